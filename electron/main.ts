@@ -1,0 +1,134 @@
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, net } from 'electron';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CHANNEL_NAMES, type EventName, type EventPayload } from '../shared/ipc/contract';
+import {
+  APP_HOST,
+  APP_ORIGIN,
+  APP_SCHEME,
+  hardenedWindowOptions,
+  isAllowedExternalUrl,
+  isAllowedNavigation,
+  mimeTypeFor,
+  resolveAppAsset,
+  securityHeaders,
+} from './security';
+import { createMainServices } from './services';
+
+// Thin wiring only: every decision lives in a plain module (security.ts, services.ts and the
+// handlers) that the tests exercise without Electron.
+
+// A second copy would fight over the same IndexedDB and inbox: hand over to the first.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+}
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+]);
+
+const rendererRoot = path.join(__dirname, '..', 'renderer');
+const sampleFolder = app.isPackaged
+  ? path.join(process.resourcesPath, 'sample')
+  : path.join(__dirname, '..', '..', 'electron', 'resources', 'sample');
+
+let mainWindow: BrowserWindow | null = null;
+
+function emit<K extends EventName>(event: K, payload: EventPayload<K>): void {
+  mainWindow?.webContents.send(event, payload);
+}
+
+app.on('second-instance', () => {
+  if (mainWindow?.isMinimized()) mainWindow.restore();
+  mainWindow?.focus();
+});
+
+// Applies to every web contents the app ever creates, so nothing can navigate away, open a
+// window or attach a webview, whatever a page tries.
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+});
+
+void app.whenReady().then(async () => {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  // No remote content: the only URLs the page may load are the app's own (and DevTools).
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('devtools://');
+    callback({ cancel: !allowed });
+  });
+
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppAsset(rendererRoot, request.url);
+    if (!file) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    if (!response.ok) return new Response('Not found', { status: 404 });
+    return new Response(response.body, {
+      status: 200,
+      headers: { 'Content-Type': mimeTypeFor(file), ...securityHeaders() },
+    });
+  });
+
+  const services = createMainServices({
+    appOrigin: APP_ORIGIN,
+    dataFolder: app.getPath('userData'),
+    documentsFolder: app.getPath('documents'),
+    sampleFolder,
+    appInfo: {
+      name: app.getName(),
+      version: app.getVersion(),
+      platform: process.platform,
+      dataFolder: app.getPath('userData'),
+      locale: 'en-GB',
+    },
+    dialogs: {
+      async openFiles() {
+        const options = {
+          title: 'Import plan files',
+          properties: ['openFile', 'multiSelections'] as Array<'openFile' | 'multiSelections'>,
+          filters: [
+            { name: 'Plan files and trackers', extensions: ['json', 'csv', 'xlsx'] },
+            { name: 'All files', extensions: ['*'] },
+          ],
+        };
+        const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? [] : result.filePaths;
+      },
+      async chooseFolder(defaultPath) {
+        const options = { title: 'Choose the inbox folder', defaultPath, properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> };
+        const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+    },
+    openExternal: (url) => shell.openExternal(url),
+    emit,
+  });
+
+  for (const channel of CHANNEL_NAMES) {
+    ipcMain.handle(channel, (event, argument: unknown) =>
+      services.dispatch(channel, { frameUrl: event.senderFrame?.url, isOwnWindow: event.sender === mainWindow?.webContents }, argument),
+    );
+  }
+
+  mainWindow = new BrowserWindow(hardenedWindowOptions(path.join(__dirname, 'preload.cjs')));
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  await mainWindow.loadURL(`${APP_SCHEME}://${APP_HOST}/index.html`);
+
+  app.on('before-quit', () => void services.stop());
+});
+
+app.on('window-all-closed', () => app.quit());

@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import type { ImportOutcome } from '../../shared/ipc/contract';
+import type { PlanFile } from '../../shared/plan/schema';
+import { PLAN_LIMITS, validatePlanBytes, validatePlanValue, type PlanValidation } from '../../shared/plan/validate';
+import { findHeaderRow, headingSignature, suggestMapping, type TrackerMapping } from '../../shared/tracker/mapping';
+import { trackerRowsToPlan } from '../../shared/tracker/to-plan';
+import { classifyFileName } from './file-kinds';
+import { readFileForImport } from './read-file';
+import { readTrackerRows } from './tracker-read';
+
+export type ExaminedFile = { name: string; sha256: string; size: number; modifiedAt: string };
+
+export type ExamineOptions = {
+  /** Looks up a mapping the user confirmed earlier for a tracker's headings. */
+  rememberedMapping?: (signature: string) => Promise<TrackerMapping | undefined>;
+  /** A mapping to use whatever the headings (the CLI's --mapping, or the one just confirmed in the dialog). */
+  mapping?: TrackerMapping;
+  /** Use the suggested mapping instead of asking (the CLI checks a tracker the way the dialog would propose). */
+  acceptSuggestedMapping?: boolean;
+  /** Skip parsing when the file's hash is already known. */
+  isKnown?: (sha256: string) => boolean;
+  onProgress?: (progress: { phase: 'reading' | 'validating' | 'done'; loaded: number; total: number }) => void;
+  maxBytes?: number;
+};
+
+export type ExamineResult =
+  | { status: 'examined'; file: ExaminedFile; outcome: ImportOutcome; suggestedMappingUsed?: boolean }
+  | { status: 'known'; file: ExaminedFile }
+  | { status: 'unreadable'; code: string; message: string };
+
+/**
+ * Reads one file and decides what it is: a valid plan ready to store, an invalid one with every
+ * problem located, or a tracker that needs its columns confirmed. The app's sync and the
+ * clerks' CLI both go through here, so the CLI says exactly what the app would.
+ */
+export async function examineFile(filePath: string, options: ExamineOptions = {}): Promise<ExamineResult> {
+  const name = filePath.split(/[\\/]/).pop() ?? filePath;
+  const kind = classifyFileName(name);
+  if (kind !== 'plan' && kind !== 'tracker-csv' && kind !== 'tracker-xlsx') {
+    return {
+      status: 'unreadable',
+      code: 'unsupported',
+      message: `${name} is not a plan file: Oversight reads .plan.json files and .csv or .xlsx trackers.`,
+    };
+  }
+  const read = await readFileForImport(filePath, {
+    maxBytes: options.maxBytes ?? PLAN_LIMITS.maxBytes,
+    onProgress: (progress) => options.onProgress?.({ phase: 'reading', ...progress }),
+  });
+  if (!read.ok) return { status: 'unreadable', code: read.error.code, message: read.error.message };
+  const file: ExaminedFile = { name, sha256: read.sha256, size: read.size, modifiedAt: read.modifiedAt };
+  if (options.isKnown?.(read.sha256)) return { status: 'known', file };
+
+  options.onProgress?.({ phase: 'validating', loaded: read.size, total: read.size });
+  const finish = (outcome: ImportOutcome, suggestedMappingUsed?: boolean): ExamineResult => {
+    options.onProgress?.({ phase: 'done', loaded: read.size, total: read.size });
+    return suggestedMappingUsed ? { status: 'examined', file, outcome, suggestedMappingUsed } : { status: 'examined', file, outcome };
+  };
+
+  if (kind === 'plan') return finish(toOutcome(validatePlanBytes(read.bytes)));
+
+  const sheet = await readTrackerRows(read.bytes, name);
+  if (!sheet.ok) return finish({ status: 'invalid', errors: sheet.errors, warnings: [] });
+  const headerRow = findHeaderRow(sheet.rows);
+  const headings = sheet.rows[headerRow] ?? [];
+  const signature = headingSignature(headings);
+  let mapping = options.mapping ?? (await options.rememberedMapping?.(signature));
+  let suggestedMappingUsed = false;
+  if (!mapping) {
+    const suggested = suggestMapping(headings, name);
+    if (!options.acceptSuggestedMapping) {
+      return finish({
+        status: 'needs-mapping',
+        headings,
+        sampleRows: sheet.rows.slice(headerRow + 1, headerRow + 6),
+        mapping: { ...suggested, headerRow },
+      });
+    }
+    mapping = { ...suggested, headerRow };
+    suggestedMappingUsed = true;
+  }
+  const converted = trackerRowsToPlan(sheet.rows, mapping, {
+    fileName: name,
+    modifiedAt: read.modifiedAt,
+    sourceSystem: kind === 'tracker-csv' ? 'Spreadsheet tracker (CSV)' : 'Spreadsheet tracker (Excel)',
+  });
+  if (!converted.ok) return finish({ status: 'invalid', errors: converted.errors, warnings: converted.warnings }, suggestedMappingUsed);
+  const validation = validatePlanValue(converted.value);
+  const outcome = toOutcome(validation);
+  if (outcome.status !== 'needs-mapping') outcome.warnings.unshift(...converted.warnings);
+  return finish(outcome, suggestedMappingUsed);
+}
+
+function toOutcome(validation: PlanValidation): ImportOutcome {
+  if (!validation.ok) return { status: 'invalid', errors: validation.errors, warnings: validation.warnings };
+  return {
+    status: 'valid',
+    plan: validation.plan,
+    contentHash: planContentHash(validation.plan),
+    warnings: validation.warnings,
+    counts: validation.counts,
+  };
+}
+
+/**
+ * SHA-256 of a plan's content, leaving out when it was exported: the same revision exported
+ * twice, or re-saved with other formatting, is recognised as the same content.
+ */
+export function planContentHash(plan: PlanFile): string {
+  const { exportedAt: _exportedAt, ...exportWithoutTime } = plan.export;
+  return createHash('sha256')
+    .update(JSON.stringify({ ...plan, export: exportWithoutTime }))
+    .digest('hex');
+}

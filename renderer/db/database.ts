@@ -1,0 +1,26 @@
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import { SCHEMA_VERSIONS } from './schema';
+import type { ChangeSetRecord, EntityRecord, ImportRecord, MetaRecord, PlanRecord } from './types';
+
+export const DATABASE_NAME = 'oversight';
+
+/** The one module that owns the local store. Repositories take an instance of it. */
+export class OversightDatabase extends Dexie {
+  meta!: EntityTable<MetaRecord, 'key'>;
+  plans!: EntityTable<PlanRecord, 'id'>;
+  entities!: Table<EntityRecord, [string, string, string]>;
+  imports!: EntityTable<ImportRecord, 'id'>;
+  changeSets!: EntityTable<ChangeSetRecord, 'importId'>;
+
+  constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    for (const schema of SCHEMA_VERSIONS) {
+      this.version(schema.version).stores(schema.stores);
+    }
+  }
+}
+
+/** Opens (creating or upgrading) the store. */
+export function openDatabase(name: string = DATABASE_NAME): OversightDatabase {
+  return new OversightDatabase(name);
+}

@@ -1,0 +1,140 @@
+import type { ImportCandidate, Problem } from '../../shared/ipc/contract';
+import { diffPlan, type EntityKind } from '../../shared/plan/diff';
+import type { OversightDatabase } from './database';
+import type { ChangeSetRecord, EntityRecord, ImportRecord, PlanRecord } from './types';
+
+/** What storing one candidate came to, for the person who imported it. */
+export type StoreOutcome =
+  | { status: 'imported'; importId: string; planId: string; planTitle: string; revision: number; previousRevision: number | null; summary: ImportRecord['summary']; writes: number }
+  | { status: 'up-to-date'; planId: string; planTitle: string; revision: number; message: string }
+  | { status: 'refused'; planId: string; planTitle: string; message: string }
+  | { status: 'invalid'; errors: Problem[]; warnings: Problem[] }
+  | { status: 'needs-mapping' };
+
+export type StoreOptions = { now?: Date; newId?: () => string };
+
+/**
+ * Stores a validated plan from main, following the sync rules of the plan file spec: a higher
+ * revision updates, the same revision with the same content is already up to date, anything
+ * else is refused. All reads and writes happen in one transaction: if anything fails, the
+ * store is exactly as it was before.
+ */
+export async function storeCandidate(db: OversightDatabase, candidate: ImportCandidate, options: StoreOptions = {}): Promise<StoreOutcome> {
+  const { outcome } = candidate;
+  if (outcome.status === 'invalid') return { status: 'invalid', errors: outcome.errors, warnings: outcome.warnings };
+  if (outcome.status === 'needs-mapping') return { status: 'needs-mapping' };
+
+  const { plan } = outcome;
+  const planId = plan.plan.id;
+  const revision = plan.export.revision;
+  const now = (options.now ?? new Date()).toISOString();
+  const newId = options.newId ?? (() => crypto.randomUUID());
+
+  return db.transaction('rw', [db.plans, db.entities, db.imports, db.changeSets], async (): Promise<StoreOutcome> => {
+    const current = await db.plans.get(planId);
+    if (current) {
+      const storedRevision = current.export.revision;
+      if (revision === storedRevision) {
+        return current.contentHash === outcome.contentHash
+          ? { status: 'up-to-date', planId, planTitle: current.header.title, revision, message: `${current.header.title} is already up to date at revision ${revision}; nothing was changed.` }
+          : {
+              status: 'refused',
+              planId,
+              planTitle: current.header.title,
+              message: `${candidate.fileName} is revision ${revision} of ${current.header.title}, but a different revision ${revision} is already stored. Nothing was changed. Ask the programme office for a new export with a higher revision number.`,
+            };
+      }
+      if (revision < storedRevision) {
+        return {
+          status: 'refused',
+          planId,
+          planTitle: current.header.title,
+          message: `${candidate.fileName} is revision ${revision} of ${current.header.title}, older than revision ${storedRevision} already stored. Nothing was changed.`,
+        };
+      }
+    }
+
+    const existing = await entitiesOfPlan(db, planId);
+    const diff = diffPlan(existing, plan, revision);
+    const importId = newId();
+    const previousRevision = current ? current.export.revision : null;
+
+    const planRecord: PlanRecord = {
+      id: planId,
+      header: plan.plan,
+      export: plan.export,
+      contentHash: outcome.contentHash,
+      counts: outcome.counts,
+      importedAt: now,
+      revisions: [
+        ...(current?.revisions ?? []),
+        {
+          revision,
+          importId,
+          exportedAt: plan.export.exportedAt,
+          importedAt: now,
+          ...(plan.export.versionLabel !== undefined ? { versionLabel: plan.export.versionLabel } : {}),
+        },
+      ],
+    };
+    const importRecord: ImportRecord = {
+      id: importId,
+      at: now,
+      fileName: candidate.fileName,
+      source: candidate.source,
+      sha256: candidate.sha256,
+      size: candidate.size,
+      planId,
+      planTitle: plan.plan.title,
+      revision,
+      previousRevision,
+      counts: outcome.counts,
+      summary: diff.summary,
+      warnings: outcome.warnings,
+      writes: diff.writes.length + 3,
+    };
+    const changeSet: ChangeSetRecord = { importId, planId, revision, previousRevision, changes: diff.changes };
+
+    if (diff.writes.length > 0) await db.entities.bulkPut(diff.writes);
+    await db.plans.put(planRecord);
+    await db.imports.add(importRecord);
+    await db.changeSets.add(changeSet);
+    return {
+      status: 'imported',
+      importId,
+      planId,
+      planTitle: plan.plan.title,
+      revision,
+      previousRevision,
+      summary: diff.summary,
+      writes: importRecord.writes,
+    };
+  });
+}
+
+/** Every entity stored for a plan, current and archived. */
+export function entitiesOfPlan(db: OversightDatabase, planId: string, kind?: EntityKind): Promise<EntityRecord[]> {
+  // IndexedDB orders a shorter array before any longer one with the same prefix, and every
+  // array after every string: so [planId] .. [planId, []] spans exactly one plan's keys.
+  const lower = kind ? [planId, kind] : [planId];
+  const upper = kind ? [planId, kind, []] : [planId, []];
+  return db.entities.where('[planId+kind+id]').between(lower, upper, true, true).toArray();
+}
+
+/** Hashes of every file already imported: main skips these without parsing them again. */
+export async function importedFileHashes(db: OversightDatabase): Promise<string[]> {
+  const imports = await db.imports.toArray();
+  return [...new Set(imports.map((record) => record.sha256).filter((sha) => sha !== ''))];
+}
+
+/** The import log, newest first. */
+export async function listImports(db: OversightDatabase): Promise<ImportRecord[]> {
+  const imports = await db.imports.toArray();
+  return imports.sort((a, b) => b.at.localeCompare(a.at));
+}
+
+/** Plans side by side, by title. */
+export async function listPlans(db: OversightDatabase): Promise<PlanRecord[]> {
+  const plans = await db.plans.toArray();
+  return plans.sort((a, b) => a.header.title.localeCompare(b.header.title, 'en-GB'));
+}

@@ -1,0 +1,27 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import { ServicesProvider } from './app/context';
+import { openDatabase } from './db/database';
+import { createApi, createUnavailableApi } from './ipc/client';
+import { createSyncController } from './plan/sync-controller';
+
+// Entry point: open the store, wrap the preload's bridge, start sync, render.
+const db = openDatabase();
+const api = window.oversight ? createApi(window.oversight) : createUnavailableApi();
+const sync = createSyncController(db, api);
+
+const container = document.getElementById('root');
+if (container) {
+  createRoot(container).render(
+    <StrictMode>
+      <ServicesProvider services={{ db, api, sync }}>
+        <App />
+      </ServicesProvider>
+    </StrictMode>,
+  );
+}
+
+// First run loads the bundled sample through the same path as any file; then the inbox is
+// checked for anything that arrived while the app was closed.
+void sync.loadSampleOnFirstRun().then(() => sync.scanInbox());

@@ -1,0 +1,77 @@
+import { hrefFor } from '../app/router';
+import { formatDate, plural } from '../format';
+import { usePlans } from '../hooks/use-plan-data';
+
+const KIND_LABELS: Record<string, string> = {
+  'written-statement-of-action': 'Written statement of action',
+  'accelerated-progress-plan': 'Accelerated progress plan',
+  'priority-action-plan': 'Priority action plan',
+  'improvement-plan': 'Improvement plan',
+};
+
+const APPROVAL_LABELS: Record<string, string> = {
+  draft: 'Draft',
+  'board-agreed': 'Agreed by the board',
+  'dfe-nhse-agreed': 'Agreed by DfE and NHS England',
+  'fit-for-purpose': 'Judged fit for purpose',
+};
+
+/** The plans held on this laptop, side by side, each with its latest revision and what changed in it. */
+export function PlanView() {
+  const plans = usePlans();
+  return (
+    <section aria-labelledby="view-title">
+      <h1 id="view-title" tabIndex={-1}>
+        Plans
+      </h1>
+      {plans === undefined ? <p>Loading…</p> : null}
+      {plans?.length === 0 ? (
+        <p className="empty-state">
+          No plan has been imported yet. Save a plan file into the inbox folder, or go to <a href="#/imports">Imports</a> to choose one.
+        </p>
+      ) : null}
+      <div className="card-list">
+        {plans?.map((plan) => {
+          const latest = plan.revisions.at(-1);
+          return (
+            <article key={plan.id} className="card" aria-labelledby={`plan-${plan.id}`}>
+              <h2 id={`plan-${plan.id}`}>{plan.header.title}</h2>
+              <p className="card-subtitle">
+                {plan.header.localArea} · {KIND_LABELS[plan.header.kind] ?? plan.header.kind}
+              </p>
+              <dl className="facts">
+                <dt>Revision</dt>
+                <dd>
+                  {plan.export.revision}
+                  {plan.export.versionLabel ? ` (version ${plan.export.versionLabel})` : ''}
+                </dd>
+                <dt>Exported</dt>
+                <dd>
+                  {formatDate(plan.export.exportedAt)} from {plan.export.sourceSystem}
+                </dd>
+                {plan.export.approvalState ? (
+                  <>
+                    <dt>Status</dt>
+                    <dd>{APPROVAL_LABELS[plan.export.approvalState]}</dd>
+                  </>
+                ) : null}
+                <dt>Contents</dt>
+                <dd>
+                  {plural(plan.counts.areas, 'area')}, {plural(plan.counts.actions, 'action')}, {plural(plan.counts.measures, 'measure')},{' '}
+                  {plural(plan.counts.risks, 'risk')}
+                </dd>
+              </dl>
+              {latest ? (
+                <p>
+                  <a href={hrefFor('/plan/changes', { plan: plan.id, import: latest.importId })}>
+                    What changed in revision {latest.revision}
+                  </a>
+                </p>
+              ) : null}
+            </article>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

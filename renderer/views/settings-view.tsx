@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'react';
+import type { AppInfo, Settings } from '../../shared/ipc/contract';
+import { useServices } from '../app/context';
+
+/** Settings kept by the main process: where the inbox folder is. */
+export function SettingsView() {
+  const { api } = useServices();
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let isCurrent = true;
+    void Promise.all([api.call('settings:get', undefined), api.call('app:get-info', undefined)]).then(([settingsReply, infoReply]) => {
+      if (!isCurrent) return;
+      if (settingsReply.ok) setSettings(settingsReply.value);
+      else setError(settingsReply.error.message);
+      if (infoReply.ok) setInfo(infoReply.value);
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [api]);
+
+  async function change(channel: 'settings:choose-inbox-folder' | 'settings:reset-inbox-folder') {
+    const reply = await api.call(channel, undefined);
+    if (reply.ok) {
+      setSettings(reply.value);
+      setError(null);
+    } else setError(reply.error.message);
+  }
+
+  return (
+    <section aria-labelledby="view-title">
+      <h1 id="view-title" tabIndex={-1}>
+        Settings
+      </h1>
+      <h2>Inbox folder</h2>
+      <p>Plan files and trackers saved into this folder are imported automatically, while Oversight is open and when it starts.</p>
+      <p className="folder-path" data-testid="inbox-folder">
+        {settings?.inboxFolder ?? 'Loading…'}
+      </p>
+      <div className="button-row">
+        <button type="button" onClick={() => void change('settings:choose-inbox-folder')}>
+          Choose another folder…
+        </button>
+        <button type="button" className="secondary" onClick={() => void change('settings:reset-inbox-folder')}>
+          Use the default folder
+        </button>
+      </div>
+      {error ? <p role="alert" className="error-text">{error}</p> : null}
+      <h2>About</h2>
+      {info ? (
+        <dl className="facts">
+          <dt>Version</dt>
+          <dd data-testid="app-version">{info.version}</dd>
+          <dt>Data folder</dt>
+          <dd>{info.dataFolder}</dd>
+          <dt>Language</dt>
+          <dd>English (United Kingdom)</dd>
+        </dl>
+      ) : null}
+    </section>
+  );
+}

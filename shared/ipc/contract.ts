@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import type { PlanFile } from '../plan/schema';
+import { trackerMappingSchema } from '../tracker/mapping';
+import type { Result } from '../result';
+
+// The one IPC contract between the main process and the renderer. Every channel the renderer
+// may invoke is named here with the schema of its single argument and of its reply; main's
+// handler table must `satisfies` this table, so a channel without a handler does not compile,
+// and main parses every argument against `request` before a handler sees it.
+
+const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'must be a lower-case hex SHA-256');
+
+/** A located problem in a file: JSON path (or sheet cell) and, where known, line and column. */
+export const problemSchema = z.object({
+  path: z.string(),
+  message: z.string(),
+  line: z.number().int().optional(),
+  column: z.number().int().optional(),
+});
+export type Problem = z.infer<typeof problemSchema>;
+
+export const importSourceSchema = z.enum(['inbox', 'dialog', 'drop', 'sample']);
+export type ImportSource = z.infer<typeof importSourceSchema>;
+
+const countsSchema = z.object({
+  areas: z.number().int(),
+  actions: z.number().int(),
+  milestones: z.number().int(),
+  measures: z.number().int(),
+  evidence: z.number().int(),
+  risks: z.number().int(),
+});
+
+// The plan inside a candidate was produced by main's validator from the full plan schema; the
+// renderer trusts main, so re-parsing megabytes here would only cost time.
+const validatedPlanSchema = z.custom<PlanFile>((value) => typeof value === 'object' && value !== null);
+
+/** What main made of one file: ready to store, refused with located problems, or waiting for a column mapping. */
+export const importOutcomeSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('valid'),
+    plan: validatedPlanSchema,
+    /** SHA-256 of the normalised plan, so a reformatted file with the same content is recognised. */
+    contentHash: sha256Schema,
+    warnings: z.array(problemSchema),
+    counts: countsSchema,
+  }),
+  z.object({ status: z.literal('invalid'), errors: z.array(problemSchema), warnings: z.array(problemSchema) }),
+  z.object({
+    status: z.literal('needs-mapping'),
+    headings: z.array(z.string()),
+    sampleRows: z.array(z.array(z.string())),
+    mapping: trackerMappingSchema,
+  }),
+]);
+export type ImportOutcome = z.infer<typeof importOutcomeSchema>;
+
+/** One file main has read for import. `token` lets the renderer refer back to it (e.g. to apply a mapping). */
+export const importCandidateSchema = z.object({
+  token: z.string(),
+  fileName: z.string(),
+  source: importSourceSchema,
+  /** '' when the file could not be read at all. */
+  sha256: z.union([sha256Schema, z.literal('')]),
+  size: z.number().int().nonnegative(),
+  modifiedAt: z.string(),
+  outcome: importOutcomeSchema,
+});
+export type ImportCandidate = z.infer<typeof importCandidateSchema>;
+
+const knownFilesSchema = z.object({
+  /** Hashes of files already in the import log: main skips them without parsing. */
+  knownSha256: z.array(sha256Schema).max(100_000),
+});
+
+export const settingsSchema = z.object({ inboxFolder: z.string() });
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.string(),
+  dataFolder: z.string(),
+  locale: z.string(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+const noArgument = z.undefined();
+
+export const channels = {
+  'app:get-info': { request: noArgument, response: appInfoSchema },
+  'settings:get': { request: noArgument, response: settingsSchema },
+  'settings:choose-inbox-folder': { request: noArgument, response: settingsSchema },
+  'settings:reset-inbox-folder': { request: noArgument, response: settingsSchema },
+  'sync:scan-inbox': { request: knownFilesSchema, response: z.array(importCandidateSchema) },
+  'sync:open-dialog': { request: knownFilesSchema, response: z.array(importCandidateSchema) },
+  'sync:read-dropped': {
+    request: knownFilesSchema.extend({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100) }),
+    response: z.array(importCandidateSchema),
+  },
+  'sync:load-sample': { request: noArgument, response: z.array(importCandidateSchema) },
+  'sync:apply-mapping': {
+    request: z.object({ token: z.string().min(1).max(200), mapping: trackerMappingSchema, remember: z.boolean() }),
+    response: importCandidateSchema,
+  },
+  'shell:open-external': { request: z.object({ url: z.string().max(2048) }), response: z.object({ opened: z.boolean() }) },
+} as const;
+
+/** Events main pushes to the renderer, with their payloads. */
+export const events = {
+  /** A new or changed file became stable in the inbox folder: the renderer should scan. */
+  'sync:inbox-changed': z.object({ folder: z.string() }),
+  /** Reading or validating a large file: drives a progress bar. */
+  'sync:progress': z.object({
+    fileName: z.string(),
+    phase: z.enum(['reading', 'validating', 'done']),
+    loaded: z.number().nonnegative(),
+    total: z.number().nonnegative(),
+  }),
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type ChannelRequest<K extends ChannelName> = z.input<Channels[K]['request']>;
+export type ChannelResponse<K extends ChannelName> = z.output<Channels[K]['response']>;
+export type EventName = keyof typeof events;
+export type EventPayload<K extends EventName> = z.output<(typeof events)[K]>;
+
+export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+/** Type guard for a channel name arriving from the untyped bridge. */
+export function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && Object.hasOwn(channels, value);
+}
+
+/** Type guard for an event name. */
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && Object.hasOwn(events, value);
+}
+
+/**
+ * The small API object the preload exposes as `window.oversight` (and the end-to-end harness
+ * recreates in Chromium). It is deliberately untyped at the bridge: the renderer's client wraps
+ * it with the contract's types, and main re-checks everything that crosses.
+ */
+export type OversightBridge = {
+  invoke(channel: string, argument: unknown): Promise<Result<unknown>>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+  /** The local path of a file dropped on the window ('' where there is none). */
+  pathForFile(file: unknown): string;
+};

@@ -1,0 +1,213 @@
+import { existsSync, promises as fs } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
+import type { EventName, EventPayload } from '../../shared/ipc/contract';
+import { mimeTypeFor, resolveAppAsset, securityHeaders } from '../../electron/security';
+import { createMainServices } from '../../electron/services';
+
+// The end-to-end harness: the built renderer in Debian's Chromium, with the very handler table
+// main.ts registers bound into the page where Electron's preload would be. Real React, real
+// IndexedDB, real handlers touching real files in a fresh temp folder per test.
+
+const require = createRequire(import.meta.url);
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const RENDERER_DIST = path.join(ROOT, 'dist', 'renderer');
+export const SAMPLE_FOLDER = path.join(ROOT, 'electron', 'resources', 'sample');
+
+export type HarnessOptions = {
+  /** Folder of sample plan files loaded on first run (default: the bundled sample). */
+  sampleFolder?: string;
+  /** Reuse a browser profile (to test what survives a restart). */
+  userDataDir?: string;
+  /** Reuse an app data folder (settings, remembered mappings). */
+  dataFolder?: string;
+  /** Inbox stability window in ms (short in tests). */
+  stableForMs?: number;
+  headless?: boolean;
+  viewport?: { width: number; height: number };
+};
+
+export type AppHarness = {
+  page: Page;
+  context: BrowserContext;
+  origin: string;
+  dataFolder: string;
+  documentsFolder: string;
+  inboxFolder: string;
+  userDataDir: string;
+  /** Console errors and uncaught exceptions seen in the page. */
+  consoleErrors: string[];
+  /** Requests for anything outside the app's own origin (all are blocked). */
+  foreignRequests: string[];
+  /** Files the next Import dialog "chooses" (the harness's stand-in for the OS dialog). */
+  nextDialogFiles: string[];
+  /** Folder the next folder picker "chooses". */
+  nextChosenFolder: string | null;
+  /** Opens the app (at a hash route) and waits for the shell. */
+  open(hash?: string): Promise<void>;
+  close(options?: { keepProfile?: boolean }): Promise<void>;
+};
+
+/** Tells why the end-to-end suite cannot run here, or null when it can. */
+export function whyCannotRun(): string | null {
+  if (!findChromium()) return 'no Chromium found (install Debian’s chromium package or set CHROMIUM_PATH)';
+  if (!existsSync(path.join(RENDERER_DIST, 'index.html'))) return 'the renderer is not built (run `node scripts/build.mjs renderer`)';
+  return null;
+}
+
+async function serveRenderer(): Promise<{ server: Server; origin: string }> {
+  let origin = '';
+  const server = createServer((request, response) => {
+    void (async () => {
+      const file = resolveAppAsset(RENDERER_DIST, `${origin}${request.url ?? '/'}`, origin);
+      try {
+        if (!file) throw new Error('outside');
+        const body = await fs.readFile(file);
+        response.writeHead(200, { 'Content-Type': mimeTypeFor(file), 'Cache-Control': 'no-store', ...securityHeaders() });
+        response.end(body);
+      } catch {
+        response.writeHead(404, { 'Content-Type': 'text/plain' });
+        response.end('Not found');
+      }
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { server, origin };
+}
+
+// Recreates, inside the page, the object the preload exposes: same shape, same names.
+const BRIDGE_SCRIPT = `(() => {
+  const listeners = new Map();
+  const bridge = {
+    invoke: (channel, argument) => window.__oversightInvoke(channel, argument),
+    on: (event, listener) => {
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      listeners.get(event).add(listener);
+      return () => listeners.get(event)?.delete(listener);
+    },
+    pathForFile: (file) => (file && typeof file.__testPath === 'string' ? file.__testPath : ''),
+  };
+  Object.defineProperty(window, 'oversight', { value: Object.freeze(bridge), writable: false });
+  window.__oversightEmit = (event, payload) => {
+    for (const listener of listeners.get(event) ?? []) listener(payload);
+  };
+})();`;
+
+/** Starts a fresh copy of the app in Chromium with its own temp folders. */
+export async function startApp(options: HarnessOptions = {}): Promise<AppHarness> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium found: install Debian’s chromium package or set CHROMIUM_PATH.');
+  const base = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-e2e-'));
+  const userDataDir = options.userDataDir ?? path.join(base, 'profile');
+  const dataFolder = options.dataFolder ?? path.join(base, 'data');
+  const documentsFolder = path.join(base, 'Documents');
+  const inboxFolder = path.join(documentsFolder, 'Oversight', 'Inbox');
+  await fs.mkdir(dataFolder, { recursive: true });
+  await fs.mkdir(inboxFolder, { recursive: true });
+
+  const { server, origin } = await serveRenderer();
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: options.headless ?? true,
+    args: CHROMIUM_ARGS,
+    viewport: options.viewport ?? { width: 1280, height: 860 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const consoleErrors: string[] = [];
+  const foreignRequests: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`Uncaught: ${error.message}`));
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    foreignRequests.push(url);
+    return route.abort('blockedbyclient');
+  });
+
+  const harness: AppHarness = {
+    page,
+    context,
+    origin,
+    dataFolder,
+    documentsFolder,
+    inboxFolder,
+    userDataDir,
+    consoleErrors,
+    foreignRequests,
+    nextDialogFiles: [],
+    nextChosenFolder: null,
+    async open(hash = '#/plan') {
+      await page.goto(`${origin}/index.html${hash}`);
+      await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    },
+    async close({ keepProfile = false } = {}) {
+      await services.stop();
+      await context.close();
+      await new Promise((resolve) => server.close(resolve));
+      if (!keepProfile) await fs.rm(base, { recursive: true, force: true });
+    },
+  };
+
+  function emit<K extends EventName>(event: K, payload: EventPayload<K>): void {
+    void page.evaluate(([name, data]) => (window as unknown as { __oversightEmit?: (e: string, p: unknown) => void }).__oversightEmit?.(name, data), [event, payload] as const).catch(() => undefined);
+  }
+
+  const services = createMainServices({
+    appOrigin: origin,
+    dataFolder,
+    documentsFolder,
+    sampleFolder: options.sampleFolder ?? SAMPLE_FOLDER,
+    stableForMs: options.stableForMs ?? 300,
+    appInfo: { name: 'Oversight', version: '0.1.0-e2e', platform: process.platform, dataFolder, locale: 'en-GB' },
+    dialogs: {
+      async openFiles() {
+        const files = harness.nextDialogFiles;
+        harness.nextDialogFiles = [];
+        return files;
+      },
+      async chooseFolder() {
+        const folder = harness.nextChosenFolder;
+        harness.nextChosenFolder = null;
+        return folder;
+      },
+    },
+    openExternal: async () => undefined,
+    emit,
+  });
+
+  await context.exposeBinding('__oversightInvoke', (source, channel: unknown, argument: unknown) =>
+    services.dispatch(channel, { frameUrl: source.frame.url(), isOwnWindow: source.page === page }, argument),
+  );
+  await context.addInitScript({ content: BRIDGE_SCRIPT });
+  return harness;
+}
+
+/** Runs axe-core against the current page for WCAG 2.0–2.2 A and AA; returns the violations. */
+export async function axeViolations(page: Page): Promise<Array<{ id: string; impact: string | null; help: string; targets: string[] }>> {
+  const source = await fs.readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  // evaluate runs through the DevTools protocol, so it is not blocked by the page's strict CSP.
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+  });
+}

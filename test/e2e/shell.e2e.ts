@@ -1,0 +1,105 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, startApp, whyCannotRun, type AppHarness } from './harness';
+
+// The shell in real Chromium: real React, real IndexedDB, the real IPC handler table.
+let app: AppHarness | undefined;
+let emptySample: string;
+
+beforeAll(async () => {
+  const reason = whyCannotRun();
+  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
+  emptySample = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-empty-sample-'));
+});
+
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+describe('the application shell in Chromium', () => {
+  it('loads with no console errors, opens IndexedDB, and makes no request outside its origin', async () => {
+    app = await startApp({ sampleFolder: emptySample });
+    await app.open('#/plan');
+    await app.page.getByRole('heading', { level: 1, name: 'Plans' }).waitFor();
+    await app.page.getByText('No plan has been imported yet').waitFor();
+    const databases = await app.page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name));
+    expect(databases).toContain('oversight');
+    const version = await app.page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const request = indexedDB.open('oversight');
+          request.onsuccess = () => {
+            resolve(request.result.version);
+            request.result.close();
+          };
+          request.onerror = () => reject(request.error);
+        }),
+    );
+    expect(version).toBeGreaterThanOrEqual(20); // Dexie multiplies its version by 10
+    expect(app.consoleErrors).toEqual([]);
+    expect(app.foreignRequests).toEqual([]);
+  });
+
+  it('round-trips through real IPC handlers: Settings shows main’s app info and inbox folder', async () => {
+    app = await startApp({ sampleFolder: emptySample });
+    await app.open('#/settings');
+    await expect.poll(() => app?.page.getByTestId('app-version').textContent()).toBe('0.1.0-e2e');
+    expect(await app.page.getByTestId('inbox-folder').textContent()).toBe(app.inboxFolder);
+
+    // Choose another inbox folder through the (scripted) folder dialog: main saves it to its settings file.
+    const chosen = path.join(app.documentsFolder, 'Board papers');
+    app.nextChosenFolder = chosen;
+    await app.page.getByRole('button', { name: 'Choose another folder…' }).click();
+    await expect.poll(() => app?.page.getByTestId('inbox-folder').textContent()).toBe(chosen);
+    const saved = JSON.parse(await fs.readFile(path.join(app.dataFolder, 'settings.json'), 'utf8'));
+    expect(saved).toEqual({ inboxFolder: chosen });
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('refuses IPC from a frame that is not the app, and exposes no Node to the page', async () => {
+    app = await startApp({ sampleFolder: emptySample });
+    await app.open('#/plan');
+    const globals = await app.page.evaluate(() => ({
+      require: typeof (window as unknown as { require?: unknown }).require,
+      process: typeof (window as unknown as { process?: unknown }).process,
+      bridgeKeys: Object.keys(window.oversight ?? {}).sort(),
+    }));
+    expect(globals).toEqual({ require: 'undefined', process: 'undefined', bridgeKeys: ['invoke', 'on', 'pathForFile'] });
+    // An about:blank frame shares the bindings but not the origin: main must refuse it.
+    const reply = await app.page.evaluate(async () => {
+      const frame = document.createElement('iframe');
+      document.body.append(frame);
+      const invoke = (frame.contentWindow as unknown as { __oversightInvoke?: (c: string, a: unknown) => Promise<unknown> }).__oversightInvoke;
+      const result = invoke ? await invoke('app:get-info', undefined) : 'no binding in frame';
+      frame.remove();
+      return result;
+    });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const malformed = await app.page.evaluate(() => window.oversight?.invoke('sync:read-dropped', { paths: '/etc/passwd' }));
+    expect(malformed).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+  });
+
+  it('every section of the shell passes axe-core (WCAG 2.2 AA) and is reachable by keyboard', async () => {
+    app = await startApp({ sampleFolder: emptySample });
+    await app.open('#/plan');
+    const { page } = app;
+    for (const section of ['Plan', 'Meetings', 'Papers', 'Exports', 'Imports', 'Settings']) {
+      // Keyboard only: focus the section's link by tabbing, then press Enter.
+      await page.keyboard.press('Home');
+      await page.locator('body').focus();
+      let reached = false;
+      for (let step = 0; step < 15 && !reached; step += 1) {
+        await page.keyboard.press('Tab');
+        reached = await page.evaluate((name) => document.activeElement?.textContent === name && document.activeElement.tagName === 'A', section);
+      }
+      expect(reached, `Tab reaches ${section}`).toBe(true);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator(`nav a[aria-current="page"]`).textContent()).toBe(section);
+      expect(await axeViolations(page), `axe on ${section}`).toEqual([]);
+    }
+    expect(app.consoleErrors).toEqual([]);
+  });
+});

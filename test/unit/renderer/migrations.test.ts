@@ -1,0 +1,63 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { OversightDatabase } from '../../../renderer/db/database';
+import { SCHEMA_VERSIONS } from '../../../renderer/db/schema';
+import { v1 } from '../../../renderer/db/schema/v1';
+
+// One test per schema version: create the store at version N-1, put data in it, open it with
+// the current code, and check that the data is still there and the new tables work.
+
+function uniqueName(): string {
+  return `migrate-${Math.random().toString(36).slice(2)}`;
+}
+
+describe('schema versions', () => {
+  it('are numbered 1, 2, … without gaps, and each keeps every table of the one before', () => {
+    SCHEMA_VERSIONS.forEach((schema, index) => {
+      expect(schema.version).toBe(index + 1);
+      const previous = SCHEMA_VERSIONS[index - 1];
+      if (previous) for (const table of Object.keys(previous.stores)) expect(Object.keys(schema.stores)).toContain(table);
+    });
+  });
+
+  it('v1: a new store opens with its meta table', async () => {
+    const name = uniqueName();
+    const db = new Dexie(name);
+    db.version(v1.version).stores(v1.stores);
+    await db.open();
+    expect(db.tables.map((table) => table.name)).toEqual(['meta']);
+    db.close();
+    await Dexie.delete(name);
+  });
+
+  it('v1 → v2: keeps the meta facts and adds the plan tables', async () => {
+    const name = uniqueName();
+    const old = new Dexie(name);
+    old.version(v1.version).stores(v1.stores);
+    await old.table('meta').bulkPut([
+      { key: 'sampleLoaded', value: true },
+      { key: 'note', value: { text: 'kept' } },
+    ]);
+    old.close();
+
+    const db = new OversightDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.meta.get('sampleLoaded')).toEqual({ key: 'sampleLoaded', value: true });
+    expect(await db.meta.get('note')).toEqual({ key: 'note', value: { text: 'kept' } });
+    expect(db.tables.map((table) => table.name).sort()).toEqual(['changeSets', 'entities', 'imports', 'meta', 'plans']);
+    await db.entities.put({
+      planId: 'p',
+      kind: 'action',
+      id: 'a1',
+      data: { id: 'a1' } as never,
+      addedInRevision: 1,
+      changedInRevision: 1,
+      archivedInRevision: null,
+    });
+    expect(await db.entities.get(['p', 'action', 'a1'])).toMatchObject({ id: 'a1' });
+    db.close();
+    await Dexie.delete(name);
+  });
+});
