@@ -1,10 +1,24 @@
 #!/usr/bin/env node
 // `npm test`: every check, in order, stopping at the first failure:
-// typecheck → lint → unit → component → build renderer → end-to-end (Chromium) → Electron smoke.
+// typecheck → lint → unit → component → build → end-to-end (Chromium) → Electron smoke test.
+// Ends with one plain line, "N passed, N failed, N skipped", summed over every test suite.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ensureChromium } from './chromium.mjs';
 
-const TYPECHECK_PROJECTS = ['shared/tsconfig.json', 'electron/tsconfig.json', 'electron/tsconfig.preload.json', 'renderer/tsconfig.json', 'test/tsconfig.json', 'tsconfig.json'];
+const TYPECHECK_PROJECTS = [
+  'shared/tsconfig.json',
+  'electron/tsconfig.json',
+  'electron/tsconfig.preload.json',
+  'renderer/tsconfig.json',
+  'test/tsconfig.json',
+  'tsconfig.json',
+];
+const reports = mkdtempSync(path.join(os.tmpdir(), 'oversight-test-'));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const skippedSuites = [];
 
 function run(title, command, args, env = {}) {
   console.log(`\n▶ ${title}`);
@@ -13,23 +27,44 @@ function run(title, command, args, env = {}) {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (result.status !== 0) {
     console.error(`\n✖ ${title} failed (${seconds} s). Stopping here.`);
-    process.exit(result.status ?? 1);
+    finish(1);
   }
   console.log(`✔ ${title} (${seconds} s)`);
 }
 
+function vitest(title, project, env = {}) {
+  const report = path.join(reports, `${project}.json`);
+  run(title, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env);
+  const summary = JSON.parse(readFileSync(report, 'utf8'));
+  totals.passed += summary.numPassedTests;
+  totals.failed += summary.numFailedTests;
+  totals.skipped += summary.numPendingTests + summary.numTodoTests;
+  if (summary.numTotalTests === 0) {
+    console.error(`✖ ${title}: no test ran.`);
+    finish(1);
+  }
+  if (summary.numPassedTests === 0 && summary.numPendingTests > 0) skippedSuites.push(title);
+}
+
+function finish(code) {
+  rmSync(reports, { recursive: true, force: true });
+  for (const title of skippedSuites) console.log(`⚠ ${title} was SKIPPED (see its reason above): not counted as passed.`);
+  console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  process.exit(code);
+}
+
 for (const project of TYPECHECK_PROJECTS) run(`Typecheck ${project}`, 'npx', ['tsc', '-p', project, '--noEmit']);
-run('Lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
-run('Unit tests (Node)', 'npx', ['vitest', 'run', '--project', 'unit']);
-run('Component tests (jsdom)', 'npx', ['vitest', 'run', '--project', 'component']);
+run('Lint (ESLint)', 'npx', ['eslint', '.', '--max-warnings', '0']);
+run('Format (Prettier)', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']);
+vitest('Unit tests (Node)', 'unit');
+vitest('Component tests (jsdom)', 'component');
 
 const chromium = ensureChromium();
 if (!chromium.ok) {
   console.error(`\n✖ ${chromium.message}`);
-  process.exit(1);
+  finish(1);
 }
-run('Build', 'node', ['scripts/build.mjs']);
-run(`End-to-end tests (Chromium at ${chromium.path})`, 'npx', ['vitest', 'run', '--project', 'e2e'], { CHROMIUM_PATH: chromium.path });
-// Runs the real Electron app where its binary exists; reports itself as skipped, with the reason, where not.
-run('Electron smoke test', 'npx', ['vitest', 'run', '--project', 'electron']);
-console.log('\nAll checks passed.');
+run('Build (renderer, main, preload)', 'node', ['scripts/build.mjs']);
+vitest(`End-to-end tests (Chromium at ${chromium.path})`, 'e2e', { CHROMIUM_PATH: chromium.path });
+vitest('Electron smoke test', 'electron');
+finish(totals.failed > 0 ? 1 : 0);

@@ -1,0 +1,96 @@
+import { OversightDatabase } from '../../../renderer/db/database';
+import { storeCandidate } from '../../../renderer/db/plan-repository';
+import type { ImportCandidate } from '../../../shared/ipc/contract';
+import { diffPlan } from '../../../shared/plan/diff';
+
+// Runs inside Chromium: our import (the renderer's real storeCandidate, in one Dexie
+// transaction) against the bare IndexedDB write of exactly the same records.
+
+async function importCandidate(candidate: ImportCandidate, dbName: string) {
+  const db = new OversightDatabase(dbName);
+  await db.open();
+  // The candidate arrives over IPC by structured clone: time that copy too.
+  const cloneStarted = performance.now();
+  const received = structuredClone(candidate);
+  const cloneMs = performance.now() - cloneStarted;
+  // Count the records IndexedDB is actually asked to write, independently of our own bookkeeping.
+  let writes = 0;
+  const originalPut = IDBObjectStore.prototype.put;
+  const originalAdd = IDBObjectStore.prototype.add;
+  IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+    writes += 1;
+    return originalPut.apply(this, args);
+  };
+  IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+    writes += 1;
+    return originalAdd.apply(this, args);
+  };
+  const started = performance.now();
+  try {
+    const outcome = await storeCandidate(db, received);
+    const storeMs = performance.now() - started;
+    return { cloneMs, storeMs, outcome, writes };
+  } finally {
+    IDBObjectStore.prototype.put = originalPut;
+    IDBObjectStore.prototype.add = originalAdd;
+    db.close();
+  }
+}
+
+/** The records a first import of this candidate writes, written with nothing but IndexedDB. */
+async function bareWrite(candidate: ImportCandidate, dbName: string) {
+  if (candidate.outcome.status !== 'valid') throw new Error('bench candidate must be valid');
+  const { plan } = candidate.outcome;
+  const diff = diffPlan([], plan, plan.export.revision);
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(dbName, 1);
+    request.onupgradeneeded = () => {
+      request.result.createObjectStore('entities', { keyPath: ['planId', 'kind', 'id'] });
+      request.result.createObjectStore('plans', { keyPath: 'id' });
+      request.result.createObjectStore('imports', { keyPath: 'id' });
+      request.result.createObjectStore('changeSets', { keyPath: 'importId' });
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const started = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const transaction = db.transaction(['entities', 'plans', 'imports', 'changeSets'], 'readwrite');
+    const entities = transaction.objectStore('entities');
+    for (const record of diff.writes) entities.put(record);
+    transaction.objectStore('plans').put({ id: plan.plan.id, header: plan.plan, export: plan.export });
+    transaction.objectStore('imports').put({ id: 'bare', planId: plan.plan.id });
+    transaction.objectStore('changeSets').put({ importId: 'bare', changes: diff.changes });
+    transaction.oncomplete = () => resolve();
+    transaction.onerror = () => reject(transaction.error);
+  });
+  const ms = performance.now() - started;
+  db.close();
+  return { ms, records: diff.writes.length + 3 };
+}
+
+/** Bare read of every entity of a database written by bareWrite (the "read all actions" baseline). */
+async function bareReadAll(dbName: string) {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(dbName);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const started = performance.now();
+  const count = await new Promise<number>((resolve, reject) => {
+    const request = db.transaction('entities').objectStore('entities').getAll();
+    request.onsuccess = () => resolve(request.result.length);
+    request.onerror = () => reject(request.error);
+  });
+  const ms = performance.now() - started;
+  db.close();
+  return { ms, count };
+}
+
+function heapBytes(): number | null {
+  const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+  return memory ? memory.usedJSHeapSize : null;
+}
+
+Object.assign(window, { oversightBench: { importCandidate, bareWrite, bareReadAll, heapBytes } });
+document.title = 'ready';

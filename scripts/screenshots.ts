@@ -1,0 +1,39 @@
+// `npm run screenshots`: opens each main view of the app (built renderer, real handlers, the
+// bundled sample plan) in Chromium and saves a PNG of it in docs/screenshots/.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { ROOT, startApp, whyCannotRun } from '../test/e2e/harness';
+
+const VIEWS: Array<{ name: string; hash: string; waitFor: string }> = [
+  { name: 'plans', hash: '#/plan', waitFor: 'What changed in revision' },
+  { name: 'what-changed', hash: '#/plan/changes', waitFor: 'Since revision' },
+  { name: 'imports', hash: '#/imports', waitFor: 'Import log' },
+  { name: 'settings', hash: '#/settings', waitFor: 'Inbox folder' },
+];
+
+const reason = whyCannotRun();
+if (reason) {
+  console.error(`Cannot take screenshots: ${reason}.`);
+  process.exit(1);
+}
+const folder = path.join(ROOT, 'docs', 'screenshots');
+await fs.mkdir(folder, { recursive: true });
+const app = await startApp({ viewport: { width: 1280, height: 860 } });
+try {
+  await app.open('#/plan');
+  await app.page.getByText('What changed in revision').first().waitFor({ timeout: 30_000 });
+  for (const view of VIEWS) {
+    if (view.hash === '#/plan/changes') {
+      await app.page.goto(`${app.origin}/index.html#/plan`);
+      await app.page.getByRole('link', { name: /What changed in revision/ }).first().click();
+    } else {
+      await app.page.goto(`${app.origin}/index.html${view.hash}`);
+    }
+    await app.page.getByText(view.waitFor).first().waitFor({ timeout: 30_000 });
+    const file = path.join(folder, `${view.name}.png`);
+    await app.page.screenshot({ path: file, fullPage: false });
+    console.log(`Saved ${path.relative(ROOT, file)}`);
+  }
+} finally {
+  await app.close();
+}

@@ -1,0 +1,53 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { storeCandidate } from '../../renderer/db/plan-repository';
+import { ChangesView } from '../../renderer/views/changes-view';
+import { candidateFor, planObject } from '../unit/renderer/plan-candidates';
+import { freshDatabase, renderWithServices } from './helpers';
+
+describe('What changed view', () => {
+  it('groups a revision’s changes by area: RAG moves in words, due dates with who approved, new updates, measures', async () => {
+    const db = freshDatabase();
+    await storeCandidate(db, candidateFor(planObject()));
+    const next = planObject();
+    next.export.revision = 8;
+    const [first, second] = next.actions;
+    next.actions[0] = {
+      ...first,
+      deliveryRag: 'red',
+      updates: [
+        ...((first?.updates as unknown[]) ?? []),
+        { period: '2026-03', narrative: 'Sixth post still vacant after a second advert.', deliveryRag: 'red', submittedAt: '2026-03-28T10:00:00Z' },
+      ],
+    };
+    next.actions[1] = { ...second, revisedDueDate: '2026-06-30', revisionApprovedBy: 'SEND Oversight Board, 2 April 2026' };
+    const measures = next.measures as Array<Record<string, unknown>>;
+    measures[0] = { ...measures[0], series: [...(measures[0]?.series as unknown[]), { period: '2026-02', value: 38.1, status: 'provisional' }] };
+    const outcome = await storeCandidate(db, candidateFor(next, 'r8.plan.json'));
+    if (outcome.status !== 'imported') throw new Error(outcome.status);
+
+    renderWithServices(<ChangesView planId="northshire-wsoa-2025" importId={outcome.importId} />, { db });
+    expect(await screen.findByTestId('change-summary')).toHaveTextContent('Since revision 7: 3 changed, 0 new, 0 removed.');
+
+    const area = screen.getByRole('region', { name: 'Area 1: Timeliness and quality of EHC needs assessments and plans' });
+    const rag = within(area).getByText(/Delivery RAG:/).closest('li');
+    expect(rag).toHaveTextContent('Delivery RAG: Amber → Red');
+    expect(within(area).getByText(/New progress update for March 2026/)).toHaveTextContent('Sixth post still vacant after a second advert.');
+    expect(within(area).getByText(/Due date moved/)).toHaveTextContent(
+      'Due date moved: 30 April 2026 → 30 June 2026, approved by SEND Oversight Board, 2 April 2026',
+    );
+
+    const measuresGroup = screen.getByRole('region', { name: 'Measures' });
+    expect(within(measuresGroup).getByText(/Worsening/).closest('li')).toHaveTextContent(
+      'Worsening: moving away from target: 42.7 (January 2026) → 38.1 (February 2026), higher is better',
+    );
+  });
+
+  it('explains a first import instead of listing every item as new', async () => {
+    const db = freshDatabase();
+    const outcome = await storeCandidate(db, candidateFor(planObject()));
+    if (outcome.status !== 'imported') throw new Error(outcome.status);
+    renderWithServices(<ChangesView planId="northshire-wsoa-2025" importId={undefined} />, { db });
+    expect(await screen.findByText(/was the first of this plan on this laptop/)).toHaveTextContent('including 4 actions in 2 areas');
+  });
+});
