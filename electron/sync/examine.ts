@@ -61,6 +61,7 @@ export async function examineFile(filePath: string, options: ExamineOptions = {}
 
   const sheet = await readTrackerRows(read.bytes, name);
   if (!sheet.ok) return finish({ status: 'invalid', errors: sheet.errors, warnings: [] });
+
   const headerRow = findHeaderRow(sheet.rows);
   const headings = sheet.rows[headerRow] ?? [];
   const signature = headingSignature(headings);
@@ -76,18 +77,22 @@ export async function examineFile(filePath: string, options: ExamineOptions = {}
         mapping: { ...suggested, headerRow },
       });
     }
-    mapping = { ...suggested, headerRow };
+    // The dialog asks for the local area, which no sheet holds; the CLI has nobody to ask.
+    mapping = { ...suggested, headerRow, localArea: suggested.localArea || 'Local area not given' };
     suggestedMappingUsed = true;
   }
   const converted = trackerRowsToPlan(sheet.rows, mapping, {
+    sheet: sheet.sheet,
     fileName: name,
     modifiedAt: read.modifiedAt,
     sourceSystem: kind === 'tracker-csv' ? 'Spreadsheet tracker (CSV)' : 'Spreadsheet tracker (Excel)',
   });
-  if (!converted.ok) return finish({ status: 'invalid', errors: converted.errors, warnings: converted.warnings }, suggestedMappingUsed);
-  const validation = validatePlanValue(converted.value);
-  const outcome = toOutcome(validation);
-  if (outcome.status !== 'needs-mapping') outcome.warnings.unshift(...converted.warnings);
+  const readerWarnings = sheet.warnings;
+  if (!converted.ok) {
+    return finish({ status: 'invalid', errors: converted.errors, warnings: [...readerWarnings, ...converted.warnings] }, suggestedMappingUsed);
+  }
+  const outcome = toOutcome(validatePlanValue(converted.value));
+  if (outcome.status !== 'needs-mapping') outcome.warnings.unshift(...readerWarnings, ...converted.warnings);
   return finish(outcome, suggestedMappingUsed);
 }
 
