@@ -2,13 +2,14 @@
 // bundled sample plan) in Chromium and saves a PNG of it in docs/screenshots/.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
 import { ROOT, startApp, whyCannotRun } from '../test/e2e/harness';
 
-const VIEWS: Array<{ name: string; hash: string; waitFor: string }> = [
-  { name: 'plans', hash: '#/plan', waitFor: 'What changed in revision' },
-  { name: 'what-changed', hash: '#/plan/changes', waitFor: 'Since revision' },
-  { name: 'imports', hash: '#/imports', waitFor: 'Import log' },
-  { name: 'settings', hash: '#/settings', waitFor: 'Inbox folder' },
+const VIEWS: Array<{ name: string; hash: string; waitFor: (page: Page) => Locator }> = [
+  { name: 'plans', hash: '#/plan', waitFor: (page) => page.getByRole('link', { name: /What changed in revision/ }).first() },
+  { name: 'what-changed', hash: '#/plan/changes', waitFor: (page) => page.getByTestId('change-summary') },
+  { name: 'imports', hash: '#/imports', waitFor: (page) => page.getByRole('table') },
+  { name: 'settings', hash: '#/settings', waitFor: (page) => page.getByTestId('app-version') },
 ];
 
 const reason = whyCannotRun();
@@ -29,7 +30,7 @@ try {
     } else {
       await app.page.goto(`${app.origin}/index.html${view.hash}`);
     }
-    await app.page.getByText(view.waitFor).first().waitFor({ timeout: 30_000 });
+    await view.waitFor(app.page).waitFor({ timeout: 30_000 });
     const file = path.join(folder, `${view.name}.png`);
     await app.page.screenshot({ path: file, fullPage: false });
     console.log(`Saved ${path.relative(ROOT, file)}`);
