@@ -32,10 +32,15 @@ export function useChangeSet(importId: string | undefined): { changeSet: ChangeS
     if (!changeSet) return null;
     const keys = changeSet.changes.map((change): [string, string, string] => [changeSet.planId, change.kind, change.id]);
     const areas = await entitiesOfPlan(db, changeSet.planId, 'area');
+    // The kinds that changes refer to by id (lead, partners, linked measures, evidence, risks),
+    // so a change reads "Evidence: added October board minutes" rather than an id.
+    const referenced = (
+      await Promise.all((['owner', 'organisation', 'measure', 'evidence', 'risk'] as const).map((kind) => entitiesOfPlan(db, changeSet.planId, kind)))
+    ).flat();
     // Actions of milestones are needed to place a milestone under its area.
     const found = (await db.entities.bulkGet(keys)).filter((entity): entity is EntityRecord => entity !== undefined);
     const entities = new Map<string, EntityRecord>();
-    for (const entity of [...found, ...areas]) entities.set(`${entity.kind}:${entity.id}`, entity);
+    for (const entity of [...referenced, ...found, ...areas]) entities.set(`${entity.kind}:${entity.id}`, entity);
     const missingActions = found
       .filter((entity) => entity.kind === 'milestone')
       .map((entity) => ('actionId' in entity.data ? String(entity.data.actionId) : ''))

@@ -173,6 +173,20 @@ function entityTitle(record: EntityRecord | undefined, change: EntityChange): st
   return `${kindWord}${ref}${name}`;
 }
 
+const REFERENCE_FIELDS: Record<string, string | undefined> = {
+  partnerOrgIds: 'organisation',
+  measureIds: 'measure',
+  evidenceIds: 'evidence',
+  riskIds: 'risk',
+};
+
+function entityName(record: EntityRecord | undefined): string | undefined {
+  if (!record) return undefined;
+  const data = record.data as Record<string, unknown>;
+  const name = [data.title, data.name, data.role, data.description].find((value): value is string => typeof value === 'string');
+  return name && name.length > 90 ? `${name.slice(0, 90)}…` : name;
+}
+
 function ChangeItem({
   change,
   record,
@@ -189,13 +203,19 @@ function ChangeItem({
       {change.fields.length > 0 ? (
         <ul className="field-changes">
           {change.kind === 'measure' && record ? <MeasureMove change={change} measure={record.data as Measure} /> : null}
-          {change.fields.map((field) => (
+          {visibleFields(change.fields).map((field) => (
             <FieldChangeItem key={field.field} kind={change.kind} field={field} record={record} entityOf={entityOf} />
           ))}
         </ul>
       ) : null}
     </li>
   );
+}
+
+/** Who approved a revised date is shown with the date it approved, so it is not listed twice. */
+function visibleFields(fields: readonly FieldChange[]): readonly FieldChange[] {
+  const isDueMoved = fields.some((field) => field.field === 'revisedDueDate');
+  return isDueMoved ? fields.filter((field) => field.field !== 'revisionApprovedBy') : fields;
 }
 
 function MeasureMove({ change, measure }: { change: EntityChange; measure: Measure }) {
@@ -250,6 +270,22 @@ function FieldChangeItem({
       <li className="due-moved">
         Due date moved: {valueText(field.field, field.before)} → {valueText(field.field, field.after)}
         {approvedBy ? `, approved by ${approvedBy}` : ''}
+      </li>
+    );
+  }
+  const referencedKind = REFERENCE_FIELDS[field.field];
+  if (referencedKind) {
+    const before = new Set(Array.isArray(field.before) ? (field.before as string[]) : []);
+    const after = new Set(Array.isArray(field.after) ? (field.after as string[]) : []);
+    const name = (id: string) => entityName(entityOf(referencedKind, id)) ?? id;
+    const added = [...after].filter((id) => !before.has(id)).map(name);
+    const removed = [...before].filter((id) => !after.has(id)).map(name);
+    return (
+      <li>
+        {fieldLabel(field.field)}:{added.length > 0 ? ` added ${added.join('; ')}` : ''}
+        {added.length > 0 && removed.length > 0 ? ',' : ''}
+        {removed.length > 0 ? ` removed ${removed.join('; ')}` : ''}
+        {added.length === 0 && removed.length === 0 ? ' reordered' : ''}
       </li>
     );
   }

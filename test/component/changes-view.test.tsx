@@ -15,6 +15,7 @@ describe('What changed view', () => {
     next.actions[0] = {
       ...first,
       deliveryRag: 'red',
+      evidenceIds: ['EV-1', 'EV-2'],
       updates: [
         ...((first?.updates as unknown[]) ?? []),
         { period: '2026-03', narrative: 'Sixth post still vacant after a second advert.', deliveryRag: 'red', submittedAt: '2026-03-28T10:00:00Z' },
@@ -36,6 +37,9 @@ describe('What changed view', () => {
     expect(within(area).getByText(/Due date moved/)).toHaveTextContent(
       'Due date moved: 30 April 2026 → 30 June 2026, approved by SEND Oversight Board, 2 April 2026',
     );
+
+    expect(within(area).getByText(/^Evidence:/)).toHaveTextContent('Evidence: added Multi-agency audit, autumn term');
+    expect(within(area).queryByText(/Revision approved by/)).toBeNull();
 
     const measuresGroup = screen.getByRole('region', { name: 'Measures' });
     expect(within(measuresGroup).getByText(/Worsening/).closest('li')).toHaveTextContent(
