@@ -106,7 +106,11 @@ void app.whenReady().then(async () => {
         return result.canceled ? [] : result.filePaths;
       },
       async chooseFolder(defaultPath) {
-        const options = { title: 'Choose the inbox folder', defaultPath, properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> };
+        const options = {
+          title: 'Choose the inbox folder',
+          defaultPath,
+          properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'>,
+        };
         const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },

@@ -1,10 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { z } from 'zod';
 import { App } from './app/app';
 import { ServicesProvider } from './app/context';
 import { openDatabase } from './db/database';
 import { createApi, createUnavailableApi } from './ipc/client';
 import { createSyncController } from './plan/sync-controller';
+
+// The page's CSP forbids eval: keep zod from probing `new Function` (the probe alone is
+// reported as a CSP violation) and use its interpreter instead.
+z.config({ jitless: true });
 
 // Entry point: open the store, wrap the preload's bridge, start sync, render.
 const db = openDatabase();

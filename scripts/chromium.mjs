@@ -34,16 +34,23 @@ export function ensureChromium({ log = console.log } = {}) {
     log('Chromium not found: installing Debian’s chromium package with apt-get (once).');
     try {
       execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-      execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+      execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+        stdio: 'inherit',
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      });
     } catch {
-      return { ok: false, message: 'Installing chromium with apt-get failed; install it by hand (apt-get install chromium) or set CHROMIUM_PATH.' };
+      return {
+        ok: false,
+        message: 'Installing chromium with apt-get failed; install it by hand (apt-get install chromium) or set CHROMIUM_PATH.',
+      };
     }
     const installed = findChromium();
     if (installed) return { ok: true, path: installed };
   }
   return {
     ok: false,
-    message: 'No Chromium found for the end-to-end tests: run `sudo apt-get install chromium` (Debian/Ubuntu) or set CHROMIUM_PATH to a Chromium or Chrome binary.',
+    message:
+      'No Chromium found for the end-to-end tests: run `sudo apt-get install chromium` (Debian/Ubuntu) or set CHROMIUM_PATH to a Chromium or Chrome binary.',
   };
 }
 

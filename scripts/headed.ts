@@ -4,10 +4,14 @@ import { spawnSync } from 'node:child_process';
 import { startApp, whyCannotRun } from '../test/e2e/harness';
 
 if (!process.env.DISPLAY && !process.env.OVERSIGHT_UNDER_XVFB) {
-  const result = spawnSync('xvfb-run', ['-a', '-s', '-screen 0 1440x900x24', process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
-    stdio: 'inherit',
-    env: { ...process.env, OVERSIGHT_UNDER_XVFB: '1' },
-  });
+  const result = spawnSync(
+    'xvfb-run',
+    ['-a', '-s', '-screen 0 1440x900x24', process.execPath, ...process.execArgv, ...process.argv.slice(1)],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, OVERSIGHT_UNDER_XVFB: '1' },
+    },
+  );
   if (result.error) console.error('No display and no xvfb-run: install it with `apt-get install xvfb`, or run with a display.');
   process.exit(result.status ?? 1);
 }

@@ -26,7 +26,10 @@ try {
   for (const view of VIEWS) {
     if (view.hash === '#/plan/changes') {
       await app.page.goto(`${app.origin}/index.html#/plan`);
-      await app.page.getByRole('link', { name: /What changed in revision/ }).first().click();
+      await app.page
+        .getByRole('link', { name: /What changed in revision/ })
+        .first()
+        .click();
     } else {
       await app.page.goto(`${app.origin}/index.html${view.hash}`);
     }

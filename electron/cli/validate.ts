@@ -13,7 +13,12 @@ export type FileReport = {
   counts: PlanCounts;
 };
 
-export type ValidateRun = { exitCode: 0 | 1 | 2; reports: FileReport[]; usageError?: string; unreadable: Array<{ file: string; message: string }> };
+export type ValidateRun = {
+  exitCode: 0 | 1 | 2;
+  reports: FileReport[];
+  usageError?: string;
+  unreadable: Array<{ file: string; message: string }>;
+};
 
 const EMPTY_COUNTS: PlanCounts = { areas: 0, actions: 0, milestones: 0, measures: 0, evidence: 0, risks: 0 };
 
@@ -28,7 +33,10 @@ export async function readMappingFile(file: string): Promise<{ ok: true; mapping
   const parsed = trackerMappingSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, message: `The mapping file ${file} is not a tracker mapping (${issue ? `${issue.path.join('.') || 'file'}: ${issue.message}` : 'invalid'}).` };
+    return {
+      ok: false,
+      message: `The mapping file ${file} is not a tracker mapping (${issue ? `${issue.path.join('.') || 'file'}: ${issue.message}` : 'invalid'}).`,
+    };
   }
   return { ok: true, mapping: parsed.data };
 }
@@ -56,7 +64,13 @@ export async function validateFiles(files: readonly string[], options: { mapping
     } else if (outcome.status === 'invalid') {
       reports.push({ file, valid: false, errors: outcome.errors, warnings: [...guessed, ...outcome.warnings], counts: EMPTY_COUNTS });
     } else {
-      reports.push({ file, valid: false, errors: [{ path: file, message: 'The tracker’s columns could not be matched; give a --mapping file.' }], warnings: [], counts: EMPTY_COUNTS });
+      reports.push({
+        file,
+        valid: false,
+        errors: [{ path: file, message: 'The tracker’s columns could not be matched; give a --mapping file.' }],
+        warnings: [],
+        counts: EMPTY_COUNTS,
+      });
     }
   }
   const exitCode = unreadable.length > 0 ? 2 : reports.some((report) => !report.valid) ? 1 : 0;

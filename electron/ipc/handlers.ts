@@ -72,9 +72,7 @@ export function createHandlers(context: HandlerContext): HandlerTable {
 
     'sync:apply-mapping': async ({ token, mapping, remember }) => {
       const candidate = await context.sync.applyMapping(token, mapping, remember);
-      return candidate
-        ? ok(candidate)
-        : fail('not-found', 'That file is no longer available to Oversight; import it again.');
+      return candidate ? ok(candidate) : fail('not-found', 'That file is no longer available to Oversight; import it again.');
     },
 
     'shell:open-external': async ({ url }) => {

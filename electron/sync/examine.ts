@@ -89,7 +89,10 @@ export async function examineFile(filePath: string, options: ExamineOptions = {}
   });
   const readerWarnings = sheet.warnings;
   if (!converted.ok) {
-    return finish({ status: 'invalid', errors: converted.errors, warnings: [...readerWarnings, ...converted.warnings] }, suggestedMappingUsed);
+    return finish(
+      { status: 'invalid', errors: converted.errors, warnings: [...readerWarnings, ...converted.warnings] },
+      suggestedMappingUsed,
+    );
   }
   const outcome = toOutcome(validatePlanValue(converted.value));
   if (outcome.status !== 'needs-mapping') outcome.warnings.unshift(...readerWarnings, ...converted.warnings);

@@ -133,8 +133,7 @@ export function createInbox(options: InboxOptions): Inbox {
       const { name, kind, path, stats: fileStats } = entry;
       seen.add(name);
       const previous = observations.get(name);
-      const isUnchanged =
-        previous !== undefined && previous.size === fileStats.size && previous.mtimeMs === fileStats.mtimeMs;
+      const isUnchanged = previous !== undefined && previous.size === fileStats.size && previous.mtimeMs === fileStats.mtimeMs;
       // At start nothing has been watching, so a file is taken to have held since it was last
       // written; later, an old mtime proves nothing (a copy keeps its source's mtime), so the
       // file is watched from the moment it is first seen.

@@ -52,12 +52,21 @@ export function App() {
 
   return (
     <div className="shell" onDragOver={onDragOver} onDrop={onDrop}>
-      <a className="skip-link" href="#main" onClick={(event) => { event.preventDefault(); mainRef.current?.focus(); }}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          mainRef.current?.focus();
+        }}
+      >
         Skip to content
       </a>
       <header className="banner">
         <span className="brand">Oversight</span>
-        <span className="marking" title="Handle this laptop's data as OFFICIAL-SENSITIVE">OFFICIAL-SENSITIVE</span>
+        <span className="marking" title="Handle this laptop's data as OFFICIAL-SENSITIVE">
+          OFFICIAL-SENSITIVE
+        </span>
       </header>
       <nav className="main-nav" aria-label="Main">
         <ul>
@@ -88,11 +97,23 @@ function View({ path, params }: { path: string; params: URLSearchParams }): Reac
     case '/settings':
       return <SettingsView />;
     case '/meetings':
-      return <PlaceholderView title="Meetings" text="The chair’s meeting record (attendance, quorum, declarations, decisions, votes and assurance) will appear here." />;
+      return (
+        <PlaceholderView
+          title="Meetings"
+          text="The chair’s meeting record (attendance, quorum, declarations, decisions, votes and assurance) will appear here."
+        />
+      );
     case '/papers':
-      return <PlaceholderView title="Papers" text="Meeting packs and board papers, for reading and annotating offline, will appear here." />;
+      return (
+        <PlaceholderView title="Papers" text="Meeting packs and board papers, for reading and annotating offline, will appear here." />
+      );
     case '/exports':
-      return <PlaceholderView title="Exports" text="Minutes, the decision log, members’ questions and return files will be exported from here." />;
+      return (
+        <PlaceholderView
+          title="Exports"
+          text="Minutes, the decision log, members’ questions and return files will be exported from here."
+        />
+      );
     default:
       return <PlaceholderView title="Page not found" text="There is nothing at this address. Choose a section from the navigation." />;
   }

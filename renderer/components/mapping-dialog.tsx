@@ -88,7 +88,11 @@ export function MappingDialog({
                       <label htmlFor={selectId}>{heading || `(column ${column + 1}, no heading)`}</label>
                     </th>
                     <td>
-                      <select id={selectId} value={mapping.columns[heading] ?? 'ignore'} onChange={(event) => setColumn(heading, event.target.value as TrackerField)}>
+                      <select
+                        id={selectId}
+                        value={mapping.columns[heading] ?? 'ignore'}
+                        onChange={(event) => setColumn(heading, event.target.value as TrackerField)}
+                      >
                         {TRACKER_FIELDS.map((field) => (
                           <option key={field} value={field}>
                             {TRACKER_FIELD_LABELS[field]}

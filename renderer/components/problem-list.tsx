@@ -11,7 +11,9 @@ export function ProblemList({ problems, kind, limit = 200 }: { problems: readonl
           <li key={`${problem.path}-${index}`}>
             <span className="problem-location">
               {problem.path}
-              {problem.line !== undefined ? ` (line ${problem.line}${problem.column !== undefined ? `, column ${problem.column}` : ''})` : ''}
+              {problem.line !== undefined
+                ? ` (line ${problem.line}${problem.column !== undefined ? `, column ${problem.column}` : ''})`
+                : ''}
             </span>
             <span className="problem-message">{problem.message}</span>
           </li>

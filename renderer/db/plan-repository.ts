@@ -5,7 +5,16 @@ import type { ChangeSetRecord, EntityRecord, ImportRecord, PlanRecord } from './
 
 /** What storing one candidate came to, for the person who imported it. */
 export type StoreOutcome =
-  | { status: 'imported'; importId: string; planId: string; planTitle: string; revision: number; previousRevision: number | null; summary: ImportRecord['summary']; writes: number }
+  | {
+      status: 'imported';
+      importId: string;
+      planId: string;
+      planTitle: string;
+      revision: number;
+      previousRevision: number | null;
+      summary: ImportRecord['summary'];
+      writes: number;
+    }
   | { status: 'up-to-date'; planId: string; planTitle: string; revision: number; message: string }
   | { status: 'refused'; planId: string; planTitle: string; message: string }
   | { status: 'invalid'; errors: Problem[]; warnings: Problem[] }
@@ -36,7 +45,13 @@ export async function storeCandidate(db: OversightDatabase, candidate: ImportCan
       const storedRevision = current.export.revision;
       if (revision === storedRevision) {
         return current.contentHash === outcome.contentHash
-          ? { status: 'up-to-date', planId, planTitle: current.header.title, revision, message: `${current.header.title} is already up to date at revision ${revision}; nothing was changed.` }
+          ? {
+              status: 'up-to-date',
+              planId,
+              planTitle: current.header.title,
+              revision,
+              message: `${current.header.title} is already up to date at revision ${revision}; nothing was changed.`,
+            }
           : {
               status: 'refused',
               planId,

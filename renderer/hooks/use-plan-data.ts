@@ -24,7 +24,9 @@ export function usePlan(planId: string | undefined): PlanRecord | undefined | nu
 }
 
 /** The change set one import recorded, with the entities it names (current or archived). */
-export function useChangeSet(importId: string | undefined): { changeSet: ChangeSetRecord; entities: Map<string, EntityRecord>; areas: EntityRecord[] } | undefined | null {
+export function useChangeSet(
+  importId: string | undefined,
+): { changeSet: ChangeSetRecord; entities: Map<string, EntityRecord>; areas: EntityRecord[] } | undefined | null {
   const { db } = useServices();
   return useLiveQuery(async () => {
     if (!importId) return null;
@@ -35,7 +37,9 @@ export function useChangeSet(importId: string | undefined): { changeSet: ChangeS
     // The kinds that changes refer to by id (lead, partners, linked measures, evidence, risks),
     // so a change reads "Evidence: added October board minutes" rather than an id.
     const referenced = (
-      await Promise.all((['owner', 'organisation', 'measure', 'evidence', 'risk'] as const).map((kind) => entitiesOfPlan(db, changeSet.planId, kind)))
+      await Promise.all(
+        (['owner', 'organisation', 'measure', 'evidence', 'risk'] as const).map((kind) => entitiesOfPlan(db, changeSet.planId, kind)),
+      )
     ).flat();
     // Actions of milestones are needed to place a milestone under its area.
     const found = (await db.entities.bulkGet(keys)).filter((entity): entity is EntityRecord => entity !== undefined);

@@ -1,11 +1,4 @@
-import type {
-  ChannelName,
-  ChannelRequest,
-  ChannelResponse,
-  EventName,
-  EventPayload,
-  OversightBridge,
-} from '../../shared/ipc/contract';
+import type { ChannelName, ChannelRequest, ChannelResponse, EventName, EventPayload, OversightBridge } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/result';
 
 /** The renderer's typed view of the bridge: channel names, arguments and replies from the contract. */

@@ -41,7 +41,9 @@ export function createSyncController(db: OversightDatabase, api: Api) {
   function record(entry: Omit<SyncEntry, 'id' | 'at'>) {
     sequence += 1;
     const full: SyncEntry = { id: `entry-${sequence}`, at: new Date().toISOString(), ...entry };
-    setState({ entries: [full, ...state.entries.filter((existing) => existing.candidate?.token !== entry.candidate?.token || !entry.candidate)] });
+    setState({
+      entries: [full, ...state.entries.filter((existing) => existing.candidate?.token !== entry.candidate?.token || !entry.candidate)],
+    });
     return full;
   }
 
@@ -63,7 +65,10 @@ export function createSyncController(db: OversightDatabase, api: Api) {
         record({
           fileName: candidate.fileName,
           source: candidate.source,
-          outcome: { status: 'error', message: `${candidate.fileName} could not be stored, so nothing was changed. ${describeStoreError(error)}` },
+          outcome: {
+            status: 'error',
+            message: `${candidate.fileName} could not be stored, so nothing was changed. ${describeStoreError(error)}`,
+          },
         });
       }
     }
@@ -116,7 +121,11 @@ export function createSyncController(db: OversightDatabase, api: Api) {
     importDropped(files: readonly File[]) {
       const paths = files.map((file) => api.pathForFile(file)).filter((path) => path !== '');
       if (paths.length === 0) {
-        record({ fileName: files[0]?.name ?? '', source: 'drop', outcome: { status: 'error', message: 'Only files from a folder can be dropped here.' } });
+        record({
+          fileName: files[0]?.name ?? '',
+          source: 'drop',
+          outcome: { status: 'error', message: 'Only files from a folder can be dropped here.' },
+        });
         return Promise.resolve([]);
       }
       return serialise(() => fetchAndStore((knownSha256) => api.call('sync:read-dropped', { paths, knownSha256 })));

@@ -96,7 +96,11 @@ function ChangeGroups({
     );
   }
   if (changeSet.changes.length === 0) {
-    return <p>Nothing changed between revision {changeSet.previousRevision} and revision {revision}.</p>;
+    return (
+      <p>
+        Nothing changed between revision {changeSet.previousRevision} and revision {revision}.
+      </p>
+    );
   }
 
   const groups = groupByArea(changeSet.changes, areas, entity);
@@ -132,7 +136,9 @@ function groupByArea(
   entity: (kind: string, id: string) => EntityRecord | undefined,
 ): Group[] {
   const areaGroups = new Map<string, Group>();
-  const sortedAreas = [...areas].sort((a, b) => String((a.data as Area).ref).localeCompare(String((b.data as Area).ref), 'en-GB', { numeric: true }));
+  const sortedAreas = [...areas].sort((a, b) =>
+    String((a.data as Area).ref).localeCompare(String((b.data as Area).ref), 'en-GB', { numeric: true }),
+  );
   for (const area of sortedAreas) {
     const data = area.data as Area;
     areaGroups.set(area.id, { key: `area-${area.id}`, title: `Area ${data.ref}: ${data.title}`, changes: [] });
@@ -168,7 +174,8 @@ function entityTitle(record: EntityRecord | undefined, change: EntityChange): st
   if (!record) return `${change.kind} ${change.id}`;
   const data = record.data as Record<string, unknown>;
   const ref = typeof data.ref === 'string' ? `${data.ref} ` : '';
-  const name = [data.title, data.name, data.role, data.description].find((value): value is string => typeof value === 'string') ?? change.id;
+  const name =
+    [data.title, data.name, data.role, data.description].find((value): value is string => typeof value === 'string') ?? change.id;
   const kindWord = change.kind === 'milestone' ? 'Milestone: ' : change.kind === 'area' ? 'Area ' : '';
   return `${kindWord}${ref}${name}`;
 }
@@ -223,11 +230,17 @@ function MeasureMove({ change, measure }: { change: EntityChange; measure: Measu
   if (!series || !Array.isArray(series.before)) return null;
   const movement = measureMovement({ ...measure, series: series.before as Measure['series'] }, measure);
   if (!movement.before || !movement.after || movement.direction === null) return null;
-  const word = movement.direction === 'improving' ? 'Improving' : movement.direction === 'worsening' ? 'Worsening: moving away from target' : 'No change';
+  const word =
+    movement.direction === 'improving'
+      ? 'Improving'
+      : movement.direction === 'worsening'
+        ? 'Worsening: moving away from target'
+        : 'No change';
   return (
     <li className={`measure-move measure-${movement.direction}`}>
-      <strong>{word}</strong>: {formatNumber(movement.before.value)} ({formatPeriod(movement.before.period)}) → {formatNumber(movement.after.value)} (
-      {formatPeriod(movement.after.period)}), {measure.polarity === 'higher-is-better' ? 'higher is better' : 'lower is better'}
+      <strong>{word}</strong>: {formatNumber(movement.before.value)} ({formatPeriod(movement.before.period)}) →{' '}
+      {formatNumber(movement.after.value)} ({formatPeriod(movement.after.period)}),{' '}
+      {measure.polarity === 'higher-is-better' ? 'higher is better' : 'lower is better'}
     </li>
   );
 }
@@ -246,8 +259,8 @@ function FieldChangeItem({
   if (field.field === 'deliveryRag' || field.field === 'impactRag') {
     return (
       <li>
-        {fieldLabel(field.field)}: <RagBadge rag={field.before as Rag | null} kind={field.field === 'impactRag' ? 'impact' : 'delivery'} /> →{' '}
-        <RagBadge rag={field.after as Rag | null} kind={field.field === 'impactRag' ? 'impact' : 'delivery'} />
+        {fieldLabel(field.field)}: <RagBadge rag={field.before as Rag | null} kind={field.field === 'impactRag' ? 'impact' : 'delivery'} />{' '}
+        → <RagBadge rag={field.after as Rag | null} kind={field.field === 'impactRag' ? 'impact' : 'delivery'} />
       </li>
     );
   }
@@ -258,7 +271,8 @@ function FieldChangeItem({
       <>
         {added.map((update) => (
           <li key={`${update.period}-${update.narrative.slice(0, 20)}`} className="new-update">
-            New progress update for {formatPeriod(update.period)} (<RagBadge rag={update.deliveryRag} />): {update.narrative}
+            New progress update for {formatPeriod(update.period)} (<RagBadge rag={update.deliveryRag} />
+            ): {update.narrative}
           </li>
         ))}
       </>
@@ -293,7 +307,8 @@ function FieldChangeItem({
     return <li>{fieldLabel(field.field)} updated.</li>;
   }
   if (field.field === 'leadId' || field.field === 'sroId' || field.field === 'ownerId') {
-    const name = (id: unknown) => (typeof id === 'string' ? ((entityOf('owner', id)?.data as { role?: string } | undefined)?.role ?? id) : 'none');
+    const name = (id: unknown) =>
+      typeof id === 'string' ? ((entityOf('owner', id)?.data as { role?: string } | undefined)?.role ?? id) : 'none';
     return (
       <li>
         {fieldLabel(field.field)}: {name(field.before)} → {name(field.after)}
@@ -309,4 +324,3 @@ function FieldChangeItem({
     </li>
   );
 }
-

@@ -23,8 +23,8 @@ export function ImportsView() {
         Imports
       </h1>
       <p>
-        Import plan files (<code>.plan.json</code>) or spreadsheet trackers (<code>.csv</code>, <code>.xlsx</code>) exported by the programme office. Files
-        saved into the inbox folder are imported automatically; you can also drop files anywhere on this window.
+        Import plan files (<code>.plan.json</code>) or spreadsheet trackers (<code>.csv</code>, <code>.xlsx</code>) exported by the
+        programme office. Files saved into the inbox folder are imported automatically; you can also drop files anywhere on this window.
       </p>
       <div className="button-row">
         <button type="button" onClick={() => void sync.openDialog()} disabled={state.isBusy}>
@@ -41,7 +41,12 @@ export function ImportsView() {
           <h2>This session</h2>
           <ul className="sync-entries" aria-label="Files handled this session">
             {state.entries.map((entry) => (
-              <SessionEntry key={entry.id} entry={entry} onConfirmColumns={() => setMappingEntry(entry)} onDismiss={() => sync.dismiss(entry.id)} />
+              <SessionEntry
+                key={entry.id}
+                entry={entry}
+                onConfirmColumns={() => setMappingEntry(entry)}
+                onDismiss={() => sync.dismiss(entry.id)}
+              />
             ))}
           </ul>
         </>
@@ -147,7 +152,8 @@ function SessionEntry({ entry, onConfirmColumns, onDismiss }: { entry: SyncEntry
     case 'invalid':
       return (
         <li className="entry entry-error">
-          <strong>{name}</strong> was not imported: {plural(outcome.errors.length, 'problem')} must be fixed in the file. Nothing was changed.
+          <strong>{name}</strong> was not imported: {plural(outcome.errors.length, 'problem')} must be fixed in the file. Nothing was
+          changed.
           <ProblemList problems={outcome.errors} kind="error" />
           {outcome.warnings.length > 0 ? (
             <details>
@@ -160,7 +166,8 @@ function SessionEntry({ entry, onConfirmColumns, onDismiss }: { entry: SyncEntry
     case 'needs-mapping':
       return (
         <li className="entry entry-info">
-          <strong>{name}</strong> is a spreadsheet tracker. Confirm which column holds what, once, and Oversight will remember it for this tracker.
+          <strong>{name}</strong> is a spreadsheet tracker. Confirm which column holds what, once, and Oversight will remember it for this
+          tracker.
           <div className="button-row">
             <button type="button" onClick={onConfirmColumns}>
               Confirm columns…

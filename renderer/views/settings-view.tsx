@@ -48,7 +48,11 @@ export function SettingsView() {
           Use the default folder
         </button>
       </div>
-      {error ? <p role="alert" className="error-text">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      ) : null}
       <h2>About</h2>
       {info ? (
         <dl className="facts">

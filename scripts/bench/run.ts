@@ -22,7 +22,10 @@ const benchDist = path.join(root, 'dist', 'bench');
 
 type BenchWindow = {
   oversightBench: {
-    importCandidate(candidate: ImportCandidate, dbName: string): Promise<{ cloneMs: number; storeMs: number; writes: number; outcome: { status: string } }>;
+    importCandidate(
+      candidate: ImportCandidate,
+      dbName: string,
+    ): Promise<{ cloneMs: number; storeMs: number; writes: number; outcome: { status: string } }>;
     bareWrite(candidate: ImportCandidate, dbName: string): Promise<{ ms: number; records: number }>;
     bareReadAll(dbName: string): Promise<{ ms: number; count: number }>;
     heapBytes(): number | null;
@@ -68,8 +71,15 @@ async function candidateFromFile(file: string, known?: string): Promise<{ candid
   const result = await examineFile(file, known ? { isKnown: (sha) => sha === known } : {});
   const ms = performance.now() - started;
   if (result.status === 'known') return { ms, skipped: true };
-  if (result.status !== 'examined' || result.outcome.status !== 'valid') throw new Error(`bench plan did not validate: ${JSON.stringify(result).slice(0, 500)}`);
-  const candidate: ImportCandidate = { token: 'bench', fileName: path.basename(file), source: 'dialog', ...result.file, outcome: result.outcome };
+  if (result.status !== 'examined' || result.outcome.status !== 'valid')
+    throw new Error(`bench plan did not validate: ${JSON.stringify(result).slice(0, 500)}`);
+  const candidate: ImportCandidate = {
+    token: 'bench',
+    fileName: path.basename(file),
+    source: 'dialog',
+    ...result.file,
+    outcome: result.outcome,
+  };
   return { candidate, ms, skipped: false };
 }
 
@@ -102,7 +112,13 @@ async function main() {
   }
   const parseMbps = megabytes / (Math.min(...parseTimes) / 1000);
   const validator = measureValidatorThroughput(text, 5);
-  figures.push({ name: 'validator throughput (Node)', value: validator.mbPerSecond, unit: 'MB/s', baseline: { name: 'JSON.parse alone, same text', value: parseMbps }, note: 'target ≥ 50 MB/s' });
+  figures.push({
+    name: 'validator throughput (Node)',
+    value: validator.mbPerSecond,
+    unit: 'MB/s',
+    baseline: { name: 'JSON.parse alone, same text', value: parseMbps },
+    note: 'target ≥ 50 MB/s',
+  });
 
   // Node: reading, hashing and validating the file as main does before handing it over.
   const examined = await candidateFromFile(planFile);
@@ -120,20 +136,32 @@ async function main() {
     let readAll = { ms: 0, count: 0 };
     for (let round = 0; round < 2; round += 1) {
       const baseline = await freshPage(chromiumFound.path, origin);
-      const bareRun = await baseline.page.evaluate(([c]) => (window as unknown as BenchWindow).oversightBench.bareWrite(c, 'bare'), [candidate] as const);
+      const bareRun = await baseline.page.evaluate(([c]) => (window as unknown as BenchWindow).oversightBench.bareWrite(c, 'bare'), [
+        candidate,
+      ] as const);
       bare.push(bareRun.ms);
       records = bareRun.records;
       if (round === 0) readAll = await baseline.page.evaluate(() => (window as unknown as BenchWindow).oversightBench.bareReadAll('bare'));
       await baseline.close();
 
       const app = await freshPage(chromiumFound.path, origin);
-      const run = await app.page.evaluate(([c]) => (window as unknown as BenchWindow).oversightBench.importCandidate(c, 'oversight'), [candidate] as const);
+      const run = await app.page.evaluate(([c]) => (window as unknown as BenchWindow).oversightBench.importCandidate(c, 'oversight'), [
+        candidate,
+      ] as const);
       if (run.outcome.status !== 'imported') throw new Error(`import outcome ${run.outcome.status}`);
       ours.push(run);
       if (round === 1) {
         // Same content exported again (another file, same revision): up to date, nothing written.
-        const again = await app.page.evaluate(([c]) => (window as unknown as BenchWindow).oversightBench.importCandidate({ ...c, sha256: 'f'.repeat(64) }, 'oversight'), [candidate] as const);
-        figures.push({ name: 'store: same revision, same content (up to date)', value: again.storeMs, unit: 'ms', note: `${again.writes} records written` });
+        const again = await app.page.evaluate(
+          ([c]) => (window as unknown as BenchWindow).oversightBench.importCandidate({ ...c, sha256: 'f'.repeat(64) }, 'oversight'),
+          [candidate] as const,
+        );
+        figures.push({
+          name: 'store: same revision, same content (up to date)',
+          value: again.storeMs,
+          unit: 'ms',
+          note: `${again.writes} records written`,
+        });
         figures.push({ name: 'store: same revision, same content: records written', value: again.writes, unit: 'records' });
 
         // A revision changing 1% of actions.
@@ -150,14 +178,20 @@ async function main() {
         const revisedFile = path.join(work, 'bench-r2.plan.json');
         await fs.writeFile(revisedFile, JSON.stringify(revised));
         const revisedCandidate = await candidateFromFile(revisedFile);
-        const update = await app.page.evaluate(([c]) => (window as unknown as BenchWindow).oversightBench.importCandidate(c, 'oversight'), [revisedCandidate.candidate] as const);
+        const update = await app.page.evaluate(([c]) => (window as unknown as BenchWindow).oversightBench.importCandidate(c, 'oversight'), [
+          revisedCandidate.candidate,
+        ] as const);
         figures.push({
           name: `import a revision changing ${changed} actions (1%): records written`,
           value: update.writes,
           unit: 'records',
           baseline: { name: 'changed actions + plan, log and change-set records', value: changed + 3 },
         });
-        figures.push({ name: 'import a revision changing 1% of actions: main + store', value: revisedCandidate.ms + update.cloneMs + update.storeMs, unit: 'ms' });
+        figures.push({
+          name: 'import a revision changing 1% of actions: main + store',
+          value: revisedCandidate.ms + update.cloneMs + update.storeMs,
+          unit: 'ms',
+        });
         const heap = await app.page.evaluate(() => (window as unknown as BenchWindow).oversightBench.heapBytes());
         if (heap !== null) figures.push({ name: 'JS heap after imports', value: heap / 2 ** 20, unit: 'MB' });
       }
@@ -172,9 +206,24 @@ async function main() {
       baseline: { name: `bare IndexedDB write of the same ${records.toLocaleString('en-GB')} records`, value: bareBest },
       note: 'target ≤ 2× baseline',
     });
-    figures.push({ name: 'store part alone (diff + Dexie transaction)', value: best.storeMs, unit: 'ms', baseline: { name: 'bare IndexedDB write, same records', value: bareBest } });
-    figures.push({ name: 'records written by the first import', value: best.writes, unit: 'records', baseline: { name: 'records in the bare write', value: records } });
-    figures.push({ name: 'bare read of every entity (getAll)', value: readAll.ms, unit: 'ms', note: `${readAll.count.toLocaleString('en-GB')} records` });
+    figures.push({
+      name: 'store part alone (diff + Dexie transaction)',
+      value: best.storeMs,
+      unit: 'ms',
+      baseline: { name: 'bare IndexedDB write, same records', value: bareBest },
+    });
+    figures.push({
+      name: 'records written by the first import',
+      value: best.writes,
+      unit: 'records',
+      baseline: { name: 'records in the bare write', value: records },
+    });
+    figures.push({
+      name: 'bare read of every entity (getAll)',
+      value: readAll.ms,
+      unit: 'ms',
+      note: `${readAll.count.toLocaleString('en-GB')} records`,
+    });
   } finally {
     server.close();
   }
@@ -182,18 +231,32 @@ async function main() {
   // Re-importing an unchanged file: main recognises its SHA-256 and skips it unparsed.
   const rerun = await candidateFromFile(planFile, candidate.sha256);
   if (!rerun.skipped) throw new Error('unchanged file was not recognised');
-  figures.push({ name: 're-import an unchanged file (recognised by SHA-256, nothing parsed or written)', value: rerun.ms, unit: 'ms', note: 'target < 100 ms' });
+  figures.push({
+    name: 're-import an unchanged file (recognised by SHA-256, nothing parsed or written)',
+    value: rerun.ms,
+    unit: 'ms',
+    note: 'target < 100 ms',
+  });
 
   await fs.rm(work, { recursive: true, force: true });
   printTable(figures, { actions, megabytes });
   if (jsonFile) {
-    await fs.writeFile(jsonFile, JSON.stringify(figures.map(({ note: _note, ...figure }) => figure), null, 2));
+    await fs.writeFile(
+      jsonFile,
+      JSON.stringify(
+        figures.map(({ note: _note, ...figure }) => figure),
+        null,
+        2,
+      ),
+    );
     console.log(`\nFigures written to ${jsonFile}`);
   }
 }
 
 function printTable(figures: Figure[], context: { actions: number; megabytes: number }) {
-  console.log(`\nOversight benchmarks, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}, plan of ${context.actions.toLocaleString('en-GB')} actions (${context.megabytes.toFixed(1)} MB)\n`);
+  console.log(
+    `\nOversight benchmarks, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}, plan of ${context.actions.toLocaleString('en-GB')} actions (${context.megabytes.toFixed(1)} MB)\n`,
+  );
   const rows = figures.map((figure) => [
     figure.name,
     formatValue(figure),

@@ -18,12 +18,20 @@ describe('What changed view', () => {
       evidenceIds: ['EV-1', 'EV-2'],
       updates: [
         ...((first?.updates as unknown[]) ?? []),
-        { period: '2026-03', narrative: 'Sixth post still vacant after a second advert.', deliveryRag: 'red', submittedAt: '2026-03-28T10:00:00Z' },
+        {
+          period: '2026-03',
+          narrative: 'Sixth post still vacant after a second advert.',
+          deliveryRag: 'red',
+          submittedAt: '2026-03-28T10:00:00Z',
+        },
       ],
     };
     next.actions[1] = { ...second, revisedDueDate: '2026-06-30', revisionApprovedBy: 'SEND Oversight Board, 2 April 2026' };
     const measures = next.measures as Array<Record<string, unknown>>;
-    measures[0] = { ...measures[0], series: [...(measures[0]?.series as unknown[]), { period: '2026-02', value: 38.1, status: 'provisional' }] };
+    measures[0] = {
+      ...measures[0],
+      series: [...(measures[0]?.series as unknown[]), { period: '2026-02', value: 38.1, status: 'provisional' }],
+    };
     const outcome = await storeCandidate(db, candidateFor(next, 'r8.plan.json'));
     if (outcome.status !== 'imported') throw new Error(outcome.status);
 
@@ -31,9 +39,13 @@ describe('What changed view', () => {
     expect(await screen.findByTestId('change-summary')).toHaveTextContent('Since revision 7: 3 changed, 0 new, 0 removed.');
 
     const area = screen.getByRole('region', { name: 'Area 1: Timeliness and quality of EHC needs assessments and plans' });
-    const rag = within(area).getByText(/Delivery RAG:/).closest('li');
+    const rag = within(area)
+      .getByText(/Delivery RAG:/)
+      .closest('li');
     expect(rag).toHaveTextContent('Delivery RAG: Amber → Red');
-    expect(within(area).getByText(/New progress update for March 2026/)).toHaveTextContent('Sixth post still vacant after a second advert.');
+    expect(within(area).getByText(/New progress update for March 2026/)).toHaveTextContent(
+      'Sixth post still vacant after a second advert.',
+    );
     expect(within(area).getByText(/Due date moved/)).toHaveTextContent(
       'Due date moved: 30 April 2026 → 30 June 2026, approved by SEND Oversight Board, 2 April 2026',
     );
@@ -42,9 +54,11 @@ describe('What changed view', () => {
     expect(within(area).queryByText(/Revision approved by/)).toBeNull();
 
     const measuresGroup = screen.getByRole('region', { name: 'Measures' });
-    expect(within(measuresGroup).getByText(/Worsening/).closest('li')).toHaveTextContent(
-      'Worsening: moving away from target: 42.7 (January 2026) → 38.1 (February 2026), higher is better',
-    );
+    expect(
+      within(measuresGroup)
+        .getByText(/Worsening/)
+        .closest('li'),
+    ).toHaveTextContent('Worsening: moving away from target: 42.7 (January 2026) → 38.1 (February 2026), higher is better');
   });
 
   it('explains a first import instead of listing every item as new', async () => {

@@ -117,7 +117,9 @@ describe('Imports view', () => {
     await user.click(await screen.findByRole('button', { name: 'Confirm columns…' }));
     const dialog = await screen.findByRole('dialog');
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Action' }), 'ignore');
-    expect(within(dialog).getByRole('alert')).toHaveTextContent('Choose the column that holds the action reference and the one that holds the action title.');
+    expect(within(dialog).getByRole('alert')).toHaveTextContent(
+      'Choose the column that holds the action reference and the one that holds the action title.',
+    );
     expect(within(dialog).getByRole('button', { name: 'Import' })).toBeDisabled();
   });
 

@@ -160,7 +160,12 @@ export async function startApp(options: HarnessOptions = {}): Promise<AppHarness
   };
 
   function emit<K extends EventName>(event: K, payload: EventPayload<K>): void {
-    void page.evaluate(([name, data]) => (window as unknown as { __oversightEmit?: (e: string, p: unknown) => void }).__oversightEmit?.(name, data), [event, payload] as const).catch(() => undefined);
+    void page
+      .evaluate(
+        ([name, data]) => (window as unknown as { __oversightEmit?: (e: string, p: unknown) => void }).__oversightEmit?.(name, data),
+        [event, payload] as const,
+      )
+      .catch(() => undefined);
   }
 
   const services = createMainServices({
@@ -199,7 +204,16 @@ export async function axeViolations(page: Page): Promise<Array<{ id: string; imp
   // evaluate runs through the DevTools protocol, so it is not blocked by the page's strict CSP.
   await page.evaluate(source);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: Document,
+            options: unknown,
+          ) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }> }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
     });

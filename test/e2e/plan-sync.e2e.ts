@@ -57,7 +57,8 @@ describe('plan sync in Chromium', () => {
     // Keyboard only: tab to the What changed link and follow it.
     const link = page.getByRole('link', { name: /What changed in revision 2/ });
     await page.locator('body').focus();
-    for (let step = 0; step < 20 && !(await link.evaluate((element) => element === document.activeElement)); step += 1) await page.keyboard.press('Tab');
+    for (let step = 0; step < 20 && !(await link.evaluate((element) => element === document.activeElement)); step += 1)
+      await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: `What changed: ${sampleTitle}` }).waitFor();
     const summary = await page.getByTestId('change-summary').textContent();

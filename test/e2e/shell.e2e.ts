@@ -72,7 +72,8 @@ describe('the application shell in Chromium', () => {
     const reply = await app.page.evaluate(async () => {
       const frame = document.createElement('iframe');
       document.body.append(frame);
-      const invoke = (frame.contentWindow as unknown as { __oversightInvoke?: (c: string, a: unknown) => Promise<unknown> }).__oversightInvoke;
+      const invoke = (frame.contentWindow as unknown as { __oversightInvoke?: (c: string, a: unknown) => Promise<unknown> })
+        .__oversightInvoke;
       const result = invoke ? await invoke('app:get-info', undefined) : 'no binding in frame';
       frame.remove();
       return result;
@@ -93,7 +94,10 @@ describe('the application shell in Chromium', () => {
       let reached = false;
       for (let step = 0; step < 15 && !reached; step += 1) {
         await page.keyboard.press('Tab');
-        reached = await page.evaluate((name) => document.activeElement?.textContent === name && document.activeElement.tagName === 'A', section);
+        reached = await page.evaluate(
+          (name) => document.activeElement?.textContent === name && document.activeElement.tagName === 'A',
+          section,
+        );
       }
       expect(reached, `Tab reaches ${section}`).toBe(true);
       await page.keyboard.press('Enter');

@@ -16,7 +16,10 @@ function electronBinary(): { path: string } | { missing: string } {
   const packageDir = path.join(root, 'node_modules', 'electron');
   const pathFile = path.join(packageDir, 'path.txt');
   if (!existsSync(pathFile) && !override) {
-    return { missing: 'the Electron binary has not been downloaded (node_modules/electron/path.txt is absent; it comes from outside the npm registry)' };
+    return {
+      missing:
+        'the Electron binary has not been downloaded (node_modules/electron/path.txt is absent; it comes from outside the npm registry)',
+    };
   }
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : 'electron';
   const binary = override ? path.join(override, relative) : path.join(packageDir, 'dist', relative);
@@ -43,7 +46,11 @@ describe.skipIf(skipReason !== null)('Electron smoke test', () => {
       const prefs = await app.evaluate(({ BrowserWindow }) => {
         const win = BrowserWindow.getAllWindows()[0];
         const webPreferences = win?.webContents.getLastWebPreferences();
-        return { contextIsolation: webPreferences?.contextIsolation, sandbox: webPreferences?.sandbox, nodeIntegration: webPreferences?.nodeIntegration };
+        return {
+          contextIsolation: webPreferences?.contextIsolation,
+          sandbox: webPreferences?.sandbox,
+          nodeIntegration: webPreferences?.nodeIntegration,
+        };
       });
       expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
       expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');

@@ -72,6 +72,9 @@ describe('writeFileAtomic', () => {
     expect(describeWriteError({ code: 'EROFS' }, target).message).toContain('may not write to /exports');
     expect(describeWriteError({ code: 'EACCES' }, target).code).toBe('read-only');
     expect(describeWriteError({ code: 'ENOSPC' }, target).message).toContain('full');
-    expect(describeWriteError(new Error('weird'), target)).toEqual({ code: 'failed', message: 'minutes.docx could not be written. Nothing was changed.' });
+    expect(describeWriteError(new Error('weird'), target)).toEqual({
+      code: 'failed',
+      message: 'minutes.docx could not be written. Nothing was changed.',
+    });
   });
 });

@@ -93,7 +93,9 @@ describe('storing a plan', () => {
     ];
     // its milestones must go too, or references would dangle
     const keptActionIds = new Set(next.actions.map((action) => action.id));
-    next.milestones = (next.milestones as Array<Record<string, unknown>>).filter((milestone) => keptActionIds.has(milestone.actionId as string));
+    next.milestones = (next.milestones as Array<Record<string, unknown>>).filter((milestone) =>
+      keptActionIds.has(milestone.actionId as string),
+    );
     const removedMilestones = (planObject().milestones as unknown[]).length - (next.milestones as unknown[]).length;
 
     const outcome = await storeCandidate(db, candidateFor(next, 'r8.plan.json'));
@@ -164,7 +166,10 @@ describe('storing a plan', () => {
   it('does not store invalid files or trackers waiting for a mapping', async () => {
     const db = freshDb();
     const before = await dump(db);
-    const invalid = { ...candidateFor(planObject()), outcome: { status: 'invalid' as const, errors: [{ path: '$.areas', message: 'x' }], warnings: [] } };
+    const invalid = {
+      ...candidateFor(planObject()),
+      outcome: { status: 'invalid' as const, errors: [{ path: '$.areas', message: 'x' }], warnings: [] },
+    };
     expect((await storeCandidate(db, invalid)).status).toBe('invalid');
     expect(await dump(db)).toBe(before);
   });

@@ -277,7 +277,11 @@ describe('createProgressReporter', () => {
     const events: ReadProgress[] = [];
     const clock = 0;
     const total = 200 * CHUNK_BYTES;
-    const reporter = createProgressReporter(total, (p) => events.push(p), () => clock);
+    const reporter = createProgressReporter(
+      total,
+      (p) => events.push(p),
+      () => clock,
+    );
     for (let chunk = 1; chunk <= 200; chunk += 1) reporter.chunk(chunk * CHUNK_BYTES);
     reporter.finish();
     const chunksAt = events.map((event) => event.loaded / CHUNK_BYTES);
@@ -287,7 +291,11 @@ describe('createProgressReporter', () => {
   it('reports when the interval has passed, however few chunks were read', () => {
     const events: ReadProgress[] = [];
     let clock = 0;
-    const reporter = createProgressReporter(10, (p) => events.push(p), () => clock);
+    const reporter = createProgressReporter(
+      10,
+      (p) => events.push(p),
+      () => clock,
+    );
     reporter.chunk(1);
     clock += PROGRESS_EVERY_MS - 1;
     reporter.chunk(2);
@@ -301,7 +309,11 @@ describe('createProgressReporter', () => {
 
   it('does not repeat the final event when the last chunk already reported it', () => {
     const events: ReadProgress[] = [];
-    const reporter = createProgressReporter(7, (p) => events.push(p), () => 0);
+    const reporter = createProgressReporter(
+      7,
+      (p) => events.push(p),
+      () => 0,
+    );
     reporter.chunk(7);
     reporter.finish();
     expect(events).toEqual([{ loaded: 7, total: 7 }]);
