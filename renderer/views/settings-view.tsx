@@ -4,7 +4,7 @@ import { useServices } from '../app/context';
 
 /** Settings kept by the main process: where the inbox folder is. */
 export function SettingsView() {
-  const { api } = useServices();
+  const { api, sync } = useServices();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -25,8 +25,11 @@ export function SettingsView() {
   async function change(channel: 'settings:choose-inbox-folder' | 'settings:reset-inbox-folder') {
     const reply = await api.call(channel, undefined);
     if (reply.ok) {
+      const isNewFolder = reply.value.inboxFolder !== settings?.inboxFolder;
       setSettings(reply.value);
       setError(null);
+      // Files already waiting in the new folder are imported now, not at the next start.
+      if (isNewFolder) void sync.scanInbox();
     } else setError(reply.error.message);
   }
 

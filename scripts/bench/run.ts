@@ -37,7 +37,10 @@ async function serve(folder: string) {
     void (async () => {
       const relative = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
       const file = path.resolve(folder, relative);
-      if (!file.startsWith(folder)) return response.writeHead(404).end();
+      if (!file.startsWith(folder)) {
+        response.writeHead(404).end();
+        return;
+      }
       try {
         const body = await fs.readFile(file);
         response.writeHead(200, { 'Content-Type': file.endsWith('.js') ? 'text/javascript' : 'text/html' }).end(body);
@@ -178,6 +181,7 @@ async function main() {
         const revisedFile = path.join(work, 'bench-r2.plan.json');
         await fs.writeFile(revisedFile, JSON.stringify(revised));
         const revisedCandidate = await candidateFromFile(revisedFile);
+        if (!revisedCandidate.candidate) throw new Error('revised plan was not examined');
         const update = await app.page.evaluate(([c]) => (window as unknown as BenchWindow).oversightBench.importCandidate(c, 'oversight'), [
           revisedCandidate.candidate,
         ] as const);

@@ -21,7 +21,10 @@ export type FakeBridge = OversightBridge & {
 };
 
 /** A bridge whose replies the test chooses per channel; unknown channels answer an error. */
-export function fakeBridge(replies: Record<string, (argument: unknown) => unknown> = {}): FakeBridge {
+export function fakeBridge(
+  replies: Record<string, (argument: unknown) => unknown> = {},
+  pathForFile: (file: unknown) => string = () => '',
+): FakeBridge {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const calls: FakeBridge['calls'] = [];
   return {
@@ -37,7 +40,7 @@ export function fakeBridge(replies: Record<string, (argument: unknown) => unknow
       listeners.get(event)?.add(listener);
       return () => listeners.get(event)?.delete(listener);
     },
-    pathForFile: () => '',
+    pathForFile,
     emit(event, payload) {
       for (const listener of listeners.get(event) ?? []) listener(payload);
     },

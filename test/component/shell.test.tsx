@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App, SECTIONS } from '../../renderer/app/app';
@@ -73,5 +73,32 @@ describe('application shell', () => {
     renderWithServices(<App />);
     expect(await screen.findByRole('heading', { level: 1, name: 'Meetings' })).toBeInTheDocument();
     expect(screen.getByText(/will appear here/)).toBeInTheDocument();
+  });
+});
+
+describe('dropping files on the window', () => {
+  it('sends the dropped files’ paths to main and shows the Imports view', async () => {
+    const bridge = fakeBridge({ 'sync:read-dropped': () => [] }, (file) => `/home/cllr/Downloads/${(file as File).name}`);
+    renderWithServices(<App />, { bridge });
+    const file = new File(['{}'], 'plan.plan.json', { type: 'application/json' });
+    const shell = screen.getByRole('main').parentElement as HTMLElement;
+    fireEvent.dragOver(shell, { dataTransfer: { files: [file], types: ['Files'] } });
+    fireEvent.drop(shell, { dataTransfer: { files: [file], types: ['Files'] } });
+    await waitFor(() => expect(bridge.calls.some((call) => call.channel === 'sync:read-dropped')).toBe(true));
+    expect(bridge.calls.find((call) => call.channel === 'sync:read-dropped')?.argument).toEqual({
+      paths: ['/home/cllr/Downloads/plan.plan.json'],
+      knownSha256: [],
+    });
+    expect(window.location.hash).toBe('#/imports');
+  });
+
+  it('explains when a dropped item has no path (e.g. text from another app) and asks main nothing', async () => {
+    const bridge = fakeBridge({ 'sync:read-dropped': () => [] });
+    window.location.hash = '#/imports';
+    renderWithServices(<App />, { bridge });
+    const shell = screen.getByRole('main').parentElement as HTMLElement;
+    fireEvent.drop(shell, { dataTransfer: { files: [new File(['x'], 'clip.txt')], types: ['Files'] } });
+    expect(await screen.findByRole('alert')).toHaveTextContent('Only files from a folder can be dropped here.');
+    expect(bridge.calls.some((call) => call.channel === 'sync:read-dropped')).toBe(false);
   });
 });

@@ -40,22 +40,23 @@ describe.skipIf(skipReason !== null)('Electron smoke test', () => {
       env: { ...process.env, ELECTRON_ENABLE_LOGGING: '1' },
     });
     try {
-      const window = await app.firstWindow();
-      await window.getByRole('navigation', { name: 'Main' }).waitFor();
-      expect(window.url()).toMatch(/^app:\/\/oversight\//);
-      const prefs = await app.evaluate(({ BrowserWindow }) => {
-        const win = BrowserWindow.getAllWindows()[0];
-        const webPreferences = win?.webContents.getLastWebPreferences();
-        return {
-          contextIsolation: webPreferences?.contextIsolation,
-          sandbox: webPreferences?.sandbox,
-          nodeIntegration: webPreferences?.nodeIntegration,
-        };
-      });
-      expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
-      expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+      const page = await app.firstWindow();
+      await page.getByRole('navigation', { name: 'Main' }).waitFor();
+      expect(page.url()).toMatch(/^app:\/\/oversight\//);
+      // No Node in the page and only the bridge's three functions: isolation and no nodeIntegration.
+      const globals = await page.evaluate(() => ({
+        require: typeof (globalThis as { require?: unknown }).require,
+        process: typeof (globalThis as { process?: unknown }).process,
+        bridge: Object.keys((globalThis as { oversight?: object }).oversight ?? {}).sort(),
+      }));
+      expect(globals).toEqual({ require: 'undefined', process: 'undefined', bridge: ['invoke', 'on', 'pathForFile'] });
+      // A real IPC round trip through the preload and main's dispatcher.
+      const info = await page.evaluate(() =>
+        (globalThis as { oversight?: { invoke(c: string, a: unknown): Promise<unknown> } }).oversight?.invoke('app:get-info', undefined),
+      );
+      expect(info).toMatchObject({ ok: true, value: { name: expect.any(String), locale: 'en-GB' } });
       // window.open is denied: no second window appears.
-      await window.evaluate(() => window.open('https://example.com/'));
+      await page.evaluate(() => globalThis.open('https://example.com/'));
       expect(app.windows()).toHaveLength(1);
     } finally {
       await app.close();

@@ -1,3 +1,4 @@
+import type * as NodeFs from 'node:fs';
 import * as fs from 'node:fs';
 import { appendFile, mkdir, mkdtemp, rename, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,7 @@ import type { Inbox, InboxOptions, SetTimer } from '../../../electron/sync/inbox
 
 // Wrap fs.watch in a spy (still the real thing) so a test can make it fail as on some network drives.
 vi.mock('node:fs', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:fs')>();
+  const actual = await importOriginal<typeof NodeFs>();
   return { ...actual, watch: vi.fn(actual.watch) };
 });
 

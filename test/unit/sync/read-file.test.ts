@@ -1,3 +1,4 @@
+import type * as NodeFs from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import { appendFileSync, truncateSync } from 'node:fs';
@@ -17,7 +18,7 @@ import type { ReadProgress } from '../../../electron/sync/read-file';
 
 // Wrap createReadStream in a spy (still the real thing) so a test can prove nothing was read.
 vi.mock('node:fs', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:fs')>();
+  const actual = await importOriginal<typeof NodeFs>();
   return { ...actual, createReadStream: vi.fn(actual.createReadStream) };
 });
 

@@ -1,0 +1,129 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createMainServices } from '../../../electron/services';
+import type { ImportCandidate } from '../../../shared/ipc/contract';
+import { makeValidPlan } from '../plan/fixtures';
+
+// The handler table main registers, driven as the renderer would, without Electron.
+
+let base: string;
+let events: Array<{ event: string; payload: unknown }>;
+let services: ReturnType<typeof createMainServices>;
+let dialogFiles: string[];
+const sender = { frameUrl: 'app://oversight/index.html', isOwnWindow: true };
+
+beforeEach(async () => {
+  base = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-services-'));
+  await fs.mkdir(path.join(base, 'sample'));
+  await fs.writeFile(
+    path.join(base, 'sample', 'b.r2.plan.json'),
+    JSON.stringify({ ...makeValidPlan(), export: { ...(makeValidPlan().export as object), revision: 8 } }),
+  );
+  await fs.writeFile(path.join(base, 'sample', 'a.r1.plan.json'), JSON.stringify(makeValidPlan()));
+  await fs.writeFile(path.join(base, 'sample', 'README.md'), 'not a plan');
+  events = [];
+  dialogFiles = [];
+  services = createMainServices({
+    appOrigin: 'app://oversight',
+    dataFolder: path.join(base, 'data'),
+    documentsFolder: path.join(base, 'Documents'),
+    sampleFolder: path.join(base, 'sample'),
+    watchInbox: false,
+    stableForMs: 50,
+    appInfo: { name: 'Oversight', version: '1.0.0', platform: 'linux', dataFolder: path.join(base, 'data'), locale: 'en-GB' },
+    dialogs: { openFiles: async () => dialogFiles, chooseFolder: async () => path.join(base, 'Elsewhere') },
+    openExternal: async () => undefined,
+    emit: (event, payload) => events.push({ event, payload }),
+  });
+});
+afterEach(async () => {
+  await services.stop();
+  await fs.rm(base, { recursive: true, force: true });
+});
+
+async function call<T>(channel: string, argument: unknown): Promise<T> {
+  const result = await services.dispatch(channel, sender, argument);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  return result.value as T;
+}
+
+describe('main services', () => {
+  it('loads the sample plan files oldest first, ignoring other files', async () => {
+    const candidates = await call<ImportCandidate[]>('sync:load-sample', undefined);
+    expect(candidates.map((candidate) => candidate.fileName)).toEqual(['a.r1.plan.json', 'b.r2.plan.json']);
+    expect(candidates.every((candidate) => candidate.source === 'sample' && candidate.outcome.status === 'valid')).toBe(true);
+  });
+
+  it('scans the default inbox, creating it, and skips files the renderer already has', async () => {
+    const inbox = path.join(base, 'Documents', 'Oversight', 'Inbox');
+    const first = await call<ImportCandidate[]>('sync:scan-inbox', { knownSha256: [] });
+    expect(first).toEqual([]);
+    await fs.writeFile(path.join(inbox, 'plan.plan.json'), JSON.stringify(makeValidPlan()));
+    // A file is offered only once it has held still for the stability window.
+    expect(await call<ImportCandidate[]>('sync:scan-inbox', { knownSha256: [] })).toEqual([]);
+    let stable: ImportCandidate[] = [];
+    await vi.waitFor(async () => {
+      stable = await call<ImportCandidate[]>('sync:scan-inbox', { knownSha256: [] });
+      expect(stable).toHaveLength(1);
+    });
+    const sha = stable[0]?.sha256 ?? '';
+    expect(await call<ImportCandidate[]>('sync:scan-inbox', { knownSha256: [sha] })).toEqual([]);
+  });
+
+  it('reports progress while reading a file from the Import dialog', async () => {
+    const file = path.join(base, 'plan.plan.json');
+    await fs.writeFile(file, JSON.stringify(makeValidPlan()));
+    dialogFiles = [file];
+    const [candidate] = await call<ImportCandidate[]>('sync:open-dialog', { knownSha256: [] });
+    expect(candidate?.outcome.status).toBe('valid');
+    const phases = events.filter((event) => event.event === 'sync:progress').map((event) => (event.payload as { phase: string }).phase);
+    expect(phases[0]).toBe('reading');
+    expect(phases.at(-1)).toBe('done');
+  });
+
+  it('turns an unreadable or unsupported dropped file into a located problem, not an exception', async () => {
+    const candidates = await call<ImportCandidate[]>('sync:read-dropped', {
+      paths: [path.join(base, 'nope.plan.json'), '/etc/passwd'],
+      knownSha256: [],
+    });
+    expect(candidates).toHaveLength(2);
+    for (const candidate of candidates) {
+      expect(candidate.outcome.status).toBe('invalid');
+      expect(candidate.sha256).toBe('');
+    }
+    expect(JSON.stringify(candidates[1])).toMatch(/is not a plan file/);
+    expect(JSON.stringify(candidates)).not.toMatch(/root:x:0/);
+  });
+
+  it('asks for a tracker’s columns, then applies and remembers the confirmed mapping', async () => {
+    const file = path.join(base, 'tracker.csv');
+    await fs.writeFile(file, 'Ref,Action,Lead,Due date,RAG\n1.1,Recruit coordinators,Head of SEND,31/03/2027,Amber\n');
+    dialogFiles = [file];
+    const [candidate] = await call<ImportCandidate[]>('sync:open-dialog', { knownSha256: [] });
+    if (candidate?.outcome.status !== 'needs-mapping') throw new Error('expected needs-mapping');
+    const mapping = { ...candidate.outcome.mapping, localArea: 'Northmoor' };
+    const applied = await call<ImportCandidate>('sync:apply-mapping', { token: candidate.token, mapping, remember: true });
+    expect(applied.outcome.status).toBe('valid');
+    // Remembered: the same sheet imports straight away next time.
+    dialogFiles = [file];
+    const [again] = await call<ImportCandidate[]>('sync:open-dialog', { knownSha256: [] });
+    expect(again?.outcome.status).toBe('valid');
+    const unknown = await services.dispatch('sync:apply-mapping', sender, { token: 'made-up', mapping, remember: false });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('changes and resets the inbox folder through the folder dialog', async () => {
+    expect((await call<{ inboxFolder: string }>('settings:choose-inbox-folder', undefined)).inboxFolder).toBe(path.join(base, 'Elsewhere'));
+    expect((await call<{ inboxFolder: string }>('settings:get', undefined)).inboxFolder).toBe(path.join(base, 'Elsewhere'));
+    expect((await call<{ inboxFolder: string }>('settings:reset-inbox-folder', undefined)).inboxFolder).toBe(
+      path.join(base, 'Documents', 'Oversight', 'Inbox'),
+    );
+  });
+
+  it('opens only allow-listed links', async () => {
+    expect(await call('shell:open-external', { url: 'https://www.gov.uk/' })).toEqual({ opened: true });
+    expect(await call('shell:open-external', { url: 'https://evil.example/' })).toEqual({ opened: false });
+  });
+});
