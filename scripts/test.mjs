@@ -20,7 +20,7 @@ const reports = mkdtempSync(path.join(os.tmpdir(), 'oversight-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const skippedSuites = [];
 
-function run(title, command, args, env = {}) {
+function run(title, command, args, env = {}, { quiet = false } = {}) {
   console.log(`\n▶ ${title}`);
   const started = Date.now();
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
@@ -29,12 +29,14 @@ function run(title, command, args, env = {}) {
     console.error(`\n✖ ${title} failed (${seconds} s). Stopping here.`);
     finish(1);
   }
-  console.log(`✔ ${title} (${seconds} s)`);
+  if (!quiet) console.log(`✔ ${title} (${seconds} s)`);
 }
 
 function vitest(title, project, env = {}) {
   const report = path.join(reports, `${project}.json`);
-  run(title, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env);
+  run(title, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env, {
+    quiet: true,
+  });
   const summary = JSON.parse(readFileSync(report, 'utf8'));
   totals.passed += summary.numPassedTests;
   totals.failed += summary.numFailedTests;
@@ -43,7 +45,12 @@ function vitest(title, project, env = {}) {
     console.error(`✖ ${title}: no test ran.`);
     finish(1);
   }
-  if (summary.numPassedTests === 0 && summary.numPendingTests > 0) skippedSuites.push(title);
+  if (summary.numPassedTests === 0 && summary.numPendingTests > 0) {
+    skippedSuites.push(title);
+    console.log(`⚠ ${title}: skipped (see the reason above)`);
+  } else {
+    console.log(`✔ ${title}: ${summary.numPassedTests} passed`);
+  }
 }
 
 function finish(code) {
