@@ -1,23 +1,9 @@
-import { useEffect, useRef, type DragEvent, type ReactNode } from 'react';
-import { ChangesView } from '../views/changes-view';
-import { ImportsView } from '../views/imports-view';
-import { PlaceholderView } from '../views/placeholder-view';
-import { PlanView } from '../views/plan-view';
-import { SettingsView } from '../views/settings-view';
+import { useEffect, useRef, type DragEvent } from 'react';
 import { useServices } from './context';
+import { renderRoute, SECTIONS } from './routes';
 import { useRoute } from './router';
 
-type Section = { path: string; label: string };
-
-/** The main sections, in the order the navigation shows them. */
-export const SECTIONS: readonly Section[] = [
-  { path: '/plan', label: 'Plan' },
-  { path: '/meetings', label: 'Meetings' },
-  { path: '/papers', label: 'Papers' },
-  { path: '/exports', label: 'Exports' },
-  { path: '/imports', label: 'Imports' },
-  { path: '/settings', label: 'Settings' },
-];
+export { SECTIONS };
 
 /** The application shell: banner, main navigation, the current view, and a window-wide drop target. */
 export function App() {
@@ -80,41 +66,8 @@ export function App() {
         </ul>
       </nav>
       <main id="main" ref={mainRef} tabIndex={-1}>
-        <View path={route.path} params={route.params} />
+        {renderRoute(route.path, route.params)}
       </main>
     </div>
   );
-}
-
-function View({ path, params }: { path: string; params: URLSearchParams }): ReactNode {
-  switch (path) {
-    case '/plan':
-      return <PlanView />;
-    case '/plan/changes':
-      return <ChangesView planId={params.get('plan') ?? undefined} importId={params.get('import') ?? undefined} />;
-    case '/imports':
-      return <ImportsView />;
-    case '/settings':
-      return <SettingsView />;
-    case '/meetings':
-      return (
-        <PlaceholderView
-          title="Meetings"
-          text="The chair’s meeting record (attendance, quorum, declarations, decisions, votes and assurance) will appear here."
-        />
-      );
-    case '/papers':
-      return (
-        <PlaceholderView title="Papers" text="Meeting packs and board papers, for reading and annotating offline, will appear here." />
-      );
-    case '/exports':
-      return (
-        <PlaceholderView
-          title="Exports"
-          text="Minutes, the decision log, members’ questions and return files will be exported from here."
-        />
-      );
-    default:
-      return <PlaceholderView title="Page not found" text="There is nothing at this address. Choose a section from the navigation." />;
-  }
 }

@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import { SCHEMA_VERSIONS } from './schema';
+import type { AnnotationRecord } from '../annotations/types';
 import type { ChangeSetRecord, EntityRecord, ImportRecord, MetaRecord, PlanRecord } from './types';
 
 export const DATABASE_NAME = 'oversight';
@@ -11,6 +12,7 @@ export class OversightDatabase extends Dexie {
   entities!: Table<EntityRecord, [string, string, string]>;
   imports!: EntityTable<ImportRecord, 'id'>;
   changeSets!: EntityTable<ChangeSetRecord, 'importId'>;
+  annotations!: EntityTable<AnnotationRecord, 'id'>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
