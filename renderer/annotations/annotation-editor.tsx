@@ -1,0 +1,132 @@
+import { useId, useState, type FormEvent } from 'react';
+import { ANNOTATION_KINDS, type AnnotationKind } from '../../shared/annotations/types';
+import type { AnnotationInput } from './annotation-repository';
+
+export const KIND_LABELS: Record<AnnotationKind, string> = {
+  note: 'Note',
+  question: 'Question for officers',
+  concern: 'Concern',
+  praise: 'Praise',
+  assurance: 'My assurance view',
+};
+
+export type EditorValue = AnnotationInput & { point?: string };
+
+/** The form for writing or editing a note, question, concern, praise or assurance view. */
+export function AnnotationEditor({
+  initial,
+  points,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: {
+  initial?: Partial<EditorValue>;
+  /** For a measure: the periods of its series, so a note can be about one point. */
+  points?: readonly string[];
+  submitLabel: string;
+  onSubmit: (value: EditorValue) => void | Promise<void>;
+  onCancel?: () => void;
+}) {
+  const id = useId();
+  const [kind, setKind] = useState<AnnotationKind>(initial?.kind ?? 'note');
+  const [text, setText] = useState(initial?.text ?? '');
+  const [tags, setTags] = useState((initial?.tags ?? []).join(', '));
+  const [visibility, setVisibility] = useState<'private' | 'shared'>(initial?.visibility ?? 'private');
+  const [point, setPoint] = useState(initial?.point ?? '');
+  const [isTouched, setTouched] = useState(false);
+  const isEmpty = text.trim() === '';
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setTouched(true);
+    if (isEmpty) return;
+    await onSubmit({
+      kind,
+      text,
+      tags: tags.split(',').map((tag) => tag.trim()),
+      visibility,
+      ...(point ? { point } : {}),
+    });
+    if (!initial) {
+      setText('');
+      setTags('');
+      setTouched(false);
+    }
+  }
+
+  return (
+    <form className="annotation-editor" onSubmit={submit} aria-label={submitLabel}>
+      <div className="form-grid">
+        <label htmlFor={`${id}-kind`}>Kind</label>
+        <select id={`${id}-kind`} value={kind} onChange={(event) => setKind(event.target.value as AnnotationKind)}>
+          {ANNOTATION_KINDS.map((value) => (
+            <option key={value} value={value}>
+              {KIND_LABELS[value]}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-text`}>{kind === 'question' ? 'Your question' : 'Your note'}</label>
+        <textarea
+          id={`${id}-text`}
+          value={text}
+          rows={3}
+          maxLength={20_000}
+          onChange={(event) => setText(event.target.value)}
+          aria-invalid={isTouched && isEmpty}
+          aria-describedby={isTouched && isEmpty ? `${id}-error` : undefined}
+        />
+        <label htmlFor={`${id}-tags`}>Tags (separate with commas)</label>
+        <input id={`${id}-tags`} value={tags} maxLength={600} onChange={(event) => setTags(event.target.value)} />
+        {points && points.length > 0 ? (
+          <>
+            <label htmlFor={`${id}-point`}>About the figure for</label>
+            <select id={`${id}-point`} value={point} onChange={(event) => setPoint(event.target.value)}>
+              <option value="">The whole measure</option>
+              {points.map((period) => (
+                <option key={period} value={period}>
+                  {period}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : null}
+      </div>
+      <fieldset className="visibility-choice">
+        <legend>Who can see it</legend>
+        <label>
+          <input
+            type="radio"
+            name={`${id}-visibility`}
+            value="private"
+            checked={visibility === 'private'}
+            onChange={() => setVisibility('private')}
+          />{' '}
+          Private: only on this laptop, never exported
+        </label>
+        <label>
+          <input
+            type="radio"
+            name={`${id}-visibility`}
+            value="shared"
+            checked={visibility === 'shared'}
+            onChange={() => setVisibility('shared')}
+          />{' '}
+          Shared: goes out when you export your shared annotations
+        </label>
+      </fieldset>
+      {isTouched && isEmpty ? (
+        <p id={`${id}-error`} className="error-text" role="alert">
+          Write something before saving.
+        </p>
+      ) : null}
+      <div className="button-row">
+        <button type="submit">{submitLabel}</button>
+        {onCancel ? (
+          <button type="button" className="secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,190 @@
+import { useId, useState } from 'react';
+import type { AnnotationRecord, AnnotationTarget, Profile } from '../../shared/annotations/types';
+import { useServices } from '../app/context';
+import { formatDate, formatPeriod } from '../format';
+import { answerQuestion, createAnnotation, deleteAnnotation, updateAnnotation } from './annotation-repository';
+import { AnnotationEditor, KIND_LABELS } from './annotation-editor';
+import './annotations.css';
+import { ProfileDialog } from './profile-dialog';
+import { describeTargetMoves } from './target-moves';
+import { useAnnotationsOn, useChangesSince, useProfile } from './use-annotations';
+
+/**
+ * Notes, questions, concerns, praise and assurance views on one plan entity: the member's own
+ * (editable) and other members' shared ones (read-only, merged from their files).
+ */
+export function AnnotationPanel({
+  target,
+  points,
+  headingLevel = 2,
+}: {
+  target: AnnotationTarget;
+  points?: readonly string[];
+  headingLevel?: 2 | 3;
+}) {
+  const { db } = useServices();
+  const profile = useProfile();
+  const annotations = useAnnotationsOn(target, profile?.id);
+  const [isAskingProfile, setAskingProfile] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const headingId = useId();
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+
+  return (
+    <section className="annotation-panel" aria-labelledby={headingId}>
+      <Heading id={headingId}>Notes and questions</Heading>
+      {annotations === undefined ? <p>Loading…</p> : null}
+      {annotations?.length === 0 ? <p className="muted">No notes yet.</p> : null}
+      {annotations && annotations.length > 0 ? (
+        <ul className="annotation-list">
+          {annotations.map((record) => (
+            <AnnotationCard key={record.id} record={record} profile={profile ?? null} target={target} onMessage={setMessage} />
+          ))}
+        </ul>
+      ) : null}
+      <div aria-live="polite" className="annotation-message">
+        {message}
+      </div>
+      {profile ? (
+        <details className="annotation-add">
+          <summary>Add a note or question</summary>
+          <AnnotationEditor
+            points={points}
+            submitLabel="Add"
+            onSubmit={async (value) => {
+              const { point, ...input } = value;
+              await createAnnotation(db, profile, point ? { ...target, point } : target, input);
+              setMessage(`${KIND_LABELS[input.kind]} added.`);
+            }}
+          />
+        </details>
+      ) : profile === null ? (
+        <p>
+          <button type="button" onClick={() => setAskingProfile(true)}>
+            Set up your profile to add notes
+          </button>
+        </p>
+      ) : null}
+      {isAskingProfile ? <ProfileDialog onClose={() => setAskingProfile(false)} /> : null}
+    </section>
+  );
+}
+
+function AnnotationCard({
+  record,
+  profile,
+  target,
+  onMessage,
+}: {
+  record: AnnotationRecord;
+  profile: Profile | null;
+  target: AnnotationTarget;
+  onMessage: (text: string) => void;
+}) {
+  const { db } = useServices();
+  const isMine = profile !== null && record.authorId === profile.id;
+  const [mode, setMode] = useState<'view' | 'edit' | 'answer' | 'confirm-delete'>('view');
+  const [answer, setAnswer] = useState(record.answer?.text ?? '');
+  const changes = useChangesSince(target, record.madeAgainstRevision);
+  const moved = changes ? describeTargetMoves(changes) : null;
+  const answerId = useId();
+
+  async function run(action: () => Promise<{ ok: boolean; error?: { message: string } }>, done: string) {
+    const result = await action();
+    onMessage(result.ok ? done : (result.error?.message ?? 'That did not work.'));
+    setMode('view');
+  }
+
+  if (mode === 'edit' && profile) {
+    return (
+      <li className="annotation">
+        <AnnotationEditor
+          initial={record}
+          submitLabel="Save changes"
+          onCancel={() => setMode('view')}
+          onSubmit={(value) => run(() => updateAnnotation(db, profile, record.id, value), 'Changes saved.')}
+        />
+      </li>
+    );
+  }
+
+  return (
+    <li className={`annotation annotation-${record.kind}`}>
+      <p className="annotation-meta">
+        <span className="annotation-kind">{KIND_LABELS[record.kind]}</span>
+        <span>{isMine ? 'You' : record.authorName}</span>
+        <span className={`visibility visibility-${record.visibility}`}>{record.visibility === 'private' ? 'Private' : 'Shared'}</span>
+        <span>{formatDate(record.createdAt)}</span>
+        {record.target.point ? <span>about {formatPeriod(record.target.point)}</span> : null}
+        {!isMine ? <span className="muted">(read-only)</span> : null}
+      </p>
+      <p className="annotation-text">{record.text}</p>
+      {record.tags.length > 0 ? (
+        <ul className="tag-list" aria-label="Tags">
+          {record.tags.map((tag) => (
+            <li key={tag}>{tag}</li>
+          ))}
+        </ul>
+      ) : null}
+      {moved ? (
+        <p className="target-moved">
+          {moved} (written against revision {record.madeAgainstRevision}).
+        </p>
+      ) : null}
+      {record.answer ? (
+        <p className="annotation-answer">
+          <strong>Answer given at the meeting:</strong> {record.answer.text}
+        </p>
+      ) : null}
+      {isMine && profile && mode === 'answer' ? (
+        <form
+          className="answer-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void run(() => answerQuestion(db, profile, record.id, answer.trim() === '' ? null : answer), 'Answer recorded.');
+          }}
+        >
+          <label htmlFor={answerId}>The answer as given at the meeting</label>
+          <textarea id={answerId} rows={3} value={answer} onChange={(event) => setAnswer(event.target.value)} />
+          <div className="button-row">
+            <button type="submit">Save answer</button>
+            <button type="button" className="secondary" onClick={() => setMode('view')}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {isMine && profile && mode === 'confirm-delete' ? (
+        <div className="confirm" role="group" aria-label="Confirm deletion">
+          <p>
+            Delete this {KIND_LABELS[record.kind].toLowerCase()}? Members who already have it in a shared file will see it removed when you
+            next share.
+          </p>
+          <div className="button-row">
+            <button type="button" className="danger" onClick={() => void run(() => deleteAnnotation(db, profile, record.id), 'Deleted.')}>
+              Delete
+            </button>
+            <button type="button" className="secondary" onClick={() => setMode('view')}>
+              Keep it
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {isMine && mode === 'view' ? (
+        <div className="button-row compact">
+          <button type="button" className="secondary" onClick={() => setMode('edit')}>
+            Edit
+          </button>
+          {record.kind === 'question' ? (
+            <button type="button" className="secondary" onClick={() => setMode('answer')}>
+              {record.answer ? 'Change the answer' : 'Record the answer'}
+            </button>
+          ) : null}
+          <button type="button" className="secondary" onClick={() => setMode('confirm-delete')}>
+            Delete
+          </button>
+        </div>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,255 @@
+import type { AnnotationEntry, AnnotationsFile } from '../../shared/annotations/file';
+import { ANNOTATIONS_FORMAT, ANNOTATIONS_FORMAT_VERSION } from '../../shared/annotations/file';
+import { decodeHlc, encodeHlc, receiveHlc, tickHlc, type Hlc } from '../../shared/annotations/hlc';
+import { decideMerge, entryToRecord, recordToEntry, type MergeDecision, type MergeSummary } from '../../shared/annotations/merge';
+import {
+  targetKeyOf,
+  type AnnotationKind,
+  type AnnotationRecord,
+  type AnnotationTarget,
+  type Profile,
+} from '../../shared/annotations/types';
+import type { OversightDatabase } from '../db/database';
+import { getMeta, setMeta } from '../db/meta-repository';
+
+// Member annotations: every change is one transaction that also advances this laptop's hybrid
+// logical clock, so edits made here order correctly against edits merged from other members.
+
+const CLOCK = 'hlc';
+const MERGED_FILES = 'mergedAnnotationFiles';
+
+export type AnnotationInput = {
+  kind: AnnotationKind;
+  text: string;
+  tags: readonly string[];
+  visibility: 'private' | 'shared';
+};
+
+export type AnnotationError = { code: 'not-found' | 'not-yours' | 'deleted'; message: string };
+
+async function nextStamp(db: OversightDatabase, profile: Profile, now: number): Promise<string> {
+  const last = decodeHlc((await getMeta<string>(db, CLOCK)) ?? '');
+  const next = tickHlc(last, now, profile.deviceId);
+  const encoded = encodeHlc(next);
+  await setMeta(db, CLOCK, encoded);
+  return encoded;
+}
+
+function cleanTags(tags: readonly string[]): string[] {
+  return [...new Set(tags.map((tag) => tag.trim()).filter((tag) => tag !== ''))].slice(0, 20).map((tag) => tag.slice(0, 60));
+}
+
+/** Adds an annotation by the member, against the plan revision stored now. */
+export async function createAnnotation(
+  db: OversightDatabase,
+  profile: Profile,
+  target: AnnotationTarget,
+  input: AnnotationInput,
+  options: { now?: Date; newId?: () => string } = {},
+): Promise<AnnotationRecord> {
+  const now = options.now ?? new Date();
+  return db.transaction('rw', [db.meta, db.annotations, db.plans], async () => {
+    const plan = await db.plans.get(target.planId);
+    const mine = await db.annotations.where('targetKey').equals(targetKeyOf(target)).count();
+    const record: AnnotationRecord = {
+      id: options.newId?.() ?? crypto.randomUUID(),
+      authorId: profile.id,
+      authorName: profile.displayName,
+      targetKey: targetKeyOf(target),
+      target: { ...target },
+      kind: input.kind,
+      text: input.text.trim(),
+      tags: cleanTags(input.tags),
+      visibility: input.visibility,
+      answer: null,
+      madeAgainstRevision: plan?.export.revision ?? 1,
+      order: now.getTime() + mine,
+      createdAt: now.toISOString(),
+      hlc: await nextStamp(db, profile, now.getTime()),
+      deviceId: profile.deviceId,
+      deleted: false,
+    };
+    await db.annotations.add(record);
+    return record;
+  });
+}
+
+async function changeOwn(
+  db: OversightDatabase,
+  profile: Profile,
+  id: string,
+  change: (record: AnnotationRecord) => Partial<AnnotationRecord>,
+  now: Date,
+): Promise<{ ok: true; record: AnnotationRecord } | { ok: false; error: AnnotationError }> {
+  return db.transaction('rw', [db.meta, db.annotations], async () => {
+    const record = await db.annotations.get(id);
+    if (!record) return { ok: false as const, error: { code: 'not-found' as const, message: 'That annotation no longer exists.' } };
+    // Another member's annotations arrive by file and are read-only here.
+    if (record.authorId !== profile.id)
+      return {
+        ok: false as const,
+        error: { code: 'not-yours' as const, message: `Only ${record.authorName} can change this annotation.` },
+      };
+    if (record.deleted) return { ok: false as const, error: { code: 'deleted' as const, message: 'That annotation was deleted.' } };
+    const updated: AnnotationRecord = {
+      ...record,
+      ...change(record),
+      hlc: await nextStamp(db, profile, now.getTime()),
+      deviceId: profile.deviceId,
+    };
+    await db.annotations.put(updated);
+    return { ok: true as const, record: updated };
+  });
+}
+
+/** Edits the member's own annotation. */
+export function updateAnnotation(db: OversightDatabase, profile: Profile, id: string, input: AnnotationInput, now = new Date()) {
+  return changeOwn(
+    db,
+    profile,
+    id,
+    () => ({ kind: input.kind, text: input.text.trim(), tags: cleanTags(input.tags), visibility: input.visibility }),
+    now,
+  );
+}
+
+/** Deletes the member's own annotation, keeping a tombstone with no text so a merge cannot revive it. */
+export function deleteAnnotation(db: OversightDatabase, profile: Profile, id: string, now = new Date()) {
+  return changeOwn(db, profile, id, () => ({ text: '', tags: [], answer: null, deleted: true }), now);
+}
+
+/** Records the answer given at the meeting to the member's question (or clears it with null). */
+export function answerQuestion(db: OversightDatabase, profile: Profile, id: string, answer: string | null, now = new Date()) {
+  return changeOwn(
+    db,
+    profile,
+    id,
+    () => ({ answer: answer === null ? null : { text: answer.trim(), answeredAt: now.toISOString() } }),
+    now,
+  );
+}
+
+/** Puts the member's questions in the given order (only their own; others keep theirs). */
+export async function reorderAnnotations(
+  db: OversightDatabase,
+  profile: Profile,
+  orderedIds: readonly string[],
+  now = new Date(),
+): Promise<void> {
+  await db.transaction('rw', [db.meta, db.annotations], async () => {
+    const records = await db.annotations.bulkGet([...orderedIds]);
+    const changed: AnnotationRecord[] = [];
+    for (const [index, record] of records.entries()) {
+      if (!record || record.authorId !== profile.id || record.order === index) continue;
+      changed.push({ ...record, order: index, hlc: await nextStamp(db, profile, now.getTime()) });
+    }
+    if (changed.length > 0) await db.annotations.bulkPut(changed);
+  });
+}
+
+/** The annotations on one target that this member may see: theirs, and others' shared ones. Deleted ones are left out. */
+export async function annotationsOn(
+  db: OversightDatabase,
+  target: { planId: string; kind: string; id: string },
+  profileId: string | undefined,
+): Promise<AnnotationRecord[]> {
+  const records = await db.annotations.where('targetKey').equals(targetKeyOf(target)).toArray();
+  return records
+    .filter((record) => !record.deleted && (record.authorId === profileId || record.visibility === 'shared'))
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+}
+
+/** Every live annotation on one plan's entities: the member's own and others' shared ones. */
+export async function annotationsOfPlan(db: OversightDatabase, planId: string, profileId: string | undefined): Promise<AnnotationRecord[]> {
+  const prefix = targetKeyOf({ planId, kind: '', id: '' }).slice(0, -1);
+  const records = await db.annotations.where('targetKey').startsWith(prefix).toArray();
+  return records.filter((record) => !record.deleted && (record.authorId === profileId || record.visibility === 'shared'));
+}
+
+/** The member's own annotations, live ones only. */
+export async function myAnnotations(db: OversightDatabase, profileId: string): Promise<AnnotationRecord[]> {
+  const records = await db.annotations.filter((record) => record.authorId === profileId && !record.deleted).toArray();
+  return records.sort((a, b) => a.order - b.order || a.createdAt.localeCompare(b.createdAt));
+}
+
+/**
+ * The member's shared annotations as an exchange file, with tombstones for the shared ones they
+ * deleted. Private annotations are never included: recordToEntry refuses them.
+ */
+export async function buildAnnotationsFile(db: OversightDatabase, profile: Profile, now = new Date()): Promise<AnnotationsFile> {
+  const records = await db.annotations.filter((record) => record.authorId === profile.id && record.visibility === 'shared').toArray();
+  const annotations = records
+    .map(recordToEntry)
+    .filter((entry): entry is AnnotationEntry => entry !== null)
+    .sort((a, b) => a.id.localeCompare(b.id));
+  return {
+    format: ANNOTATIONS_FORMAT,
+    formatVersion: ANNOTATIONS_FORMAT_VERSION,
+    exportedAt: now.toISOString(),
+    author: {
+      id: profile.id,
+      displayName: profile.displayName,
+      role: profile.role,
+      organisation: profile.organisation,
+      deviceId: profile.deviceId,
+    },
+    annotations,
+  };
+}
+
+/**
+ * Merges another member's file in one transaction: new and newer annotations are written,
+ * older or equal ones skipped, anything claiming another member's annotation rejected. Writes
+ * nothing when there is nothing new. The file's hash is remembered so the inbox skips it.
+ */
+export async function mergeAnnotationsFile(
+  db: OversightDatabase,
+  file: AnnotationsFile,
+  options: { sha256?: string; profile?: Profile | null; now?: Date } = {},
+): Promise<MergeSummary & { writes: number }> {
+  const now = options.now ?? new Date();
+  return db.transaction('rw', [db.meta, db.annotations], async () => {
+    const existing = await db.annotations.bulkGet(file.annotations.map((entry) => entry.id));
+    const writes: AnnotationRecord[] = [];
+    const summary: MergeSummary = { inserted: 0, updated: 0, skipped: 0, rejected: [] };
+    let newest: Hlc | null = null;
+    file.annotations.forEach((entry, index) => {
+      const current = existing[index];
+      // This laptop holds the member's own annotations as they are: a file (even one claiming
+      // to be theirs) never changes them.
+      const decision: MergeDecision =
+        options.profile && entry.authorId === options.profile.id
+          ? { action: 'reject', reason: 'it would change your own annotation on this laptop' }
+          : decideMerge(current, entry, file.author.id);
+      if (decision.action === 'reject') {
+        summary.rejected.push({ id: entry.id, reason: decision.reason });
+        return;
+      }
+      if (decision.action === 'skip') {
+        summary.skipped += 1;
+        return;
+      }
+      writes.push(entryToRecord(entry, file.author.displayName, current?.order ?? index));
+      if (decision.action === 'insert') summary.inserted += 1;
+      else summary.updated += 1;
+      const stamp = decodeHlc(entry.hlc);
+      if (stamp && (!newest || entry.hlc > encodeHlc(newest))) newest = stamp;
+    });
+    if (writes.length > 0) await db.annotations.bulkPut(writes);
+    if (newest && options.profile) {
+      // Later local edits must sort after what was just merged.
+      const last = decodeHlc((await getMeta<string>(db, CLOCK)) ?? '');
+      await setMeta(db, CLOCK, encodeHlc(receiveHlc(last, newest, now.getTime(), options.profile.deviceId)));
+    }
+    if (options.sha256) {
+      const merged = (await getMeta<string[]>(db, MERGED_FILES)) ?? [];
+      if (!merged.includes(options.sha256)) await setMeta(db, MERGED_FILES, [...merged.slice(-999), options.sha256]);
+    }
+    return { ...summary, writes: writes.length };
+  });
+}
+
+/** Hashes of annotation files already merged, so main skips them without parsing. */
+export async function mergedAnnotationFileHashes(db: OversightDatabase): Promise<string[]> {
+  return (await getMeta<string[]>(db, MERGED_FILES)) ?? [];
+}

@@ -1,0 +1,136 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import type { AnnotationRecord } from '../../shared/annotations/types';
+import { useServices } from '../app/context';
+import { hrefFor } from '../app/router';
+import { formatDate, plural } from '../format';
+import { buildAnnotationsFile } from './annotation-repository';
+import { KIND_LABELS } from './annotation-editor';
+import './annotations.css';
+import { useMyAnnotations, useProfile, useTargetLabels } from './use-annotations';
+
+/** The member's notes and questions, other members' shared ones, and exchanging them as files. */
+export function NotesView() {
+  const { db, api, sync } = useServices();
+  const profile = useProfile();
+  const mine = useMyAnnotations(profile?.id);
+  const others = useLiveQuery(
+    async () =>
+      await db.annotations
+        .filter((record) => record.authorId !== profile?.id && !record.deleted && record.visibility === 'shared')
+        .toArray(),
+    [db, profile?.id],
+  );
+  const [message, setMessage] = useState<string | null>(null);
+
+  async function exportShared() {
+    if (!profile) return;
+    const file = await buildAnnotationsFile(db, profile);
+    const date = new Date().toISOString().slice(0, 10);
+    const reply = await api.call('annotations:export', {
+      file,
+      suggestedName: `${profile.displayName} annotations ${date}.annotations.json`,
+    });
+    if (!reply.ok) setMessage(reply.error.message);
+    else if (reply.value.saved) {
+      const live = file.annotations.filter((entry) => !entry.deleted).length;
+      setMessage(`Saved ${plural(live, 'shared annotation')} to ${reply.value.fileName ?? 'the file'}. Private notes were not included.`);
+    } else setMessage('Nothing was saved.');
+  }
+
+  const sharedCount = (mine ?? []).filter((record) => record.visibility === 'shared').length;
+  const byAuthor = new Map<string, AnnotationRecord[]>();
+  for (const record of others ?? []) byAuthor.set(record.authorName, [...(byAuthor.get(record.authorName) ?? []), record]);
+
+  return (
+    <>
+      <h1 id="view-title" tabIndex={-1}>
+        Notes and questions
+      </h1>
+      <p>
+        Your notes on the plan, and the shared notes of other members whose files you have imported. <a href="#/questions">My questions</a>{' '}
+        lists your open questions for the next meeting.
+      </p>
+      <h2>Share with other members</h2>
+      {profile ? (
+        <>
+          <p>
+            Export your {plural(sharedCount, 'shared annotation')} to a file for the clerk or other members. Private notes never leave this
+            laptop.
+          </p>
+          <div className="button-row">
+            <button type="button" onClick={() => void exportShared()}>
+              Export my shared annotations…
+            </button>
+            <button type="button" className="secondary" onClick={() => void sync.openDialog()}>
+              Import a member’s file…
+            </button>
+          </div>
+        </>
+      ) : (
+        <p className="empty-state">Set up your profile in Settings to write and share notes.</p>
+      )}
+      <div aria-live="polite">{message ? <p className="entry entry-info">{message}</p> : null}</div>
+
+      <h2>Your notes</h2>
+      {mine && mine.length === 0 ? <p className="muted">You have not written any notes yet.</p> : null}
+      <AnnotationTable records={mine ?? []} caption="Your notes and questions" showAuthor={false} />
+
+      <h2>Other members’ shared notes</h2>
+      {byAuthor.size === 0 ? <p className="muted">None imported yet.</p> : null}
+      {[...byAuthor.entries()].map(([author, records]) => (
+        <AnnotationTable
+          key={author}
+          records={records}
+          caption={`${author} (${plural(records.length, 'note')}, read-only)`}
+          showAuthor={false}
+        />
+      ))}
+    </>
+  );
+}
+
+const TARGET_WORDS = { area: 'Area', action: 'Action', milestone: 'Milestone', measure: 'Measure' } as const;
+
+function AnnotationTable({ records, caption, showAuthor }: { records: readonly AnnotationRecord[]; caption: string; showAuthor: boolean }) {
+  const labels = useTargetLabels(records);
+  if (records.length === 0) return null;
+  return (
+    <div className="table-scroll">
+      <table className="data-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Kind</th>
+            <th scope="col">About</th>
+            <th scope="col">Text</th>
+            {showAuthor ? <th scope="col">Author</th> : null}
+            <th scope="col">Visibility</th>
+            <th scope="col">Written</th>
+          </tr>
+        </thead>
+        <tbody>
+          {records.map((record) => (
+            <tr key={record.id}>
+              <td>{KIND_LABELS[record.kind]}</td>
+              <td>
+                {record.target.kind === 'action' ? (
+                  <a href={hrefFor('/plan/action', { plan: record.target.planId, action: record.target.id })}>
+                    {labels.get(record.targetKey) ?? `Action ${record.target.id}`}
+                  </a>
+                ) : (
+                  `${TARGET_WORDS[record.target.kind]}: ${labels.get(record.targetKey) ?? record.target.id}`
+                )}
+                {record.target.point ? ` (${record.target.point})` : ''}
+              </td>
+              <td className="annotation-text">{record.text}</td>
+              {showAuthor ? <td>{record.authorName}</td> : null}
+              <td>{record.visibility === 'private' ? 'Private' : 'Shared'}</td>
+              <td>{formatDate(record.createdAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
