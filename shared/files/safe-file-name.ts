@@ -10,12 +10,15 @@ const RESERVED_WINDOWS = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
 export function safeFileName(name: string, fallback = 'Oversight export'): string {
   let cleaned = name
     .normalize('NFC')
+    // Control characters are exactly what this must remove.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/\.{2,}/g, '')
     .replace(/[<>:"/\\|?*]/g, '-')
     .replace(/\s+/g, ' ')
     .replace(/-{2,}/g, '-')
     .trim()
-    .replace(/^[.\s]+|[.\s]+$/g, '');
+    .replace(/^[.\s-]+|[.\s-]+$/g, '');
   if (cleaned.length > 150) {
     const dot = cleaned.lastIndexOf('.');
     const extension = dot > 0 && cleaned.length - dot <= 20 ? cleaned.slice(dot) : '';
