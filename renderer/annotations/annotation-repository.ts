@@ -209,7 +209,14 @@ export async function mergeAnnotationsFile(
 ): Promise<MergeSummary & { writes: number }> {
   const now = options.now ?? new Date();
   return db.transaction('rw', [db.meta, db.annotations], async () => {
-    const existing = await db.annotations.bulkGet(file.annotations.map((entry) => entry.id));
+    // Most annotations in a file are new here: find which ids exist from the primary keys alone
+    // (one cheap getAllKeys) and read only those records, not one lookup per annotation.
+    const storedIds = new Set(await db.annotations.toCollection().primaryKeys());
+    const present = file.annotations.filter((entry) => storedIds.has(entry.id)).map((entry) => entry.id);
+    const presentRecords = new Map(
+      (await db.annotations.bulkGet(present)).filter((record) => record !== undefined).map((record) => [record.id, record]),
+    );
+    const existing = file.annotations.map((entry) => presentRecords.get(entry.id));
     const writes: AnnotationRecord[] = [];
     const summary: MergeSummary = { inserted: 0, updated: 0, skipped: 0, rejected: [] };
     let newest: Hlc | null = null;

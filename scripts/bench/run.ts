@@ -13,6 +13,7 @@ import type { ImportCandidate } from '../../shared/ipc/contract';
 import { generatePlan } from '../../shared/sample/generate-plan';
 import { measureValidatorThroughput } from '../bench-validator';
 import { CHROMIUM_ARGS, ensureChromium } from '../chromium.mjs';
+import { benchAnnotations } from './annotations';
 
 /** One figure, as printed and as written to --json. */
 export type Figure = { name: string; value: number; unit: string; baseline?: { name: string; value: number }; note?: string };
@@ -228,6 +229,9 @@ async function main() {
       unit: 'ms',
       note: `${readAll.count.toLocaleString('en-GB')} records`,
     });
+
+    console.log('Merging annotation files…');
+    figures.push(...(await benchAnnotations(() => freshPage(chromiumFound.path, origin))));
   } finally {
     server.close();
   }

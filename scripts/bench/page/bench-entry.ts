@@ -2,6 +2,7 @@ import { OversightDatabase } from '../../../renderer/db/database';
 import { storeCandidate } from '../../../renderer/db/plan-repository';
 import type { ImportCandidate } from '../../../shared/ipc/contract';
 import { diffPlan } from '../../../shared/plan/diff';
+import './annotations-entry';
 
 // Runs inside Chromium: our import (the renderer's real storeCandidate, in one Dexie
 // transaction) against the bare IndexedDB write of exactly the same records.
