@@ -1,22 +1,10 @@
-import { COLLECTIONS, type CollectionName, type PlanFile } from './schema';
+import { COLLECTIONS, KIND_OF_COLLECTION, type CollectionName, type EntityKind, type PlanFile } from './schema';
 
 // Computes what an import changes: which entities are new, which disappeared (archived, never
 // deleted), which came back, and per entity which fields moved, with before and after. Pure,
 // so it is tested in Node and reused by the renderer's import inside its transaction.
 
-export type EntityKind = 'organisation' | 'owner' | 'area' | 'action' | 'milestone' | 'measure' | 'evidence' | 'risk';
-
-/** The entity kind stored for each collection of the plan file. */
-export const KIND_OF_COLLECTION = {
-  organisations: 'organisation',
-  owners: 'owner',
-  areas: 'area',
-  actions: 'action',
-  milestones: 'milestone',
-  measures: 'measure',
-  evidence: 'evidence',
-  risks: 'risk',
-} as const satisfies Record<CollectionName, EntityKind>;
+export { KIND_OF_COLLECTION, type EntityKind };
 
 type EntityOf<C extends CollectionName> = PlanFile[C][number];
 export type EntityData = { [C in CollectionName]: EntityOf<C> }[CollectionName];

@@ -1,4 +1,4 @@
-import { COLLECTIONS, ID_MAX_LENGTH, PLAN_REFERENCES } from './schema';
+import { COLLECTIONS, ID_MAX_LENGTH, KIND_OF_COLLECTION, PLAN_REFERENCES } from './schema';
 import type { CollectionName, PlanReference } from './schema';
 import { fieldLabel, formatCount, formatPath, isRecord, showValue } from './messages';
 import type { PathSegment, RawProblem } from './messages';
@@ -9,16 +9,7 @@ import type { PathSegment, RawProblem } from './messages';
 // every problem; anything of the wrong shape is skipped here because the schema
 // already reports it. Each loop follows the fixed depth of the format, never the data's.
 
-const ENTITY_NAMES: Record<CollectionName, string> = {
-  organisations: 'organisation',
-  owners: 'owner',
-  areas: 'area',
-  actions: 'action',
-  milestones: 'milestone',
-  measures: 'measure',
-  evidence: 'evidence',
-  risks: 'risk',
-};
+const ENTITY_NAMES: Record<CollectionName, string> = KIND_OF_COLLECTION;
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

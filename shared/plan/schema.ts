@@ -63,6 +63,21 @@ export type EvidenceMarking = (typeof EVIDENCE_MARKINGS)[number];
 export const COLLECTIONS = ['organisations', 'owners', 'areas', 'actions', 'milestones', 'measures', 'evidence', 'risks'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
+/** The kind of entity each collection holds (the singular, as stored and shown). */
+export const KIND_OF_COLLECTION = {
+  organisations: 'organisation',
+  owners: 'owner',
+  areas: 'area',
+  actions: 'action',
+  milestones: 'milestone',
+  measures: 'measure',
+  evidence: 'evidence',
+  risks: 'risk',
+} as const satisfies Record<CollectionName, string>;
+
+/** One kind of plan entity. */
+export type EntityKind = (typeof KIND_OF_COLLECTION)[CollectionName];
+
 export const ID_MAX_LENGTH = 64;
 
 /** One kind of reference between collections: `field` on each element of `from` names an `id` in `to`. */
