@@ -1,0 +1,29 @@
+import { hrefFor } from '../app/router';
+
+type Page = 'dashboard' | 'actions' | 'measures' | 'changes';
+
+/** Links between a plan's review pages, with the current one marked. */
+export function PlanReviewNav({ planId, current }: { planId: string; current: Page | null }) {
+  const pages: Array<{ page: Page; path: string; label: string }> = [
+    { page: 'dashboard', path: '/plan/dashboard', label: 'Dashboard' },
+    { page: 'actions', path: '/plan/actions', label: 'Actions' },
+    { page: 'measures', path: '/plan/measures', label: 'Measures' },
+    { page: 'changes', path: '/plan/changes', label: 'What changed' },
+  ];
+  return (
+    <nav className="review-nav" aria-label="This plan">
+      <ul>
+        <li>
+          <a href="#/plan">All plans</a>
+        </li>
+        {pages.map((entry) => (
+          <li key={entry.page}>
+            <a href={hrefFor(entry.path, { plan: planId })} aria-current={entry.page === current ? 'page' : undefined}>
+              {entry.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

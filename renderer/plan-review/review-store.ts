@@ -1,0 +1,79 @@
+import { entityKey, type StoredEntity } from '../../shared/plan/diff';
+import { searchChangesForWrites } from '../../shared/plan-review/search-documents';
+import { buildPlanReview } from '../../shared/plan-review/summary';
+import type { OversightDatabase } from '../db/database';
+import { entitiesOfPlan } from '../db/plan-repository';
+import { applySearchChanges, planShardRecordIds, readShards, type ReadShards } from '../search/search-index';
+
+/** The tables {@link updatePlanReview} writes: include them in the import's transaction. */
+export function planReviewTables(db: OversightDatabase) {
+  return [db.planSummaries, db.actionRows, db.searchIndex];
+}
+
+export type PlanReviewChange = {
+  planId: string;
+  revision: number;
+  existing: readonly StoredEntity[];
+  writes: readonly StoredEntity[];
+  now: string;
+};
+
+/** Reads what {@link writePlanReview} needs (the plan's search shards not in memory), before the import writes anything. */
+export function readPlanReview(db: OversightDatabase, planId: string): Promise<ReadShards> {
+  return readShards(db, planShardRecordIds(planId));
+}
+
+/**
+ * Keeps plan review's derived records up to date for one import, inside the import's
+ * transaction: the dashboard summary and the list rows are recomputed from the plan's entities
+ * (already in memory for the diff), and the search index is changed only for the entities the
+ * import wrote. The computing happens before the first await, so it overlaps IndexedDB writing
+ * the entities the import has already handed it.
+ */
+export function writePlanReview(db: OversightDatabase, change: PlanReviewChange, shards: ReadShards): Promise<unknown> {
+  const before = new Map<string, StoredEntity>();
+  for (const entity of change.existing) before.set(entityKey(entity.kind, entity.id), entity);
+  const after = new Map(before);
+  for (const entity of change.writes) after.set(entityKey(entity.kind, entity.id), entity);
+
+  const { summary, rows } = buildPlanReview(change.planId, change.revision, after.values());
+  const indexed = applySearchChanges(db, shards, searchChangesForWrites(before, change.writes));
+  return Promise.all([
+    db.planSummaries.put({ ...summary, updatedAt: change.now }),
+    db.actionRows.put({ planId: change.planId, revision: change.revision, rows }),
+    indexed,
+  ]);
+}
+
+/** Reads and writes plan review's records for one import (see {@link writePlanReview}). */
+export async function updatePlanReview(db: OversightDatabase, change: PlanReviewChange): Promise<void> {
+  const shards = await readPlanReview(db, change.planId);
+  await writePlanReview(db, change, shards);
+}
+
+/**
+ * Builds plan review's records for plans stored before they existed (a store upgraded from
+ * schema v2): one read of each such plan's entities, once. Plans that have them are untouched.
+ */
+export async function ensurePlanReviews(db: OversightDatabase): Promise<string[]> {
+  const [plans, summaries] = await Promise.all([db.plans.toArray(), db.planSummaries.toCollection().primaryKeys()]);
+  const ready = new Set<string>(summaries);
+  const built: string[] = [];
+  for (const plan of plans) {
+    if (ready.has(plan.id)) continue;
+    await db.transaction('rw', [db.plans, db.entities, ...planReviewTables(db)], async () => {
+      // Checked again inside the transaction: an import may have built it meanwhile.
+      if (await db.planSummaries.get(plan.id)) return;
+      const entities = await entitiesOfPlan(db, plan.id);
+      await updatePlanReview(db, {
+        planId: plan.id,
+        revision: plan.export.revision,
+        existing: [],
+        writes: entities,
+        now: new Date().toISOString(),
+      });
+      built.push(plan.id);
+    });
+  }
+  return built;
+}

@@ -1,0 +1,315 @@
+import { Dexie, type Transaction } from 'dexie';
+import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
+import { kindOfDocumentId, planOfDocumentId, type SearchDocument, type SearchKind } from '../../shared/plan-review/search-documents';
+import type { OversightDatabase } from '../db/database';
+import type { SearchIndexRecord } from './types';
+
+// One search index over actions, progress updates, measures, areas, risks and annotations,
+// persisted in the store and kept up to date incrementally (MiniSearch add / replace / discard
+// for the documents that changed) inside the same transaction as the change itself.
+//
+// Each plan's index is split into shards by a hash of the document id: a few for the plan's
+// own entities (rewritten when a revision is imported) and more, smaller ones for annotations
+// (one is rewritten each time a member saves a note, so a save stays cheap with 50,000 notes).
+// At start the shards are read and deserialised once; entities are never re-read.
+
+const PLAN_SHARDS = 4;
+const NOTE_SHARDS = 16;
+
+// Words too common to help a search; dropping them keeps the index small and "plan for the"
+// from matching every document.
+const STOP_WORDS = new Set(
+  'a an and are as at be been but by for from had has have in is it its of on or that the their this to was were will with'.split(' '),
+);
+
+function processTerm(term: string): string | null {
+  const lower = term.toLowerCase();
+  return lower.length === 0 || STOP_WORDS.has(lower) ? null : lower;
+}
+
+const INDEX_OPTIONS: Options<SearchDocument> = {
+  fields: ['label', 'text'],
+  storeFields: ['planId', 'kind', 'targetKind', 'targetId', 'label', 'snippet', 'period', 'context'],
+  processTerm,
+};
+
+// Prefix matching on the word being typed (the last one, from its fourth letter: three letters
+// start thousands of words and made searches slow while saying little); typo tolerance on words
+// of five letters or more: one edit (a letter wrong, missing or extra), two from eight letters,
+// so that two swapped letters ("indcution") are still found; and every word must match.
+const SEARCH_OPTIONS: SearchOptions = {
+  boost: { label: 2 },
+  prefix: (term, index, terms) => index === terms.length - 1 && term.length >= 4,
+  fuzzy: (term) => (term.length >= 8 ? 2 : term.length >= 5 ? 1 : false),
+  combineWith: 'AND',
+};
+
+type Shard = { planId: string; index: MiniSearch<SearchDocument> };
+type Cache = {
+  shards: Map<string, Shard>;
+  isComplete: boolean;
+  loading: Promise<void> | null;
+  /** Bumped whenever committed changes reach the cache: views re-run their search. */
+  version: number;
+  listeners: Set<() => void>;
+};
+
+const caches = new WeakMap<OversightDatabase, Cache>();
+
+function cacheOf(db: OversightDatabase): Cache {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = { shards: new Map(), isComplete: false, loading: null, version: 0, listeners: new Set() };
+    caches.set(db, cache);
+  }
+  return cache;
+}
+
+function changed(cache: Cache): void {
+  cache.version += 1;
+  for (const listener of cache.listeners) listener();
+}
+
+function hash(text: string): number {
+  // FNV-1a: stable across runs and machines, so a document always lands in the same shard.
+  let value = 2166136261;
+  for (let index = 0; index < text.length; index += 1) {
+    value ^= text.charCodeAt(index);
+    value = Math.imul(value, 16777619);
+  }
+  return value >>> 0;
+}
+
+/** The stored record id of the shard a document belongs to. */
+export function shardRecordId(documentId: string): string {
+  const isNote = kindOfDocumentId(documentId) === 'annotation';
+  const shard = isNote ? `notes-${hash(documentId) % NOTE_SHARDS}` : `plan-${hash(documentId) % PLAN_SHARDS}`;
+  return `${planOfDocumentId(documentId)}\u0001${shard}`;
+}
+
+function newIndex(): MiniSearch<SearchDocument> {
+  return new MiniSearch<SearchDocument>(INDEX_OPTIONS);
+}
+
+/**
+ * Applies changes to the search index: `upsert` adds or replaces documents, `remove` discards
+ * documents by id (ids that are not in the index are ignored). Only the shards holding those
+ * documents are touched and rewritten, never the whole index.
+ *
+ * Call it INSIDE the caller's Dexie transaction, which must include `db.searchIndex`: the index
+ * then changes if and only if the caller's writes commit. The import calls it with the documents
+ * of changed entities; the annotations repository should call it whenever annotations are
+ * saved, deleted or merged, e.g.
+ * `db.transaction('rw', [db.annotations, db.searchIndex], async () => { await db.annotations.bulkPut(records); await updateSearchIndex(db, annotationSearchChanges(records)); })`.
+ */
+export async function updateSearchIndex(
+  db: OversightDatabase,
+  changes: { upsert: readonly SearchDocument[]; remove: readonly string[] },
+): Promise<void> {
+  if (changes.upsert.length === 0 && changes.remove.length === 0) return;
+  const recordIds = new Set([...changes.remove, ...changes.upsert.map((document) => document.id)].map(shardRecordId));
+  const shards = await readShards(db, [...recordIds]);
+  await applySearchChanges(db, shards, changes);
+}
+
+/** The record ids of the shards holding a plan's own entities (not its annotations). */
+export function planShardRecordIds(planId: string): string[] {
+  return Array.from({ length: PLAN_SHARDS }, (_, index) => `${planId}\u0001plan-${index}`);
+}
+
+export type ReadShards = Map<string, SearchIndexRecord | undefined>;
+
+/**
+ * Reads (inside the caller's transaction) the shards that are not in memory yet. The import
+ * reads its plan's shards before it writes anything, so that the indexing can then run while
+ * IndexedDB is busy with the entities instead of after them.
+ */
+export async function readShards(db: OversightDatabase, recordIds: readonly string[]): Promise<ReadShards> {
+  const cache = cacheOf(db);
+  const missing = recordIds.filter((recordId) => !cache.shards.has(recordId));
+  const stored = missing.length > 0 ? await db.searchIndex.bulkGet(missing) : [];
+  return new Map(missing.map((recordId, index) => [recordId, stored[index]]));
+}
+
+/**
+ * Applies changes to shards in memory and writes the changed shards, inside the caller's
+ * transaction; `shards` must hold every shard the changes touch that is not in memory
+ * (see {@link readShards}). The CPU work happens before the first await.
+ */
+export function applySearchChanges(
+  db: OversightDatabase,
+  shards: ReadShards,
+  changes: { upsert: readonly SearchDocument[]; remove: readonly string[] },
+): Promise<unknown> {
+  if (changes.upsert.length === 0 && changes.remove.length === 0) return Promise.resolve();
+  const transaction: Transaction | null = Dexie.currentTransaction ?? null;
+  if (!transaction) throw new Error('updateSearchIndex must run inside a transaction that includes db.searchIndex.');
+  const cache = cacheOf(db);
+
+  const byShard = new Map<string, { upsert: SearchDocument[]; remove: string[] }>();
+  const work = (id: string) => {
+    const recordId = shardRecordId(id);
+    let entry = byShard.get(recordId);
+    if (!entry) byShard.set(recordId, (entry = { upsert: [], remove: [] }));
+    return entry;
+  };
+  for (const id of changes.remove) work(id).remove.push(id);
+  for (const document of changes.upsert) work(document.id).upsert.push(document);
+
+  const touched: Array<{ recordId: string; shard: Shard; wasCached: boolean }> = [];
+  const records: SearchIndexRecord[] = [];
+  for (const [recordId, entry] of byShard) {
+    const cached = cache.shards.get(recordId);
+    if (!cached && !shards.has(recordId)) throw new Error(`Search shard ${recordId} was not read before it was changed.`);
+    const record = shards.get(recordId);
+    const index = cached?.index ?? (record ? MiniSearch.loadJSON<SearchDocument>(record.json, INDEX_OPTIONS) : newIndex());
+    for (const id of entry.remove) if (index.has(id)) index.discard(id);
+    for (const document of entry.upsert) {
+      if (index.has(document.id)) index.replace(document);
+      else index.add(document);
+    }
+    const planId = recordId.slice(0, recordId.indexOf('\u0001'));
+    touched.push({ recordId, shard: { planId, index }, wasCached: cached !== undefined });
+    records.push({
+      id: recordId,
+      planId,
+      shard: recordId.slice(planId.length + 1),
+      documentCount: index.documentCount,
+      json: JSON.stringify(index),
+    });
+  }
+
+  // The cached shards were changed in place: keep them if the transaction commits, forget them
+  // (to be read again from the store) if it does not.
+  transaction.on('complete', () => {
+    for (const { recordId, shard } of touched) cache.shards.set(recordId, shard);
+    changed(cache);
+  });
+  const forget = () => {
+    for (const { recordId, wasCached } of touched) if (wasCached) cache.shards.delete(recordId);
+    if (touched.some((entry) => entry.wasCached)) cache.isComplete = false;
+    changed(cache);
+  };
+  transaction.on('abort', forget);
+  transaction.on('error', forget);
+  return db.searchIndex.bulkPut(records);
+}
+
+/** Reads the persisted index once (shards only, never entities); later calls return at once. */
+export function loadSearchIndex(db: OversightDatabase): Promise<void> {
+  const cache = cacheOf(db);
+  if (cache.isComplete) return Promise.resolve();
+  if (cache.loading) return cache.loading;
+  const load = async () => {
+    for (;;) {
+      const versionAtStart = cache.version;
+      const records = await db.searchIndex.toArray();
+      // Changes committed while the shards were being read are already in the cache, newer
+      // than what was read: start again rather than overwrite them.
+      if (cache.version !== versionAtStart) continue;
+      const shards = new Map<string, Shard>();
+      for (const record of records)
+        shards.set(record.id, { planId: record.planId, index: MiniSearch.loadJSON<SearchDocument>(record.json, INDEX_OPTIONS) });
+      cache.shards = shards;
+      cache.isComplete = true;
+      changed(cache);
+      return;
+    }
+  };
+  cache.loading = load().finally(() => {
+    cache.loading = null;
+  });
+  return cache.loading;
+}
+
+/** True once the persisted index has been loaded into memory. */
+export function isSearchIndexReady(db: OversightDatabase): boolean {
+  return cacheOf(db).isComplete;
+}
+
+/** Subscribes to changes of the in-memory index (loads and committed updates). */
+export function subscribeToSearchIndex(db: OversightDatabase, listener: () => void): () => void {
+  const cache = cacheOf(db);
+  cache.listeners.add(listener);
+  return () => cache.listeners.delete(listener);
+}
+
+/** A number that changes whenever the in-memory index does. */
+export function searchIndexVersion(db: OversightDatabase): number {
+  return cacheOf(db).version;
+}
+
+export type SearchHit = {
+  id: string;
+  score: number;
+  planId: string;
+  kind: SearchKind;
+  targetKind: SearchDocument['targetKind'];
+  targetId: string;
+  label: string;
+  snippet: string;
+  period?: string;
+  context?: string;
+  /** The document's words that matched (after prefix and typo matching): what to highlight. */
+  terms: string[];
+};
+
+export type SearchResults = { query: string; total: number; groups: Array<{ kind: SearchKind; total: number; hits: SearchHit[] }> };
+
+const KIND_ORDER: readonly SearchKind[] = ['action', 'update', 'measure', 'area', 'risk', 'annotation'];
+
+/**
+ * Searches the loaded index (call {@link loadSearchIndex} first), optionally within one plan.
+ * Results are grouped by kind, best first, at most `limitPerKind` each, with each group's total.
+ */
+export function searchLoadedIndex(
+  db: OversightDatabase,
+  query: string,
+  options: { planId?: string; limitPerKind?: number } = {},
+): SearchResults {
+  const limit = options.limitPerKind ?? 8;
+  const trimmed = query.trim();
+  const byKind = new Map<SearchKind, SearchHit[]>();
+  let total = 0;
+  if (trimmed.length >= 2) {
+    for (const shard of cacheOf(db).shards.values()) {
+      if (options.planId !== undefined && shard.planId !== options.planId) continue;
+      for (const result of shard.index.search(trimmed, SEARCH_OPTIONS)) {
+        const kind = result.kind as SearchKind;
+        let list = byKind.get(kind);
+        if (!list) byKind.set(kind, (list = []));
+        list.push(result as unknown as SearchHit);
+        total += 1;
+      }
+    }
+  }
+  const groups = KIND_ORDER.filter((kind) => byKind.has(kind)).map((kind) => {
+    const hits = byKind.get(kind) ?? [];
+    return { kind, total: hits.length, hits: topHits(hits, limit) };
+  });
+  return { query: trimmed, total, groups };
+}
+
+function topHits(hits: SearchHit[], limit: number): SearchHit[] {
+  // A full sort of thousands of hits for a common word costs more than the search itself.
+  if (hits.length <= limit) return [...hits].sort((a, b) => b.score - a.score);
+  const best: SearchHit[] = [];
+  for (const hit of hits) {
+    if (best.length < limit) {
+      best.push(hit);
+      if (best.length === limit) best.sort((a, b) => b.score - a.score);
+      continue;
+    }
+    const worst = best[limit - 1];
+    if (worst && hit.score > worst.score) {
+      best[limit - 1] = hit;
+      best.sort((a, b) => b.score - a.score);
+    }
+  }
+  return best;
+}
+
+/** Forgets the in-memory index (tests, and after the store is replaced). */
+export function resetSearchIndexCache(db: OversightDatabase): void {
+  caches.delete(db);
+}

@@ -1,0 +1,139 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { OversightDatabase } from '../../../renderer/db/database';
+import { storeCandidate } from '../../../renderer/db/plan-repository';
+import { annotationSearchChanges } from '../../../renderer/search/annotation-documents';
+import {
+  isSearchIndexReady,
+  loadSearchIndex,
+  resetSearchIndexCache,
+  searchLoadedIndex,
+  updateSearchIndex,
+} from '../../../renderer/search/search-index';
+import { candidateFor, planObject } from '../renderer/plan-candidates';
+import { annotationRecord } from './annotation-record';
+
+const open: OversightDatabase[] = [];
+function freshDb(name = `search-${Math.random().toString(36).slice(2)}`): OversightDatabase {
+  const db = new OversightDatabase(name);
+  open.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of open.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+});
+
+const PLAN = 'northshire-wsoa-2025';
+
+function labels(db: OversightDatabase, query: string): string[] {
+  return searchLoadedIndex(db, query).groups.flatMap((group) => group.hits.map((hit) => `${hit.kind}:${hit.targetId}`));
+}
+
+describe('the search index', () => {
+  it('is built by the import, persisted, and found again by a fresh start without reading entities', async () => {
+    const db = freshDb();
+    await storeCandidate(db, candidateFor(planObject()));
+    const name = db.name;
+    db.close();
+
+    const restarted = freshDb(name);
+    resetSearchIndexCache(restarted);
+    const reads: string[] = [];
+    restarted.use({
+      stack: 'dbcore',
+      name: 'spy',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            get: (request) => (reads.push(name), table.get(request)),
+            getMany: (request) => (reads.push(name), table.getMany(request)),
+            query: (request) => (reads.push(name), table.query(request)),
+            openCursor: (request) => (reads.push(name), table.openCursor(request)),
+          };
+        },
+      }),
+    });
+    expect(isSearchIndexReady(restarted)).toBe(false);
+    await loadSearchIndex(restarted);
+    expect(isSearchIndexReady(restarted)).toBe(true);
+    expect(reads).toEqual(['searchIndex']);
+    expect(labels(restarted, 'induction')).toEqual(['update:A-1.1']);
+  });
+
+  it('finds words by prefix and despite a typo, groups results by kind, and says which words matched', async () => {
+    const db = freshDb();
+    await storeCandidate(db, candidateFor(planObject()));
+    await loadSearchIndex(db);
+    expect(labels(db, 'induct')).toEqual(['update:A-1.1']);
+    expect(labels(db, 'indcution')).toEqual(['update:A-1.1']);
+    const results = searchLoadedIndex(db, 'coordinator');
+    expect(results.groups.map((group) => group.kind)).toEqual(expect.arrayContaining(['action', 'risk']));
+    const risk = results.groups.find((group) => group.kind === 'risk')?.hits[0];
+    expect(risk).toMatchObject({ targetKind: 'risk', targetId: 'R-1', terms: ['coordinator'] });
+    expect(searchLoadedIndex(db, 'a').total).toBe(0);
+    expect(searchLoadedIndex(db, 'the').total).toBe(0);
+  });
+
+  it('changes only what a revision changed: new words found, removed updates and archived actions gone', async () => {
+    const db = freshDb();
+    await storeCandidate(db, candidateFor(planObject()));
+    await loadSearchIndex(db);
+    const next = planObject();
+    next.export.revision = 8;
+    next.actions[0] = {
+      ...next.actions[0],
+      updates: [
+        { period: '2026-03', narrative: 'Sixth post filled after a third advert.', deliveryRag: 'green', submittedAt: '2026-03-28' },
+      ],
+    };
+    const removed = next.actions.pop();
+    next.milestones = (next.milestones as Array<{ actionId: string }>).filter((milestone) => milestone.actionId !== removed?.id);
+    await storeCandidate(db, candidateFor(next));
+    expect(labels(db, 'advert')).toEqual(['update:A-1.1']);
+    expect(labels(db, 'induction')).toEqual([]);
+    expect(labels(db, String(removed?.title).split(' ')[0] ?? '')).not.toContain(`action:${String(removed?.id)}`);
+  });
+
+  it('indexes annotations incrementally inside the caller’s transaction, and forgets them when deleted', async () => {
+    const db = freshDb();
+    await storeCandidate(db, candidateFor(planObject()));
+    await loadSearchIndex(db);
+    const note = annotationRecord({ planId: PLAN, actionId: 'A-1.2', text: 'Ask the designated clinical officer about locum cover' });
+    await db.transaction('rw', [db.annotations, db.searchIndex], async () => {
+      await db.annotations.put(note);
+      await updateSearchIndex(db, annotationSearchChanges([note]));
+    });
+    expect(labels(db, 'locum')).toEqual(['annotation:A-1.2']);
+    await db.transaction('rw', [db.annotations, db.searchIndex], async () => {
+      await updateSearchIndex(db, annotationSearchChanges([{ ...note, deleted: true }]));
+    });
+    expect(labels(db, 'locum')).toEqual([]);
+  });
+
+  it('leaves the index as it was when the transaction fails', async () => {
+    const db = freshDb();
+    await storeCandidate(db, candidateFor(planObject()));
+    await loadSearchIndex(db);
+    const note = annotationRecord({ planId: PLAN, actionId: 'A-1.2', text: 'Escalate the tribunal backlog' });
+    await expect(
+      db.transaction('rw', [db.annotations, db.searchIndex], async () => {
+        await updateSearchIndex(db, annotationSearchChanges([note]));
+        throw new Error('injected failure');
+      }),
+    ).rejects.toThrow('injected failure');
+    await loadSearchIndex(db);
+    expect(labels(db, 'tribunal')).toEqual([]);
+    expect(isSearchIndexReady(db)).toBe(true);
+  });
+
+  it('refuses to run outside a transaction, where a failure could leave it out of step', async () => {
+    const db = freshDb();
+    await expect(updateSearchIndex(db, { upsert: [], remove: ['x\u0001action\u0001y'] })).rejects.toThrow(/inside a transaction/);
+  });
+});
