@@ -1,0 +1,415 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import type { AgendaItem, Meeting, PlanLink } from '../../shared/meetings/schema';
+import { useServices } from '../app/context';
+import { hrefFor, navigate } from '../app/router';
+import { formatDate } from '../format';
+import { usePlans } from '../hooks/use-plan-data';
+import { InlineText } from './inline-text';
+import { deleteDraftMeeting, updateMeeting } from './meeting-repository';
+import { describeError, SaveProvider, SaveStatus, useSave } from './save-status';
+import { useMeeting, usePlanTargets, type PlanTarget } from './use-meetings';
+import './meetings.css';
+
+/** Setting up a meeting: date, time, place, the plan it reviews, and its agenda items. */
+export function AgendaView({ meetingId }: { meetingId: string | undefined }) {
+  const meeting = useMeeting(meetingId);
+  return (
+    <SaveProvider>
+      <section aria-labelledby="view-title">
+        <p className="breadcrumb">
+          <a href={hrefFor('/meetings')}>Meetings</a>
+        </p>
+        <h1 id="view-title" tabIndex={-1}>
+          {meeting ? `Agenda: meeting of ${formatDate(meeting.date)}` : 'Agenda'}
+        </h1>
+        {meeting === undefined ? <p>Loading…</p> : null}
+        {meeting === null ? (
+          <p className="empty-state">
+            That meeting is not on this laptop. Go back to the <a href={hrefFor('/meetings')}>meetings</a>.
+          </p>
+        ) : null}
+        {meeting ? <AgendaForms meeting={meeting} /> : null}
+      </section>
+    </SaveProvider>
+  );
+}
+
+function AgendaForms({ meeting }: { meeting: Meeting }) {
+  const { db } = useServices();
+  const save = useSave();
+  const plans = usePlans();
+  const targets = usePlanTargets(meeting.planId);
+  const isLocked = meeting.status !== 'draft';
+  const change = (patch: Parameters<typeof updateMeeting>[2]) => void save(() => updateMeeting(db, meeting.id, patch));
+  const setItems = (agenda: AgendaItem[]) => change({ agenda });
+
+  return (
+    <>
+      {isLocked ? (
+        <p className="locked-banner" role="note">
+          These minutes are approved and locked: the agenda can no longer be changed.
+        </p>
+      ) : (
+        <p>
+          <a className="button-link" href={hrefFor('/meetings/live', { meeting: meeting.id })}>
+            Run the meeting
+          </a>
+        </p>
+      )}
+      <SaveStatus />
+      <h2>Details</h2>
+      <div className="form-grid">
+        <InlineText
+          id="meeting-title"
+          label="Meeting title"
+          value={meeting.title}
+          isDisabled={isLocked}
+          onSave={(title) => title.trim() && change({ title: title.trim() })}
+        />
+        <InlineText
+          id="meeting-date"
+          label="Date"
+          type="date"
+          value={meeting.date}
+          isDisabled={isLocked}
+          onSave={(date) => date && change({ date })}
+        />
+        <InlineText
+          id="meeting-time"
+          label="Time"
+          type="time"
+          value={meeting.time}
+          isDisabled={isLocked}
+          onSave={(time) => time && change({ time })}
+        />
+        <InlineText
+          id="meeting-place"
+          label="Place"
+          value={meeting.place}
+          isDisabled={isLocked}
+          onSave={(place) => change({ place: place.trim() })}
+        />
+        <label htmlFor="meeting-plan">Plan under review</label>
+        <select
+          id="meeting-plan"
+          value={meeting.planId ?? ''}
+          disabled={isLocked}
+          onChange={(event) => change({ planId: event.target.value || null })}
+        >
+          <option value="">No plan</option>
+          {plans?.map((plan) => (
+            <option key={plan.id} value={plan.id}>
+              {plan.header.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      {meeting.carriedActions.length > 0 ? (
+        <p className="muted">
+          {meeting.carriedActions.length} open {meeting.carriedActions.length === 1 ? 'action is' : 'actions are'} carried forward from
+          earlier meetings to this meeting’s action log.
+        </p>
+      ) : null}
+      <h2>Agenda items</h2>
+      {meeting.agenda.length === 0 ? <p className="empty-state">No items yet. Add the first below.</p> : null}
+      <ol className="agenda-list">
+        {meeting.agenda.map((item, index) => (
+          <AgendaRow
+            key={item.id}
+            item={item}
+            index={index}
+            count={meeting.agenda.length}
+            targets={targets ?? []}
+            isLocked={isLocked}
+            onChange={(patch) => setItems(meeting.agenda.map((other) => (other.id === item.id ? { ...other, ...patch } : other)))}
+            onMove={(offset) => {
+              const next = [...meeting.agenda];
+              const [moved] = next.splice(index, 1);
+              if (moved) next.splice(index + offset, 0, moved);
+              setItems(next);
+            }}
+            onRemove={() => setItems(meeting.agenda.filter((other) => other.id !== item.id))}
+          />
+        ))}
+      </ol>
+      {isLocked ? null : <AddItem nextNumber={String(meeting.agenda.length + 1)} onAdd={(item) => setItems([...meeting.agenda, item])} />}
+      {isLocked ? null : <DeleteMeeting meeting={meeting} />}
+    </>
+  );
+}
+
+function targetLabel(link: PlanLink, targets: readonly PlanTarget[]): string {
+  return (
+    targets.find((target) => target.kind === link.kind && target.id === link.id)?.label ??
+    `${link.kind === 'area' ? 'Area' : 'Action'} ${link.id} (not in the plan)`
+  );
+}
+
+function AgendaRow({
+  item,
+  index,
+  count,
+  targets,
+  isLocked,
+  onChange,
+  onMove,
+  onRemove,
+}: {
+  item: AgendaItem;
+  index: number;
+  count: number;
+  targets: readonly PlanTarget[];
+  isLocked: boolean;
+  onChange: (patch: Partial<AgendaItem>) => void;
+  onMove: (offset: number) => void;
+  onRemove: () => void;
+}) {
+  const prefix = `item-${item.id}`;
+  const name = `item ${item.number}`;
+  const linked = new Set(item.links.map((link) => `${link.kind}:${link.id}`));
+  return (
+    <li className={`agenda-row${item.isExempt ? ' is-exempt' : ''}`}>
+      <div className="agenda-fields">
+        <span className="field field-number">
+          <InlineText
+            id={`${prefix}-number`}
+            label="Number"
+            value={item.number}
+            isDisabled={isLocked}
+            size={4}
+            onSave={(number) => number.trim() && onChange({ number: number.trim() })}
+          />
+        </span>
+        <span className="field field-wide">
+          <InlineText
+            id={`${prefix}-title`}
+            label={`Title of ${name}`}
+            value={item.title}
+            isDisabled={isLocked}
+            onSave={(title) => title.trim() && onChange({ title: title.trim() })}
+          />
+        </span>
+        <span className="field">
+          <InlineText
+            id={`${prefix}-presenter`}
+            label="Presenter (role)"
+            value={item.presenter}
+            isDisabled={isLocked}
+            onSave={(presenter) => onChange({ presenter: presenter.trim() })}
+          />
+        </span>
+        <span className="field field-check">
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={item.isExempt}
+              disabled={isLocked}
+              onChange={(event) => onChange({ isExempt: event.target.checked })}
+            />{' '}
+            Exempt
+            <span className="visually-hidden"> ({name})</span>
+          </label>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={item.isDecisionRequired}
+              disabled={isLocked}
+              onChange={(event) => onChange({ isDecisionRequired: event.target.checked })}
+            />{' '}
+            Decision required<span className="visually-hidden"> ({name})</span>
+          </label>
+        </span>
+      </div>
+      {item.isExempt ? <p className="exempt-tag">Exempt: confidential, kept out of published exports</p> : null}
+      <div className="agenda-links">
+        <span className="links-title">Linked plan areas and actions:</span>
+        {item.links.length === 0 ? <span className="muted"> none</span> : null}
+        <ul className="chip-list">
+          {item.links.map((link) => (
+            <li key={`${link.kind}:${link.id}`} className="chip">
+              {targetLabel(link, targets)}
+              {isLocked ? null : (
+                <button
+                  type="button"
+                  className="chip-remove"
+                  aria-label={`Unlink ${targetLabel(link, targets)} from ${name}`}
+                  onClick={() => onChange({ links: item.links.filter((other) => other.kind !== link.kind || other.id !== link.id) })}
+                >
+                  ×
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+        {isLocked || targets.length === 0 ? null : (
+          <>
+            <label htmlFor={`${prefix}-link`} className="visually-hidden">
+              Link an area or action to {name}
+            </label>
+            <select
+              id={`${prefix}-link`}
+              value=""
+              onChange={(event) => {
+                const [kind, id] = event.target.value.split(':', 2);
+                if ((kind === 'area' || kind === 'action') && id) onChange({ links: [...item.links, { kind, id }] });
+              }}
+            >
+              <option value="">Link an area or action…</option>
+              {targets
+                .filter((target) => !linked.has(`${target.kind}:${target.id}`))
+                .map((target) => (
+                  <option key={`${target.kind}:${target.id}`} value={`${target.kind}:${target.id}`}>
+                    {target.label}
+                  </option>
+                ))}
+            </select>
+          </>
+        )}
+      </div>
+      {isLocked ? null : (
+        <div className="row-buttons">
+          <button type="button" className="secondary" disabled={index === 0} onClick={() => onMove(-1)} aria-label={`Move ${name} up`}>
+            Up
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={index === count - 1}
+            onClick={() => onMove(1)}
+            aria-label={`Move ${name} down`}
+          >
+            Down
+          </button>
+          <button type="button" className="secondary" onClick={onRemove} aria-label={`Remove ${name}`}>
+            Remove
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+function AddItem({ nextNumber, onAdd }: { nextNumber: string; onAdd: (item: AgendaItem) => void }) {
+  const formId = useId();
+  const titleRef = useRef<HTMLInputElement>(null);
+  const empty = { number: '', title: '', presenter: '', isExempt: false, isDecisionRequired: false };
+  const [fields, setFields] = useState(empty);
+  const [error, setError] = useState<string | null>(null);
+  const set = (patch: Partial<typeof empty>) => setFields((current) => ({ ...current, ...patch }));
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const title = fields.title.trim();
+    if (!title) {
+      setError('Give the item a title.');
+      titleRef.current?.focus();
+      return;
+    }
+    onAdd({
+      id: crypto.randomUUID(),
+      number: fields.number.trim() || nextNumber,
+      title,
+      presenter: fields.presenter.trim(),
+      isExempt: fields.isExempt,
+      isDecisionRequired: fields.isDecisionRequired,
+      links: [],
+    });
+    setError(null);
+    setFields(empty);
+    titleRef.current?.focus();
+  }
+  return (
+    <form className="quick-add" aria-labelledby={`${formId}-title`} onSubmit={onSubmit} noValidate>
+      <h3 id={`${formId}-title`}>Add an item</h3>
+      <div className="quick-fields">
+        <span className="field field-number">
+          <label htmlFor={`${formId}-number`}>Number</label>
+          <input
+            id={`${formId}-number`}
+            type="text"
+            size={4}
+            placeholder={nextNumber}
+            value={fields.number}
+            onChange={(event) => set({ number: event.target.value })}
+          />
+        </span>
+        <span className="field field-wide">
+          <label htmlFor={`${formId}-item-title`}>Title</label>
+          <input
+            ref={titleRef}
+            id={`${formId}-item-title`}
+            type="text"
+            value={fields.title}
+            onChange={(event) => set({ title: event.target.value })}
+          />
+        </span>
+        <span className="field">
+          <label htmlFor={`${formId}-presenter`}>Presenter (role)</label>
+          <input
+            id={`${formId}-presenter`}
+            type="text"
+            value={fields.presenter}
+            onChange={(event) => set({ presenter: event.target.value })}
+          />
+        </span>
+        <span className="field field-check">
+          <label className="check">
+            <input type="checkbox" checked={fields.isExempt} onChange={(event) => set({ isExempt: event.target.checked })} /> Exempt
+          </label>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={fields.isDecisionRequired}
+              onChange={(event) => set({ isDecisionRequired: event.target.checked })}
+            />{' '}
+            Decision required
+          </label>
+        </span>
+        <button type="submit">Add item</button>
+      </div>
+      {error ? (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+function DeleteMeeting({ meeting }: { meeting: Meeting }) {
+  const { db } = useServices();
+  const [isConfirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <section aria-labelledby="delete-meeting-title" className="danger-zone">
+      <h2 id="delete-meeting-title">Delete this draft meeting</h2>
+      {isConfirming ? (
+        <div className="button-row">
+          <button
+            type="button"
+            className="danger"
+            onClick={() =>
+              void deleteDraftMeeting(db, meeting.id).then(
+                () => navigate('/meetings'),
+                (caught: unknown) => setError(describeError(caught)),
+              )
+            }
+          >
+            Yes, delete the meeting of {formatDate(meeting.date)}
+          </button>
+          <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+            Keep it
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="secondary" onClick={() => setConfirming(true)}>
+          Delete this meeting…
+        </button>
+      )}
+      {error ? (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,398 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { isValidDecisionPattern, nextDecisionNumber } from '../../shared/meetings/numbering';
+import { MAJORITY_RULES, type Board, type BoardMember, type TermsOfReference } from '../../shared/meetings/schema';
+import { useServices } from '../app/context';
+import { hrefFor } from '../app/router';
+import { InlineText } from './inline-text';
+import { MAJORITY_LABELS } from './labels';
+import { updateBoard, type BoardChange } from './meeting-repository';
+import { SaveProvider, SaveStatus, useSave } from './save-status';
+import { useBoard } from './use-meetings';
+import './meetings.css';
+
+/** The board register (members, organisations, who votes, substitutes) and the terms of reference. */
+export function BoardView() {
+  const board = useBoard();
+  return (
+    <SaveProvider>
+      <section aria-labelledby="view-title">
+        <p className="breadcrumb">
+          <a href={hrefFor('/meetings')}>Meetings</a>
+        </p>
+        <h1 id="view-title" tabIndex={-1}>
+          Board register and terms of reference
+        </h1>
+        <SaveStatus />
+        {board === undefined ? <p>Loading…</p> : <BoardForms board={board} />}
+      </section>
+    </SaveProvider>
+  );
+}
+
+function BoardForms({ board }: { board: Board | null }) {
+  const { db } = useServices();
+  const save = useSave();
+  const change = (changeOf: BoardChange | ((current: Board) => BoardChange)) => void save(() => updateBoard(db, changeOf));
+  const members = board?.members ?? [];
+  const organisations = [...new Set(members.map((member) => member.organisation))].sort((a, b) => a.localeCompare(b, 'en-GB'));
+  return (
+    <>
+      <div className="form-grid">
+        <InlineText id="board-name" label="Board name" value={board?.name ?? 'SEND Oversight Board'} onSave={(name) => change({ name })} />
+      </div>
+      <datalist id="board-organisations">
+        {organisations.map((organisation) => (
+          <option key={organisation} value={organisation} />
+        ))}
+      </datalist>
+      <Register members={members} onChange={change} />
+      {board ? <Terms board={board} organisations={organisations} onChange={(terms) => change({ terms })} /> : null}
+    </>
+  );
+}
+
+function replaceMember(id: string, patch: Partial<BoardMember>) {
+  return (current: Board): BoardChange => ({
+    members: current.members.map((member) => (member.id === id ? { ...member, ...patch } : member)),
+  });
+}
+
+function Register({ members, onChange }: { members: BoardMember[]; onChange: (changeOf: (current: Board) => BoardChange) => void }) {
+  const nameOf = (id: string | null) => members.find((member) => member.id === id)?.name ?? '';
+  return (
+    <section aria-labelledby="register-title">
+      <h2 id="register-title">Register</h2>
+      <p className="muted">
+        Advisers (for example from the DfE and NHS England) sit on the board but do not vote. A named substitute votes only when standing in
+        for their member.
+      </p>
+      {members.length === 0 ? <p className="empty-state">Nobody is on the register yet. Add the members below.</p> : null}
+      {members.length > 0 ? (
+        <div className="table-scroll">
+          <table className="data-table register-table">
+            <caption className="visually-hidden">Members of the board</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Role</th>
+                <th scope="col">Organisation</th>
+                <th scope="col">Votes</th>
+                <th scope="col">Substitute for</th>
+                <th scope="col">
+                  <span className="visually-hidden">Remove</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((member) => (
+                <tr key={member.id}>
+                  <td>
+                    <InlineText
+                      id={`member-${member.id}-name`}
+                      label={`Name of ${member.name}`}
+                      isLabelHidden
+                      value={member.name}
+                      onSave={(name) => name.trim() && onChange(replaceMember(member.id, { name: name.trim() }))}
+                    />
+                  </td>
+                  <td>
+                    <InlineText
+                      id={`member-${member.id}-role`}
+                      label={`Role of ${member.name}`}
+                      isLabelHidden
+                      value={member.role}
+                      size={30}
+                      onSave={(role) => onChange(replaceMember(member.id, { role: role.trim() }))}
+                    />
+                  </td>
+                  <td>
+                    <InlineText
+                      id={`member-${member.id}-organisation`}
+                      label={`Organisation of ${member.name}`}
+                      isLabelHidden
+                      list="board-organisations"
+                      value={member.organisation}
+                      onSave={(organisation) =>
+                        organisation.trim() && onChange(replaceMember(member.id, { organisation: organisation.trim() }))
+                      }
+                    />
+                  </td>
+                  <td>
+                    <label className="check">
+                      <input
+                        type="checkbox"
+                        checked={member.isVoting}
+                        onChange={(event) => onChange(replaceMember(member.id, { isVoting: event.target.checked }))}
+                      />
+                      <span className="visually-hidden">{member.name} votes</span>
+                      <span aria-hidden="true">{member.isVoting ? 'Votes' : 'Does not vote'}</span>
+                    </label>
+                  </td>
+                  <td>
+                    <label htmlFor={`member-${member.id}-substitute`} className="visually-hidden">
+                      {member.name} is a substitute for
+                    </label>
+                    <select
+                      id={`member-${member.id}-substitute`}
+                      value={member.substituteForId ?? ''}
+                      onChange={(event) => onChange(replaceMember(member.id, { substituteForId: event.target.value || null }))}
+                    >
+                      <option value="">Not a substitute</option>
+                      {members
+                        .filter((other) => other.id !== member.id && other.substituteForId === null)
+                        .map((other) => (
+                          <option key={other.id} value={other.id}>
+                            {other.name}
+                          </option>
+                        ))}
+                    </select>
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-label={`Remove ${member.name} from the register`}
+                      onClick={() =>
+                        onChange((current) => ({
+                          members: current.members
+                            .filter((other) => other.id !== member.id)
+                            .map((other) => (other.substituteForId === member.id ? { ...other, substituteForId: null } : other)),
+                        }))
+                      }
+                    >
+                      Remove
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <AddMember members={members} nameOf={nameOf} onAdd={(member) => onChange((current) => ({ members: [...current.members, member] }))} />
+    </section>
+  );
+}
+
+function AddMember({
+  members,
+  nameOf,
+  onAdd,
+}: {
+  members: BoardMember[];
+  nameOf: (id: string | null) => string;
+  onAdd: (member: BoardMember) => void;
+}) {
+  const formId = useId();
+  const nameRef = useRef<HTMLInputElement>(null);
+  const empty = { name: '', role: '', organisation: '', isVoting: true, substituteForId: '' };
+  const [fields, setFields] = useState(empty);
+  const [error, setError] = useState<string | null>(null);
+  const set = (patch: Partial<typeof empty>) => setFields((current) => ({ ...current, ...patch }));
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const name = fields.name.trim();
+    const organisation = fields.organisation.trim();
+    if (!name || !organisation) {
+      setError(!name ? 'Give the member’s name.' : 'Give the member’s organisation (council group, ICB, parent carer forum, …).');
+      nameRef.current?.focus();
+      return;
+    }
+    onAdd({
+      id: crypto.randomUUID(),
+      name,
+      role: fields.role.trim(),
+      organisation,
+      isVoting: fields.isVoting,
+      substituteForId: fields.substituteForId || null,
+    });
+    setError(null);
+    setFields(empty);
+    nameRef.current?.focus();
+  }
+  return (
+    <form className="quick-add" aria-labelledby={`${formId}-title`} onSubmit={onSubmit} noValidate>
+      <h3 id={`${formId}-title`}>Add a member</h3>
+      <div className="quick-fields">
+        <span className="field">
+          <label htmlFor={`${formId}-name`}>Name</label>
+          <input
+            ref={nameRef}
+            id={`${formId}-name`}
+            type="text"
+            value={fields.name}
+            onChange={(event) => set({ name: event.target.value })}
+          />
+        </span>
+        <span className="field">
+          <label htmlFor={`${formId}-role`}>Role</label>
+          <input id={`${formId}-role`} type="text" value={fields.role} onChange={(event) => set({ role: event.target.value })} />
+        </span>
+        <span className="field">
+          <label htmlFor={`${formId}-organisation`}>Organisation</label>
+          <input
+            id={`${formId}-organisation`}
+            type="text"
+            list="board-organisations"
+            value={fields.organisation}
+            onChange={(event) => set({ organisation: event.target.value })}
+          />
+        </span>
+        <span className="field field-check">
+          <label className="check">
+            <input type="checkbox" checked={fields.isVoting} onChange={(event) => set({ isVoting: event.target.checked })} /> Votes
+          </label>
+        </span>
+        <span className="field">
+          <label htmlFor={`${formId}-substitute`}>Substitute for</label>
+          <select
+            id={`${formId}-substitute`}
+            value={fields.substituteForId}
+            onChange={(event) => set({ substituteForId: event.target.value })}
+          >
+            <option value="">Not a substitute</option>
+            {members
+              .filter((member) => member.substituteForId === null)
+              .map((member) => (
+                <option key={member.id} value={member.id}>
+                  {nameOf(member.id)}
+                </option>
+              ))}
+          </select>
+        </span>
+        <button type="submit">Add member</button>
+      </div>
+      {error ? (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+function Terms({ board, organisations, onChange }: { board: Board; organisations: string[]; onChange: (terms: TermsOfReference) => void }) {
+  const { terms } = board;
+  const [patternDraft, setPatternDraft] = useState<string | null>(null);
+  const [scaleDraft, setScaleDraft] = useState<string | null>(null);
+  const pattern = patternDraft ?? terms.decisionPattern;
+  const isPatternValid = isValidDecisionPattern(pattern);
+  const year = new Date().getFullYear();
+  const scaleLevels = (scaleDraft ?? terms.assuranceScale.join('\n'))
+    .split('\n')
+    .map((level) => level.trim())
+    .filter((level) => level !== '');
+  const required = new Set(terms.quorum.requiredOrganisations);
+  const allOrganisations = [...new Set([...organisations, ...terms.quorum.requiredOrganisations])];
+
+  return (
+    <section aria-labelledby="terms-title">
+      <h2 id="terms-title">Terms of reference</h2>
+      <div className="form-grid">
+        <label htmlFor="terms-quorum">Quorum: at least this many voting members present</label>
+        <input
+          id="terms-quorum"
+          type="number"
+          min={1}
+          max={100}
+          value={terms.quorum.minVoting}
+          onChange={(event) => {
+            const minVoting = Number(event.target.value);
+            if (Number.isInteger(minVoting) && minVoting >= 1 && minVoting <= 100)
+              onChange({ ...terms, quorum: { ...terms.quorum, minVoting } });
+          }}
+        />
+      </div>
+      <fieldset className="terms-fieldset">
+        <legend>And at least one voting member from each of these organisations</legend>
+        {allOrganisations.length === 0 ? <p className="muted">Add members to the register to choose from their organisations.</p> : null}
+        {allOrganisations.map((organisation) => (
+          <label key={organisation} className="check check-line">
+            <input
+              type="checkbox"
+              checked={required.has(organisation)}
+              onChange={(event) =>
+                onChange({
+                  ...terms,
+                  quorum: {
+                    ...terms.quorum,
+                    requiredOrganisations: event.target.checked
+                      ? [...terms.quorum.requiredOrganisations, organisation]
+                      : terms.quorum.requiredOrganisations.filter((other) => other !== organisation),
+                  },
+                })
+              }
+            />{' '}
+            {organisation}
+            {organisations.includes(organisation) ? '' : ' (nobody on the register)'}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="terms-fieldset">
+        <legend>Majority needed to carry a vote</legend>
+        {MAJORITY_RULES.map((rule) => (
+          <label key={rule} className="check check-line">
+            <input
+              type="radio"
+              name="majority"
+              value={rule}
+              checked={terms.majority === rule}
+              onChange={() => onChange({ ...terms, majority: rule })}
+            />{' '}
+            {MAJORITY_LABELS[rule]}
+          </label>
+        ))}
+        <label className="check check-line">
+          <input
+            type="checkbox"
+            checked={terms.hasCastingVote}
+            onChange={(event) => onChange({ ...terms, hasCastingVote: event.target.checked })}
+          />{' '}
+          The chair has a casting vote on a tie (simple majority only)
+        </label>
+      </fieldset>
+      <div className="form-grid">
+        <label htmlFor="terms-pattern">Decision numbering pattern</label>
+        <span>
+          <input
+            id="terms-pattern"
+            type="text"
+            value={pattern}
+            aria-describedby="terms-pattern-help"
+            aria-invalid={!isPatternValid}
+            onChange={(event) => setPatternDraft(event.target.value)}
+            onBlur={() => {
+              if (patternDraft !== null && isValidDecisionPattern(patternDraft))
+                onChange({ ...terms, decisionPattern: patternDraft.trim() });
+              if (patternDraft === null || isValidDecisionPattern(patternDraft)) setPatternDraft(null);
+            }}
+          />
+          <span id="terms-pattern-help" className={isPatternValid ? 'field-help' : 'field-help error-text'}>
+            {isPatternValid
+              ? `{yyyy} is the meeting’s year, {nnn} the number in sequence. Next this year: ${nextDecisionNumber(pattern, year, board.decisionCounters).number}. Numbers already given never change.`
+              : 'The pattern needs one sequence number such as {nnn}, and may use {yyyy} or {yy}: for example SOB/{yyyy}/{nnn}.'}
+          </span>
+        </span>
+        <label htmlFor="terms-scale">Assurance scale, best first, one level a line</label>
+        <span>
+          <textarea
+            id="terms-scale"
+            rows={4}
+            value={scaleDraft ?? terms.assuranceScale.join('\n')}
+            aria-describedby="terms-scale-help"
+            onChange={(event) => setScaleDraft(event.target.value)}
+            onBlur={() => {
+              if (scaleDraft !== null && scaleLevels.length >= 2) onChange({ ...terms, assuranceScale: [...new Set(scaleLevels)] });
+              if (scaleLevels.length >= 2) setScaleDraft(null);
+            }}
+          />
+          <span id="terms-scale-help" className={scaleLevels.length >= 2 ? 'field-help' : 'field-help error-text'}>
+            {scaleLevels.length >= 2
+              ? 'Judgements already recorded keep the level they were given.'
+              : 'The scale needs at least two levels.'}
+          </span>
+        </span>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { useState, type KeyboardEvent } from 'react';
+
+/**
+ * A text field that saves when it loses focus or on Enter; Escape puts back what was stored.
+ * For set-up screens (board, agenda), where one save per field is enough.
+ */
+export function InlineText({
+  id,
+  label,
+  value,
+  onSave,
+  isLabelHidden = false,
+  isDisabled = false,
+  type = 'text',
+  list,
+  size,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onSave: (value: string) => void;
+  isLabelHidden?: boolean;
+  isDisabled?: boolean;
+  type?: 'text' | 'date' | 'time';
+  list?: string;
+  size?: number;
+}) {
+  const [draft, setDraft] = useState<string | null>(null);
+  function commit() {
+    if (draft !== null && draft !== value) onSave(draft);
+    setDraft(null);
+  }
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      commit();
+    } else if (event.key === 'Escape') setDraft(null);
+  }
+  return (
+    <>
+      <label htmlFor={id} className={isLabelHidden ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
+      <input
+        id={id}
+        type={type}
+        value={draft ?? value}
+        disabled={isDisabled}
+        list={list}
+        size={size}
+        onChange={(event) => setDraft(event.target.value)}
+        onBlur={commit}
+        onKeyDown={onKeyDown}
+      />
+    </>
+  );
+}

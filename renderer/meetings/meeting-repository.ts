@@ -1,0 +1,489 @@
+import { appendRecord, sealMeeting } from '../../shared/meetings/approval';
+import { nextDecisionNumber, yearOf } from '../../shared/meetings/numbering';
+import {
+  attendanceRecordSchema,
+  BOARD_ID,
+  boardSchema,
+  correctionRecordSchema,
+  decisionRecordSchema,
+  DEFAULT_ASSURANCE_SCALE,
+  DEFAULT_DECISION_PATTERN,
+  meetingRecordSchema,
+  meetingSchema,
+  type AgendaItem,
+  type AttendanceRecord,
+  type Board,
+  type BoardMember,
+  type CarriedAction,
+  type CorrectionRecord,
+  type DecisionRecord,
+  type Meeting,
+  type MeetingRecord,
+  type NoteRecord,
+} from '../../shared/meetings/schema';
+import type { OversightDatabase } from '../db/database';
+import { formatDate } from '../format';
+
+// The chair's meeting record in the store. Plain functions taking the database; every write is
+// one transaction that first checks the meeting is still a draft, so approved minutes cannot be
+// changed through any of them (the UI says why, but the refusal lives here). Records are parsed
+// with the shared schemas before they reach Dexie.
+
+export type RepositoryOptions = { now?: Date; newId?: () => string };
+
+const LOCKED = 'MeetingLockedError';
+
+function nowOf(options: RepositoryOptions): string {
+  return (options.now ?? new Date()).toISOString();
+}
+
+function idOf(options: RepositoryOptions): string {
+  return (options.newId ?? (() => crypto.randomUUID()))();
+}
+
+/** The refusal for any change to approved minutes, worded for the chair. */
+export function lockedError(meeting: Pick<Meeting, 'date' | 'approval'>): Error {
+  const when = meeting.approval ? ` on ${formatDate(meeting.approval.approvedAt)} at ${meeting.approval.approvedAtMeeting}` : '';
+  const error = new Error(
+    `The minutes of the meeting of ${formatDate(meeting.date)} were approved${when} and are locked: nothing in them can be changed. Add a correction instead.`,
+  );
+  error.name = LOCKED;
+  return error;
+}
+
+/** True when an error is the refusal to change approved minutes. */
+export function isLockedError(error: unknown): error is Error {
+  return error instanceof Error && error.name === LOCKED;
+}
+
+function missingMeeting(): Error {
+  return new Error('That meeting is not on this laptop.');
+}
+
+async function draftMeeting(db: OversightDatabase, meetingId: string): Promise<Meeting> {
+  const meeting = await db.meetings.get(meetingId);
+  if (!meeting) throw missingMeeting();
+  if (meeting.status !== 'draft') throw lockedError(meeting);
+  return meeting;
+}
+
+// ---- The board ----
+
+/** A board with an empty register and the default terms of reference. */
+export function emptyBoard(now: string): Board {
+  return {
+    id: BOARD_ID,
+    name: 'SEND Oversight Board',
+    members: [],
+    terms: {
+      quorum: { minVoting: 3, requiredOrganisations: [] },
+      majority: 'simple',
+      hasCastingVote: true,
+      decisionPattern: DEFAULT_DECISION_PATTERN,
+      assuranceScale: [...DEFAULT_ASSURANCE_SCALE],
+    },
+    decisionCounters: {},
+    updatedAt: now,
+  };
+}
+
+/** The board's register and terms of reference, or undefined before any are set. */
+export function getBoard(db: OversightDatabase): Promise<Board | undefined> {
+  return db.board.get(BOARD_ID);
+}
+
+export type BoardChange = Partial<Pick<Board, 'name' | 'members' | 'terms'>>;
+
+/**
+ * Changes the board's name, register or terms, given the change or a function of the board as
+ * stored (for changes to one member among many). The decision counters are never taken from the
+ * caller: the board is re-read inside the transaction so a decision numbered meanwhile keeps its place.
+ */
+export async function updateBoard(
+  db: OversightDatabase,
+  changeOf: BoardChange | ((current: Board) => BoardChange),
+  options: RepositoryOptions = {},
+): Promise<Board> {
+  const now = nowOf(options);
+  return db.transaction('rw', db.board, async () => {
+    const current = (await db.board.get(BOARD_ID)) ?? emptyBoard(now);
+    const change = typeof changeOf === 'function' ? changeOf(current) : changeOf;
+    const next = boardSchema.parse({
+      ...current,
+      ...(change.name !== undefined ? { name: change.name } : {}),
+      ...(change.members !== undefined ? { members: change.members } : {}),
+      ...(change.terms !== undefined ? { terms: change.terms } : {}),
+      updatedAt: now,
+    });
+    await db.board.put(next);
+    return next;
+  });
+}
+
+// ---- Meetings ----
+
+/** Every meeting, the latest first. */
+export async function listMeetings(db: OversightDatabase): Promise<Meeting[]> {
+  const meetings = await db.meetings.toArray();
+  return meetings.sort((a, b) => (a.date === b.date ? b.time.localeCompare(a.time) : b.date.localeCompare(a.date)));
+}
+
+/** One meeting's records, in the order they were made. */
+export async function listMeetingRecords(db: OversightDatabase, meetingId: string): Promise<MeetingRecord[]> {
+  const records = await db.meetingRecords.where('meetingId').equals(meetingId).toArray();
+  return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+}
+
+/** The actions still open at the end of a meeting: its own actions arising and those it carried forward, less those completed. */
+export function openActionsOf(meeting: Meeting, records: readonly MeetingRecord[]): CarriedAction[] {
+  const completed = new Set(
+    records.flatMap((record) => (record.kind === 'action-update' && record.status === 'complete' ? [record.sourceId] : [])),
+  );
+  const arising: CarriedAction[] = records.flatMap((record) =>
+    record.kind === 'action'
+      ? [
+          {
+            sourceId: record.id,
+            fromMeetingId: meeting.id,
+            fromMeetingDate: meeting.date,
+            text: record.text,
+            owner: record.owner,
+            dueDate: record.dueDate,
+          },
+        ]
+      : [],
+  );
+  return [...meeting.carriedActions, ...arising].filter((action) => !completed.has(action.sourceId));
+}
+
+export type NewMeeting = Pick<Meeting, 'title' | 'date' | 'time' | 'place' | 'planId'> & { agenda?: AgendaItem[]; id?: string };
+
+/** Creates a draft meeting, carrying forward the action log of the meeting before it. */
+export async function createMeeting(db: OversightDatabase, input: NewMeeting, options: RepositoryOptions = {}): Promise<Meeting> {
+  const now = nowOf(options);
+  return db.transaction('rw', [db.meetings, db.meetingRecords], async () => {
+    const earlier = (await db.meetings.toArray())
+      .filter((meeting) => meeting.date <= input.date)
+      .sort((a, b) => b.date.localeCompare(a.date));
+    const previous = earlier[0];
+    const carriedActions = previous
+      ? openActionsOf(previous, await db.meetingRecords.where('meetingId').equals(previous.id).toArray())
+      : [];
+    const meeting = meetingSchema.parse({
+      id: input.id ?? idOf(options),
+      title: input.title,
+      date: input.date,
+      time: input.time,
+      place: input.place,
+      planId: input.planId,
+      agenda: input.agenda ?? [],
+      carriedActions,
+      previousMeetingId: previous?.id ?? null,
+      status: 'draft',
+      approval: null,
+      createdAt: now,
+      updatedAt: now,
+    } satisfies Meeting);
+    await db.meetings.add(meeting);
+    return meeting;
+  });
+}
+
+/** Changes a draft meeting's details or agenda. */
+export async function updateMeeting(
+  db: OversightDatabase,
+  meetingId: string,
+  change: Partial<Pick<Meeting, 'title' | 'date' | 'time' | 'place' | 'planId' | 'agenda'>>,
+  options: RepositoryOptions = {},
+): Promise<Meeting> {
+  return db.transaction('rw', db.meetings, async () => {
+    const meeting = await draftMeeting(db, meetingId);
+    const next = meetingSchema.parse({ ...meeting, ...change, updatedAt: nowOf(options) });
+    await db.meetings.put(next);
+    return next;
+  });
+}
+
+/** Deletes a draft meeting and its records, unless a decision has been numbered in it (numbers are never lost). */
+export async function deleteDraftMeeting(db: OversightDatabase, meetingId: string): Promise<void> {
+  await db.transaction('rw', [db.meetings, db.meetingRecords], async () => {
+    await draftMeeting(db, meetingId);
+    const records = await db.meetingRecords.where('meetingId').equals(meetingId).toArray();
+    if (records.some((record) => record.kind === 'decision')) {
+      throw new Error(
+        'This meeting has numbered decisions, so it cannot be deleted: withdraw the decisions instead, and keep the meeting.',
+      );
+    }
+    await db.meetingRecords.bulkDelete(records.map((record) => record.id));
+    await db.meetings.delete(meetingId);
+  });
+}
+
+// ---- Records during the meeting ----
+
+/** Stores one new or changed record of a draft meeting (not a decision's number, nor a chained record). */
+export async function saveRecord(db: OversightDatabase, record: MeetingRecord): Promise<void> {
+  const parsed = meetingRecordSchema.parse(record);
+  await db.transaction('rw', [db.meetings, db.meetingRecords], async () => {
+    await draftMeeting(db, parsed.meetingId);
+    if (parsed.chain !== null || parsed.kind === 'meeting' || parsed.kind === 'correction') {
+      throw new Error('Chained records are written only by approval and corrections.');
+    }
+    const existing = await db.meetingRecords.get(parsed.id);
+    if (existing && existing.meetingId !== parsed.meetingId) throw new Error('A record cannot move to another meeting.');
+    // A decision's number is given once, by recordDecision, and never changed.
+    if (parsed.kind === 'decision' && (existing?.kind !== 'decision' || existing.number !== parsed.number)) {
+      throw new Error('Decisions are numbered when recorded; their numbers never change.');
+    }
+    await db.meetingRecords.put(parsed);
+  });
+}
+
+/** Removes a record made in error from a draft (a decision is withdrawn instead, so its number stays). */
+export async function deleteRecord(db: OversightDatabase, meetingId: string, recordId: string): Promise<void> {
+  await db.transaction('rw', [db.meetings, db.meetingRecords], async () => {
+    await draftMeeting(db, meetingId);
+    const record = await db.meetingRecords.get(recordId);
+    if (!record || record.meetingId !== meetingId) return;
+    if (record.kind === 'decision') throw new Error(`Decision ${record.number} keeps its number: withdraw it instead.`);
+    await db.meetingRecords.delete(recordId);
+  });
+}
+
+/** The id of a member's attendance record at a meeting: one per member, changed in place. */
+export function attendanceIdOf(meetingId: string, memberId: string): string {
+  return `${meetingId}:attendance:${memberId}`;
+}
+
+/** A member's attendance as first marked: present, on time, as themselves, as on the register now. */
+function newAttendance(meetingId: string, member: BoardMember, now: string): AttendanceRecord {
+  return {
+    id: attendanceIdOf(meetingId, member.id),
+    meetingId,
+    kind: 'attendance',
+    createdAt: now,
+    updatedAt: now,
+    chain: null,
+    memberId: member.id,
+    name: member.name,
+    role: member.role,
+    organisation: member.organisation,
+    isVoting: member.isVoting,
+    status: 'present',
+    substituteForId: member.substituteForId,
+    arrivedAtItemId: null,
+    leftAtItemId: null,
+  };
+}
+
+/** Marks a member's attendance (or late arrival, early departure, substitution), merged into what is stored. */
+export async function setAttendance(
+  db: OversightDatabase,
+  meetingId: string,
+  member: BoardMember,
+  change: Partial<Pick<AttendanceRecord, 'status' | 'substituteForId' | 'arrivedAtItemId' | 'leftAtItemId'>>,
+  options: RepositoryOptions = {},
+): Promise<AttendanceRecord> {
+  const now = nowOf(options);
+  return db.transaction('rw', [db.meetings, db.meetingRecords], async () => {
+    await draftMeeting(db, meetingId);
+    const existing = await db.meetingRecords.get(attendanceIdOf(meetingId, member.id));
+    const base = existing?.kind === 'attendance' ? existing : newAttendance(meetingId, member, now);
+    const next = attendanceRecordSchema.parse({ ...base, ...change, updatedAt: now });
+    await db.meetingRecords.put(next);
+    return next;
+  });
+}
+
+/** Marks every member given who has no attendance yet as present, in one transaction. */
+export async function markUnmarkedPresent(
+  db: OversightDatabase,
+  meetingId: string,
+  members: readonly BoardMember[],
+  options: RepositoryOptions = {},
+): Promise<number> {
+  const now = nowOf(options);
+  return db.transaction('rw', [db.meetings, db.meetingRecords], async () => {
+    await draftMeeting(db, meetingId);
+    const ids = members.map((member) => attendanceIdOf(meetingId, member.id));
+    const existing = await db.meetingRecords.bulkGet(ids);
+    const added = members.flatMap((member, index): AttendanceRecord[] =>
+      existing[index] ? [] : [attendanceRecordSchema.parse(newAttendance(meetingId, member, now))],
+    );
+    await db.meetingRecords.bulkPut(added);
+    return added.length;
+  });
+}
+
+/** The id of an item's discussion notes: one record per item, saved as the chair types. */
+export function noteIdOf(meetingId: string, itemId: string): string {
+  return `${meetingId}:note:${itemId}`;
+}
+
+/** Saves an item's discussion notes. */
+export async function saveNote(
+  db: OversightDatabase,
+  meetingId: string,
+  itemId: string,
+  text: string,
+  options: RepositoryOptions = {},
+): Promise<void> {
+  const now = nowOf(options);
+  const id = noteIdOf(meetingId, itemId);
+  await db.transaction('rw', [db.meetings, db.meetingRecords], async () => {
+    await draftMeeting(db, meetingId);
+    const existing = await db.meetingRecords.get(id);
+    const note: NoteRecord = {
+      id,
+      meetingId,
+      kind: 'note',
+      itemId,
+      text,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+      chain: null,
+    };
+    await db.meetingRecords.put(note);
+  });
+}
+
+export type NewDecision = Pick<DecisionRecord, 'itemId' | 'type' | 'text' | 'escalatedTo' | 'refersTo' | 'vote'>;
+
+/** Records a decision, giving it the next number by the board's pattern for the meeting's year (board and record in one transaction). */
+export async function recordDecision(
+  db: OversightDatabase,
+  meetingId: string,
+  input: NewDecision,
+  options: RepositoryOptions = {},
+): Promise<DecisionRecord> {
+  const now = nowOf(options);
+  return db.transaction('rw', [db.board, db.meetings, db.meetingRecords], async () => {
+    const meeting = await draftMeeting(db, meetingId);
+    const board = (await db.board.get(BOARD_ID)) ?? emptyBoard(now);
+    const next = nextDecisionNumber(board.terms.decisionPattern, yearOf(meeting.date), board.decisionCounters);
+    const decision = decisionRecordSchema.parse({
+      ...input,
+      id: idOf(options),
+      meetingId,
+      kind: 'decision',
+      number: next.number,
+      isWithdrawn: false,
+      createdAt: now,
+      updatedAt: now,
+      chain: null,
+    } satisfies DecisionRecord);
+    await db.board.put({ ...board, decisionCounters: { ...board.decisionCounters, [next.scope]: next.sequence }, updatedAt: now });
+    await db.meetingRecords.add(decision);
+    return decision;
+  });
+}
+
+/** Marks a draft decision as recorded in error; it keeps its number, which is never reused. */
+export async function withdrawDecision(
+  db: OversightDatabase,
+  meetingId: string,
+  decisionId: string,
+  options: RepositoryOptions = {},
+): Promise<void> {
+  await db.transaction('rw', [db.meetings, db.meetingRecords], async () => {
+    await draftMeeting(db, meetingId);
+    const record = await db.meetingRecords.get(decisionId);
+    if (!record || record.kind !== 'decision' || record.meetingId !== meetingId) throw new Error('That decision is not in this meeting.');
+    const next: DecisionRecord = { ...record, isWithdrawn: !record.isWithdrawn, updatedAt: nowOf(options) };
+    await db.meetingRecords.put(next);
+  });
+}
+
+// ---- Approval and corrections ----
+
+/** Draft records changed since they were read: approval starts again rather than seal a stale copy. */
+function hasChanged(before: readonly MeetingRecord[], after: readonly MeetingRecord[]): boolean {
+  if (before.length !== after.length) return true;
+  const stamps = new Map(before.map((record) => [record.id, record.updatedAt]));
+  return after.some((record) => stamps.get(record.id) !== record.updatedAt);
+}
+
+export type ApproveInput = { approvedAtMeeting: string; approvedAtMeetingId: string | null };
+
+/**
+ * Approves draft minutes: chains every record behind a header (shared/meetings/approval.ts) and
+ * locks the meeting, in one transaction. Hashing is asynchronous (Web Crypto), which a Dexie
+ * transaction cannot wait for, so the records are hashed first and the transaction checks that
+ * nothing changed in between; if something did, it hashes again.
+ */
+export async function approveMeeting(
+  db: OversightDatabase,
+  meetingId: string,
+  input: ApproveInput,
+  options: RepositoryOptions = {},
+): Promise<Meeting> {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const now = nowOf(options);
+    const [meeting, records, board] = await db.transaction('r', [db.meetings, db.meetingRecords, db.board], async () => {
+      const found = await draftMeeting(db, meetingId);
+      return [
+        found,
+        await db.meetingRecords.where('meetingId').equals(meetingId).toArray(),
+        (await db.board.get(BOARD_ID)) ?? emptyBoard(now),
+      ] as const;
+    });
+    const sealed = await sealMeeting({
+      meeting,
+      records,
+      boardName: board.name,
+      terms: board.terms,
+      approvedAt: now,
+      approvedAtMeeting: input.approvedAtMeeting,
+      approvedAtMeetingId: input.approvedAtMeetingId,
+    });
+    const isDone = await db.transaction('rw', [db.meetings, db.meetingRecords], async () => {
+      const current = await draftMeeting(db, meetingId);
+      const currentRecords = await db.meetingRecords.where('meetingId').equals(meetingId).toArray();
+      if (current.updatedAt !== meeting.updatedAt || hasChanged(records, currentRecords)) return false;
+      await db.meetingRecords.bulkPut(sealed.records);
+      await db.meetings.put(sealed.meeting);
+      return true;
+    });
+    if (isDone) return sealed.meeting;
+  }
+  throw new Error('The minutes kept changing while they were being approved. Wait for the changes to finish, then approve again.');
+}
+
+/** Appends a correction to approved minutes: a new record in their chain that amends an earlier one by number. */
+export async function addCorrection(
+  db: OversightDatabase,
+  meetingId: string,
+  input: { amendsSeq: number; text: string },
+  options: RepositoryOptions = {},
+): Promise<CorrectionRecord> {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const now = nowOf(options);
+    const meeting = await db.meetings.get(meetingId);
+    if (!meeting) throw missingMeeting();
+    if (meeting.status !== 'approved' || !meeting.approval)
+      throw new Error('A draft is changed directly; corrections are for approved minutes.');
+    if (!Number.isInteger(input.amendsSeq) || input.amendsSeq < 0 || input.amendsSeq >= meeting.approval.recordCount) {
+      throw new Error(`There is no record ${input.amendsSeq} in these minutes.`);
+    }
+    const correction = correctionRecordSchema.parse({
+      id: idOf(options),
+      meetingId,
+      kind: 'correction',
+      amendsSeq: input.amendsSeq,
+      text: input.text,
+      createdAt: now,
+      updatedAt: now,
+      chain: null,
+    } satisfies CorrectionRecord);
+    const appended = await appendRecord(meeting, correction, now);
+    const isDone = await db.transaction('rw', [db.meetings, db.meetingRecords], async () => {
+      const current = await db.meetings.get(meetingId);
+      if (current?.approval?.chainHead !== meeting.approval?.chainHead) return false;
+      await db.meetingRecords.add(appended.record);
+      await db.meetings.put(appended.meeting);
+      return true;
+    });
+    if (isDone) return appended.record;
+  }
+  throw new Error('Another correction was being added at the same time. Try again.');
+}

@@ -1,0 +1,178 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useServices } from '../app/context';
+import { hrefFor, navigate } from '../app/router';
+import { formatDate } from '../format';
+import { usePlans } from '../hooks/use-plan-data';
+import { createMeeting } from './meeting-repository';
+import { describeError } from './save-status';
+import { standardAgenda } from './standard-agenda';
+import { useBoard, useMeetings } from './use-meetings';
+import './meetings.css';
+
+/** The board's meetings, the latest first, with a form to set up the next one. */
+export function MeetingsView() {
+  const meetings = useMeetings();
+  const board = useBoard();
+  return (
+    <section aria-labelledby="view-title">
+      <h1 id="view-title" tabIndex={-1}>
+        Meetings
+      </h1>
+      <p>
+        {board ? `${board.name}: ${board.members.length} on the register.` : 'No board register yet.'}{' '}
+        <a href={hrefFor('/meetings/board')}>Board register and terms of reference</a>
+      </p>
+      {meetings === undefined ? <p>Loading…</p> : null}
+      {meetings?.length === 0 ? <p className="empty-state">No meetings yet. Set up the next one below.</p> : null}
+      {meetings && meetings.length > 0 ? (
+        <div className="table-scroll">
+          <table className="data-table meetings-table">
+            <caption>Meetings of the board, the latest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Meeting</th>
+                <th scope="col">Minutes</th>
+                <th scope="col">Open</th>
+              </tr>
+            </thead>
+            <tbody>
+              {meetings.map((meeting) => (
+                <tr key={meeting.id}>
+                  <td>
+                    {formatDate(meeting.date)}, {meeting.time}
+                  </td>
+                  <td>
+                    {meeting.title}
+                    <span className="muted"> · {meeting.place || 'place not set'}</span>
+                    <span className="muted"> · {meeting.agenda.length} agenda items</span>
+                  </td>
+                  <td>
+                    {meeting.status === 'approved' ? (
+                      <span className="status-tag status-approved">Approved and locked</span>
+                    ) : (
+                      <span className="status-tag status-draft">Draft</span>
+                    )}
+                  </td>
+                  <td>
+                    <ul className="link-row">
+                      {meeting.status === 'draft' ? (
+                        <>
+                          <li>
+                            <a
+                              href={hrefFor('/meetings/live', { meeting: meeting.id })}
+                              aria-label={`Run the meeting of ${formatDate(meeting.date)}`}
+                            >
+                              Run the meeting
+                            </a>
+                          </li>
+                          <li>
+                            <a
+                              href={hrefFor('/meetings/agenda', { meeting: meeting.id })}
+                              aria-label={`Agenda of ${formatDate(meeting.date)}`}
+                            >
+                              Agenda
+                            </a>
+                          </li>
+                        </>
+                      ) : null}
+                      <li>
+                        <a
+                          href={hrefFor('/meetings/minutes', { meeting: meeting.id })}
+                          aria-label={`Minutes of ${formatDate(meeting.date)}`}
+                        >
+                          Minutes
+                        </a>
+                      </li>
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <NewMeetingForm defaultTitle={board?.name ?? 'SEND Oversight Board'} />
+    </section>
+  );
+}
+
+function NewMeetingForm({ defaultTitle }: { defaultTitle: string }) {
+  const { db } = useServices();
+  const plans = usePlans();
+  const formId = useId();
+  const dateRef = useRef<HTMLInputElement>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const date = String(data.get('date') ?? '');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+      setError('Give the meeting’s date.');
+      dateRef.current?.focus();
+      return;
+    }
+    try {
+      const planId = String(data.get('plan') ?? '');
+      const meeting = await createMeeting(db, {
+        title: String(data.get('title') ?? '').trim() || defaultTitle,
+        date,
+        time: String(data.get('time') ?? '') || '14:00',
+        place: String(data.get('place') ?? '').trim(),
+        planId: planId || null,
+        agenda: data.get('standard') === 'on' ? standardAgenda() : [],
+      });
+      navigate('/meetings/agenda', { meeting: meeting.id });
+    } catch (caught) {
+      setError(`The meeting was not created: ${describeError(caught)}`);
+    }
+  }
+
+  return (
+    <section aria-labelledby={`${formId}-title`} className="panel">
+      <h2 id={`${formId}-title`}>Set up a meeting</h2>
+      <p className="muted">The open actions of the meeting before it are carried forward to its action log.</p>
+      <form onSubmit={(event) => void onSubmit(event)} noValidate>
+        <div className="form-grid">
+          <label htmlFor={`${formId}-date`}>Date</label>
+          <input
+            ref={dateRef}
+            id={`${formId}-date`}
+            name="date"
+            type="date"
+            required
+            aria-describedby={error ? `${formId}-error` : undefined}
+          />
+          <label htmlFor={`${formId}-time`}>Time</label>
+          <input id={`${formId}-time`} name="time" type="time" defaultValue="14:00" />
+          <label htmlFor={`${formId}-place`}>Place</label>
+          <input id={`${formId}-place`} name="place" type="text" />
+          <label htmlFor={`${formId}-title-field`}>Title</label>
+          <input id={`${formId}-title-field`} name="title" type="text" placeholder={defaultTitle} />
+          <label htmlFor={`${formId}-plan`}>Plan</label>
+          <select id={`${formId}-plan`} name="plan" defaultValue={plans?.[0]?.id ?? ''} key={plans?.[0]?.id ?? 'none'}>
+            <option value="">No plan</option>
+            {plans?.map((plan) => (
+              <option key={plan.id} value={plan.id}>
+                {plan.header.title}
+              </option>
+            ))}
+          </select>
+          <span />
+          <label className="check">
+            <input type="checkbox" name="standard" defaultChecked /> Start from the standard agenda
+          </label>
+        </div>
+        {error ? (
+          <p id={`${formId}-error`} className="error-text" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="button-row">
+          <button type="submit">Set up the meeting</button>
+        </div>
+      </form>
+    </section>
+  );
+}

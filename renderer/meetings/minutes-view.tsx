@@ -1,0 +1,431 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import type { Board, Meeting, MeetingRecord, TermsOfReference } from '../../shared/meetings/schema';
+import { describeRecord } from '../../shared/meetings/records';
+import { useServices } from '../app/context';
+import { hrefFor } from '../app/router';
+import { formatDate, formatDateTime } from '../format';
+import { DecisionText } from './item-panel';
+import { assuranceTone } from './labels';
+import { approvalWarnings, quorumFor, recordsOf, termsFor } from './meeting-model';
+import { addCorrection, approveMeeting } from './meeting-repository';
+import { describeError, SaveProvider, SaveStatus, useSave } from './save-status';
+import { useBoard, useMeeting, useMeetingRecords, useMeetingVerdict, useMeetings } from './use-meetings';
+import { VerifiedBadge } from './verified-badge';
+import './meetings.css';
+
+/** The minutes of a meeting as recorded; approving them (which locks them), their verification, and corrections. */
+export function MinutesView({ meetingId, at }: { meetingId: string | undefined; at: string | undefined }) {
+  const meeting = useMeeting(meetingId);
+  const records = useMeetingRecords(meetingId);
+  const board = useBoard();
+  const verdict = useMeetingVerdict(meeting, records);
+  return (
+    <SaveProvider>
+      <section aria-labelledby="view-title" className="minutes">
+        <p className="breadcrumb">
+          <a href={hrefFor('/meetings')}>Meetings</a>
+          {meeting?.status === 'draft' ? (
+            <>
+              {' '}
+              · <a href={hrefFor('/meetings/live', { meeting: meeting.id })}>Run the meeting</a>
+            </>
+          ) : null}
+        </p>
+        <h1 id="view-title" tabIndex={-1}>
+          {meeting ? `Minutes: ${meeting.title}, ${formatDate(meeting.date)}` : 'Minutes'}
+        </h1>
+        {meeting === null ? (
+          <p className="empty-state">
+            That meeting is not on this laptop. Go back to the <a href={hrefFor('/meetings')}>meetings</a>.
+          </p>
+        ) : null}
+        {meeting && records && board !== undefined ? (
+          <>
+            <MinutesStatus meeting={meeting} />
+            {meeting.status === 'approved' ? <VerifiedBadge verdict={verdict} /> : null}
+            <MinutesBody meeting={meeting} records={records} terms={termsFor(meeting, records, board)} />
+            {meeting.status === 'draft' ? (
+              <Approval meeting={meeting} records={records} board={board} at={at} />
+            ) : (
+              <Corrections meeting={meeting} records={records} />
+            )}
+          </>
+        ) : null}
+        {meeting === undefined ? <p>Loading…</p> : null}
+      </section>
+    </SaveProvider>
+  );
+}
+
+function MinutesStatus({ meeting }: { meeting: Meeting }) {
+  return (
+    <dl className="facts">
+      <dt>When</dt>
+      <dd>
+        {formatDate(meeting.date)}, {meeting.time}
+      </dd>
+      <dt>Where</dt>
+      <dd>{meeting.place || 'Not recorded'}</dd>
+      <dt>Status</dt>
+      <dd>
+        {meeting.approval ? (
+          <span className="status-tag status-approved">
+            Approved on {formatDateTime(meeting.approval.approvedAt)} at {meeting.approval.approvedAtMeeting}; locked
+          </span>
+        ) : (
+          <span className="status-tag status-draft">Draft: to be approved at the next meeting</span>
+        )}
+      </dd>
+    </dl>
+  );
+}
+
+function SeqMark({ seqs, id }: { seqs: Map<string, number>; id: string }) {
+  const seq = seqs.get(id);
+  return seq === undefined ? null : (
+    <span className="seq" title="Record number in the approved minutes">
+      #{seq}
+    </span>
+  );
+}
+
+function MinutesBody({ meeting, records, terms }: { meeting: Meeting; records: MeetingRecord[]; terms: TermsOfReference | null }) {
+  const seqs = new Map(records.flatMap((record) => (record.chain ? [[record.id, record.chain.seq] as const] : [])));
+  const attendance = recordsOf(records, 'attendance');
+  const nameOf = (id: string | null) => attendance.find((record) => record.memberId === id)?.name ?? 'a member';
+  const groups = [
+    {
+      title: 'Present',
+      people: attendance.filter((record) => record.status === 'present' && record.isVoting && record.substituteForId === null),
+    },
+    {
+      title: 'Present as substitutes',
+      people: attendance.filter((record) => record.status === 'present' && record.substituteForId !== null),
+    },
+    {
+      title: 'In attendance (advisers, not voting)',
+      people: attendance.filter((record) => record.status === 'present' && !record.isVoting && record.substituteForId === null),
+    },
+    { title: 'Apologies', people: attendance.filter((record) => record.status === 'apologies') },
+    { title: 'Absent', people: attendance.filter((record) => record.status === 'absent') },
+  ];
+  const itemNumber = (id: string | null) => meeting.agenda.find((item) => item.id === id)?.number ?? '?';
+  const updates = new Map(recordsOf(records, 'action-update').map((update) => [update.sourceId, update]));
+
+  return (
+    <>
+      <section aria-labelledby="minutes-attendance">
+        <h2 id="minutes-attendance">Attendance</h2>
+        {attendance.length === 0 ? <p className="muted">No attendance recorded.</p> : null}
+        {groups
+          .filter((group) => group.people.length > 0)
+          .map((group) => (
+            <div key={group.title}>
+              <h3>{group.title}</h3>
+              <ul className="record-list">
+                {group.people.map((person) => (
+                  <li key={person.id}>
+                    <SeqMark seqs={seqs} id={person.id} />
+                    {person.name} ({person.organisation}){person.substituteForId ? `, for ${nameOf(person.substituteForId)}` : ''}
+                    {person.arrivedAtItemId ? `; arrived at item ${itemNumber(person.arrivedAtItemId)}` : ''}
+                    {person.leftAtItemId ? `; left at item ${itemNumber(person.leftAtItemId)}` : ''}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+      </section>
+      {meeting.carriedActions.length > 0 ? (
+        <section aria-labelledby="minutes-action-log">
+          <h2 id="minutes-action-log">Action log of earlier meetings</h2>
+          <ul className="record-list">
+            {meeting.carriedActions.map((action) => {
+              const update = updates.get(action.sourceId);
+              return (
+                <li key={action.sourceId}>
+                  {update ? <SeqMark seqs={seqs} id={update.id} /> : null}
+                  {action.text} ({action.owner}, from {formatDate(action.fromMeetingDate)}):{' '}
+                  {update
+                    ? `${update.status === 'complete' ? 'complete' : 'ongoing'}${update.note ? `. ${update.note}` : ''}`
+                    : 'not reviewed'}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
+      {meeting.agenda.map((item) => {
+        const notes = recordsOf(records, 'note', item.id).filter((note) => note.text.trim() !== '');
+        const declarations = recordsOf(records, 'declaration', item.id);
+        const decisions = recordsOf(records, 'decision', item.id);
+        const judgements = recordsOf(records, 'judgement', item.id);
+        const actions = recordsOf(records, 'action', item.id);
+        const quorum = terms && attendance.length > 0 ? quorumFor(terms, meeting, records, item.id) : null;
+        return (
+          <section
+            key={item.id}
+            aria-labelledby={`minutes-item-${item.id}`}
+            className={item.isExempt ? 'minutes-item is-exempt' : 'minutes-item'}
+          >
+            <h2 id={`minutes-item-${item.id}`}>
+              {item.number}. {item.title}
+              {item.isExempt ? <span className="exempt-tag"> Exempt</span> : null}
+            </h2>
+            {quorum && !quorum.isQuorate ? <p className="warning">The meeting was not quorate for this item.</p> : null}
+            {declarations.map((declaration) => (
+              <p key={declaration.id}>
+                <SeqMark seqs={seqs} id={declaration.id} />
+                {declaration.memberName} declared an interest: {declaration.interest}
+                {declaration.hasLeft ? ', and left the room for this item.' : '.'}
+              </p>
+            ))}
+            {notes.map((note) => (
+              <div key={note.id} className="minutes-notes">
+                <SeqMark seqs={seqs} id={note.id} />
+                {note.text.split('\n').map((line, index) => (
+                  <p key={index}>{line}</p>
+                ))}
+              </div>
+            ))}
+            {decisions.length > 0 ? (
+              <ul className="record-list">
+                {decisions.map((decision) => (
+                  <li key={decision.id} className={decision.isWithdrawn ? 'is-withdrawn' : undefined}>
+                    <SeqMark seqs={seqs} id={decision.id} />
+                    <DecisionText decision={decision} />
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {judgements.map((judgement) => (
+              <p key={judgement.id}>
+                <SeqMark seqs={seqs} id={judgement.id} />
+                Assurance on <strong>{judgement.target.label}</strong>:{' '}
+                <span className={`assurance assurance-${assuranceTone(judgement.level, terms?.assuranceScale ?? [])}`}>
+                  {judgement.level}
+                </span>
+                . {judgement.reason}
+              </p>
+            ))}
+            {actions.length > 0 ? (
+              <>
+                <h3>Actions arising</h3>
+                <ul className="record-list">
+                  {actions.map((action) => (
+                    <li key={action.id}>
+                      <SeqMark seqs={seqs} id={action.id} />
+                      {action.text}. Owner: {action.owner}. Due: {action.dueDate ? formatDate(action.dueDate) : 'no date'}.
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            {notes.length + declarations.length + decisions.length + judgements.length + actions.length === 0 ? (
+              <p className="muted">Nothing recorded.</p>
+            ) : null}
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+function Approval({
+  meeting,
+  records,
+  board,
+  at,
+}: {
+  meeting: Meeting;
+  records: MeetingRecord[];
+  board: Board | null;
+  at: string | undefined;
+}) {
+  const { db } = useServices();
+  const meetings = useMeetings();
+  const formId = useId();
+  const later = (meetings ?? []).filter((other) => other.id !== meeting.id && other.date > meeting.date).reverse();
+  const [choice, setChoice] = useState<string | null>(null);
+  const [other, setOther] = useState('');
+  const [isConfirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const selected = choice ?? (at && later.some((candidate) => candidate.id === at) ? at : (later[0]?.id ?? 'other'));
+  const warnings = approvalWarnings(meeting, records, board);
+
+  function describeAt(): { text: string; id: string | null } | null {
+    if (selected === 'other') return other.trim() ? { text: other.trim(), id: null } : null;
+    const chosen = later.find((candidate) => candidate.id === selected);
+    return chosen ? { text: `the meeting of ${formatDate(chosen.date)}`, id: chosen.id } : null;
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!describeAt()) {
+      setError('Say at which meeting the minutes were approved.');
+      return;
+    }
+    setError(null);
+    setConfirming(true);
+    requestAnimationFrame(() => confirmRef.current?.focus());
+  }
+
+  async function approve() {
+    const where = describeAt();
+    if (!where) return;
+    try {
+      await approveMeeting(db, meeting.id, { approvedAtMeeting: where.text, approvedAtMeetingId: where.id });
+      document.getElementById('view-title')?.focus();
+    } catch (caught) {
+      setError(`The minutes were not approved: ${describeError(caught)}`);
+      setConfirming(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby={`${formId}-title`} className="panel approval">
+      <h2 id={`${formId}-title`}>Approve the minutes</h2>
+      <p>
+        Approval is the board agreeing these minutes as a true record, usually at the next meeting. It locks them: nothing can be edited
+        afterwards, and any correction is added as a new record that amends an earlier one by its number.
+      </p>
+      {warnings.length > 0 ? (
+        <div className="warning">
+          <p>Check before approving:</p>
+          <ul>
+            {warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <form onSubmit={onSubmit} noValidate>
+        <div className="form-grid">
+          <label htmlFor={`${formId}-at`}>Approved as a true record at</label>
+          <select
+            id={`${formId}-at`}
+            value={selected}
+            onChange={(event) => {
+              setChoice(event.target.value);
+              setConfirming(false);
+            }}
+          >
+            {later.map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                The meeting of {formatDate(candidate.date)}
+              </option>
+            ))}
+            <option value="other">Another meeting (say which)</option>
+          </select>
+          {selected === 'other' ? (
+            <>
+              <label htmlFor={`${formId}-other`}>Which meeting</label>
+              <input
+                id={`${formId}-other`}
+                type="text"
+                value={other}
+                placeholder="the meeting of 11 February 2027"
+                onChange={(event) => setOther(event.target.value)}
+              />
+            </>
+          ) : null}
+        </div>
+        {isConfirming ? null : (
+          <div className="button-row">
+            <button type="submit">Approve and lock the minutes…</button>
+          </div>
+        )}
+      </form>
+      {isConfirming ? (
+        <div className="confirm" role="group" aria-labelledby={`${formId}-confirm`}>
+          <p id={`${formId}-confirm`}>
+            <strong>Approve the minutes of {formatDate(meeting.date)} and lock them?</strong> This cannot be undone.
+          </p>
+          <div className="button-row">
+            <button ref={confirmRef} type="button" onClick={() => void approve()}>
+              Yes, approve and lock
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+              Not yet
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {error ? (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function Corrections({ meeting, records }: { meeting: Meeting; records: MeetingRecord[] }) {
+  const { db } = useServices();
+  const save = useSave();
+  const formId = useId();
+  const textRef = useRef<HTMLInputElement>(null);
+  const chained = records.filter((record) => record.chain !== null).sort((a, b) => (a.chain?.seq ?? 0) - (b.chain?.seq ?? 0));
+  const corrections = recordsOf(chained, 'correction');
+  const [amends, setAmends] = useState('');
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (amends === '' || !text.trim()) {
+      setError(amends === '' ? 'Choose the record the correction amends.' : 'Say what the correction is.');
+      return;
+    }
+    if (await save(() => addCorrection(db, meeting.id, { amendsSeq: Number(amends), text: text.trim() }))) {
+      setAmends('');
+      setText('');
+      setError(null);
+      textRef.current?.focus();
+    }
+  }
+
+  return (
+    <section aria-labelledby={`${formId}-title`} className="panel">
+      <h2 id={`${formId}-title`}>Corrections</h2>
+      <p className="muted">
+        Approved minutes are never edited. A correction is added to the end of the record and amends an earlier record by its number.
+      </p>
+      {corrections.length === 0 ? <p className="muted">No corrections.</p> : null}
+      <ul className="record-list">
+        {corrections.map((correction) => (
+          <li key={correction.id}>
+            <span className="seq">#{correction.chain?.seq}</span> Correction to record #{correction.amendsSeq}: {correction.text}{' '}
+            <span className="muted">({formatDateTime(correction.createdAt)})</span>
+          </li>
+        ))}
+      </ul>
+      <SaveStatus />
+      <form className="quick-add" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Add a correction">
+        <div className="quick-fields">
+          <span className="field field-wide">
+            <label htmlFor={`${formId}-amends`}>Amends record</label>
+            <select id={`${formId}-amends`} value={amends} onChange={(event) => setAmends(event.target.value)}>
+              <option value="">Choose a record…</option>
+              {chained.map((record) => (
+                <option key={record.id} value={String(record.chain?.seq)}>
+                  #{record.chain?.seq}: {describeRecord(record, meeting.agenda)}
+                </option>
+              ))}
+            </select>
+          </span>
+          <span className="field field-wide">
+            <label htmlFor={`${formId}-text`}>Correction</label>
+            <input ref={textRef} id={`${formId}-text`} type="text" value={text} onChange={(event) => setText(event.target.value)} />
+          </span>
+          <button type="submit">Add correction</button>
+        </div>
+        {error ? (
+          <p className="error-text" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+
+/** Typing is saved at most this long after the last keystroke. */
+export const TYPING_SAVE_DELAY_MS = 300;
+
+/**
+ * A text the chair types, saved shortly after each pause in typing, and at once when the field
+ * loses focus, the window is hidden (a closed lid) or the page is going away, so a crash loses
+ * at most the last keystrokes. The text starts from what is stored; after that, this field's own
+ * text is the truth (a stored copy arriving late from an earlier save must not undo typing), so
+ * key the component by what it edits.
+ */
+export function useDebouncedText(stored: string, save: (text: string) => Promise<unknown>, delayMs = TYPING_SAVE_DELAY_MS) {
+  const [text, setTextState] = useState(stored);
+  const pending = useRef<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const saveRef = useRef(save);
+  useLayoutEffect(() => {
+    saveRef.current = save;
+  });
+
+  const flush = useCallback(() => {
+    if (timer.current !== null) {
+      clearTimeout(timer.current);
+      timer.current = null;
+    }
+    const value = pending.current;
+    if (value === null) return;
+    pending.current = null;
+    void saveRef.current(value);
+  }, []);
+
+  const setText = useCallback(
+    (value: string) => {
+      setTextState(value);
+      pending.current = value;
+      if (timer.current !== null) clearTimeout(timer.current);
+      timer.current = setTimeout(flush, delayMs);
+    },
+    [flush, delayMs],
+  );
+
+  useEffect(() => {
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', flush);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, [flush]);
+
+  return { text, setText, flush };
+}

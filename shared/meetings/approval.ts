@@ -1,0 +1,131 @@
+import { chainContents, verifyChain, type ChainEntry, type ChainFault } from './hash-chain';
+import { describeRecord, orderRecords } from './records';
+import { recordContent, type AgendaItem, type HeaderRecord, type Meeting, type MeetingRecord, type TermsOfReference } from './schema';
+
+// Approving the minutes: the draft's records are put in reading order behind a header record
+// (the meeting as approved) and chained; the meeting keeps the chain's final hash. Afterwards
+// records are only ever appended (corrections), each chained to the last. Pure: the renderer's
+// repository writes what these return, in one transaction.
+
+export type ApprovalInput = {
+  meeting: Meeting;
+  records: readonly MeetingRecord[];
+  boardName: string;
+  terms: TermsOfReference;
+  approvedAt: string;
+  /** In words: "the meeting of 11 February 2027". */
+  approvedAtMeeting: string;
+  approvedAtMeetingId: string | null;
+};
+
+/** The id of an approved meeting's header record (record 0). */
+export function headerIdOf(meetingId: string): string {
+  return `${meetingId}:meeting`;
+}
+
+/** Chains a draft's records behind a header; returns the approved meeting and every record to write. */
+export async function sealMeeting(input: ApprovalInput): Promise<{ meeting: Meeting; records: MeetingRecord[] }> {
+  const { meeting } = input;
+  if (meeting.status !== 'draft') throw new Error('These minutes are already approved.');
+  const header: HeaderRecord = {
+    id: headerIdOf(meeting.id),
+    meetingId: meeting.id,
+    kind: 'meeting',
+    createdAt: input.approvedAt,
+    updatedAt: input.approvedAt,
+    chain: null,
+    boardName: input.boardName,
+    title: meeting.title,
+    date: meeting.date,
+    time: meeting.time,
+    place: meeting.place,
+    agenda: meeting.agenda,
+    carriedActions: meeting.carriedActions,
+    terms: input.terms,
+    approvedAt: input.approvedAt,
+    approvedAtMeeting: input.approvedAtMeeting,
+  };
+  const ordered: MeetingRecord[] = [header, ...orderRecords(input.records, meeting.agenda)];
+  const links = await chainContents(ordered.map(recordContent));
+  const records = ordered.map((record, index): MeetingRecord => ({ ...record, chain: links[index] ?? null }));
+  const last = links.at(-1);
+  if (!last) throw new Error('Nothing to approve.');
+  return {
+    meeting: {
+      ...meeting,
+      status: 'approved',
+      updatedAt: input.approvedAt,
+      approval: {
+        approvedAt: input.approvedAt,
+        approvedAtMeeting: input.approvedAtMeeting,
+        approvedAtMeetingId: input.approvedAtMeetingId,
+        chainHead: last.hash,
+        recordCount: links.length,
+      },
+    },
+    records,
+  };
+}
+
+/** Chains one new record (a correction) onto an approved meeting; returns the meeting and record to write. */
+export async function appendRecord<T extends MeetingRecord>(
+  meeting: Meeting,
+  record: T,
+  at: string,
+): Promise<{ meeting: Meeting; record: T }> {
+  const approval = meeting.approval;
+  if (meeting.status !== 'approved' || !approval) throw new Error('Only approved minutes have a chain to append to.');
+  const [link] = await chainContents([recordContent(record)], { seq: approval.recordCount, prevHash: approval.chainHead });
+  if (!link) throw new Error('The record could not be chained.');
+  return {
+    meeting: { ...meeting, updatedAt: at, approval: { ...approval, chainHead: link.hash, recordCount: approval.recordCount + 1 } },
+    record: { ...record, chain: link },
+  };
+}
+
+export type MeetingVerdict =
+  | { status: 'draft' }
+  | { status: 'intact'; count: number; head: string }
+  | { status: 'broken'; seq: number; fault: ChainFault | 'unchained'; reason: string; label: string };
+
+/** The agenda as approved (record 0), or the meeting's own when the header cannot be read. */
+function agendaOf(records: readonly { content: unknown }[], fallback: readonly AgendaItem[]): readonly Pick<AgendaItem, 'id' | 'number'>[] {
+  const header = records[0]?.content;
+  if (typeof header === 'object' && header !== null && 'agenda' in header && Array.isArray(header.agenda)) {
+    return header.agenda.filter(
+      (item: unknown): item is Pick<AgendaItem, 'id' | 'number'> =>
+        typeof item === 'object' && item !== null && 'id' in item && 'number' in item,
+    );
+  }
+  return fallback;
+}
+
+/** Checks an approved meeting's stored records against its chain; names the first broken record. */
+export async function verifyMeetingRecords(meeting: Meeting, records: readonly MeetingRecord[]): Promise<MeetingVerdict> {
+  if (meeting.status === 'draft' || !meeting.approval) return { status: 'draft' };
+  const unchained = records.find((record) => record.chain === null);
+  const chained = records.filter((record) => record.chain !== null).sort((a, b) => (a.chain?.seq ?? 0) - (b.chain?.seq ?? 0));
+  const entries: ChainEntry[] = chained.map((record) => ({
+    seq: record.chain?.seq ?? -1,
+    contentHash: record.chain?.contentHash ?? '',
+    prevHash: record.chain?.prevHash ?? '',
+    hash: record.chain?.hash ?? '',
+    content: recordContent(record),
+  }));
+  const verdict = await verifyChain(entries, { count: meeting.approval.recordCount, head: meeting.approval.chainHead });
+  const agenda = agendaOf(entries, meeting.agenda);
+  if (verdict.status === 'broken') {
+    const content = entries[verdict.seq]?.content;
+    return { ...verdict, label: content === undefined ? `record ${verdict.seq}` : describeRecord(content, agenda) };
+  }
+  if (unchained) {
+    return {
+      status: 'broken',
+      seq: verdict.count,
+      fault: 'unchained',
+      reason: 'it was added after the minutes were approved, outside the chain',
+      label: describeRecord(recordContent(unchained), agenda),
+    };
+  }
+  return { status: 'intact', count: verdict.count, head: verdict.head };
+}
