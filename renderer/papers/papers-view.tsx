@@ -1,0 +1,265 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useId, useState } from 'react';
+import { meetingFromPack } from '../../shared/pack/meeting';
+import { useServices } from '../app/context';
+import { hrefFor } from '../app/router';
+import { formatDate, formatDateTime, plural } from '../format';
+import { ProblemList } from '../components/problem-list';
+import { createMeeting } from '../meetings/meeting-repository';
+import { currentPapers, removeEarlierVersions, supersededIds } from './pack-repository';
+import { searchPapers } from './paper-search';
+import './papers.css';
+import { startTextExtraction } from './text-extraction';
+import type { PaperRecord } from './types';
+import { useMeetingPapers, useMeetingRecordExists, usePackMeetings, type PackMeeting } from './use-papers';
+
+/** Meeting packs: each meeting's papers by agenda item, their versions, and search inside them. */
+export function PapersView({ params }: { params: URLSearchParams }) {
+  const { db, sync } = useServices();
+  const meetings = usePackMeetings();
+  const wanted = params.get('meeting');
+  const chosen = meetings?.find((meeting) => meeting.meetingId === wanted) ?? meetings?.[0];
+
+  useEffect(() => {
+    void startTextExtraction(db).catch((error: unknown) => console.warn('Text extraction stopped', error));
+  }, [db]);
+
+  return (
+    <>
+      <h1 id="view-title" tabIndex={-1}>
+        Papers
+      </h1>
+      <p>
+        The clerk’s meeting packs, held on this laptop so you can read and annotate the papers with no network. A pack is a .zip, a
+        .pack.json file with its papers beside it, or a folder holding both; it can also arrive in the inbox or be dropped on the window.
+      </p>
+      <div className="button-row">
+        <button type="button" onClick={() => void sync.openDialog()}>
+          Import a pack file…
+        </button>
+        <button type="button" className="secondary" onClick={() => void sync.openPackFolder()}>
+          Import a pack folder…
+        </button>
+      </div>
+      <ImportNotes />
+      {meetings === undefined ? <p>Loading…</p> : null}
+      {meetings?.length === 0 ? <p className="empty-state">No meeting packs yet. When the clerk sends one, import it here.</p> : null}
+      {meetings && meetings.length > 1 ? (
+        <nav aria-label="Meetings with papers" className="meeting-choice">
+          <ul>
+            {meetings.map((meeting) => (
+              <li key={meeting.meetingId}>
+                <a
+                  href={hrefFor('/papers', { meeting: meeting.meetingId })}
+                  aria-current={meeting.meetingId === chosen?.meetingId ? 'page' : undefined}
+                >
+                  {meeting.meeting.title}, {formatDate(meeting.meeting.date)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      {chosen ? <MeetingPapers key={chosen.meetingId} entry={chosen} /> : null}
+    </>
+  );
+}
+
+// A pack refused this session is explained here too, with every problem, not only in Imports.
+function ImportNotes() {
+  const { sync } = useServices();
+  const [entries, setEntries] = useState(sync.getState().entries);
+  useEffect(() => sync.subscribe(() => setEntries(sync.getState().entries)), [sync]);
+  const latest = entries.find(
+    (entry) =>
+      entry.outcome.status === 'pack-refused' || (entry.outcome.status === 'invalid' && /(\.zip|\.pack\.json)$/i.test(entry.fileName)),
+  );
+  if (!latest) return null;
+  return (
+    <div className="entry entry-error" role="alert">
+      <strong>{latest.fileName}</strong> was not imported, and nothing was changed.
+      {latest.outcome.status === 'pack-refused' ? <p>{latest.outcome.message}</p> : null}
+      {latest.outcome.status === 'invalid' ? <ProblemList problems={latest.outcome.errors} kind="error" /> : null}
+    </div>
+  );
+}
+
+function MeetingPapers({ entry }: { entry: PackMeeting }) {
+  const { db } = useServices();
+  const data = useMeetingPapers(entry.meetingId);
+  const hasRecord = useMeetingRecordExists(entry.meetingId);
+  const [message, setMessage] = useState<string | null>(null);
+  const [isConfirmingRemoval, setConfirmingRemoval] = useState(false);
+  const latest = entry.packs[0];
+  const { meeting } = latest ?? entry;
+  const papers = data?.papers ?? [];
+  const current = currentPapers(papers);
+  const replaced = supersededIds(papers);
+  const earlier = papers.filter((paper) => replaced.has(paper.paperId));
+  const agenda = latest?.agenda ?? [];
+  const onItem = (itemId: string | null) =>
+    current.filter((paper) => paper.agendaItem === itemId).sort((a, b) => a.title.localeCompare(b.title, 'en-GB'));
+  const unplaced = current.filter((paper) => !agenda.some((item) => item.id === paper.agendaItem));
+  const waiting = data ? papers.filter((paper) => !data.textReady.has(paper.id) && !data.textFailed.has(paper.id)).length : 0;
+
+  async function createFromPack() {
+    if (!latest) return;
+    try {
+      const details = meetingFromPack({ meeting: latest.meeting, agenda: latest.agenda });
+      await createMeeting(db, details);
+      setMessage(
+        `The meeting of ${formatDate(details.date)} is now in the chair’s record, with the pack’s agenda of ${plural(details.agenda.length, 'item')}.`,
+      );
+    } catch (error) {
+      setMessage(`The meeting could not be created: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  return (
+    <section aria-labelledby="meeting-title" className="meeting-papers">
+      <h2 id="meeting-title">
+        {meeting.title}, {formatDate(meeting.date)} at {meeting.time}
+      </h2>
+      {meeting.place ? <p className="muted">{meeting.place}</p> : null}
+      <ul className="pack-list" aria-label="Packs received">
+        {entry.packs.map((pack) => (
+          <li key={pack.id}>
+            {pack.summary || 'Pack'}: issued {formatDateTime(pack.issuedAt)}, {plural(pack.paperIds.length, 'paper')} ({pack.fileName})
+          </li>
+        ))}
+      </ul>
+      <div className="button-row">
+        {hasRecord === false ? (
+          <button type="button" onClick={() => void createFromPack()}>
+            Create this meeting in the chair’s record
+          </button>
+        ) : null}
+        {hasRecord ? (
+          <a href={hrefFor('/meetings/agenda', { meeting: entry.meetingId })}>Open this meeting’s agenda in the chair’s record</a>
+        ) : null}
+      </div>
+      <div aria-live="polite">{message ? <p className="entry entry-info">{message}</p> : null}</div>
+      <p className="muted" aria-live="polite">
+        {waiting > 0 ? `Preparing ${plural(waiting, 'paper')} for search and highlights…` : ''}
+      </p>
+      <PaperSearch meetingId={entry.meetingId} />
+
+      <h3>Papers by agenda item</h3>
+      {data === undefined ? <p>Loading the papers…</p> : null}
+      <ol className="agenda-papers" hidden={data === undefined}>
+        {agenda.map((item) => {
+          const itemPapers = onItem(item.id);
+          return (
+            <li key={item.id}>
+              <p className="agenda-item-title">
+                <span className="agenda-number">{item.number}.</span> {item.title}
+                {item.exempt ? <span className="exempt-badge">Exempt item</span> : null}
+              </p>
+              {itemPapers.length > 0 ? <PaperList papers={itemPapers} all={papers} /> : <p className="muted">No papers.</p>}
+            </li>
+          );
+        })}
+      </ol>
+      {unplaced.length > 0 ? (
+        <>
+          <h3>Other papers</h3>
+          <PaperList papers={unplaced} all={papers} />
+        </>
+      ) : null}
+      {earlier.length > 0 ? (
+        <>
+          <h3>Earlier versions</h3>
+          <p>
+            These papers were reissued. They are kept until you remove them; your highlights on them follow the reissued papers either way.
+          </p>
+          <PaperList papers={earlier} all={papers} />
+          {isConfirmingRemoval ? (
+            <div className="confirm" role="group" aria-label="Confirm removal">
+              <p>Remove {plural(earlier.length, 'earlier version')} from this laptop? The reissued papers stay.</p>
+              <div className="button-row">
+                <button
+                  type="button"
+                  className="danger"
+                  onClick={async () => {
+                    const removed = await removeEarlierVersions(db, entry.meetingId);
+                    setConfirmingRemoval(false);
+                    setMessage(`Removed ${plural(removed, 'earlier version')}.`);
+                  }}
+                >
+                  Remove
+                </button>
+                <button type="button" className="secondary" onClick={() => setConfirmingRemoval(false)}>
+                  Keep them
+                </button>
+              </div>
+            </div>
+          ) : (
+            <div className="button-row">
+              <button type="button" className="secondary" onClick={() => setConfirmingRemoval(true)}>
+                Remove earlier versions…
+              </button>
+            </div>
+          )}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function PaperList({ papers, all }: { papers: readonly PaperRecord[]; all: readonly PaperRecord[] }) {
+  return (
+    <ul className="paper-list">
+      {papers.map((paper) => {
+        const replacedPaper = paper.supersedes ? all.find((candidate) => candidate.paperId === paper.supersedes) : undefined;
+        return (
+          <li key={paper.id}>
+            <a href={hrefFor('/papers/paper', { meeting: paper.meetingId, paper: paper.paperId })}>{paper.title}</a>{' '}
+            <span className="muted">({paper.pageCount === 1 ? '1 page' : `${paper.pageCount} pages`})</span>
+            {paper.isExempt ? <span className="exempt-badge">Exempt</span> : null}
+            {paper.supersedes ? (
+              <span className="reissue-tag">
+                Reissued{replacedPaper ? `: replaces the version of ${formatDate(replacedPaper.importedAt)}` : ''}
+              </span>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function PaperSearch({ meetingId }: { meetingId: string }) {
+  const { db } = useServices();
+  const [query, setQuery] = useState('');
+  const id = useId();
+  const results = useLiveQuery(() => searchPapers(db, meetingId, query), [db, meetingId, query]);
+  return (
+    <div role="search" className="paper-search">
+      <label htmlFor={id}>Search inside these papers</label>
+      <input id={id} type="search" value={query} onChange={(event) => setQuery(event.target.value)} />
+      {query.trim().length >= 2 && results ? (
+        <>
+          <p aria-live="polite" className="muted">
+            {results.length === 0 ? 'No page of these papers has those words.' : `Found on ${plural(results.length, 'page')}.`}
+          </p>
+          <ul className="paper-results">
+            {results.map((result) => (
+              <li key={`${result.paperId}-${result.page}`}>
+                <a href={hrefFor('/papers/paper', { meeting: meetingId, paper: result.paperId, page: result.page })}>
+                  {result.title}, page {result.pageLabel}
+                </a>
+                {result.isExempt ? <span className="exempt-badge">Exempt</span> : null}
+                <br />
+                <span className="muted">
+                  …{result.before}
+                  <mark>{result.match}</mark>
+                  {result.after}…
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+/// <reference types="vite/client" />
+import type * as PdfJsModule from 'pdfjs-dist';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
+import type { TextContent, TextItem } from 'pdfjs-dist/types/src/display/api';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+
+// pdf.js, set up for the app's strict Content-Security-Policy and for offline use: its worker is
+// bundled with the app (served from 'self'), nothing is fetched from a network, eval is never
+// used (isEvalSupported: false) and neither is WebAssembly (the CSP forbids compiling it). The
+// library is loaded on first use, so the app starts without it.
+
+type PdfJs = typeof PdfJsModule;
+let library: Promise<PdfJs> | null = null;
+
+/** pdf.js, loaded once, with its bundled worker. */
+export function loadPdfJs(): Promise<PdfJs> {
+  library ??= import('pdfjs-dist').then((pdfjs) => {
+    pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
+    return pdfjs;
+  });
+  return library;
+}
+
+/** Opens a PDF from its bytes (which pdf.js takes over: pass a copy you no longer need). */
+export async function openPdf(data: Uint8Array): Promise<PDFDocumentProxy> {
+  const pdfjs = await loadPdfJs();
+  return pdfjs.getDocument({
+    data,
+    isEvalSupported: false,
+    useWasm: false,
+    enableXfa: false,
+    // Fonts the paper does not embed are drawn with the laptop's own fonts: nothing to fetch.
+    useSystemFonts: true,
+    stopAtErrors: false,
+  }).promise;
+}
+
+/** A page's text as the app indexes and anchors it, and where each text item starts in it. */
+export type PageText = { text: string; itemStarts: number[] };
+
+function isTextItem(item: TextContent['items'][number]): item is TextItem {
+  return 'str' in item;
+}
+
+/**
+ * A page's text: its text items in order, a line break after each that ends a line. The same
+ * function serves extraction (stored, searched, anchored) and the viewer's text layer (whose
+ * spans are these items, in this order), so offsets agree between the two.
+ */
+export function pageTextOf(content: Pick<TextContent, 'items'>): PageText {
+  let text = '';
+  const itemStarts: number[] = [];
+  for (const item of content.items) {
+    if (!isTextItem(item)) continue;
+    itemStarts.push(text.length);
+    text += item.str;
+    if (item.hasEOL) text += '\n';
+  }
+  return { text, itemStarts };
+}
+
+/** Every page's text and the paper's page labels; yields to the window between pages. */
+export async function extractText(
+  pdf: PDFDocumentProxy,
+  onPage?: (done: number, total: number) => void,
+): Promise<{ pages: string[]; pageLabels: string[] | null }> {
+  const pages: string[] = [];
+  for (let number = 1; number <= pdf.numPages; number += 1) {
+    const page: PDFPageProxy = await pdf.getPage(number);
+    pages.push(pageTextOf(await page.getTextContent()).text);
+    page.cleanup();
+    onPage?.(number, pdf.numPages);
+    // The parsing happens in pdf.js's worker; this keeps the little work left here in short turns.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return { pages, pageLabels: await pdf.getPageLabels() };
+}
