@@ -1,0 +1,148 @@
+import { toCsv } from '../../shared/exports/csv';
+import { exportFileName, extensionOf, filterOf } from '../../shared/exports/file-names';
+import { buildMinutes } from '../../shared/exports/minutes-model';
+import { minutesHtml } from '../../shared/exports/minutes-html';
+import type { ExportRequest } from '../../shared/exports/schema';
+import { actionLog, decisionLog, groupQuestionsByItem, questionsTable, type Table } from '../../shared/exports/tables';
+import { CONFIDENTIAL_LINE } from '../../shared/exports/text';
+import { buildDecisionsFile, verifyDecisionsFile } from '../../shared/meetings/decisions-file';
+import { fail, ok, type Result } from '../../shared/result';
+import { minutesDocx } from './minutes-docx';
+import { questionsDocx } from './questions-docx';
+import type { TrackerCopies } from './tracker-copies';
+import { trackerWithUpdates } from './tracker-export';
+import { tableXlsx } from './xlsx';
+
+// Turns a validated export request into the file's bytes and the name it is offered under. A
+// pure function of the request and a few injected services, so every format is unit-tested by
+// reading its output back, and the handler only asks where to save and writes atomically.
+
+export type ExportServices = {
+  /** HTML to PDF: Electron's printToPDF in the app, Chromium's page.pdf in tests. */
+  printHtmlToPdf(html: string): Promise<Uint8Array>;
+  trackerCopies: Pick<TrackerCopies, 'find'>;
+  now(): Date;
+};
+
+export type BuiltExport = {
+  data: Uint8Array | string;
+  suggestedName: string;
+  extension: string;
+  filter: { name: string; extensions: string[] };
+  isConfidential: boolean;
+  summary: string;
+};
+
+function plural(count: number, word: string): string {
+  return `${count} ${count === 1 ? word : `${word}s`}`;
+}
+
+function csvOf(table: Table, isConfidential: boolean): string {
+  return toCsv([...(isConfidential ? [[CONFIDENTIAL_LINE]] : []), table.headings, ...table.rows]);
+}
+
+/** Builds the file a request asks for, or says plainly why it cannot be made. */
+export async function buildExport(request: ExportRequest, services: ExportServices): Promise<Result<BuiltExport>> {
+  const isConfidential = request.includeExempt;
+  const named = (title: string, date: string | undefined, detail?: string, trackerExtension?: '.xlsx' | '.csv') => ({
+    suggestedName: exportFileName(request.kind, {
+      title,
+      isConfidential,
+      ...(date ? { date } : {}),
+      ...(detail ? { detail } : {}),
+      ...(trackerExtension ? { trackerExtension } : {}),
+    }),
+    extension: extensionOf(request.kind, trackerExtension),
+    filter: filterOf(request.kind, trackerExtension),
+    isConfidential,
+  });
+
+  switch (request.kind) {
+    case 'minutes-docx':
+    case 'minutes-pdf': {
+      const minutes = buildMinutes(request.bundle, { boardName: request.boardName, includeExempt: request.includeExempt });
+      const data = request.kind === 'minutes-docx' ? await minutesDocx(minutes) : await services.printHtmlToPdf(minutesHtml(minutes));
+      const decisions = minutes.items.reduce((count, item) => count + item.decisions.length, 0);
+      return ok({
+        data,
+        ...named(request.bundle.meeting.title, request.bundle.meeting.date),
+        summary: `${minutes.isDraft ? 'Draft minutes' : 'Approved minutes'}: ${plural(minutes.items.length, 'item')}, ${plural(decisions, 'decision')}${
+          minutes.withheldItems > 0 ? `; ${plural(minutes.withheldItems, 'exempt item')} left out` : ''
+        }.`,
+      });
+    }
+    case 'decision-log-csv':
+    case 'decision-log-xlsx':
+    case 'action-log-csv':
+    case 'action-log-xlsx': {
+      const isDecisions = request.kind.startsWith('decision');
+      const table = isDecisions ? decisionLog(request.bundles, request.includeExempt) : actionLog(request.bundles, request.includeExempt);
+      const data = request.kind.endsWith('csv') ? csvOf(table, isConfidential) : await tableXlsx(table, { isConfidential });
+      const latest = [...request.bundles].sort((a, b) => b.meeting.date.localeCompare(a.meeting.date))[0]?.meeting.date;
+      return ok({
+        data,
+        ...named(request.boardName, latest),
+        summary: `${plural(table.rows.length, isDecisions ? 'decision' : 'action')} from ${plural(request.bundles.length, 'meeting')}.`,
+      });
+    }
+    case 'questions-docx':
+    case 'questions-csv': {
+      const groups = groupQuestionsByItem(request.meeting.agenda, request.questions, request.includeExempt);
+      const count = groups.reduce((total, group) => total + group.questions.length, 0);
+      const data =
+        request.kind === 'questions-csv'
+          ? csvOf(questionsTable(groups), isConfidential)
+          : await questionsDocx({
+              boardName: request.boardName,
+              meetingTitle: request.meeting.title,
+              meetingDate: request.meeting.date,
+              memberName: request.memberName,
+              groups,
+              isConfidential,
+            });
+      return ok({
+        data,
+        ...named(request.meeting.title, request.meeting.date, request.memberName ?? 'all members'),
+        summary: `${plural(count, 'question')}${request.memberName ? ` from ${request.memberName}` : ' from every member'}.`,
+      });
+    }
+    case 'decisions-json': {
+      const { meeting, records } = request.bundle;
+      const built = buildDecisionsFile(meeting, records, {
+        exportedAt: services.now().toISOString(),
+        includeExempt: request.includeExempt,
+      });
+      if (!built.ok) return built;
+      // The file must check before it leaves: a broken chain is reported, never exported.
+      const verdict = await verifyDecisionsFile(built.value);
+      if (verdict.status !== 'intact') {
+        return fail(
+          'broken-chain',
+          `These minutes fail their check (${verdict.status === 'broken' ? `${verdict.label}: ${verdict.reason}` : verdict.message}), so no decision file was made.`,
+        );
+      }
+      return ok({
+        data: `${JSON.stringify(built.value, null, 2)}\n`,
+        ...named(meeting.title, meeting.date),
+        summary: `${plural(verdict.count, 'record')} with their hash chain${verdict.withheld > 0 ? `; ${plural(verdict.withheld, 'exempt record')} withheld (hashes kept)` : ''}.`,
+      });
+    }
+    case 'tracker': {
+      const copy = await services.trackerCopies.find(request.planId, request.revision);
+      if (!copy) {
+        return fail(
+          'no-tracker',
+          `Revision ${request.revision} of this plan did not come from a spreadsheet on this laptop, so there is no tracker to write back to. Import the tracker (.xlsx or .csv) first.`,
+        );
+      }
+      const written = await trackerWithUpdates(copy, request.bundle, { planId: request.planId, includeExempt: request.includeExempt });
+      if (!written.ok) return written;
+      const stem = copy.meta.fileName.replace(/\.(xlsx|csv)$/i, '');
+      return ok({
+        data: written.value.data,
+        ...named(stem, request.bundle.meeting.date, undefined, copy.meta.extension),
+        summary: `${plural(written.value.updatedRows, 'action row')} updated in a copy of ${copy.meta.fileName}, with ${plural(4, 'added column')}.`,
+      });
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Footer,
+  Header,
+  HeadingLevel,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ISectionOptions,
+} from 'docx';
+
+// Pieces every DOCX export shares: running headers that mark each page (DRAFT, CONFIDENTIAL),
+// a footer with page numbers and, for approved minutes, the chain's final hash, and plain
+// paragraphs that keep the user's line breaks. Word's own heading styles, so the navigation
+// pane and screen readers see the structure.
+
+const RED = 'B3261E';
+
+/** A paragraph of text, keeping its line breaks. */
+export function textParagraph(text: string, options: { bold?: boolean; italics?: boolean; indent?: boolean } = {}): Paragraph {
+  const lines = text.split(/\r?\n/);
+  return new Paragraph({
+    ...(options.indent ? { indent: { left: 360 } } : {}),
+    spacing: { after: 120 },
+    children: lines.map(
+      (line, index) =>
+        new TextRun({ text: line, ...(index > 0 ? { break: 1 } : {}), bold: options.bold ?? false, italics: options.italics ?? false }),
+    ),
+  });
+}
+
+/** A heading at a Word heading level (1–3). */
+export function heading(text: string, level: 1 | 2 | 3): Paragraph {
+  const levels = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+  return new Paragraph({ text, heading: levels[level], keepNext: true });
+}
+
+/** A bulleted list, or one line saying there is nothing. */
+export function bullets(items: readonly string[], empty: string): Paragraph[] {
+  if (items.length === 0) return empty ? [textParagraph(empty, { italics: true })] : [];
+  return items.map((item) => new Paragraph({ text: item, bullet: { level: 0 } }));
+}
+
+/** A simple table with a bold heading row that repeats on each page. */
+export function simpleTable(headings: readonly string[], rows: readonly (readonly string[])[]): Table {
+  const cell = (text: string, isHeading: boolean) =>
+    new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold: isHeading })] })] });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: headings.map((text) => cell(text, true)) }),
+      ...rows.map((row) => new TableRow({ children: row.map((text) => cell(text, false)) })),
+    ],
+  });
+}
+
+/**
+ * A section whose header marks every page: "DRAFT" until the minutes are approved,
+ * "CONFIDENTIAL" when exempt items are included; the footer numbers the pages and, once
+ * approved, carries the chain's final hash.
+ */
+export function markedSection(
+  children: ISectionOptions['children'],
+  marks: { isDraft: boolean; isConfidential: boolean; footerText: string },
+): ISectionOptions {
+  const words = [marks.isConfidential ? 'CONFIDENTIAL' : '', marks.isDraft ? 'DRAFT' : ''].filter(Boolean).join(' · ');
+  return {
+    properties: { page: { margin: { top: 1200, bottom: 1200, left: 1100, right: 1100 } } },
+    headers: {
+      default: new Header({
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: words ? [new TextRun({ text: words, bold: true, color: RED, size: 24 })] : [],
+          }),
+        ],
+      }),
+    },
+    footers: {
+      default: new Footer({
+        children: [
+          new Paragraph({
+            border: { top: { style: BorderStyle.SINGLE, size: 4, color: '999999', space: 4 } },
+            children: [new TextRun({ text: marks.footerText, size: 14 })],
+          }),
+          new Paragraph({
+            alignment: AlignmentType.RIGHT,
+            children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 16 })],
+          }),
+        ],
+      }),
+    },
+    children,
+  };
+}

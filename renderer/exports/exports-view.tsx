@@ -1,0 +1,340 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { ExportKind, ExportRequest } from '../../shared/exports/schema';
+import type { Meeting } from '../../shared/meetings/schema';
+import { useServices } from '../app/context';
+import { hrefFor } from '../app/router';
+import { formatDate, plural } from '../format';
+import { useBoard, useMeetings } from '../meetings/use-meetings';
+import { importDecisionsFile, type DecisionsImportOutcome } from './decisions-import';
+import { allMeetingBundles, meetingBundle, questionsFor } from './gather';
+import { useQuestionAuthors } from './use-exports';
+import './exports.css';
+
+// What the board produces leaves the laptop only from here, as files the user asks for. The
+// renderer gathers the data; main validates it, leaves exempt items out unless they are
+// included, builds the file and writes it atomically where the user chooses.
+
+type What = 'minutes' | 'decision-log' | 'action-log' | 'questions' | 'decisions-json' | 'tracker';
+
+type Choice = { what: What; label: string; hint: string; formats: Array<{ kind: ExportKind; label: string }>; needsMeeting: boolean };
+
+const CHOICES: readonly Choice[] = [
+  {
+    what: 'minutes',
+    label: 'Minutes of a meeting',
+    hint: 'Marked DRAFT on every page until approved; approved minutes carry their record’s final hash.',
+    formats: [
+      { kind: 'minutes-docx', label: 'Word (.docx)' },
+      { kind: 'minutes-pdf', label: 'PDF' },
+    ],
+    needsMeeting: true,
+  },
+  {
+    what: 'decision-log',
+    label: 'Decision log',
+    hint: 'One row per decision, across every meeting.',
+    formats: [
+      { kind: 'decision-log-xlsx', label: 'Excel (.xlsx)' },
+      { kind: 'decision-log-csv', label: 'CSV' },
+    ],
+    needsMeeting: false,
+  },
+  {
+    what: 'action-log',
+    label: 'Action log',
+    hint: 'One row per action arising, across every meeting, with the latest progress.',
+    formats: [
+      { kind: 'action-log-xlsx', label: 'Excel (.xlsx)' },
+      { kind: 'action-log-csv', label: 'CSV' },
+    ],
+    needsMeeting: false,
+  },
+  {
+    what: 'questions',
+    label: 'Questions for officers',
+    hint: 'Members’ shared questions, by agenda item. Private questions are printed from My questions, never exported.',
+    formats: [
+      { kind: 'questions-docx', label: 'Word (.docx)' },
+      { kind: 'questions-csv', label: 'CSV' },
+    ],
+    needsMeeting: true,
+  },
+  {
+    what: 'decisions-json',
+    label: 'Decision file (.decisions.json)',
+    hint: 'The approved record with its hash chain, for another copy of Oversight or oversight-cli verify.',
+    formats: [{ kind: 'decisions-json', label: 'Oversight decision file' }],
+    needsMeeting: true,
+  },
+  {
+    what: 'tracker',
+    label: 'Plan tracker with the board’s updates',
+    hint: 'A copy of the spreadsheet the plan came from, with the board’s assurance, comments and actions arising in added columns.',
+    formats: [{ kind: 'tracker', label: 'Same format as the tracker' }],
+    needsMeeting: true,
+  },
+];
+
+type Message = { tone: 'ok' | 'error' | 'info'; text: string };
+
+function meetingLabel(meeting: Meeting): string {
+  return `${formatDate(meeting.date)}: ${meeting.title} (${meeting.status === 'approved' ? 'approved' : 'draft'})`;
+}
+
+function describeImport(fileName: string, outcome: DecisionsImportOutcome): Message {
+  switch (outcome.status) {
+    case 'imported':
+      return {
+        tone: 'ok',
+        text: `${fileName}: imported the approved minutes of ${outcome.title}, ${plural(outcome.records, 'record')}, chain intact.`,
+      };
+    case 'extended':
+      return { tone: 'ok', text: `${fileName}: added ${plural(outcome.added, 'later record')} (corrections) to ${outcome.title}.` };
+    case 'up-to-date':
+      return { tone: 'info', text: `${fileName}: ${outcome.title} is already here with the same record. Nothing changed.` };
+    case 'refused':
+      return { tone: 'error', text: `${fileName}: ${outcome.message}` };
+  }
+}
+
+/** The Exports view: choose what to export, for which meeting and in which format. */
+export function ExportsView() {
+  const { db, api } = useServices();
+  const meetings = useMeetings();
+  const board = useBoard();
+  const authors = useQuestionAuthors();
+  const formId = useId();
+  const [what, setWhat] = useState<What>('minutes');
+  const [formatByWhat, setFormatByWhat] = useState<Partial<Record<What, ExportKind>>>({});
+  const [meetingId, setMeetingId] = useState('');
+  const [memberName, setMemberName] = useState('');
+  const [includeExempt, setIncludeExempt] = useState(false);
+  const [isBusy, setIsBusy] = useState(false);
+  const [message, setMessage] = useState<Message | null>(null);
+  const [imports, setImports] = useState<Message[]>([]);
+
+  const choice = CHOICES.find((entry) => entry.what === what) ?? CHOICES[0];
+  if (!choice) return null;
+  const kind = formatByWhat[what] ?? choice.formats[0]?.kind ?? 'minutes-docx';
+  const eligible = (meetings ?? []).filter((meeting) =>
+    what === 'decisions-json' ? meeting.status === 'approved' : what === 'tracker' ? meeting.planId !== null : true,
+  );
+  const meeting = eligible.find((entry) => entry.id === meetingId) ?? eligible[0];
+
+  async function requestFor(): Promise<ExportRequest | string> {
+    const boardName = board?.name ?? 'SEND Oversight Board';
+    const common = { includeExempt, boardName };
+    if (kind === 'decision-log-csv' || kind === 'decision-log-xlsx' || kind === 'action-log-csv' || kind === 'action-log-xlsx') {
+      const bundles = await allMeetingBundles(db);
+      return bundles.length === 0 ? 'There are no meetings to export yet.' : { kind, ...common, bundles };
+    }
+    if (!meeting)
+      return what === 'decisions-json'
+        ? 'No minutes are approved yet: only approved minutes have a decision file.'
+        : 'Choose a meeting first.';
+    if (kind === 'questions-docx' || kind === 'questions-csv') {
+      const name = memberName || null;
+      const questions = await questionsFor(db, meeting, name);
+      return {
+        kind,
+        ...common,
+        meeting: { id: meeting.id, title: meeting.title, date: meeting.date, agenda: meeting.agenda },
+        memberName: name,
+        questions,
+      };
+    }
+    const bundle = await meetingBundle(db, meeting.id);
+    if (!bundle) return 'That meeting is no longer on this laptop.';
+    if (kind === 'tracker') {
+      const plan = meeting.planId ? await db.plans.get(meeting.planId) : undefined;
+      if (!plan) return 'This meeting’s plan is not on this laptop.';
+      return { kind, ...common, planId: plan.id, revision: plan.export.revision, bundle };
+    }
+    if (kind === 'decisions-json') return { kind, ...common, bundle };
+    return { kind: kind === 'minutes-pdf' ? 'minutes-pdf' : 'minutes-docx', ...common, bundle };
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setIsBusy(true);
+    setMessage({ tone: 'info', text: 'Preparing the file…' });
+    try {
+      const request = await requestFor();
+      if (typeof request === 'string') {
+        setMessage({ tone: 'error', text: request });
+        return;
+      }
+      const reply = await api.call('exports:save', request);
+      if (!reply.ok) setMessage({ tone: 'error', text: `Nothing was saved. ${reply.error.message}` });
+      else if (!reply.value.saved) setMessage({ tone: 'info', text: 'Nothing was saved.' });
+      else setMessage({ tone: 'ok', text: `Saved ${reply.value.fileName ?? 'the file'}. ${reply.value.summary ?? ''}`.trim() });
+    } catch (error) {
+      console.error('Export failed', error);
+      setMessage({ tone: 'error', text: 'The export could not be prepared. Nothing was saved; please try again.' });
+    } finally {
+      setIsBusy(false);
+    }
+  }
+
+  async function importDecisions() {
+    const reply = await api.call('exports:import-decisions', undefined);
+    if (!reply.ok) {
+      setImports([{ tone: 'error', text: reply.error.message }]);
+      return;
+    }
+    const results: Message[] = [];
+    for (const entry of reply.value.files) {
+      if (entry.status === 'refused') {
+        results.push({ tone: 'error', text: `${entry.fileName}: ${entry.message}` });
+        continue;
+      }
+      try {
+        results.push(describeImport(entry.fileName, await importDecisionsFile(db, entry.file)));
+      } catch (error) {
+        console.error('Decision file import failed', error);
+        results.push({ tone: 'error', text: `${entry.fileName} could not be stored, so nothing was changed.` });
+      }
+    }
+    setImports(results.length > 0 ? results : [{ tone: 'info', text: 'No file was chosen.' }]);
+  }
+
+  return (
+    <section aria-labelledby="view-title">
+      <h1 id="view-title" tabIndex={-1}>
+        Exports
+      </h1>
+      <p>
+        Files leave this laptop only when you export them here. Exempt items stay out unless you include them, and private notes never
+        leave.
+      </p>
+      <form className="exports-form" onSubmit={(event) => void onSubmit(event)} noValidate aria-describedby={`${formId}-status`}>
+        <fieldset>
+          <legend>What to export</legend>
+          <div className="exports-choices">
+            {CHOICES.map((entry) => (
+              <label key={entry.what}>
+                <input
+                  type="radio"
+                  name="what"
+                  value={entry.what}
+                  checked={what === entry.what}
+                  onChange={() => {
+                    setWhat(entry.what);
+                    setMessage(null);
+                  }}
+                  aria-describedby={`${formId}-${entry.what}-hint`}
+                />
+                <span>
+                  {entry.label}
+                  <span id={`${formId}-${entry.what}-hint`} className="exports-hint">
+                    {entry.hint}
+                  </span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        {choice.needsMeeting ? (
+          <div className="form-grid">
+            <label htmlFor={`${formId}-meeting`}>Meeting</label>
+            {eligible.length > 0 ? (
+              <select id={`${formId}-meeting`} value={meeting?.id ?? ''} onChange={(event) => setMeetingId(event.target.value)}>
+                {eligible.map((entry) => (
+                  <option key={entry.id} value={entry.id}>
+                    {meetingLabel(entry)}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <p id={`${formId}-meeting`} className="muted">
+                {what === 'decisions-json' ? 'No approved minutes yet.' : 'No meetings yet.'} <a href={hrefFor('/meetings')}>Meetings</a>
+              </p>
+            )}
+            {what === 'questions' ? (
+              <>
+                <label htmlFor={`${formId}-member`}>Whose questions</label>
+                <select id={`${formId}-member`} value={memberName} onChange={(event) => setMemberName(event.target.value)}>
+                  <option value="">Every member’s, merged</option>
+                  {(authors ?? []).map((name) => (
+                    <option key={name} value={name}>
+                      {name}
+                    </option>
+                  ))}
+                </select>
+              </>
+            ) : null}
+          </div>
+        ) : null}
+
+        {choice.formats.length > 1 ? (
+          <fieldset>
+            <legend>Format</legend>
+            <div className="exports-choices">
+              {choice.formats.map((format) => (
+                <label key={format.kind}>
+                  <input
+                    type="radio"
+                    name="format"
+                    value={format.kind}
+                    checked={kind === format.kind}
+                    onChange={() => setFormatByWhat({ ...formatByWhat, [what]: format.kind })}
+                  />
+                  {format.label}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        ) : null}
+
+        <div className="exports-exempt">
+          <label>
+            <input
+              type="checkbox"
+              checked={includeExempt}
+              onChange={(event) => setIncludeExempt(event.target.checked)}
+              aria-describedby={`${formId}-exempt-hint`}
+            />
+            Include exempt items
+          </label>
+          <span id={`${formId}-exempt-hint`} className="exports-hint">
+            {includeExempt
+              ? 'Exempt items will be included: the file name and its first line will say CONFIDENTIAL. Do not publish it.'
+              : 'Exempt (confidential) items are left out, as for publication.'}
+          </span>
+        </div>
+
+        <div className="button-row">
+          <button type="submit" disabled={isBusy}>
+            {isBusy ? 'Exporting…' : 'Export…'}
+          </button>
+        </div>
+      </form>
+      <div id={`${formId}-status`} className="exports-result" aria-live="polite">
+        {message ? (
+          <p className={`entry entry-${message.tone}`} role={message.tone === 'error' ? 'alert' : undefined}>
+            {message.text}
+          </p>
+        ) : null}
+      </div>
+
+      <h2>Import a decision file</h2>
+      <p>
+        A decision file from another copy of Oversight rebuilds that meeting’s approved minutes here, after its record is checked. A file
+        whose record was changed is refused.
+      </p>
+      <div className="button-row">
+        <button type="button" className="secondary" onClick={() => void importDecisions()}>
+          Import a decision file…
+        </button>
+      </div>
+      <ul className="sync-entries" aria-label="Decision files imported">
+        {imports.map((entry, index) => (
+          <li key={index} className={`entry entry-${entry.tone}`}>
+            {entry.text}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,135 @@
+import { isPlanAnnotation } from '../../shared/annotations/types';
+import type { ExportQuestion, MeetingBundle } from '../../shared/exports/schema';
+import type { Meeting } from '../../shared/meetings/schema';
+import type { Action, Area, Measure, Milestone } from '../../shared/plan/schema';
+import type { OversightDatabase } from '../db/database';
+import type { EntityRecord } from '../db/types';
+
+// Gathers what an export needs from the store, as the plain payload main validates and builds
+// from. Read-only; a few reads per export. Private annotations are never read for an export:
+// the query itself asks for shared questions only, and main's schema admits nothing else.
+
+/** One meeting with its records, naming the carried-forward actions that arose on exempt items earlier. */
+export async function meetingBundle(db: OversightDatabase, meetingId: string): Promise<MeetingBundle | undefined> {
+  const meeting = await db.meetings.get(meetingId);
+  if (!meeting) return undefined;
+  const records = await db.meetingRecords.where('meetingId').equals(meetingId).toArray();
+  return { meeting, records, exemptSourceIds: await exemptSources(db, meeting) };
+}
+
+/** Every meeting with its records, for the logs across meetings. */
+export async function allMeetingBundles(db: OversightDatabase): Promise<MeetingBundle[]> {
+  const [meetings, records] = await Promise.all([db.meetings.toArray(), db.meetingRecords.toArray()]);
+  const byMeeting = new Map<string, MeetingBundle['records']>();
+  for (const record of records) byMeeting.set(record.meetingId, [...(byMeeting.get(record.meetingId) ?? []), record]);
+  const bundles: MeetingBundle[] = [];
+  for (const meeting of meetings)
+    bundles.push({ meeting, records: byMeeting.get(meeting.id) ?? [], exemptSourceIds: await exemptSources(db, meeting) });
+  return bundles;
+}
+
+async function exemptSources(db: OversightDatabase, meeting: Meeting): Promise<string[]> {
+  if (meeting.carriedActions.length === 0) return [];
+  const sources = await db.meetingRecords.bulkGet(meeting.carriedActions.map((action) => action.sourceId));
+  const meetings = new Map(
+    (await db.meetings.bulkGet([...new Set(meeting.carriedActions.map((action) => action.fromMeetingId))])).flatMap((found) =>
+      found ? [[found.id, found] as const] : [],
+    ),
+  );
+  return sources.flatMap((source) => {
+    if (!source || source.kind !== 'action') return [];
+    const item = meetings.get(source.meetingId)?.agenda.find((entry) => entry.id === source.itemId);
+    return item?.isExempt ? [source.id] : [];
+  });
+}
+
+/** The members who have shared questions, by name. */
+export async function questionAuthors(db: OversightDatabase): Promise<string[]> {
+  const shared = await db.annotations
+    .filter((record) => record.kind === 'question' && record.visibility === 'shared' && !record.deleted)
+    .toArray();
+  return [...new Set(shared.map((record) => record.authorName))].sort((a, b) => a.localeCompare(b, 'en-GB'));
+}
+
+type Located = { label: string; actionId: string | null; areaId: string | null };
+
+function locate(entity: EntityRecord | undefined, get: (kind: string, id: string) => EntityRecord | undefined): Located | null {
+  if (!entity) return null;
+  switch (entity.kind) {
+    case 'area': {
+      const area = entity.data as Area;
+      return { label: `Area ${area.ref}: ${area.title}`, actionId: null, areaId: area.id };
+    }
+    case 'action': {
+      const action = entity.data as Action;
+      return { label: `Action ${action.ref}: ${action.title}`, actionId: action.id, areaId: action.areaId };
+    }
+    case 'milestone': {
+      const milestone = entity.data as Milestone;
+      const action = get('action', milestone.actionId)?.data as Action | undefined;
+      return {
+        label: `Milestone: ${milestone.title}${action ? ` (action ${action.ref})` : ''}`,
+        actionId: milestone.actionId,
+        areaId: action?.areaId ?? null,
+      };
+    }
+    case 'measure':
+      return { label: `Measure: ${(entity.data as Measure).name}`, actionId: null, areaId: null };
+    default:
+      return null;
+  }
+}
+
+/**
+ * Members' shared questions for a meeting (one member's, or everyone's when `memberName` is
+ * null), each placed on the agenda item whose plan links cover what it is about.
+ */
+export async function questionsFor(db: OversightDatabase, meeting: Meeting, memberName: string | null): Promise<ExportQuestion[]> {
+  const shared = await db.annotations
+    .filter(
+      (record) =>
+        record.kind === 'question' &&
+        record.visibility === 'shared' &&
+        !record.deleted &&
+        (memberName === null || record.authorName === memberName),
+    )
+    .toArray()
+    // Questions on passages of papers are not placed by plan links.
+    .then((records) => records.filter(isPlanAnnotation));
+  shared.sort((a, b) => a.order - b.order || a.createdAt.localeCompare(b.createdAt));
+  const keys = shared.map((record): [string, string, string] => [record.target.planId, record.target.kind, record.target.id]);
+  const found = await db.entities.bulkGet(keys);
+  const milestoneActions = found.flatMap((entity): Array<[string, string, string]> =>
+    entity?.kind === 'milestone' ? [[entity.planId, 'action', (entity.data as Milestone).actionId]] : [],
+  );
+  const actions = (await db.entities.bulkGet(milestoneActions)).filter((entity): entity is EntityRecord => entity !== undefined);
+  const byKey = new Map<string, EntityRecord>(
+    [...found, ...actions].flatMap((entity): Array<[string, EntityRecord]> =>
+      entity ? [[`${entity.planId}|${entity.kind}|${entity.id}`, entity]] : [],
+    ),
+  );
+  const itemFor = (planId: string, located: Located): string | null => {
+    if (planId !== meeting.planId) return null;
+    const onAction = meeting.agenda.find((item) => item.links.some((link) => link.kind === 'action' && link.id === located.actionId));
+    const onArea = meeting.agenda.find((item) => item.links.some((link) => link.kind === 'area' && link.id === located.areaId));
+    return (onAction ?? onArea)?.id ?? null;
+  };
+  return shared.map((record, index): ExportQuestion => {
+    const { kind, id } = record.target;
+    // A target no longer in the store is still placed by its own kind and id.
+    const located = locate(found[index], (entityKind, entityId) => byKey.get(`${record.target.planId}|${entityKind}|${entityId}`)) ?? {
+      label: `${kind} ${id}`,
+      actionId: kind === 'action' ? id : null,
+      areaId: kind === 'area' ? id : null,
+    };
+    return {
+      id: record.id,
+      authorName: record.authorName,
+      visibility: 'shared',
+      targetLabel: located.label,
+      itemId: itemFor(record.target.planId, located),
+      text: record.text,
+      answer: record.answer?.text ?? null,
+    };
+  });
+}

@@ -1,0 +1,272 @@
+import 'fake-indexeddb/auto';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { verifyFiles } from '../../electron/cli/verify';
+import { buildExport } from '../../electron/exports/build-export';
+import { createTrackerCopies } from '../../electron/exports/tracker-copies';
+import { EXPORT_KINDS, exportRequestSchema, type ExportKind, type ExportRequest } from '../../shared/exports/schema';
+import { buildMinutes } from '../../shared/exports/minutes-model';
+import { minutesHtml } from '../../shared/exports/minutes-html';
+import { buildDecisionsFile, type DecisionsFile } from '../../shared/meetings/decisions-file';
+import { buildAnnotationsFile, createAnnotation } from '../../renderer/annotations/annotation-repository';
+import { saveProfile } from '../../renderer/annotations/profile-repository';
+import { OversightDatabase } from '../../renderer/db/database';
+import { allMeetingBundles, meetingBundle, questionsFor } from '../../renderer/exports/gather';
+import { approvedBundle, BOARD_NAME, unzipAllText } from '../unit/exports/fixtures';
+import { axeViolations, printHtmlToPdf, startApp, whyCannotRun, type AppHarness } from './harness';
+import { pdfPageTexts } from './pdf-text';
+
+// Exports end to end: from the Exports view, by keyboard, to files on disk that are opened and
+// read back (DOCX and XLSX unzipped, PDF text through pdf.js, CSV parsed, JSON verified); the
+// decision file's round trip through the app; and a private note that must appear in no export.
+
+let app: AppHarness | undefined;
+
+beforeAll(() => {
+  const reason = whyCannotRun();
+  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
+});
+
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+async function exportsView(): Promise<AppHarness> {
+  const started = await startApp();
+  await started.open('#/plan');
+  // First run loads the sample plan and seeds the sample board and its next meeting.
+  await started.page.getByRole('link', { name: /What changed in revision 2/ }).waitFor({ timeout: 30_000 });
+  await started.page.goto(`${started.origin}/index.html#/exports`);
+  await started.page.getByRole('heading', { level: 1, name: 'Exports' }).waitFor();
+  await started.page
+    .getByRole('option', { name: /\(draft\)/ })
+    .first()
+    .waitFor({ state: 'attached' });
+  return started;
+}
+
+async function pressExport(harness: AppHarness, savePath: string): Promise<string> {
+  harness.nextSavePath = savePath;
+  await harness.page.getByRole('button', { name: 'Export…' }).focus();
+  await harness.page.keyboard.press('Enter');
+  const result = harness.page.locator('.exports-result .entry-ok, .exports-result .entry-error');
+  await result.waitFor();
+  return (await result.textContent()) ?? '';
+}
+
+describe('exports in Chromium', () => {
+  it('exports the next meeting’s draft minutes as DOCX and PDF by keyboard, DRAFT on every page, exempt item withheld', async () => {
+    app = await exportsView();
+    const { page } = app;
+    expect(await axeViolations(page)).toEqual([]);
+
+    const docxPath = path.join(app.documentsFolder, 'minutes.docx');
+    expect(await pressExport(app, docxPath)).toMatch(
+      /^Saved minutes\.docx\. Draft minutes: 9 items, 0 decisions; 1 exempt item left out\.$/,
+    );
+    const docx = unzipAllText(new Uint8Array(await fs.readFile(docxPath)));
+    expect(docx).toContain('Performance dashboard: EHC timeliness and key measures');
+    expect(docx).toContain('>DRAFT<');
+
+    await page.getByRole('radio', { name: 'Word (.docx)' }).focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByRole('radio', { name: 'PDF' }).isChecked()).toBe(true);
+    const pdfPath = path.join(app.documentsFolder, 'minutes.pdf');
+    expect(await pressExport(app, pdfPath)).toMatch(/^Saved minutes\.pdf\./);
+    const pages = await pdfPageTexts(new Uint8Array(await fs.readFile(pdfPath)));
+    expect(pages.length).toBeGreaterThan(0);
+    for (const text of pages) expect(text).toContain('DRAFT');
+    const all = pages.join(' ');
+    expect(all).toContain('Deep dive: the Local Offer');
+    expect(all).toContain('Exempt item: the press and public were excluded.');
+    expect(all).toContain(`Page 1 of ${pages.length}`);
+
+    // Including exempt items: the checkbox says what it does, and the name says CONFIDENTIAL.
+    await page.getByRole('checkbox', { name: 'Include exempt items' }).focus();
+    await page.keyboard.press('Space');
+    await page.getByText(/the file name and its first line will say CONFIDENTIAL/).waitFor();
+    expect(await pressExport(app, path.join(app.documentsFolder, 'minutes.pdf'))).toMatch(/^Saved CONFIDENTIAL minutes\.pdf\./);
+    const confidential = await pdfPageTexts(new Uint8Array(await fs.readFile(path.join(app.documentsFolder, 'CONFIDENTIAL minutes.pdf'))));
+    for (const text of confidential) expect(text).toContain('CONFIDENTIAL');
+    expect(confidential.join(' ')).toContain('Independent special school placements');
+
+    // A name that exists and was not asked about is never replaced: the error is shown plainly.
+    expect(await pressExport(app, path.join(app.documentsFolder, 'minutes.pdf'))).toMatch(
+      /CONFIDENTIAL minutes\.pdf already exists; choose another name\./,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
+    expect(app.foreignRequests).toEqual([]);
+  });
+
+  it('imports a decision file, then exports the same record, the decision log and approved minutes with the chain’s hash', async () => {
+    app = await exportsView();
+    const { page } = app;
+    const bundle = await approvedBundle();
+    const original = buildDecisionsFile(bundle.meeting, bundle.records, { exportedAt: '2027-02-12T09:00:00Z', includeExempt: true });
+    if (!original.ok) throw new Error(original.error.message);
+    const incoming = path.join(app.documentsFolder, 'January.decisions.json');
+    await fs.writeFile(incoming, JSON.stringify(original.value));
+    app.nextDialogFiles = [incoming];
+    await page.getByRole('button', { name: 'Import a decision file…' }).click();
+    await page
+      .getByText(/January\.decisions\.json: imported the approved minutes of SEND Oversight Board, 2027-01-14, 17 records, chain intact\./)
+      .waitFor();
+
+    await page.getByRole('radio', { name: /Decision file/ }).check();
+    await page.getByRole('checkbox', { name: 'Include exempt items' }).check();
+    expect(await pressExport(app, path.join(app.documentsFolder, 'again.decisions.json'))).toMatch(
+      /^Saved CONFIDENTIAL again\.decisions\.json\. 17 records/,
+    );
+    const againPath = path.join(app.documentsFolder, 'CONFIDENTIAL again.decisions.json');
+    const again = JSON.parse(await fs.readFile(againPath, 'utf8')) as DecisionsFile;
+    expect(again.records).toEqual(original.value.records);
+    expect(again.chain).toEqual(original.value.chain);
+    expect((await verifyFiles([againPath])).exitCode).toBe(0);
+
+    await page.getByRole('checkbox', { name: 'Include exempt items' }).uncheck();
+    await page.getByRole('radio', { name: /Minutes of a meeting/ }).check();
+    await page.getByRole('combobox', { name: 'Meeting' }).selectOption({ label: '14 January 2027: SEND Oversight Board (approved)' });
+    await page.getByRole('radio', { name: 'PDF' }).check();
+    expect(await pressExport(app, path.join(app.documentsFolder, 'approved.pdf'))).toMatch(
+      /Approved minutes: 4 items, 2 decisions; 1 exempt item left out/,
+    );
+    const pages = await pdfPageTexts(new Uint8Array(await fs.readFile(path.join(app.documentsFolder, 'approved.pdf'))));
+    const hashLine = `final hash SHA-256 ${original.value.chain.head}`;
+    for (const text of pages) {
+      expect(text).not.toContain('DRAFT');
+      expect(text.replace(/\s/g, '')).toContain(hashLine.replace(/\s/g, ''));
+    }
+
+    await page.getByRole('radio', { name: /Decision log/ }).check();
+    expect(await pressExport(app, path.join(app.documentsFolder, 'log.xlsx'))).toMatch(/^Saved log\.xlsx\. 2 decisions from 2 meetings\./);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path.join(app.documentsFolder, 'log.xlsx'));
+    const numbers: unknown[] = [];
+    workbook.worksheets[0]?.eachRow((row, index) => index > 1 && numbers.push(row.getCell(1).value));
+    expect(numbers).toEqual(['SOB/2027/001', 'SOB/2027/003']);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
+
+describe('the Exports view before any minutes are approved', () => {
+  it('offers no decision file, says why plainly, and passes axe', async () => {
+    const empty = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-no-sample-'));
+    app = await startApp({ sampleFolder: empty });
+    await app.open('#/exports');
+    const { page } = app;
+    await page.getByRole('heading', { level: 1, name: 'Exports' }).waitFor();
+    await page.getByRole('radio', { name: /Decision file/ }).check();
+    await page.getByText(/No approved minutes yet\./).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Export…' }).click();
+    await page.getByRole('alert').getByText('No minutes are approved yet: only approved minutes have a decision file.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
+    await fs.rm(empty, { recursive: true, force: true });
+  });
+});
+
+describe('a private note never leaves the laptop', () => {
+  it('appears in no export, in any format, even with exempt items included', async () => {
+    const MARKER = `PRIVATE-MARKER-${Math.random().toString(36).slice(2)}`;
+    const db = new OversightDatabase(`leak-${MARKER}`);
+    const bundle = await approvedBundle();
+    await db.meetings.put(bundle.meeting);
+    await db.meetingRecords.bulkPut(bundle.records);
+    const profile = await saveProfile(db, { displayName: 'Cllr Amina Shah', role: 'member', organisation: 'Labour group' });
+    const target = { kind: 'action' as const, planId: 'plan-1', id: 'A-1.1' };
+    await createAnnotation(db, profile, target, { kind: 'question', text: `Question ${MARKER}`, tags: [MARKER], visibility: 'private' });
+    await createAnnotation(db, profile, target, { kind: 'note', text: `Note ${MARKER}`, tags: [], visibility: 'private' });
+    await createAnnotation(db, profile, target, { kind: 'question', text: 'A question the member shared', tags: [], visibility: 'shared' });
+
+    app = await startApp();
+    const browser = app.context;
+    const folder = path.join(app.dataFolder, 'tracker-copies');
+    const trackerFile = path.join(app.documentsFolder, 'tracker.csv');
+    await fs.writeFile(trackerFile, 'Ref,Action,Lead,Due date,RAG\n1.1,Recruit EHC coordinators,Head of SEND,31/03/2027,Amber\n');
+    const copies = createTrackerCopies(folder);
+    const { createHash } = await import('node:crypto');
+    await copies.keep({
+      planId: 'plan-1',
+      revision: 1,
+      filePath: trackerFile,
+      sha256: createHash('sha256')
+        .update(await fs.readFile(trackerFile))
+        .digest('hex'),
+      mapping: {
+        version: 1,
+        signature: 's',
+        headerRow: 0,
+        columns: { Ref: 'ref', Action: 'title', Lead: 'lead', 'Due date': 'dueDate', RAG: 'deliveryRag' },
+        planId: 'plan-1',
+        planTitle: 'Plan',
+        localArea: 'Northmoor',
+        planKind: 'improvement-plan',
+      },
+    });
+    const services = { printHtmlToPdf: (html: string) => printHtmlToPdf(browser, html), trackerCopies: copies, now: () => new Date() };
+
+    const meetingBundleNow = await meetingBundle(db, bundle.meeting.id);
+    if (!meetingBundleNow) throw new Error('no meeting');
+    const bundles = await allMeetingBundles(db);
+    const meeting = bundle.meeting;
+    const questions = await questionsFor(db, meeting, null);
+    expect(questions.map((question) => question.text)).toEqual(['A question the member shared']);
+    const common = { includeExempt: true, boardName: BOARD_NAME };
+    const requests: Record<ExportKind, ExportRequest> = {
+      'minutes-docx': { kind: 'minutes-docx', ...common, bundle: meetingBundleNow },
+      'minutes-pdf': { kind: 'minutes-pdf', ...common, bundle: meetingBundleNow },
+      'decision-log-csv': { kind: 'decision-log-csv', ...common, bundles },
+      'decision-log-xlsx': { kind: 'decision-log-xlsx', ...common, bundles },
+      'action-log-csv': { kind: 'action-log-csv', ...common, bundles },
+      'action-log-xlsx': { kind: 'action-log-xlsx', ...common, bundles },
+      'questions-docx': {
+        kind: 'questions-docx',
+        ...common,
+        meeting: { id: meeting.id, title: meeting.title, date: meeting.date, agenda: meeting.agenda },
+        memberName: null,
+        questions,
+      },
+      'questions-csv': {
+        kind: 'questions-csv',
+        ...common,
+        meeting: { id: meeting.id, title: meeting.title, date: meeting.date, agenda: meeting.agenda },
+        memberName: null,
+        questions,
+      },
+      'decisions-json': { kind: 'decisions-json', ...common, bundle: meetingBundleNow },
+      tracker: { kind: 'tracker', ...common, planId: 'plan-1', revision: 1, bundle: meetingBundleNow },
+    };
+    const readable: string[] = [];
+    for (const kind of EXPORT_KINDS) {
+      const built = await buildExport(exportRequestSchema.parse(requests[kind]), services);
+      if (!built.ok) throw new Error(`${kind}: ${built.error.message}`);
+      const { data, extension } = built.value;
+      let text: string;
+      if (typeof data === 'string') text = extension === '.csv' ? Papa.parse<string[]>(data.slice(1)).data.flat().join('\n') : data;
+      else if (extension === '.pdf') text = (await pdfPageTexts(data)).join('\n');
+      else text = unzipAllText(data);
+      expect(text, `${kind} should have content`).not.toBe('');
+      expect(text, `${kind} leaked the private note`).not.toContain(MARKER);
+      readable.push(kind);
+    }
+    expect(readable).toEqual([...EXPORT_KINDS]);
+    // The questions export does carry the shared question: the test would catch an empty file.
+    const csv = await buildExport(requests['questions-csv'], services);
+    expect(csv.ok && String(csv.value.data)).toContain('A question the member shared');
+    // And the lead's own exchange file, .annotations.json.
+    const annotations = JSON.stringify(await buildAnnotationsFile(db, profile));
+    expect(annotations).toContain('A question the member shared');
+    expect(annotations).not.toContain(MARKER);
+    // The minutes HTML the PDF is printed from, too.
+    expect(minutesHtml(buildMinutes(meetingBundleNow, { boardName: BOARD_NAME, includeExempt: true }))).not.toContain(MARKER);
+    db.close();
+  });
+});
