@@ -59,6 +59,33 @@ app.on('web-contents-created', (_event, contents) => {
   });
 });
 
+/**
+ * Prints a self-contained HTML page (an export's minutes) to PDF in a hidden, sandboxed window
+ * with JavaScript off, in its own in-memory session that may load nothing but the page itself.
+ */
+async function printHtmlToPdf(html: string): Promise<Uint8Array> {
+  const printSession = session.fromPartition('oversight-print', { cache: false });
+  printSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !details.url.startsWith('data:') }));
+  const printer = new BrowserWindow({
+    show: false,
+    webPreferences: {
+      session: printSession,
+      javascript: false,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      offscreen: true,
+    },
+  });
+  try {
+    await printer.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+    return new Uint8Array(await printer.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true }));
+  } finally {
+    printer.destroy();
+  }
+}
+
 void app.whenReady().then(async () => {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -98,24 +125,36 @@ void app.whenReady().then(async () => {
           title: 'Import plan files',
           properties: ['openFile', 'multiSelections'] as Array<'openFile' | 'multiSelections'>,
           filters: [
-            { name: 'Plan files and trackers', extensions: ['json', 'csv', 'xlsx'] },
+            { name: 'Plan files, trackers and meeting packs', extensions: ['json', 'csv', 'xlsx', 'zip'] },
             { name: 'All files', extensions: ['*'] },
           ],
         };
         const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
         return result.canceled ? [] : result.filePaths;
       },
-      async chooseFolder(defaultPath) {
+      async chooseFolder(defaultPath, title) {
         const options = {
-          title: 'Choose the inbox folder',
+          title: title ?? 'Choose the inbox folder',
           defaultPath,
           properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'>,
         };
         const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
+      async saveFile(defaultName, filter) {
+        const options = {
+          title: 'Save',
+          defaultPath: path.join(app.getPath('documents'), defaultName),
+          filters: [filter],
+          properties: ['showOverwriteConfirmation' as const],
+        };
+        const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
     },
     openExternal: (url) => shell.openExternal(url),
+    openPath: (filePath) => shell.openPath(filePath),
+    printHtmlToPdf,
     emit,
   });
 

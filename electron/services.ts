@@ -1,3 +1,5 @@
+import { createPlanFolders } from './evidence/open-evidence';
+import { createTrackerCopies } from './exports/tracker-copies';
 import { createDispatcher, type Dispatcher, type SenderInfo } from './ipc/dispatch';
 import { createHandlers, type HandlerContext } from './ipc/handlers';
 import { isTrustedSenderUrl } from './security';
@@ -5,7 +7,10 @@ import { createSettingsStore } from './settings-store';
 import { createMappingStore } from './sync/mapping-store';
 import { createSyncService } from './sync/service';
 
-export type MainServicesOptions = Pick<HandlerContext, 'appInfo' | 'documentsFolder' | 'dialogs' | 'openExternal' | 'emit'> & {
+export type MainServicesOptions = Pick<
+  HandlerContext,
+  'appInfo' | 'documentsFolder' | 'dialogs' | 'openExternal' | 'openPath' | 'printHtmlToPdf' | 'emit'
+> & {
   dataFolder: string;
   sampleFolder: string;
   /** The origin the app's pages are served from: `app://oversight` in Electron, the test server in the harness. */
@@ -20,9 +25,16 @@ export type MainServicesOptions = Pick<HandlerContext, 'appInfo' | 'documentsFol
  * very code the app runs.
  */
 export function createMainServices(options: MainServicesOptions): { dispatch: Dispatcher; stop(): Promise<void> } {
+  const planFolders = createPlanFolders(options.dataFolder);
+  const trackerCopies = createTrackerCopies(options.dataFolder);
   const sync = createSyncService({
     sampleFolder: options.sampleFolder,
     mappings: createMappingStore(options.dataFolder),
+    // Best effort: a plan whose folder could not be remembered still imports; only its evidence
+    // cannot be opened until it is imported again.
+    onValidPlan: (planId, revision, filePath) => planFolders.remember(planId, revision, filePath).catch(() => undefined),
+    // Best effort too: without a copy, only the tracker round trip export is unavailable.
+    onValidTracker: (tracker) => trackerCopies.keep(tracker).catch(() => undefined),
     emit: options.emit,
     ...(options.watchInbox !== undefined ? { watchInbox: options.watchInbox } : {}),
     ...(options.stableForMs !== undefined ? { stableForMs: options.stableForMs } : {}),
@@ -34,6 +46,10 @@ export function createMainServices(options: MainServicesOptions): { dispatch: Di
     sync,
     dialogs: options.dialogs,
     openExternal: options.openExternal,
+    openPath: options.openPath,
+    planFolders,
+    printHtmlToPdf: options.printHtmlToPdf,
+    trackerCopies,
     emit: options.emit,
   });
   const dispatch = createDispatcher(handlers, {

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
+import { catchUpSearchIndex } from './annotations/annotation-repository';
 import { App } from './app/app';
 import { ServicesProvider } from './app/context';
 import { openDatabase } from './db/database';
@@ -29,4 +30,8 @@ if (container) {
 
 // First run loads the bundled sample through the same path as any file; then the inbox is
 // checked for anything that arrived while the app was closed.
-void sync.loadSampleOnFirstRun().then(() => sync.scanInbox());
+// Annotations merged just before a crash are indexed for search first.
+void catchUpSearchIndex(db)
+  .catch((error: unknown) => console.error('Search index catch-up failed', error))
+  .then(() => sync.loadSampleOnFirstRun())
+  .then(() => sync.scanInbox());

@@ -20,12 +20,13 @@ const reports = mkdtempSync(path.join(os.tmpdir(), 'oversight-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const skippedSuites = [];
 
-function run(title, command, args, env = {}, { quiet = false } = {}) {
+function run(title, command, args, env = {}, { quiet = false, onFailure } = {}) {
   console.log(`\n▶ ${title}`);
   const started = Date.now();
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (result.status !== 0) {
+    onFailure?.();
     console.error(`\n✖ ${title} failed (${seconds} s). Stopping here.`);
     finish(1);
   }
@@ -34,14 +35,25 @@ function run(title, command, args, env = {}, { quiet = false } = {}) {
 
 function vitest(title, project, env = {}) {
   const report = path.join(reports, `${project}.json`);
+  const count = () => {
+    try {
+      const summary = JSON.parse(readFileSync(report, 'utf8'));
+      totals.passed += summary.numPassedTests;
+      totals.failed += summary.numFailedTests;
+      totals.skipped += summary.numPendingTests + summary.numTodoTests;
+      return summary;
+    } catch {
+      // A suite that crashed before reporting counts as one failure.
+      totals.failed += 1;
+      return null;
+    }
+  };
   run(title, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env, {
     quiet: true,
+    onFailure: count,
   });
-  const summary = JSON.parse(readFileSync(report, 'utf8'));
-  totals.passed += summary.numPassedTests;
-  totals.failed += summary.numFailedTests;
-  totals.skipped += summary.numPendingTests + summary.numTodoTests;
-  if (summary.numTotalTests === 0) {
+  const summary = count();
+  if (!summary || summary.numTotalTests === 0) {
     console.error(`✖ ${title}: no test ran.`);
     finish(1);
   }

@@ -1,16 +1,25 @@
 import { formatReport, readMappingFile, validateFiles } from './validate';
+import { formatVerifyReport, verifyFiles } from './verify';
 
-// oversight-cli: checks plan files the way the app would, for clerks before they send them.
+// oversight-cli: checks plan files the way the app would, for clerks before they send them, and
+// decision files against their hash chain (verify.ts).
 // Exit codes: 0 all valid, 1 something invalid, 2 usage error or a file that cannot be read.
 
 const USAGE = `Usage:
   oversight-cli validate FILE... [--json] [--mapping MAPPING.json]
+  oversight-cli verify FILE...
 
-Checks Oversight plan files (.plan.json) and spreadsheet trackers (.csv, .xlsx) exactly as the
-app would, and prints every problem with its location.
+Checks Oversight plan files (.plan.json), spreadsheet trackers (.csv, .xlsx) and meeting packs
+(a .pack.json, its folder, or a .zip) exactly as the app would, and prints every problem with
+its location.
   --json             print one JSON array with an object per file
   --mapping FILE     the column mapping to use for trackers (as saved by the app)
-Exit status: 0 every file is valid, 1 any file is invalid, 2 usage error or unreadable file.`;
+Exit status: 0 every file is valid, 1 any file is invalid, 2 usage error or unreadable file.
+
+verify checks exported decision files (.decisions.json): every record against the hash chain
+made when the minutes were approved.
+Exit status: 0 every file is intact, 1 any chain is broken (the first broken record is named),
+2 usage error, or a file that cannot be read or is not a decision file.`;
 
 export type CliIo = { out: (text: string) => void; err: (text: string) => void };
 
@@ -21,6 +30,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.out(USAGE);
     return 0;
   }
+  if (command === 'verify') return runVerify(rest, io);
   if (command !== 'validate') {
     io.err(command ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
     return 2;
@@ -69,5 +79,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } else {
     io.out(formatReport(run));
   }
+  return run.exitCode;
+}
+
+async function runVerify(files: readonly string[], io: CliIo): Promise<number> {
+  const option = files.find((file) => file.startsWith('--'));
+  if (option !== undefined || files.length === 0) {
+    io.err(`${option !== undefined ? `Unknown option "${option}".` : 'Name at least one decision file to verify.'}\n\n${USAGE}`);
+    return 2;
+  }
+  const run = await verifyFiles(files);
+  for (const report of run.reports) io.out(formatVerifyReport(report));
   return run.exitCode;
 }

@@ -10,7 +10,8 @@ export type FileReport = {
   valid: boolean;
   errors: Problem[];
   warnings: Problem[];
-  counts: PlanCounts;
+  /** A meeting pack's report also counts its papers and their pages. */
+  counts: PlanCounts & { papers?: number; pages?: number };
 };
 
 export type ValidateRun = {
@@ -42,7 +43,8 @@ export async function readMappingFile(file: string): Promise<{ ok: true; mapping
 }
 
 /**
- * Checks plan files and trackers exactly as the app's sync would (the same examineFile).
+ * Checks plan files, trackers and meeting packs (a .pack.json, its folder or a .zip) exactly as
+ * the app's sync would (the same examineFile).
  * Exit 0 when every file is valid, 1 when any is invalid, 2 when any cannot be read.
  */
 export async function validateFiles(files: readonly string[], options: { mapping?: TrackerMapping } = {}): Promise<ValidateRun> {
@@ -59,7 +61,16 @@ export async function validateFiles(files: readonly string[], options: { mapping
     const guessed: Problem[] = result.suggestedMappingUsed
       ? [{ path: file, message: 'No --mapping was given: columns were matched from their headings, as the app would first suggest.' }]
       : [];
-    if (outcome.status === 'valid') {
+    if (outcome.status === 'pack') {
+      const pages = outcome.papers.reduce((sum, paper) => sum + paper.pageCount, 0);
+      reports.push({
+        file,
+        valid: true,
+        errors: [],
+        warnings: outcome.warnings,
+        counts: { ...EMPTY_COUNTS, papers: outcome.papers.length, pages },
+      });
+    } else if (outcome.status === 'valid') {
       reports.push({ file, valid: true, errors: [], warnings: [...guessed, ...outcome.warnings], counts: outcome.counts });
     } else if (outcome.status === 'invalid') {
       reports.push({ file, valid: false, errors: outcome.errors, warnings: [...guessed, ...outcome.warnings], counts: EMPTY_COUNTS });
@@ -82,7 +93,9 @@ export function formatReport(run: ValidateRun): string {
   const lines: string[] = [];
   for (const report of run.reports) {
     const { counts } = report;
-    if (report.valid) {
+    if (report.valid && counts.papers !== undefined) {
+      lines.push(`✔ ${report.file}: valid meeting pack (${counts.papers} papers, ${counts.pages ?? 0} pages)`);
+    } else if (report.valid) {
       lines.push(
         `✔ ${report.file}: valid (${counts.areas} areas, ${counts.actions} actions, ${counts.milestones} milestones, ${counts.measures} measures, ${counts.evidence} evidence, ${counts.risks} risks)`,
       );

@@ -1,5 +1,11 @@
+import path from 'node:path';
+import { safeFileName } from '../../shared/files/safe-file-name';
 import type { AppInfo, EventName, EventPayload, Settings } from '../../shared/ipc/contract';
 import { fail, ok } from '../../shared/result';
+import { openEvidence, type PlanFolders } from '../evidence/open-evidence';
+import { readDecisionsFile, saveExport } from '../exports/save-export';
+import type { TrackerCopies } from '../exports/tracker-copies';
+import { writeFileAtomic } from '../fs/atomic-write';
 import { isAllowedExternalUrl } from '../security';
 import type { SettingsStore } from '../settings-store';
 import { defaultInboxFolder } from '../sync/inbox';
@@ -19,11 +25,21 @@ export type HandlerContext = {
   dialogs: {
     /** Asks the user for plan files; [] when cancelled. */
     openFiles(): Promise<string[]>;
-    /** Asks the user for a folder; null when cancelled. */
-    chooseFolder(defaultPath: string): Promise<string | null>;
+    /** Asks the user for a folder (the title says what for; by default the inbox); null when cancelled. */
+    chooseFolder(defaultPath: string, title?: string): Promise<string | null>;
+    /** Asks where to save a file (the OS dialog asks before replacing one); null when cancelled. */
+    saveFile(defaultName: string, filter: { name: string; extensions: string[] }): Promise<string | null>;
   };
   /** Opens an allow-listed https link in the OS browser. */
   openExternal(url: string): Promise<void>;
+  /** Opens a local file with the OS's default application: '' on success, else an error message (Electron's shell.openPath). */
+  openPath(filePath: string): Promise<string>;
+  /** Where each plan's latest examined file came from, for opening its evidence. */
+  planFolders: Pick<PlanFolders, 'folderOf'>;
+  /** Prints an HTML page to PDF: an offscreen, script-less window's printToPDF in Electron; Chromium's page.pdf in the harness. */
+  printHtmlToPdf(html: string): Promise<Uint8Array>;
+  /** Copies of the spreadsheet trackers plans were imported from, for writing the board's updates back. */
+  trackerCopies: Pick<TrackerCopies, 'find'>;
   emit<K extends EventName>(event: K, payload: EventPayload<K>): void;
 };
 
@@ -70,10 +86,50 @@ export function createHandlers(context: HandlerContext): HandlerTable {
 
     'sync:load-sample': async () => ok(await context.sync.sampleCandidates()),
 
+    'sync:open-pack-folder': async ({ knownSha256 }) => {
+      const folder = await context.dialogs.chooseFolder(context.documentsFolder, 'Choose a meeting pack folder');
+      return ok(folder ? await context.sync.candidatesFor([folder], 'dialog', knownSha256) : []);
+    },
+
+    // Only papers of packs main itself examined and handed out this session, by their opaque
+    // token: the renderer cannot name a path, and the bytes are re-checked against their hash.
+    'papers:read': async ({ token, paperId }) => {
+      const read = await context.sync.readPaper(token, paperId);
+      return read.ok ? ok({ bytes: read.bytes }) : fail('not-found', read.message);
+    },
+
     'sync:apply-mapping': async ({ token, mapping, remember }) => {
       const candidate = await context.sync.applyMapping(token, mapping, remember);
       return candidate ? ok(candidate) : fail('not-found', 'That file is no longer available to Oversight; import it again.');
     },
+
+    'annotations:export': async ({ file, suggestedName }) => {
+      const chosen = await context.dialogs.saveFile(safeFileName(suggestedName), { name: 'Oversight annotations', extensions: ['json'] });
+      if (!chosen) return ok({ saved: false });
+      const target = chosen.toLowerCase().endsWith('.annotations.json') ? chosen : `${chosen.replace(/\.json$/i, '')}.annotations.json`;
+      // The OS dialog asked before replacing the name the user chose; a name we changed was not
+      // asked about, so it must not replace anything.
+      const written = await writeFileAtomic(target, `${JSON.stringify(file, null, 2)}\n`, { overwrite: target === chosen });
+      if (!written.ok) return fail(written.error.code, written.error.message);
+      return ok({ saved: true, fileName: path.basename(target) });
+    },
+
+    'exports:save': async (request) =>
+      saveExport(request, {
+        services: { printHtmlToPdf: context.printHtmlToPdf, trackerCopies: context.trackerCopies, now: () => new Date() },
+        saveFile: context.dialogs.saveFile,
+      }),
+
+    // Only the files the user picks in the dialog are read, and only .decisions.json ones.
+    'exports:import-decisions': async () => {
+      const paths = await context.dialogs.openFiles();
+      const files = [];
+      for (const filePath of paths) files.push(await readDecisionsFile(filePath));
+      return ok({ files });
+    },
+
+    'evidence:open': async ({ planId, relativePath }) =>
+      openEvidence({ planId, relativePath }, { folders: context.planFolders, openPath: context.openPath }),
 
     'shell:open-external': async ({ url }) => {
       if (!isAllowedExternalUrl(url)) return ok({ opened: false });

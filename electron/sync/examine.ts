@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import { validateAnnotationsBytes } from '../../shared/annotations/file';
 import type { ImportOutcome } from '../../shared/ipc/contract';
 import type { PlanFile } from '../../shared/plan/schema';
 import { PLAN_LIMITS, validatePlanBytes, validatePlanValue, type PlanValidation } from '../../shared/plan/validate';
 import { findHeaderRow, headingSignature, suggestMapping, type TrackerMapping } from '../../shared/tracker/mapping';
 import { trackerRowsToPlan } from '../../shared/tracker/to-plan';
 import { classifyFileName } from './file-kinds';
+import { examinePack, type PackLocation } from './pack-read';
 import { readFileForImport } from './read-file';
 import { readTrackerRows } from './tracker-read';
 
@@ -24,7 +27,7 @@ export type ExamineOptions = {
 };
 
 export type ExamineResult =
-  | { status: 'examined'; file: ExaminedFile; outcome: ImportOutcome; suggestedMappingUsed?: boolean }
+  | { status: 'examined'; file: ExaminedFile; outcome: ImportOutcome; suggestedMappingUsed?: boolean; location?: PackLocation }
   | { status: 'known'; file: ExaminedFile }
   | { status: 'unreadable'; code: string; message: string };
 
@@ -36,11 +39,18 @@ export type ExamineResult =
 export async function examineFile(filePath: string, options: ExamineOptions = {}): Promise<ExamineResult> {
   const name = filePath.split(/[\\/]/).pop() ?? filePath;
   const kind = classifyFileName(name);
-  if (kind !== 'plan' && kind !== 'tracker-csv' && kind !== 'tracker-xlsx') {
+  // A meeting pack is a .zip, a .pack.json or the folder holding one.
+  if (kind === 'pack' || (kind === null && (await isFolder(filePath)))) {
+    return examinePack(filePath, {
+      ...(options.isKnown ? { isKnown: options.isKnown } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+  }
+  if (kind !== 'plan' && kind !== 'tracker-csv' && kind !== 'tracker-xlsx' && kind !== 'annotations') {
     return {
       status: 'unreadable',
       code: 'unsupported',
-      message: `${name} is not a plan file: Oversight reads .plan.json files and .csv or .xlsx trackers.`,
+      message: `${name} is not a file Oversight imports: it reads .plan.json files, .csv or .xlsx trackers, .annotations.json files and meeting packs (.zip, .pack.json or a pack folder).`,
     };
   }
   const read = await readFileForImport(filePath, {
@@ -58,6 +68,14 @@ export async function examineFile(filePath: string, options: ExamineOptions = {}
   };
 
   if (kind === 'plan') return finish(toOutcome(validatePlanBytes(read.bytes)));
+  if (kind === 'annotations') {
+    const annotations = validateAnnotationsBytes(read.bytes);
+    return finish(
+      annotations.ok
+        ? { status: 'annotations', file: annotations.file, warnings: annotations.warnings }
+        : { status: 'invalid', errors: annotations.errors, warnings: annotations.warnings },
+    );
+  }
 
   const sheet = await readTrackerRows(read.bytes, name);
   if (!sheet.ok) return finish({ status: 'invalid', errors: sheet.errors, warnings: [] });
@@ -119,4 +137,8 @@ export function planContentHash(plan: PlanFile): string {
   return createHash('sha256')
     .update(JSON.stringify({ ...plan, export: exportWithoutTime }))
     .digest('hex');
+}
+
+async function isFolder(filePath: string): Promise<boolean> {
+  return (await stat(filePath).catch(() => null))?.isDirectory() ?? false;
 }

@@ -2,15 +2,32 @@ import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { EventName, EventPayload, ImportCandidate, ImportSource } from '../../shared/ipc/contract';
+import { PACK_LIMITS, type PackManifest } from '../../shared/pack/schema';
 import type { TrackerMapping } from '../../shared/tracker/mapping';
 import { examineFile, type ExamineResult } from './examine';
 import { classifyFileName, isIgnoredName } from './file-kinds';
 import { createInbox } from './inbox';
 import type { MappingStore } from './mapping-store';
+import { paperById, readPackPaper, type PackLocation } from './pack-read';
+import { readFileForImport } from './read-file';
+
+/** The sample meeting pack's folder inside the sample folder. */
+export const SAMPLE_PACK_FOLDER = 'pack';
+const ZIP_CACHE_MS = 60_000;
 
 export type SyncServiceOptions = {
   sampleFolder: string;
   mappings: MappingStore;
+  /** Told where each valid plan was read from (the folder its evidence paths are relative to). */
+  onValidPlan?: (planId: string, revision: number, filePath: string) => Promise<void>;
+  /** Told of each valid plan read from a spreadsheet tracker, with the mapping used (main keeps a copy for the round trip). */
+  onValidTracker?: (tracker: {
+    planId: string;
+    revision: number;
+    filePath: string;
+    sha256: string;
+    mapping: TrackerMapping;
+  }) => Promise<void>;
   emit: <K extends EventName>(event: K, payload: EventPayload<K>) => void;
   watchInbox?: boolean;
   stableForMs?: number;
@@ -24,8 +41,26 @@ export type SyncServiceOptions = {
 export function createSyncService(options: SyncServiceOptions) {
   // Files handed out this session, so the renderer can refer back to one (to confirm a
   // tracker's mapping) by an opaque token rather than by a path it chose itself.
-  const tokens = new Map<string, { filePath: string; source: ImportSource }>();
+  const tokens = new Map<string, { filePath: string; source: ImportSource; pack?: { location: PackLocation; manifest: PackManifest } }>();
   let inbox: ReturnType<typeof createInbox> | undefined;
+  // The renderer fetches a zipped pack's papers one after another: the zip is read once for all
+  // of them and let go soon after, rather than held for the session.
+  let zipCache: { path: string; bytes: Promise<Uint8Array | null>; release: ReturnType<typeof setTimeout> | undefined } | undefined;
+
+  function zipBytes(zipPath: string): Promise<Uint8Array | null> {
+    if (zipCache?.path !== zipPath) {
+      if (zipCache?.release) clearTimeout(zipCache.release);
+      const bytes = readFileForImport(zipPath, { maxBytes: PACK_LIMITS.maxPackBytes }).then((read) => (read.ok ? read.bytes : null));
+      zipCache = { path: zipPath, bytes, release: undefined };
+    }
+    const cached = zipCache;
+    if (cached.release) clearTimeout(cached.release);
+    cached.release = setTimeout(() => {
+      if (zipCache === cached) zipCache = undefined;
+    }, ZIP_CACHE_MS);
+    cached.release.unref?.();
+    return cached.bytes;
+  }
 
   async function candidateFor(
     filePath: string,
@@ -34,15 +69,36 @@ export function createSyncService(options: SyncServiceOptions) {
     mapping?: TrackerMapping,
   ): Promise<ImportCandidate | undefined> {
     const fileName = path.basename(filePath);
+    let mappingUsed = mapping;
     const result: ExamineResult = await examineFile(filePath, {
       isKnown: (sha) => known.has(sha),
-      rememberedMapping: (signature) => options.mappings.get(signature),
+      rememberedMapping: async (signature) => {
+        mappingUsed ??= await options.mappings.get(signature);
+        return mappingUsed;
+      },
       ...(mapping ? { mapping } : {}),
       onProgress: (progress) => options.emit('sync:progress', { fileName, ...progress }),
     });
     if (result.status === 'known') return undefined;
+    if (result.status === 'examined' && result.outcome.status === 'valid') {
+      const { plan } = result.outcome;
+      await options.onValidPlan?.(plan.plan.id, plan.export.revision, filePath);
+      if (mappingUsed && classifyFileName(fileName)?.startsWith('tracker')) {
+        await options.onValidTracker?.({
+          planId: plan.plan.id,
+          revision: plan.export.revision,
+          filePath,
+          sha256: result.file.sha256,
+          mapping: mappingUsed,
+        });
+      }
+    }
     const token = randomUUID();
-    tokens.set(token, { filePath, source });
+    const pack =
+      result.status === 'examined' && result.outcome.status === 'pack' && result.location
+        ? { location: result.location, manifest: result.outcome.pack }
+        : undefined;
+    tokens.set(token, { filePath, source, ...(pack ? { pack } : {}) });
     if (result.status === 'unreadable') {
       return {
         token,
@@ -86,7 +142,14 @@ export function createSyncService(options: SyncServiceOptions) {
         if (options.watchInbox !== false) await inbox.start();
       }
       const files = await inbox.scan();
-      const plans = files.filter((file) => file.kind === 'plan' || file.kind === 'tracker-csv' || file.kind === 'tracker-xlsx');
+      const plans = files.filter(
+        (file) =>
+          file.kind === 'plan' ||
+          file.kind === 'tracker-csv' ||
+          file.kind === 'tracker-xlsx' ||
+          file.kind === 'annotations' ||
+          file.kind === 'pack',
+      );
       return candidatesFor(
         plans.map((file) => file.path),
         'inbox',
@@ -94,17 +157,25 @@ export function createSyncService(options: SyncServiceOptions) {
       );
     },
 
-    /** The bundled sample plan's revisions, oldest first. */
+    /** The sample meeting pack (the folder `pack/`), then the bundled sample plan's revisions, oldest first. */
     async sampleCandidates(): Promise<ImportCandidate[]> {
       // A build without the sample (or a test that wants none) simply has nothing to load.
       const names = (await fs.readdir(options.sampleFolder).catch(() => [] as string[]))
         .filter((name) => !isIgnoredName(name) && classifyFileName(name) === 'plan')
         .sort((a, b) => a.localeCompare(b, 'en-GB', { numeric: true }));
-      return candidatesFor(
-        names.map((name) => path.join(options.sampleFolder, name)),
-        'sample',
-        [],
-      );
+      const packFolder = path.join(options.sampleFolder, SAMPLE_PACK_FOLDER);
+      const hasPack = (await fs.stat(packFolder).catch(() => null))?.isDirectory() ?? false;
+      // The pack first: once the sample plan shows, the whole sample is in the store.
+      return candidatesFor([...(hasPack ? [packFolder] : []), ...names.map((name) => path.join(options.sampleFolder, name))], 'sample', []);
+    },
+
+    /** Reads one paper of a pack handed out earlier, re-checked against its SHA-256. */
+    async readPaper(token: string, paperId: string): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; message: string }> {
+      const entry = tokens.get(token)?.pack;
+      const paper = entry ? paperById(entry.manifest, paperId) : undefined;
+      if (!entry || !paper) return { ok: false, message: 'That paper is no longer available to Oversight; import the pack again.' };
+      const { location } = entry;
+      return readPackPaper(location, paper, location.kind === 'zip' ? () => zipBytes(location.zipPath) : undefined);
     },
 
     /** Re-reads a tracker handed out earlier with the mapping the user confirmed. */
@@ -117,6 +188,8 @@ export function createSyncService(options: SyncServiceOptions) {
 
     /** Stops watching the inbox. */
     async stop(): Promise<void> {
+      if (zipCache?.release) clearTimeout(zipCache.release);
+      zipCache = undefined;
       await inbox?.stop();
       inbox = undefined;
     },

@@ -17,10 +17,13 @@ export function AnnotationPanel({
   target,
   points,
   headingLevel = 2,
+  label = 'Notes and questions',
 }: {
   target: AnnotationTarget;
   points?: readonly string[];
   headingLevel?: 2 | 3;
+  /** The panel's heading; give each panel on a page its own. */
+  label?: string;
 }) {
   const { db } = useServices();
   const profile = useProfile();
@@ -32,7 +35,7 @@ export function AnnotationPanel({
 
   return (
     <section className="annotation-panel" aria-labelledby={headingId}>
-      <Heading id={headingId}>Notes and questions</Heading>
+      <Heading id={headingId}>{label}</Heading>
       {annotations === undefined ? <p>Loading…</p> : null}
       {annotations?.length === 0 ? <p className="muted">No notes yet.</p> : null}
       {annotations && annotations.length > 0 ? (
@@ -115,7 +118,7 @@ function AnnotationCard({
         <span>{isMine ? 'You' : record.authorName}</span>
         <span className={`visibility visibility-${record.visibility}`}>{record.visibility === 'private' ? 'Private' : 'Shared'}</span>
         <span>{formatDate(record.createdAt)}</span>
-        {record.target.point ? <span>about {formatPeriod(record.target.point)}</span> : null}
+        {record.target.kind !== 'paper' && record.target.point ? <span>about {formatPeriod(record.target.point)}</span> : null}
         {!isMine ? <span className="muted">(read-only)</span> : null}
       </p>
       <p className="annotation-text">{record.text}</p>

@@ -6,17 +6,21 @@ import {
   targetKeyOf,
   type AnnotationKind,
   type AnnotationRecord,
-  type AnnotationTarget,
+  type AnyAnnotationTarget,
   type Profile,
 } from '../../shared/annotations/types';
 import type { OversightDatabase } from '../db/database';
 import { getMeta, setMeta } from '../db/meta-repository';
+import { annotationSearchChanges } from '../search/annotation-documents';
+import { updateSearchIndex } from '../search/search-index';
+import { exemptPaperTargetKeys } from '../papers/pack-repository';
 
 // Member annotations: every change is one transaction that also advances this laptop's hybrid
 // logical clock, so edits made here order correctly against edits merged from other members.
 
 const CLOCK = 'hlc';
 const MERGED_FILES = 'mergedAnnotationFiles';
+const INDEX_PENDING = 'annotationsAwaitingSearchIndex';
 
 export type AnnotationInput = {
   kind: AnnotationKind;
@@ -43,13 +47,14 @@ function cleanTags(tags: readonly string[]): string[] {
 export async function createAnnotation(
   db: OversightDatabase,
   profile: Profile,
-  target: AnnotationTarget,
+  target: AnyAnnotationTarget,
   input: AnnotationInput,
   options: { now?: Date; newId?: () => string } = {},
 ): Promise<AnnotationRecord> {
   const now = options.now ?? new Date();
-  return db.transaction('rw', [db.meta, db.annotations, db.plans], async () => {
-    const plan = await db.plans.get(target.planId);
+  return db.transaction('rw', [db.meta, db.annotations, db.plans, db.searchIndex], async () => {
+    // A paper has no revisions: a reissue is a new paper, which the highlight's anchor follows.
+    const plan = target.kind === 'paper' ? undefined : await db.plans.get(target.planId);
     const mine = await db.annotations.where('targetKey').equals(targetKeyOf(target)).count();
     const record: AnnotationRecord = {
       id: options.newId?.() ?? crypto.randomUUID(),
@@ -70,6 +75,8 @@ export async function createAnnotation(
       deleted: false,
     };
     await db.annotations.add(record);
+    // The search index changes in the same transaction: it can never disagree with the notes.
+    await updateSearchIndex(db, annotationSearchChanges([record]));
     return record;
   });
 }
@@ -81,7 +88,7 @@ async function changeOwn(
   change: (record: AnnotationRecord) => Partial<AnnotationRecord>,
   now: Date,
 ): Promise<{ ok: true; record: AnnotationRecord } | { ok: false; error: AnnotationError }> {
-  return db.transaction('rw', [db.meta, db.annotations], async () => {
+  return db.transaction('rw', [db.meta, db.annotations, db.searchIndex], async () => {
     const record = await db.annotations.get(id);
     if (!record) return { ok: false as const, error: { code: 'not-found' as const, message: 'That annotation no longer exists.' } };
     // Another member's annotations arrive by file and are read-only here.
@@ -98,6 +105,7 @@ async function changeOwn(
       deviceId: profile.deviceId,
     };
     await db.annotations.put(updated);
+    await updateSearchIndex(db, annotationSearchChanges([updated]));
     return { ok: true as const, record: updated };
   });
 }
@@ -150,7 +158,7 @@ export async function reorderAnnotations(
 /** The annotations on one target that this member may see: theirs, and others' shared ones. Deleted ones are left out. */
 export async function annotationsOn(
   db: OversightDatabase,
-  target: { planId: string; kind: string; id: string },
+  target: Parameters<typeof targetKeyOf>[0],
   profileId: string | undefined,
 ): Promise<AnnotationRecord[]> {
   const records = await db.annotations.where('targetKey').equals(targetKeyOf(target)).toArray();
@@ -176,8 +184,17 @@ export async function myAnnotations(db: OversightDatabase, profileId: string): P
  * The member's shared annotations as an exchange file, with tombstones for the shared ones they
  * deleted. Private annotations are never included: recordToEntry refuses them.
  */
-export async function buildAnnotationsFile(db: OversightDatabase, profile: Profile, now = new Date()): Promise<AnnotationsFile> {
-  const records = await db.annotations.filter((record) => record.authorId === profile.id && record.visibility === 'shared').toArray();
+export async function buildAnnotationsFile(
+  db: OversightDatabase,
+  profile: Profile,
+  now = new Date(),
+  options: { includeExempt?: boolean } = {},
+): Promise<AnnotationsFile> {
+  // Notes on exempt papers stay out unless the member chose to include them.
+  const exempt = options.includeExempt ? new Set<string>() : await exemptPaperTargetKeys(db);
+  const records = await db.annotations
+    .filter((record) => record.authorId === profile.id && record.visibility === 'shared' && !exempt.has(record.targetKey))
+    .toArray();
   const annotations = records
     .map(recordToEntry)
     .filter((entry): entry is AnnotationEntry => entry !== null)
@@ -201,6 +218,8 @@ export async function buildAnnotationsFile(db: OversightDatabase, profile: Profi
  * Merges another member's file in one transaction: new and newer annotations are written,
  * older or equal ones skipped, anything claiming another member's annotation rejected. Writes
  * nothing when there is nothing new. The file's hash is remembered so the inbox skips it.
+ * The merged notes are then indexed for search by `catchUpSearchIndex` (the sync controller
+ * calls it straight after).
  */
 export async function mergeAnnotationsFile(
   db: OversightDatabase,
@@ -208,7 +227,7 @@ export async function mergeAnnotationsFile(
   options: { sha256?: string; profile?: Profile | null; now?: Date } = {},
 ): Promise<MergeSummary & { writes: number }> {
   const now = options.now ?? new Date();
-  return db.transaction('rw', [db.meta, db.annotations], async () => {
+  const result = await db.transaction('rw', [db.meta, db.annotations], async () => {
     // Most annotations in a file are new here: find which ids exist from the primary keys alone
     // (one cheap getAllKeys) and read only those records, not one lookup per annotation.
     const storedIds = new Set(await db.annotations.toCollection().primaryKeys());
@@ -242,7 +261,14 @@ export async function mergeAnnotationsFile(
       const stamp = decodeHlc(entry.hlc);
       if (stamp && (!newest || entry.hlc > encodeHlc(newest))) newest = stamp;
     });
-    if (writes.length > 0) await db.annotations.bulkPut(writes);
+    if (writes.length > 0) {
+      await db.annotations.bulkPut(writes);
+      // Indexing thousands of merged notes for search would double the cost of the merge, so it
+      // runs in a transaction of its own just after; the ids waiting for it are recorded here,
+      // in the merge's transaction, so a crash in between is caught up at the next start.
+      const pending = (await getMeta<string[]>(db, INDEX_PENDING)) ?? [];
+      await setMeta(db, INDEX_PENDING, [...pending, ...writes.map((record) => record.id)]);
+    }
     if (newest && options.profile) {
       // Later local edits must sort after what was just merged.
       const last = decodeHlc((await getMeta<string>(db, CLOCK)) ?? '');
@@ -253,6 +279,19 @@ export async function mergeAnnotationsFile(
       if (!merged.includes(options.sha256)) await setMeta(db, MERGED_FILES, [...merged.slice(-999), options.sha256]);
     }
     return { ...summary, writes: writes.length };
+  });
+  return result;
+}
+
+/** Indexes for search the merged annotations still waiting for it (after a merge, and at start). */
+export async function catchUpSearchIndex(db: OversightDatabase): Promise<number> {
+  return db.transaction('rw', [db.meta, db.annotations, db.searchIndex], async () => {
+    const pending = (await getMeta<string[]>(db, INDEX_PENDING)) ?? [];
+    if (pending.length === 0) return 0;
+    const records = (await db.annotations.bulkGet(pending)).filter((record) => record !== undefined);
+    await updateSearchIndex(db, annotationSearchChanges(records));
+    await db.meta.delete(INDEX_PENDING);
+    return records.length;
   });
 }
 

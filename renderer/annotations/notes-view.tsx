@@ -22,10 +22,11 @@ export function NotesView() {
     [db, profile?.id],
   );
   const [message, setMessage] = useState<string | null>(null);
+  const [includeExempt, setIncludeExempt] = useState(false);
 
   async function exportShared() {
     if (!profile) return;
-    const file = await buildAnnotationsFile(db, profile);
+    const file = await buildAnnotationsFile(db, profile, new Date(), { includeExempt });
     const date = new Date().toISOString().slice(0, 10);
     const reply = await api.call('annotations:export', {
       file,
@@ -57,6 +58,12 @@ export function NotesView() {
           <p>
             Export your {plural(sharedCount, 'shared annotation')} to a file for the clerk or other members. Private notes never leave this
             laptop.
+          </p>
+          <p>
+            <label>
+              <input type="checkbox" checked={includeExempt} onChange={(event) => setIncludeExempt(event.target.checked)} /> Include my
+              notes on exempt papers (left out unless you tick this)
+            </label>
           </p>
           <div className="button-row">
             <button type="button" onClick={() => void exportShared()}>
@@ -114,14 +121,18 @@ function AnnotationTable({ records, caption, showAuthor }: { records: readonly A
             <tr key={record.id}>
               <td>{KIND_LABELS[record.kind]}</td>
               <td>
-                {record.target.kind === 'action' ? (
-                  <a href={hrefFor('/plan/action', { plan: record.target.planId, action: record.target.id })}>
+                {record.target.kind === 'paper' ? (
+                  <a href={hrefFor('/papers/paper', { meeting: record.target.meetingId, paper: record.target.paperId })}>
+                    Paper: “{record.target.anchor.quote.exact.slice(0, 80)}”
+                  </a>
+                ) : record.target.kind === 'action' ? (
+                  <a href={hrefFor('/plan/action', { plan: record.target.planId, id: record.target.id })}>
                     {labels.get(record.targetKey) ?? `Action ${record.target.id}`}
                   </a>
                 ) : (
                   `${TARGET_WORDS[record.target.kind]}: ${labels.get(record.targetKey) ?? record.target.id}`
                 )}
-                {record.target.point ? ` (${record.target.point})` : ''}
+                {record.target.kind !== 'paper' && record.target.point ? ` (${record.target.point})` : ''}
               </td>
               <td className="annotation-text">{record.text}</td>
               {showAuthor ? <td>{record.authorName}</td> : null}

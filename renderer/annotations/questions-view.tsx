@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { AnnotationRecord } from '../../shared/annotations/types';
+import { isPlanAnnotation, type AnnotationRecord } from '../../shared/annotations/types';
 import type { Action, Area } from '../../shared/plan/schema';
 import { useServices } from '../app/context';
 import type { EntityRecord } from '../db/types';
@@ -19,7 +19,9 @@ export function QuestionsView() {
   const mine = useMyAnnotations(profile?.id);
   const open = (mine ?? []).filter((record) => record.kind === 'question' && record.answer === null);
   const entities = useLiveQuery(async () => {
-    const keys = open.map((record): [string, string, string] => [record.target.planId, record.target.kind, record.target.id]);
+    const keys = open
+      .filter(isPlanAnnotation)
+      .map((record): [string, string, string] => [record.target.planId, record.target.kind, record.target.id]);
     const found = (await db.entities.bulkGet(keys)).filter((entity): entity is EntityRecord => entity !== undefined);
     const actionIds = found
       .filter((entity) => entity.kind === 'milestone')
@@ -126,6 +128,16 @@ export function groupQuestions(questions: readonly AnnotationRecord[], entities:
   const groups = new Map<string, Group>();
   const entity = (planId: string, kind: string, id: string) => entities.get(`${planId}|${kind}|${id}`);
   for (const record of questions) {
+    if (!isPlanAnnotation(record)) {
+      // A question on a passage of a board paper: grouped with the papers, labelled by its quote.
+      const group = groups.get('papers') ?? { key: 'papers', title: 'Board papers', questions: [] };
+      group.questions.push({
+        record,
+        label: `On “${record.target.kind === 'paper' ? record.target.anchor.quote.exact.slice(0, 60) : ''}”`,
+      });
+      groups.set('papers', group);
+      continue;
+    }
     const { planId, kind, id } = record.target;
     const target = entity(planId, kind, id);
     const data = target?.data as Record<string, unknown> | undefined;
@@ -144,6 +156,6 @@ export function groupQuestions(questions: readonly AnnotationRecord[], entities:
     group.questions.push({ record, label });
     groups.set(key, group);
   }
-  const areaOrder = (group: Group) => (group.key.startsWith('area-') ? 0 : group.key === 'measures' ? 1 : 2);
+  const areaOrder = (group: Group) => (group.key.startsWith('area-') ? 0 : group.key === 'measures' ? 1 : group.key === 'papers' ? 2 : 3);
   return [...groups.values()].sort((a, b) => areaOrder(a) - areaOrder(b) || a.title.localeCompare(b.title, 'en-GB', { numeric: true }));
 }

@@ -1,6 +1,8 @@
 import type { AnnotationRecord } from '../../shared/annotations/types';
 import type { OversightDatabase } from '../db/database';
 import { getMeta, setMeta } from '../db/meta-repository';
+import { annotationSearchChanges } from '../search/annotation-documents';
+import { updateSearchIndex } from '../search/search-index';
 
 // Retention: some boards are advised to delete members' private notes for a meeting once its
 // minutes are approved. Off by default; when on, the app asks before deleting anything.
@@ -47,12 +49,13 @@ export async function privateNotesForMeeting(
  * stop a merge reviving them). Only the member's own private notes are touched.
  */
 export async function deletePrivateNotes(db: OversightDatabase, profileId: string, ids: readonly string[]): Promise<number> {
-  return db.transaction('rw', db.annotations, async () => {
+  return db.transaction('rw', [db.annotations, db.searchIndex], async () => {
     const records = await db.annotations.bulkGet([...ids]);
     const deletable = records.filter(
       (record): record is AnnotationRecord => record !== undefined && record.authorId === profileId && record.visibility === 'private',
     );
     await db.annotations.bulkDelete(deletable.map((record) => record.id));
+    await updateSearchIndex(db, annotationSearchChanges(deletable.map((record) => ({ ...record, deleted: true }))));
     return deletable.length;
   });
 }

@@ -1,4 +1,7 @@
-import { useEffect, useRef, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { ProfileDialog } from '../annotations/profile-dialog';
+import { useProfile } from '../annotations/use-annotations';
+import { SearchBox } from '../search/search-box';
 import { useServices } from './context';
 import { renderRoute, SECTIONS } from './routes';
 import { useRoute } from './router';
@@ -10,7 +13,19 @@ export function App() {
   const { sync } = useServices();
   const route = useRoute();
   const mainRef = useRef<HTMLElement>(null);
-  const section = SECTIONS.find((candidate) => route.path === candidate.path || route.path.startsWith(`${candidate.path}/`)) ?? SECTIONS[0];
+  const profile = useProfile();
+  const [isProfileDeferred, setProfileDeferred] = useState(false);
+
+  // Tells tests and tools whether the first-run profile question is showing.
+  useEffect(() => {
+    document.documentElement.dataset.profile = profile === undefined ? 'loading' : profile ? 'ready' : 'missing';
+  }, [profile]);
+  const section = SECTIONS.find(
+    (candidate) =>
+      route.path === candidate.path ||
+      route.path.startsWith(`${candidate.path}/`) ||
+      (candidate.also ?? []).some((path) => route.path === path || route.path.startsWith(`${path}/`)),
+  );
 
   // After a navigation, move focus to the new view so keyboard and screen-reader users start there.
   const isFirstRender = useRef(true);
@@ -64,10 +79,12 @@ export function App() {
             </li>
           ))}
         </ul>
+        <SearchBox />
       </nav>
       <main id="main" ref={mainRef} tabIndex={-1}>
         {renderRoute(route.path, route.params)}
       </main>
+      {profile === null && !isProfileDeferred ? <ProfileDialog onClose={() => setProfileDeferred(true)} /> : null}
     </div>
   );
 }

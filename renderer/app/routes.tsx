@@ -1,4 +1,19 @@
 import type { ReactNode } from 'react';
+import { NotesView } from '../annotations/notes-view';
+import { QuestionsView } from '../annotations/questions-view';
+import { ActionView } from '../plan-review/action-view';
+import { ActionsView } from '../plan-review/actions-view';
+import { DashboardView } from '../plan-review/dashboard-view';
+import { MeasuresView } from '../plan-review/measures-view';
+import { SearchView } from '../search/search-view';
+import { AgendaView } from '../meetings/agenda-view';
+import { BoardView } from '../meetings/board-view';
+import { LiveView } from '../meetings/live-view';
+import { MeetingsView } from '../meetings/meetings-view';
+import { MinutesView } from '../meetings/minutes-view';
+import { ExportsView } from '../exports/exports-view';
+import { PapersView } from '../papers/papers-view';
+import { PaperView } from '../papers/paper-view';
 import { ChangesView } from '../views/changes-view';
 import { ImportsView } from '../views/imports-view';
 import { PlaceholderView } from '../views/placeholder-view';
@@ -8,11 +23,13 @@ import { SettingsView } from '../views/settings-view';
 // Every view the app can show, by hash path. A feature adds its views here (one line each) and,
 // for a new main section, one entry to SECTIONS.
 
-type Section = { path: string; label: string };
+/** A main section; `also` lists other paths that belong to it (for the navigation's current page). */
+type Section = { path: string; label: string; also?: readonly string[] };
 
 /** The main sections, in the order the navigation shows them. */
 export const SECTIONS: readonly Section[] = [
   { path: '/plan', label: 'Plan' },
+  { path: '/notes', label: 'Notes', also: ['/questions'] },
   { path: '/meetings', label: 'Meetings' },
   { path: '/papers', label: 'Papers' },
   { path: '/exports', label: 'Exports' },
@@ -23,21 +40,30 @@ export const SECTIONS: readonly Section[] = [
 /** Renders the view for a path, given the route's query parameters. */
 export const ROUTES: Record<string, (params: URLSearchParams) => ReactNode> = {
   '/plan': () => <PlanView />,
+  '/plan/dashboard': (params) => <DashboardView planId={params.get('plan') ?? undefined} />,
+  '/plan/actions': (params) => <ActionsView params={params} />,
+  '/plan/action': (params) => <ActionView params={params} />,
+  '/plan/measures': (params) => <MeasuresView params={params} />,
+  '/search': (params) => <SearchView params={params} />,
   '/plan/changes': (params) => <ChangesView planId={params.get('plan') ?? undefined} importId={params.get('import') ?? undefined} />,
   '/imports': () => <ImportsView />,
+  '/notes': () => <NotesView />,
+  '/questions': () => <QuestionsView />,
   '/settings': () => <SettingsView />,
-  '/meetings': () => (
-    <PlaceholderView
-      title="Meetings"
-      text="The chair’s meeting record (attendance, quorum, declarations, decisions, votes and assurance) will appear here."
+  '/meetings': () => <MeetingsView />,
+  '/meetings/board': () => <BoardView />,
+  '/meetings/agenda': (params) => <AgendaView meetingId={params.get('meeting') ?? undefined} />,
+  '/meetings/live': (params) => (
+    <LiveView
+      meetingId={params.get('meeting') ?? undefined}
+      section={params.get('section') ?? undefined}
+      at={params.get('at') ?? undefined}
     />
   ),
-  '/papers': () => (
-    <PlaceholderView title="Papers" text="Meeting packs and board papers, for reading and annotating offline, will appear here." />
-  ),
-  '/exports': () => (
-    <PlaceholderView title="Exports" text="Minutes, the decision log, members’ questions and return files will be exported from here." />
-  ),
+  '/meetings/minutes': (params) => <MinutesView meetingId={params.get('meeting') ?? undefined} at={params.get('at') ?? undefined} />,
+  '/papers': (params) => <PapersView params={params} />,
+  '/papers/paper': (params) => <PaperView params={params} />,
+  '/exports': () => <ExportsView />,
 };
 
 /** The view for a path, or a plain "not found". */

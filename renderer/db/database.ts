@@ -1,6 +1,10 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import { SCHEMA_VERSIONS } from './schema';
 import type { AnnotationRecord } from '../annotations/types';
+import type { Board, Meeting, MeetingRecord } from '../../shared/meetings/schema';
+import type { ActionRowsRecord, PlanSummaryRecord } from '../plan-review/records';
+import type { PackRecord, PaperRecord, PaperTextRecord } from '../papers/types';
+import type { SearchIndexRecord } from '../search/types';
 import type { ChangeSetRecord, EntityRecord, ImportRecord, MetaRecord, PlanRecord } from './types';
 
 export const DATABASE_NAME = 'oversight';
@@ -13,6 +17,15 @@ export class OversightDatabase extends Dexie {
   imports!: EntityTable<ImportRecord, 'id'>;
   changeSets!: EntityTable<ChangeSetRecord, 'importId'>;
   annotations!: EntityTable<AnnotationRecord, 'id'>;
+  board!: EntityTable<Board, 'id'>;
+  meetings!: EntityTable<Meeting, 'id'>;
+  meetingRecords!: EntityTable<MeetingRecord, 'id'>;
+  planSummaries!: EntityTable<PlanSummaryRecord, 'planId'>;
+  actionRows!: EntityTable<ActionRowsRecord, 'planId'>;
+  searchIndex!: EntityTable<SearchIndexRecord, 'id'>;
+  packs!: EntityTable<PackRecord, 'id'>;
+  papers!: EntityTable<PaperRecord, 'id'>;
+  paperTexts!: EntityTable<PaperTextRecord, 'id'>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

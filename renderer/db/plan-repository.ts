@@ -1,5 +1,6 @@
 import type { ImportCandidate, Problem } from '../../shared/ipc/contract';
 import { diffPlan, type EntityKind } from '../../shared/plan/diff';
+import { planReviewTables, readPlanReview, writePlanReview } from '../plan-review/review-store';
 import type { OversightDatabase } from './database';
 import type { ChangeSetRecord, EntityRecord, ImportRecord, PlanRecord } from './types';
 
@@ -32,6 +33,12 @@ export async function storeCandidate(db: OversightDatabase, candidate: ImportCan
   const { outcome } = candidate;
   if (outcome.status === 'invalid') return { status: 'invalid', errors: outcome.errors, warnings: outcome.warnings };
   if (outcome.status === 'needs-mapping') return { status: 'needs-mapping' };
+  // Annotation files are merged by the annotations repository, never stored as a plan.
+  if (outcome.status === 'annotations')
+    return { status: 'invalid', errors: [{ path: candidate.fileName, message: 'This is an annotations file, not a plan.' }], warnings: [] };
+  // Meeting packs are stored by the papers repository (renderer/papers/), never as a plan.
+  if (outcome.status === 'pack')
+    return { status: 'invalid', errors: [{ path: candidate.fileName, message: 'This is a meeting pack, not a plan.' }], warnings: [] };
 
   const { plan } = outcome;
   const planId = plan.plan.id;
@@ -39,7 +46,10 @@ export async function storeCandidate(db: OversightDatabase, candidate: ImportCan
   const now = (options.now ?? new Date()).toISOString();
   const newId = options.newId ?? (() => crypto.randomUUID());
 
-  return db.transaction('rw', [db.plans, db.entities, db.imports, db.changeSets], async (): Promise<StoreOutcome> => {
+  // Plan review's figures, list rows and search index change in the same transaction, so they
+  // can never disagree with the entities they were computed from.
+  const tables = [db.plans, db.entities, db.imports, db.changeSets, ...planReviewTables(db)];
+  return db.transaction('rw', tables, async (): Promise<StoreOutcome> => {
     const current = await db.plans.get(planId);
     if (current) {
       const storedRevision = current.export.revision;
@@ -110,10 +120,16 @@ export async function storeCandidate(db: OversightDatabase, candidate: ImportCan
     };
     const changeSet: ChangeSetRecord = { importId, planId, revision, previousRevision, changes: diff.changes };
 
-    if (diff.writes.length > 0) await db.entities.bulkPut(diff.writes);
-    await db.plans.put(planRecord);
-    await db.imports.add(importRecord);
-    await db.changeSets.add(changeSet);
+    // Every read first (plan review's search shards), then every write handed to IndexedDB at
+    // once, so plan review's computing overlaps IndexedDB storing the entities.
+    const reviewShards = await readPlanReview(db, planId);
+    await Promise.all([
+      diff.writes.length > 0 ? db.entities.bulkPut(diff.writes) : undefined,
+      db.plans.put(planRecord),
+      db.imports.add(importRecord),
+      db.changeSets.add(changeSet),
+      writePlanReview(db, { planId, revision, existing, writes: diff.writes, now }, reviewShards),
+    ]);
     return {
       status: 'imported',
       importId,

@@ -4,6 +4,11 @@ import type { OversightDatabase } from '../db/database';
 import { getMeta, setMeta } from '../db/meta-repository';
 import { importedFileHashes, storeCandidate, type StoreOutcome } from '../db/plan-repository';
 import type { Api } from '../ipc/client';
+import { catchUpSearchIndex, mergeAnnotationsFile, mergedAnnotationFileHashes } from '../annotations/annotation-repository';
+import { getProfile } from '../annotations/profile-repository';
+import { seedSampleBoard } from '../meetings/sample-board';
+import { packFileHashes, storePack, type PackOutcome } from '../papers/pack-repository';
+import { startTextExtraction } from '../papers/text-extraction';
 
 /** One file handled this session, with what became of it. Kept in memory: failures never touch the store. */
 export type SyncEntry = {
@@ -11,9 +16,19 @@ export type SyncEntry = {
   at: string;
   fileName: string;
   source: ImportSource;
-  outcome: StoreOutcome | { status: 'error'; message: string };
+  outcome: StoreOutcome | MergeOutcome | PackOutcome | { status: 'error'; message: string };
   /** Kept while a tracker waits for its columns to be confirmed. */
   candidate?: ImportCandidate;
+};
+
+/** Another member's annotations file, merged. */
+export type MergeOutcome = {
+  status: 'merged';
+  authorName: string;
+  inserted: number;
+  updated: number;
+  skipped: number;
+  rejected: Array<{ id: string; reason: string }>;
 };
 
 export type SyncProgress = { fileName: string; phase: 'reading' | 'validating' | 'done'; loaded: number; total: number };
@@ -47,11 +62,32 @@ export function createSyncController(db: OversightDatabase, api: Api) {
     return full;
   }
 
-  async function storeAll(candidates: readonly ImportCandidate[]): Promise<StoreOutcome[]> {
-    const outcomes: StoreOutcome[] = [];
+  async function storeOne(candidate: ImportCandidate): Promise<StoreOutcome | MergeOutcome | PackOutcome> {
+    if (candidate.outcome.status === 'pack') {
+      // The papers' PDFs are fetched one by one by the candidate's token, never pushed in it.
+      const outcome = await storePack(db, candidate, async (paperId) => {
+        const reply = await api.call('papers:read', { token: candidate.token, paperId });
+        if (!reply.ok) throw new Error(reply.error.message);
+        return reply.value.bytes;
+      });
+      // Text for search and highlights is extracted in the background, once per paper; the
+      // first-run sample's when Papers is first opened, so first run stays quick and settled.
+      if (outcome.status === 'pack-stored' && candidate.source !== 'sample')
+        void startTextExtraction(db).catch((error: unknown) => console.warn('Text extraction stopped', error));
+      return outcome;
+    }
+    if (candidate.outcome.status !== 'annotations') return storeCandidate(db, candidate);
+    const { file } = candidate.outcome;
+    const summary = await mergeAnnotationsFile(db, file, { sha256: candidate.sha256, profile: await getProfile(db) });
+    if (summary.writes > 0) await catchUpSearchIndex(db);
+    return { status: 'merged', authorName: file.author.displayName, ...summary };
+  }
+
+  async function storeAll(candidates: readonly ImportCandidate[]): Promise<Array<StoreOutcome | MergeOutcome | PackOutcome>> {
+    const outcomes: Array<StoreOutcome | MergeOutcome | PackOutcome> = [];
     for (const candidate of candidates) {
       try {
-        const outcome = await storeCandidate(db, candidate);
+        const outcome = await storeOne(candidate);
         outcomes.push(outcome);
         record({
           fileName: candidate.fileName,
@@ -89,8 +125,10 @@ export function createSyncController(db: OversightDatabase, api: Api) {
     return run;
   }
 
-  async function fetchAndStore(fetch: (known: string[]) => ReturnType<Api['call']>): Promise<StoreOutcome[]> {
-    const known = await importedFileHashes(db);
+  async function fetchAndStore(
+    fetch: (known: string[]) => ReturnType<Api['call']>,
+  ): Promise<Array<StoreOutcome | MergeOutcome | PackOutcome>> {
+    const known = [...(await importedFileHashes(db)), ...(await mergedAnnotationFileHashes(db)), ...(await packFileHashes(db))];
     const reply = await fetch(known);
     if (!reply.ok) {
       record({ fileName: '', source: 'dialog', outcome: { status: 'error', message: reply.error.message } });
@@ -116,6 +154,9 @@ export function createSyncController(db: OversightDatabase, api: Api) {
 
     /** Opens the Import dialog and imports what the user picks. */
     openDialog: () => serialise(() => fetchAndStore((knownSha256) => api.call('sync:open-dialog', { knownSha256 }))),
+
+    /** Opens a folder dialog and imports the meeting pack folder the user picks. */
+    openPackFolder: () => serialise(() => fetchAndStore((knownSha256) => api.call('sync:open-pack-folder', { knownSha256 }))),
 
     /** Imports files dropped on the window. */
     importDropped(files: readonly File[]) {
@@ -155,6 +196,8 @@ export function createSyncController(db: OversightDatabase, api: Api) {
         if (await getMeta<boolean>(db, SAMPLE_LOADED)) return [];
         const reply = await api.call('sync:load-sample', undefined);
         if (!reply.ok) return [];
+        // The sample board first: once the sample plan shows, first run's writes are all but done.
+        await seedSampleBoard(db);
         const outcomes = await storeAll(reply.value);
         await setMeta(db, SAMPLE_LOADED, true);
         return outcomes;

@@ -4,7 +4,7 @@ import { hrefFor } from '../app/router';
 import { MappingDialog } from '../components/mapping-dialog';
 import { ProblemList } from '../components/problem-list';
 import { ProgressBar } from '../components/progress-bar';
-import { formatBytes, formatDateTime, plural } from '../format';
+import { formatBytes, formatDate, formatDateTime, plural } from '../format';
 import { useImports, useSyncState } from '../hooks/use-plan-data';
 import type { SyncEntry } from '../plan/sync-controller';
 
@@ -176,6 +176,37 @@ function SessionEntry({ entry, onConfirmColumns, onDismiss }: { entry: SyncEntry
               Not now
             </button>
           </div>
+        </li>
+      );
+    case 'merged':
+      return (
+        <li className={`entry ${outcome.rejected.length > 0 ? 'entry-error' : 'entry-ok'}`}>
+          <strong>{name}</strong>: {outcome.authorName}’s shared annotations merged: {plural(outcome.inserted, 'new annotation')},{' '}
+          {plural(outcome.updated, 'update')}
+          {outcome.skipped > 0 ? `, ${plural(outcome.skipped, 'already up to date', 'already up to date')}` : ''}.
+          {outcome.rejected.length > 0 ? (
+            <ProblemList
+              kind="error"
+              problems={outcome.rejected.map((rejection) => ({ path: rejection.id, message: `Not merged: ${rejection.reason}.` }))}
+            />
+          ) : null}
+        </li>
+      );
+    case 'pack-stored':
+      return (
+        <li className="entry entry-ok">
+          <strong>{name}</strong>: papers for {outcome.meetingTitle} on {formatDate(outcome.meetingDate)}:{' '}
+          {plural(outcome.added, 'new paper')}
+          {outcome.reissued > 0 ? `, ${plural(outcome.reissued, 'reissued paper')}` : ''}
+          {outcome.alreadyHeld > 0 ? `, ${plural(outcome.alreadyHeld, 'paper')} already here` : ''}.{' '}
+          <a href={hrefFor('/papers', { meeting: outcome.meetingId })}>Read the papers</a>
+          {outcome.warnings.length > 0 ? <ProblemList problems={outcome.warnings} kind="warning" /> : null}
+        </li>
+      );
+    case 'pack-refused':
+      return (
+        <li className="entry entry-error">
+          <strong>{name}</strong>: {outcome.message}
         </li>
       );
     case 'error':

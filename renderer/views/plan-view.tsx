@@ -61,6 +61,11 @@ export function PlanView() {
                   {plural(plan.counts.risks, 'risk')}
                 </dd>
               </dl>
+              <p>
+                <a href={hrefFor('/plan/dashboard', { plan: plan.id })}>
+                  Dashboard<span className="visually-hidden">: {plan.header.title}</span>
+                </a>
+              </p>
               {latest ? (
                 <p>
                   <a href={hrefFor('/plan/changes', { plan: plan.id, import: latest.importId })}>

@@ -1,10 +1,18 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo, Settings } from '../../shared/ipc/contract';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { ProfileForm } from '../annotations/profile-form';
+import { saveProfile } from '../annotations/profile-repository';
+import { getRetention, setRetention } from '../annotations/retention';
+import { useProfile } from '../annotations/use-annotations';
 import { useServices } from '../app/context';
 
 /** Settings kept by the main process: where the inbox folder is. */
 export function SettingsView() {
-  const { api, sync } = useServices();
+  const { api, sync, db } = useServices();
+  const profile = useProfile();
+  const retention = useLiveQuery(() => getRetention(db), [db]);
+  const [profileMessage, setProfileMessage] = useState<string | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -56,6 +64,32 @@ export function SettingsView() {
           {error}
         </p>
       ) : null}
+      <h2>Your profile</h2>
+      {profile === undefined ? (
+        <p>Loading…</p>
+      ) : (
+        <ProfileForm
+          key={profile?.id ?? 'new'}
+          profile={profile}
+          submitLabel="Save profile"
+          onSave={async (input) => {
+            await saveProfile(db, input);
+            setProfileMessage('Profile saved.');
+          }}
+        />
+      )}
+      <div aria-live="polite">{profileMessage ? <p>{profileMessage}</p> : null}</div>
+      <h2>Private notes after a meeting</h2>
+      <p>
+        <input
+          id="retention-setting"
+          type="checkbox"
+          checked={retention?.deletePrivateNotesAfterApproval ?? false}
+          onChange={(event) => void setRetention(db, { deletePrivateNotesAfterApproval: event.target.checked })}
+        />{' '}
+        <label htmlFor="retention-setting">Offer to delete my private notes for a meeting once its minutes are approved</label>
+      </p>
+      <p className="muted">Some boards are advised to do this. Oversight always asks before deleting anything.</p>
       <h2>About</h2>
       {info ? (
         <dl className="facts">

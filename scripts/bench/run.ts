@@ -14,6 +14,9 @@ import { generatePlan } from '../../shared/sample/generate-plan';
 import { measureValidatorThroughput } from '../bench-validator';
 import { CHROMIUM_ARGS, ensureChromium } from '../chromium.mjs';
 import { benchAnnotations } from './annotations';
+import { benchPapers } from './papers';
+import { benchExports } from './exports';
+import { benchPlanReview } from './plan-review';
 
 /** One figure, as printed and as written to --json. */
 export type Figure = { name: string; value: number; unit: string; baseline?: { name: string; value: number }; note?: string };
@@ -232,6 +235,15 @@ async function main() {
 
     console.log('Merging annotation files…');
     figures.push(...(await benchAnnotations(() => freshPage(chromiumFound.path, origin))));
+
+    console.log('Building minutes (DOCX and PDF)…');
+    figures.push(...(await benchExports(chromiumFound.path)));
+
+    console.log('Plan review: dashboard, actions list and search with 50,000 annotations…');
+    figures.push(...(await benchPlanReview(() => freshPage(chromiumFound.path, origin), candidate)));
+
+    console.log('Papers: the first page of a 300-page paper, the text of a 500-page pack…');
+    figures.push(...(await benchPapers()));
   } finally {
     server.close();
   }

@@ -3,6 +3,7 @@ import { findJsonSyntaxError, locatePaths } from '../plan/locate';
 import { describeIssue, formatPath, toSegments, type PathSegment } from '../plan/messages';
 import type { Problem } from '../plan/validate';
 import { decodeHlc } from './hlc';
+import { CONTEXT_LENGTH, MAX_QUOTE_LENGTH } from '../pack/anchor';
 import { ANNOTATION_KINDS, BOARD_ROLES, PLAN_TARGET_KINDS } from './types';
 
 // The .annotations.json exchange file, format version 1 (docs/formats/annotations-file-v1.md):
@@ -17,7 +18,7 @@ const id = z.string().min(1).max(64);
 const dateTime = z.iso.datetime({ offset: true });
 const hlc = z.string().refine((value) => decodeHlc(value) !== null, 'is not a clock stamp written by Oversight');
 
-const targetSchema = z.strictObject({
+const planTargetSchema = z.strictObject({
   kind: z.enum(PLAN_TARGET_KINDS),
   planId: id,
   id,
@@ -26,6 +27,26 @@ const targetSchema = z.strictObject({
     .regex(/^\d{4}(-\d{2})?$/, 'must be a period like 2026-03 or 2026')
     .optional(),
 });
+
+// A passage of a board paper: the quote with its context finds it again in a reissued paper.
+const paperTargetSchema = z.strictObject({
+  kind: z.literal('paper'),
+  meetingId: z.string().min(1).max(128),
+  paperId: id,
+  anchor: z.strictObject({
+    quote: z.strictObject({
+      exact: z.string().min(1).max(MAX_QUOTE_LENGTH),
+      prefix: z.string().max(CONTEXT_LENGTH),
+      suffix: z.string().max(CONTEXT_LENGTH),
+    }),
+    position: z
+      .strictObject({ start: z.number().int().min(0), end: z.number().int().min(1) })
+      .refine((position) => position.end > position.start, 'must end after it starts'),
+    page: z.number().int().min(1),
+  }),
+});
+
+const targetSchema = z.discriminatedUnion('kind', [planTargetSchema, paperTargetSchema]);
 
 export const annotationEntrySchema = z
   .strictObject({

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { PlanFile } from '../plan/schema';
 import { trackerMappingSchema } from '../tracker/mapping';
+import { annotationsFileSchema, type AnnotationsFile } from '../annotations/file';
+import type { PackManifest } from '../pack/schema';
+import { exportRequestSchema, exportResultSchema, importedDecisionsFileSchema } from '../exports/schema';
 import type { Result } from '../result';
 
 // The one IPC contract between the main process and the renderer. Every channel the renderer
@@ -46,6 +49,24 @@ export const importOutcomeSchema = z.discriminatedUnion('status', [
     counts: countsSchema,
   }),
   z.object({ status: z.literal('invalid'), errors: z.array(problemSchema), warnings: z.array(problemSchema) }),
+  z.object({
+    status: z.literal('annotations'),
+    /** Another member's shared annotations, validated by main, to merge. */
+    file: z.custom<AnnotationsFile>((value) => typeof value === 'object' && value !== null),
+    warnings: z.array(problemSchema),
+  }),
+  z.object({
+    status: z.literal('pack'),
+    /** A meeting pack's manifest, validated by main; the papers' bytes are fetched one by one with papers:read. */
+    pack: z.custom<PackManifest>((value) => typeof value === 'object' && value !== null),
+    /** SHA-256 of the manifest: the same pack from a folder or a zip is the same pack. */
+    manifestSha256: sha256Schema,
+    /** Each paper as main checked it: a PDF with the promised hash and pages. */
+    papers: z.array(
+      z.object({ id: z.string(), sha256: sha256Schema, size: z.number().int().nonnegative(), pageCount: z.number().int().positive() }),
+    ),
+    warnings: z.array(problemSchema),
+  }),
   z.object({
     status: z.literal('needs-mapping'),
     headings: z.array(z.string()),
@@ -99,11 +120,40 @@ export const channels = {
     response: z.array(importCandidateSchema),
   },
   'sync:load-sample': { request: noArgument, response: z.array(importCandidateSchema) },
+  // A meeting pack folder, chosen in a folder dialog (the file dialog cannot choose folders on Windows).
+  'sync:open-pack-folder': { request: knownFilesSchema, response: z.array(importCandidateSchema) },
+  // One paper of a pack handed out as a candidate, by the candidate's token: read again and
+  // re-checked against its SHA-256 by main. PDFs can be large, so they never ride in the candidate.
+  'papers:read': {
+    request: z.object({ token: z.string().min(1).max(200), paperId: z.string().min(1).max(64) }),
+    response: z.object({ bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array) }),
+  },
   'sync:apply-mapping': {
     request: z.object({ token: z.string().min(1).max(200), mapping: trackerMappingSchema, remember: z.boolean() }),
     response: importCandidateSchema,
   },
+  'annotations:export': {
+    // The renderer builds the file; main checks it against the format (private annotations
+    // cannot pass: the schema admits only "shared") before the user chooses where it goes.
+    request: z.object({ file: annotationsFileSchema, suggestedName: z.string().min(1).max(200) }),
+    response: z.object({ saved: z.boolean(), fileName: z.string().optional() }),
+  },
   'shell:open-external': { request: z.object({ url: z.string().max(2048) }), response: z.object({ opened: z.boolean() }) },
+  // Main builds every export from this validated payload (exempt items left out unless included),
+  // asks where to save it and writes it atomically; it never replaces a file it did not ask about.
+  'exports:save': { request: exportRequestSchema, response: exportResultSchema },
+  // Opens the Import dialog for .decisions.json files; main checks each chain before replying.
+  'exports:import-decisions': { request: noArgument, response: z.object({ files: z.array(importedDecisionsFileSchema) }) },
+  // Opens a plan's evidence file with the OS. Main re-checks the path (relative, no "..") and
+  // opens it only inside the folder the plan file was read from.
+  'evidence:open': {
+    request: z.object({
+      planId: z.string().min(1).max(64),
+      evidenceId: z.string().min(1).max(64),
+      relativePath: z.string().min(1).max(1024),
+    }),
+    response: z.object({ opened: z.literal(true), fileName: z.string() }),
+  },
 } as const;
 
 /** Events main pushes to the renderer, with their payloads. */

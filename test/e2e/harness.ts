@@ -43,14 +43,22 @@ export type AppHarness = {
   userDataDir: string;
   /** Console errors and uncaught exceptions seen in the page. */
   consoleErrors: string[];
+  /** Files main asked the OS to open (the harness's stand-in for shell.openPath). */
+  openedPaths: string[];
   /** Requests for anything outside the app's own origin (all are blocked). */
   foreignRequests: string[];
   /** Files the next Import dialog "chooses" (the harness's stand-in for the OS dialog). */
   nextDialogFiles: string[];
   /** Folder the next folder picker "chooses". */
   nextChosenFolder: string | null;
-  /** Opens the app (at a hash route) and waits for the shell. */
-  open(hash?: string): Promise<void>;
+  /** Path the next save dialog "chooses" (null: the user cancels). */
+  nextSavePath: string | null;
+  /**
+   * Opens the app (at a hash route) and waits for the shell. On first run the app asks who the
+   * member is: by default the harness answers as "Test Member" (pass `profile: false` to leave
+   * the question for the test, or another profile to answer with).
+   */
+  open(hash?: string, options?: { profile?: { displayName: string; role?: string; organisation?: string } | false }): Promise<void>;
   close(options?: { keepProfile?: boolean }): Promise<void>;
 };
 
@@ -144,12 +152,26 @@ export async function startApp(options: HarnessOptions = {}): Promise<AppHarness
     inboxFolder,
     userDataDir,
     consoleErrors,
+    openedPaths: [],
     foreignRequests,
     nextDialogFiles: [],
     nextChosenFolder: null,
-    async open(hash = '#/plan') {
+    nextSavePath: null,
+    async open(hash = '#/plan', { profile = { displayName: 'Test Member' } } = {}) {
       await page.goto(`${origin}/index.html${hash}`);
       await page.getByRole('navigation', { name: 'Main' }).waitFor();
+      await page.waitForFunction(
+        () => document.documentElement.dataset.profile !== undefined && document.documentElement.dataset.profile !== 'loading',
+      );
+      const state = await page.evaluate(() => document.documentElement.dataset.profile);
+      if (state === 'missing' && profile) {
+        const dialog = page.getByRole('dialog', { name: 'Welcome to Oversight' });
+        await dialog.getByRole('textbox', { name: 'Your name as the board knows you' }).fill(profile.displayName);
+        if (profile.role) await dialog.getByRole('combobox', { name: 'Role on the board' }).selectOption(profile.role);
+        if (profile.organisation) await dialog.getByRole('textbox', { name: 'Organisation' }).fill(profile.organisation);
+        await dialog.getByRole('button', { name: 'Save and continue' }).click();
+        await page.waitForFunction(() => document.documentElement.dataset.profile === 'ready');
+      }
     },
     async close({ keepProfile = false } = {}) {
       await services.stop();
@@ -186,8 +208,18 @@ export async function startApp(options: HarnessOptions = {}): Promise<AppHarness
         harness.nextChosenFolder = null;
         return folder;
       },
+      async saveFile() {
+        const chosen = harness.nextSavePath;
+        harness.nextSavePath = null;
+        return chosen;
+      },
     },
     openExternal: async () => undefined,
+    openPath: async (filePath) => {
+      harness.openedPaths.push(filePath);
+      return '';
+    },
+    printHtmlToPdf: (html) => printHtmlToPdf(context, html),
     emit,
   });
 
@@ -196,6 +228,17 @@ export async function startApp(options: HarnessOptions = {}): Promise<AppHarness
   );
   await context.addInitScript({ content: BRIDGE_SCRIPT });
   return harness;
+}
+
+/** Chromium's stand-in for Electron's printToPDF: the page printed in a new tab of the same browser. */
+export async function printHtmlToPdf(context: BrowserContext, html: string): Promise<Uint8Array> {
+  const printer = await context.newPage();
+  try {
+    await printer.setContent(html);
+    return new Uint8Array(await printer.pdf({ preferCSSPageSize: true, printBackground: true }));
+  } finally {
+    await printer.close();
+  }
 }
 
 /** Runs axe-core against the current page for WCAG 2.0–2.2 A and AA; returns the violations. */

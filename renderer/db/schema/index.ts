@@ -1,8 +1,11 @@
 import { v1 } from './v1';
 import { v2 } from './v2';
+import { v3 } from './v3';
+import { v4 } from './v4';
 import { v5 } from './v5';
+import { v6 } from './v6';
 
 export type SchemaVersion = { version: number; stores: Record<string, string | null> };
 
 /** Every schema version ever shipped, oldest first. Append only. */
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [v1, v2, v5];
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [v1, v2, v3, v4, v5, v6];

@@ -3,6 +3,7 @@ import { storeCandidate } from '../../../renderer/db/plan-repository';
 import type { ImportCandidate } from '../../../shared/ipc/contract';
 import { diffPlan } from '../../../shared/plan/diff';
 import './annotations-entry';
+import './plan-review-entry';
 
 // Runs inside Chromium: our import (the renderer's real storeCandidate, in one Dexie
 // transaction) against the bare IndexedDB write of exactly the same records.

@@ -6,6 +6,7 @@ import {
   annotationsOn,
   answerQuestion,
   buildAnnotationsFile,
+  catchUpSearchIndex,
   createAnnotation,
   deleteAnnotation,
   mergeAnnotationsFile,
@@ -205,5 +206,24 @@ describe('retention', () => {
     expect(await deletePrivateNotes(a.db, a.profile.id, [forMeeting.id, old.id])).toBe(2);
     expect(await a.db.annotations.get(forMeeting.id)).toBeUndefined();
     expect((await a.db.annotations.toArray()).map((record) => record.text)).toEqual(['shared prep']);
+  });
+});
+
+describe('search index for annotations', () => {
+  it('indexes a new note in the same transaction, and merged notes right after the merge', async () => {
+    const a = await laptop('Cllr A');
+    const b = await laptop('Cllr B');
+    await createAnnotation(a.db, a.profile, action, { kind: 'question', text: 'zebracrossing question', tags: [], visibility: 'shared' });
+    const indexedRecords = async (db: OversightDatabase) => JSON.stringify(await db.searchIndex.toArray());
+    expect(await indexedRecords(a.db)).toContain('zebracrossing');
+    await mergeAnnotationsFile(b.db, await buildAnnotationsFile(a.db, a.profile), { profile: b.profile });
+    // Merged, and waiting (crash-safely) for the search index…
+    expect(await indexedRecords(b.db)).not.toContain('zebracrossing');
+    expect(await b.db.meta.get('annotationsAwaitingSearchIndex')).toBeDefined();
+    // …which the catch-up (run after every merge and at start) brings up to date.
+    expect(await catchUpSearchIndex(b.db)).toBe(1);
+    expect(await indexedRecords(b.db)).toContain('zebracrossing');
+    expect(await b.db.meta.get('annotationsAwaitingSearchIndex')).toBeUndefined();
+    expect(await catchUpSearchIndex(b.db)).toBe(0);
   });
 });

@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher, type HandlerTable, type SenderInfo } from '../../../electron/ipc/dispatch';
 import { CHANNEL_NAMES, channels, type ChannelName } from '../../../shared/ipc/contract';
 import { ok } from '../../../shared/result';
+import { makeAnnotationsFile } from '../annotations/fixtures';
+import { draftBundle } from '../exports/fixtures';
 
 const trusted: SenderInfo = { frameUrl: 'app://oversight/index.html', isOwnWindow: true };
 
@@ -38,6 +40,8 @@ const VALID: Record<ChannelName, unknown> = {
   'sync:open-dialog': { knownSha256: [] },
   'sync:read-dropped': { paths: ['/tmp/plan.plan.json'], knownSha256: [] },
   'sync:load-sample': undefined,
+  'sync:open-pack-folder': { knownSha256: [] },
+  'papers:read': { token: 't1', paperId: 'paper-4' },
   'sync:apply-mapping': {
     token: 't1',
     remember: true,
@@ -52,7 +56,11 @@ const VALID: Record<ChannelName, unknown> = {
       planKind: 'improvement-plan',
     },
   },
+  'annotations:export': { file: makeAnnotationsFile(), suggestedName: 'Cllr Shah annotations.annotations.json' },
   'shell:open-external': { url: 'https://www.gov.uk/' },
+  'evidence:open': { planId: 'northmoor', evidenceId: 'ev-001', relativePath: 'evidence/audit.pdf' },
+  'exports:save': { kind: 'minutes-docx', includeExempt: false, boardName: 'SEND Oversight Board', bundle: draftBundle() },
+  'exports:import-decisions': undefined,
 };
 
 const SPECIFIC_BAD: Record<ChannelName, unknown[]> = {
@@ -70,13 +78,60 @@ const SPECIFIC_BAD: Record<ChannelName, unknown[]> = {
     { paths: '/etc/passwd', knownSha256: [] },
   ],
   'sync:load-sample': [{ folder: '/' }],
+  'sync:open-pack-folder': [{ knownSha256: ['x'] }, { folder: '/etc' }],
+  // The renderer can only name a paper of a pack main handed out, never a path.
+  'papers:read': [{ token: 't1' }, { token: '', paperId: 'p' }, { token: 't1', paperId: 'x'.repeat(65) }, { path: '/etc/passwd' }],
   'sync:apply-mapping': [
     { token: 't1', remember: true },
     { token: '', remember: true, mapping: (VALID['sync:apply-mapping'] as { mapping: unknown }).mapping },
     { token: 't1', remember: 'yes', mapping: (VALID['sync:apply-mapping'] as { mapping: unknown }).mapping },
     { token: 't1', remember: true, mapping: { version: 2 } },
   ],
+  'annotations:export': [
+    { file: makeAnnotationsFile() },
+    { file: makeAnnotationsFile(), suggestedName: '' },
+    // A private annotation can never be exported, whatever the renderer sends.
+    {
+      file: {
+        ...makeAnnotationsFile(),
+        annotations: makeAnnotationsFile().annotations.map((entry) => ({ ...entry, visibility: 'private' })),
+      },
+      suggestedName: 'x',
+    },
+    { file: { ...makeAnnotationsFile(), formatVersion: 2 }, suggestedName: 'x' },
+  ],
   'shell:open-external': [{ url: 42 }, { url: 'x'.repeat(3000) }, {}],
+  'exports:save': [
+    { kind: 'minutes-docx', includeExempt: false, boardName: 'Board' },
+    { kind: 'minutes-rtf', includeExempt: false, boardName: 'Board', bundle: draftBundle() },
+    { kind: 'minutes-docx', includeExempt: 'no', boardName: 'Board', bundle: draftBundle() },
+    // Records are parsed with the meetings' strict schemas: an unknown field or kind is refused.
+    {
+      kind: 'minutes-docx',
+      includeExempt: false,
+      boardName: 'Board',
+      bundle: { ...draftBundle(), records: [{ ...draftBundle().records[0], extra: 1 }] },
+    },
+    { kind: 'decision-log-csv', includeExempt: false, boardName: 'Board', bundles: [] },
+    // A private question can never be exported, whatever the renderer sends.
+    {
+      kind: 'questions-csv',
+      includeExempt: false,
+      boardName: 'Board',
+      meeting: { id: 'm', title: 'M', date: '2027-01-14', agenda: [] },
+      memberName: null,
+      questions: [{ id: 'q', authorName: 'A', visibility: 'private', targetLabel: 'x', itemId: null, text: 'secret', answer: null }],
+    },
+    { kind: 'tracker', includeExempt: false, boardName: 'Board', planId: 'p', revision: 0, bundle: draftBundle() },
+  ],
+  'exports:import-decisions': [{ path: '/etc/passwd' }, ['a.decisions.json']],
+  'evidence:open': [
+    { planId: 'northmoor', evidenceId: 'ev-001' },
+    { planId: '', evidenceId: 'ev-001', relativePath: 'a.pdf' },
+    { planId: 'northmoor', evidenceId: 'ev-001', relativePath: '' },
+    { planId: 'northmoor', evidenceId: 'ev-001', relativePath: 'x'.repeat(2000) },
+    { planId: 'northmoor', evidenceId: 'ev-001', relativePath: ['a.pdf'] },
+  ],
 };
 
 const GENERIC_BAD: unknown[] = [42, 'text', null, true, [1, 2], { __proto__: { polluted: true } }];

@@ -12,6 +12,8 @@ let base: string;
 let events: Array<{ event: string; payload: unknown }>;
 let services: ReturnType<typeof createMainServices>;
 let dialogFiles: string[];
+let openedPaths: string[] = [];
+let savePath: string | null = null;
 const sender = { frameUrl: 'app://oversight/index.html', isOwnWindow: true };
 
 beforeEach(async () => {
@@ -25,6 +27,7 @@ beforeEach(async () => {
   await fs.writeFile(path.join(base, 'sample', 'README.md'), 'not a plan');
   events = [];
   dialogFiles = [];
+  openedPaths = [];
   services = createMainServices({
     appOrigin: 'app://oversight',
     dataFolder: path.join(base, 'data'),
@@ -33,8 +36,13 @@ beforeEach(async () => {
     watchInbox: false,
     stableForMs: 50,
     appInfo: { name: 'Oversight', version: '1.0.0', platform: 'linux', dataFolder: path.join(base, 'data'), locale: 'en-GB' },
-    dialogs: { openFiles: async () => dialogFiles, chooseFolder: async () => path.join(base, 'Elsewhere') },
+    dialogs: { openFiles: async () => dialogFiles, chooseFolder: async () => path.join(base, 'Elsewhere'), saveFile: async () => savePath },
     openExternal: async () => undefined,
+    openPath: async (filePath) => {
+      openedPaths.push(filePath);
+      return '';
+    },
+    printHtmlToPdf: async () => new Uint8Array(),
     emit: (event, payload) => events.push({ event, payload }),
   });
 });
@@ -93,7 +101,7 @@ describe('main services', () => {
       expect(candidate.outcome.status).toBe('invalid');
       expect(candidate.sha256).toBe('');
     }
-    expect(JSON.stringify(candidates[1])).toMatch(/is not a plan file/);
+    expect(JSON.stringify(candidates[1])).toMatch(/is not a file Oversight imports/);
     expect(JSON.stringify(candidates)).not.toMatch(/root:x:0/);
   });
 
@@ -125,5 +133,76 @@ describe('main services', () => {
   it('opens only allow-listed links', async () => {
     expect(await call('shell:open-external', { url: 'https://www.gov.uk/' })).toEqual({ opened: true });
     expect(await call('shell:open-external', { url: 'https://evil.example/' })).toEqual({ opened: false });
+  });
+});
+
+describe('annotation files through main', () => {
+  it('reads another member’s .annotations.json from the Import dialog, validated', async () => {
+    const { makeAnnotationsFile } = await import('../annotations/fixtures');
+    const file = path.join(base, 'Cllr Shah.annotations.json');
+    await fs.writeFile(file, JSON.stringify(makeAnnotationsFile()));
+    dialogFiles = [file];
+    const [candidate] = await call<ImportCandidate[]>('sync:open-dialog', { knownSha256: [] });
+    expect(candidate?.outcome.status).toBe('annotations');
+    if (candidate?.outcome.status === 'annotations') expect(candidate.outcome.file.annotations).toHaveLength(2);
+  });
+
+  it('saves an export where the user chose, atomically, never replacing a file it was not asked about', async () => {
+    const { makeAnnotationsFile } = await import('../annotations/fixtures');
+    savePath = path.join(base, 'my notes');
+    const saved = await call<{ saved: boolean; fileName: string }>('annotations:export', {
+      file: makeAnnotationsFile(),
+      suggestedName: 'x',
+    });
+    expect(saved).toEqual({ saved: true, fileName: 'my notes.annotations.json' });
+    const written = JSON.parse(await fs.readFile(path.join(base, 'my notes.annotations.json'), 'utf8'));
+    expect(written.annotations).toHaveLength(2);
+    // Same name again: the dialog was asked about "my notes", not the name with the suffix we added.
+    savePath = path.join(base, 'my notes');
+    const again = await services.dispatch('annotations:export', sender, { file: makeAnnotationsFile(), suggestedName: 'x' });
+    expect(again).toMatchObject({ ok: false, error: { code: 'exists' } });
+    savePath = null;
+    expect(await call('annotations:export', { file: makeAnnotationsFile(), suggestedName: 'x' })).toEqual({ saved: false });
+  });
+});
+
+describe('opening evidence through main', () => {
+  it('opens an evidence file inside the folder the plan came from, and refuses paths that reach outside it', async () => {
+    const folder = path.join(base, 'Board pack');
+    await fs.mkdir(path.join(folder, 'evidence'), { recursive: true });
+    await fs.writeFile(path.join(folder, 'evidence', 'recruitment-report.pdf'), 'pdf');
+    await fs.writeFile(path.join(base, 'secret.txt'), 'not evidence');
+    const file = path.join(folder, 'plan.plan.json');
+    await fs.writeFile(file, JSON.stringify(makeValidPlan()));
+    const request = (relativePath: string) => ({ planId: 'northshire-wsoa-2025', evidenceId: 'EV-1', relativePath });
+
+    // Before main has read the plan, it does not know the folder.
+    expect(await services.dispatch('evidence:open', sender, request('evidence/recruitment-report.pdf'))).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+    dialogFiles = [file];
+    await call<ImportCandidate[]>('sync:open-dialog', { knownSha256: [] });
+
+    expect(await call('evidence:open', request('evidence/recruitment-report.pdf'))).toEqual({
+      opened: true,
+      fileName: 'recruitment-report.pdf',
+    });
+    expect(openedPaths).toEqual([await fs.realpath(path.join(folder, 'evidence', 'recruitment-report.pdf'))]);
+
+    for (const bad of ['../secret.txt', 'evidence/../../secret.txt', '/etc/passwd', 'C:\\Windows\\win.ini', '\\\\server\\share\\x.pdf']) {
+      const result = await services.dispatch('evidence:open', sender, request(bad));
+      expect(result, bad).toMatchObject({ ok: false, error: { code: 'refused' } });
+    }
+    await fs.symlink(path.join(base, 'secret.txt'), path.join(folder, 'evidence', 'link.pdf'));
+    expect(await services.dispatch('evidence:open', sender, request('evidence/link.pdf'))).toMatchObject({
+      ok: false,
+      error: { code: 'refused' },
+    });
+    expect(await services.dispatch('evidence:open', sender, request('evidence/missing.pdf'))).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+    expect(openedPaths).toHaveLength(1);
   });
 });

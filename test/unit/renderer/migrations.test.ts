@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { OversightDatabase } from '../../../renderer/db/database';
+import { type OversightDatabase } from '../../../renderer/db/database';
 import { SCHEMA_VERSIONS } from '../../../renderer/db/schema';
 import { v1 } from '../../../renderer/db/schema/v1';
+import { v2 } from '../../../renderer/db/schema/v2';
 
 // One test per schema version: create the store at version N-1, put data in it, open it with
 // the current code, and check that the data is still there and the new tables work.
@@ -40,7 +41,10 @@ describe('schema versions', () => {
     ]);
     old.close();
 
-    const db = new OversightDatabase(name);
+    // Open at v2 exactly (later versions have their own tests).
+    const db = new Dexie(name) as Dexie & { meta: OversightDatabase['meta']; entities: OversightDatabase['entities'] };
+    db.version(v1.version).stores(v1.stores);
+    db.version(v2.version).stores(v2.stores);
     await db.open();
     expect(db.verno).toBe(2);
     expect(await db.meta.get('sampleLoaded')).toEqual({ key: 'sampleLoaded', value: true });
