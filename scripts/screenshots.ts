@@ -5,10 +5,24 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { ROOT, startApp, whyCannotRun } from '../test/e2e/harness';
 
+const PLAN = 'northmoor-send-app';
+const heading = (page: Page) => page.getByRole('heading', { level: 1 }).first();
 const VIEWS: Array<{ name: string; hash: string; waitFor: (page: Page) => Locator }> = [
   { name: 'plans', hash: '#/plan', waitFor: (page) => page.getByRole('link', { name: /What changed in revision/ }).first() },
   { name: 'what-changed', hash: '#/plan/changes', waitFor: (page) => page.getByTestId('change-summary') },
-  { name: 'imports', hash: '#/imports', waitFor: (page) => page.getByRole('table') },
+  { name: 'dashboard', hash: `#/plan/dashboard?plan=${PLAN}`, waitFor: (page) => page.locator('.area-card').first() },
+  { name: 'actions', hash: `#/plan/actions?plan=${PLAN}`, waitFor: (page) => page.getByRole('row').nth(1) },
+  {
+    name: 'action',
+    hash: `#/plan/action?plan=${PLAN}&id=act-001`,
+    waitFor: (page) => page.getByRole('region', { name: 'Notes and questions' }),
+  },
+  { name: 'measures', hash: `#/plan/measures?plan=${PLAN}`, waitFor: (page) => page.locator('.measure-card').first() },
+  { name: 'notes', hash: '#/notes', waitFor: heading },
+  { name: 'meetings', hash: '#/meetings', waitFor: heading },
+  { name: 'papers', hash: '#/papers', waitFor: heading },
+  { name: 'exports', hash: '#/exports', waitFor: heading },
+  { name: 'imports', hash: '#/imports', waitFor: (page) => page.getByRole('table').first() },
   { name: 'settings', hash: '#/settings', waitFor: (page) => page.getByTestId('app-version') },
 ];
 
@@ -34,6 +48,8 @@ try {
       await app.page.goto(`${app.origin}/index.html${view.hash}`);
     }
     await view.waitFor(app.page).waitFor({ timeout: 30_000 });
+    // Charts and page images draw just after their data arrives.
+    await app.page.waitForTimeout(600);
     const file = path.join(folder, `${view.name}.png`);
     await app.page.screenshot({ path: file, fullPage: false });
     console.log(`Saved ${path.relative(ROOT, file)}`);

@@ -75,7 +75,7 @@ describe('Notes view', () => {
     expect(sent?.file.annotations.map((entry) => entry.text)).toEqual(['A shared concern']);
     expect(sent?.suggestedName).toMatch(/^Cllr Amina Shah annotations \d{4}-\d{2}-\d{2}\.annotations\.json$/);
     // The table names what each note is about.
-    expect(screen.getAllByRole('link', { name: '1.1 Recruit and train additional EHC coordinators' }).length).toBeGreaterThan(0);
+    expect((await screen.findAllByRole('link', { name: '1.1 Recruit and train additional EHC coordinators' })).length).toBeGreaterThan(0);
   });
 });
 
