@@ -669,12 +669,29 @@ describe('trackerRowsToPlan: hostile input', () => {
           const validation = validatePlanValue(result.value);
           expect(validation.ok ? [] : validation.errors).toEqual([]);
         } else {
-          for (const error of result.errors) expect(error.path).toMatch(/^Tracker!|^mapping\./);
+          // A cell (Tracker!D14), the whole sheet (Tracker, e.g. no actions at all) or the mapping.
+          for (const error of result.errors) expect(error.path).toMatch(/^Tracker(!|$)|^mapping\./);
         }
       }),
       { numRuns: 300 },
     );
-    // The generator must reach the accepting path often enough for the property to mean something.
+    // The generator must reach the accepting path often enough for the property to mean something
+    // (about half of 300 runs do; 30 leaves a wide margin).
     expect(accepted).toBeGreaterThan(30);
+  });
+});
+
+describe('a sheet with headings but no actions', () => {
+  it('is refused with a sheet-level message, each skipped row warned about', () => {
+    const rows = [
+      ['Ref', 'Action', 'Due', 'RAG'],
+      ['', '', '31/03/2026', 'G'],
+    ];
+    const result = trackerRowsToPlan(rows, mappingFor(rows), META);
+    expect(result).toMatchObject({
+      ok: false,
+      errors: [{ path: 'Tracker', message: 'No actions were found below the headings in row 1.' }],
+      warnings: [{ path: 'Tracker!2:2', message: 'Row 2 has neither a ref nor an action title and was skipped.' }],
+    });
   });
 });
