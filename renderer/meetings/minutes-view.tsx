@@ -11,6 +11,7 @@ import { addCorrection, approveMeeting } from './meeting-repository';
 import { describeError, SaveProvider, SaveStatus, useSave } from './save-status';
 import { useBoard, useMeeting, useMeetingRecords, useMeetingVerdict, useMeetings } from './use-meetings';
 import { VerifiedBadge } from './verified-badge';
+import { RetentionPrompt } from '../annotations/retention-prompt';
 import './meetings.css';
 
 /** The minutes of a meeting as recorded; approving them (which locks them), their verification, and corrections. */
@@ -43,6 +44,7 @@ export function MinutesView({ meetingId, at }: { meetingId: string | undefined; 
           <>
             <MinutesStatus meeting={meeting} />
             {meeting.status === 'approved' ? <VerifiedBadge verdict={verdict} /> : null}
+            {meeting.status === 'approved' ? <PrivateNotesRetention meeting={meeting} /> : null}
             <MinutesBody meeting={meeting} records={records} terms={termsFor(meeting, records, board)} />
             {meeting.status === 'draft' ? (
               <Approval meeting={meeting} records={records} board={board} at={at} />
@@ -55,6 +57,13 @@ export function MinutesView({ meetingId, at }: { meetingId: string | undefined; 
       </section>
     </SaveProvider>
   );
+}
+
+/** Once approved, offers (where the member asked for it) to delete their private notes for the meeting. */
+function PrivateNotesRetention({ meeting }: { meeting: Meeting }) {
+  const previous = useMeeting(meeting.previousMeetingId ?? undefined);
+  if (meeting.previousMeetingId && previous === undefined) return null;
+  return <RetentionPrompt meetingDate={meeting.date} previousMeetingDate={previous?.date ?? null} />;
 }
 
 function MinutesStatus({ meeting }: { meeting: Meeting }) {

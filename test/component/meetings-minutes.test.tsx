@@ -150,3 +150,26 @@ describe('minutes: approval, lock, verification and corrections', () => {
     expect(after.carriedActions).toEqual([]);
   });
 });
+
+describe('private notes after approval (retention)', () => {
+  it('offers, once the minutes are approved, to delete the member’s private notes for the meeting', async () => {
+    const { saveProfile } = await import('../../renderer/annotations/profile-repository');
+    const { setRetention } = await import('../../renderer/annotations/retention');
+    const { createAnnotation } = await import('../../renderer/annotations/annotation-repository');
+    const user = userEvent.setup();
+    const db = await recordedMeeting();
+    const meeting = await db.meetings.get(MEETING_ID);
+    if (!meeting) throw new Error('no sample meeting');
+    const profile = await saveProfile(db, { displayName: 'Cllr A', role: 'member', organisation: '' });
+    await setRetention(db, { deletePrivateNotesAfterApproval: true });
+    const target = { kind: 'action' as const, planId: 'northmoor-send-app', id: 'act-001' };
+    const dayBefore = new Date(`${meeting.date}T09:00:00Z`);
+    dayBefore.setUTCDate(dayBefore.getUTCDate() - 1);
+    await createAnnotation(db, profile, target, { kind: 'note', text: 'my prep', tags: [], visibility: 'private' }, { now: dayBefore });
+    await approveMeeting(db, MEETING_ID, { approvedAtMeeting: 'the next meeting', approvedAtMeetingId: null });
+    renderAt(`#/meetings/minutes?meeting=${MEETING_ID}`, db);
+    await user.click(await screen.findByRole('button', { name: 'Delete 1 private note' }));
+    expect(await screen.findByText(/^Deleted 1 private note for the meeting of/)).toBeInTheDocument();
+    expect(await db.annotations.count()).toBe(0);
+  });
+});
