@@ -17,6 +17,7 @@ import { hrefFor, navigate } from '../app/router';
 import { RagBadge } from '../components/rag-badge';
 import { formatDate, formatNumber, formatPeriod } from '../format';
 import { usePlan } from '../hooks/use-plan-data';
+import { useMeetings } from '../meetings/use-meetings';
 import { valueText } from '../plan/change-text';
 import { rememberList } from './list-memory';
 import { PlanReviewNav } from './plan-review-nav';
@@ -48,6 +49,22 @@ export function ActionsView({ params, today = todayIso() }: { params: URLSearchP
   const summary = usePlanSummary(planId);
   const annotated = useMyAnnotatedActions(planId, filters.hasMyAnnotations);
   const deferredFilters = useDeferredValue(filters);
+  const meetings = useMeetings();
+  // "Changed since a meeting": the revision the board had in front of it is the latest one
+  // exported on or before the meeting's date; changes since then are what is new to it.
+  const sinceMeetings = useMemo(
+    () =>
+      (meetings ?? [])
+        .filter((meeting) => meeting.date <= today && (meeting.planId === null || meeting.planId === planId))
+        .sort((a, b) => b.date.localeCompare(a.date))
+        .flatMap((meeting) => {
+          const revision = (plan?.revisions ?? []).filter((entry) => entry.exportedAt.slice(0, 10) <= meeting.date).at(-1);
+          return revision && revision.revision < (plan?.export.revision ?? 0)
+            ? [{ meetingId: meeting.id, date: meeting.date, revision: revision.revision }]
+            : [];
+        }),
+    [meetings, plan, planId, today],
+  );
 
   const allRows = rowsRecord?.rows;
   const visible = useMemo(() => {
@@ -115,11 +132,22 @@ export function ActionsView({ params, today = todayIso() }: { params: URLSearchP
             onChange={(event) => update({ changedSince: event.target.value === '' ? null : Number(event.target.value) })}
           >
             <option value="">At any time</option>
-            {plan.revisions.slice(0, -1).map((revision) => (
-              <option key={revision.revision} value={revision.revision}>
-                Since revision {revision.revision}
-              </option>
-            ))}
+            {sinceMeetings.length > 0 ? (
+              <optgroup label="Since a board meeting">
+                {sinceMeetings.map((option) => (
+                  <option key={option.meetingId} value={option.revision}>
+                    Since the meeting of {formatDate(option.date)} (revision {option.revision})
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+            <optgroup label="Since a revision">
+              {plan.revisions.slice(0, -1).map((revision) => (
+                <option key={revision.revision} value={revision.revision}>
+                  Since revision {revision.revision}
+                </option>
+              ))}
+            </optgroup>
           </select>
         </div>
         <div className="filter-field">

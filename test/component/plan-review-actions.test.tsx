@@ -127,3 +127,27 @@ describe('actions list', () => {
     expect(await screen.findByText(/That plan is not on this laptop/)).toBeInTheDocument();
   });
 });
+
+describe('changed since a board meeting', () => {
+  it('offers each past meeting and keeps the actions changed since the revision the board had then', async () => {
+    const { storeCandidate } = await import('../../renderer/db/plan-repository');
+    const { candidateFor, planObject } = await import('../unit/renderer/plan-candidates');
+    const { createMeeting } = await import('../../renderer/meetings/meeting-repository');
+    const user = userEvent.setup();
+    const db = await storeWithPlan(); // revision 7, exported 2 March 2026
+    await createMeeting(db, { id: 'm-march', title: 'Board', date: '2026-03-12', time: '14:00', place: 'Room 1', planId: PLAN_ID });
+    const next = planObject();
+    next.export.revision = 8;
+    next.export.exportedAt = '2026-04-01T09:00:00Z';
+    next.actions[2] = { ...next.actions[2], deliveryRag: 'amber' };
+    await storeCandidate(db, candidateFor(next));
+    renderWithServices(<Routed render={(params) => <ActionsView params={params} today={TODAY} />} />, { db });
+    await screen.findByText('4 of 4 actions');
+    const select = screen.getByRole('combobox', { name: 'Changed' });
+    expect(within(select).getByRole('option', { name: 'Since the meeting of 12 March 2026 (revision 7)' })).toBeInTheDocument();
+    await user.selectOptions(select, 'Since the meeting of 12 March 2026 (revision 7)');
+    await hashChanged();
+    await screen.findByText('1 of 4 actions (1 filter on)');
+    expect(refs()).toEqual(['2.1']);
+  });
+});
