@@ -2,6 +2,8 @@ import { paperTargetKey } from '../../shared/annotations/types';
 import type { ImportCandidate, Problem } from '../../shared/ipc/contract';
 import { isPaperExempt } from '../../shared/pack/validate';
 import type { OversightDatabase } from '../db/database';
+import { paperDocumentIds, paperTextSearchChanges } from '../search/paper-documents';
+import { updateSearchIndex } from '../search/search-index';
 import { paperRecordId, type PackRecord, type PaperRecord, type PaperTextRecord } from './types';
 
 // Meeting packs and their papers. A pack is stored in one transaction with the papers it brings
@@ -103,7 +105,7 @@ export async function storePack(
   };
   for (const record of records) record.lineage = lineageOf(record.supersedes, new Set([record.paperId]));
 
-  return db.transaction('rw', [db.packs, db.papers], async (): Promise<PackOutcome> => {
+  return db.transaction('rw', [db.packs, db.papers, db.searchIndex], async (): Promise<PackOutcome> => {
     // Another import may have landed while the PDFs were fetched: check again inside.
     const heldNow = new Map((await papersOfMeeting(db, meetingId)).map((paper) => [paper.paperId, paper]));
     const lateConflict = findConflict(pack.papers, heldNow);
@@ -127,6 +129,10 @@ export async function storePack(
         };
     await db.packs.put(packRecord);
     if (toWrite.length > 0) await db.papers.bulkAdd(toWrite);
+    // A reissue replaces its earlier versions in search, as it does in the papers list.
+    const replaced = new Set(toWrite.flatMap((record) => record.lineage));
+    const remove = [...heldNow.values()].filter((paper) => replaced.has(paper.paperId)).flatMap((paper) => paperDocumentIds(paper));
+    await updateSearchIndex(db, { upsert: [], remove });
     return {
       status: 'pack-stored',
       meetingId,
@@ -192,12 +198,18 @@ export function currentPapers<T extends Pick<PaperRecord, 'paperId' | 'lineage'>
  * member asks. Highlights made on them stay: they live on the reissue through its lineage.
  */
 export async function removeEarlierVersions(db: OversightDatabase, meetingId: string): Promise<number> {
-  return db.transaction('rw', [db.papers, db.paperTexts], async () => {
+  return db.transaction('rw', [db.papers, db.paperTexts, db.searchIndex], async () => {
     const papers = await papersOfMeeting(db, meetingId);
     const replaced = supersededIds(papers);
-    const ids = papers.filter((paper) => replaced.has(paper.paperId)).map((paper) => paper.id);
+    const removed = papers.filter((paper) => replaced.has(paper.paperId));
+    const ids = removed.map((paper) => paper.id);
+    const texts = await db.paperTexts.bulkGet(ids);
     await db.papers.bulkDelete(ids);
     await db.paperTexts.bulkDelete(ids);
+    await updateSearchIndex(db, {
+      upsert: [],
+      remove: removed.flatMap((paper, index) => paperDocumentIds(paper, texts[index]?.pages.length ?? 0)),
+    });
     return ids.length;
   });
 }
@@ -212,9 +224,21 @@ export function getPaperText(db: OversightDatabase, meetingId: string, paperId: 
   return db.paperTexts.get(paperRecordId(meetingId, paperId));
 }
 
-/** Saves a paper's extracted text (one small write, apart from the paper and its PDF). */
+/**
+ * Saves a paper's extracted text (one small write, apart from the paper and its PDF) and, in the
+ * same transaction, puts its pages in the app-wide search index (unless a reissue replaces it).
+ */
 export async function savePaperText(db: OversightDatabase, record: PaperTextRecord): Promise<void> {
-  await db.paperTexts.put(record);
+  await db.transaction('rw', [db.papers, db.paperTexts, db.searchIndex], async () => {
+    const [paper, previous] = await Promise.all([db.papers.get(record.id), db.paperTexts.get(record.id)]);
+    await db.paperTexts.put(record);
+    if (!paper) return;
+    const isReplaced = supersededIds(await papersOfMeeting(db, paper.meetingId)).has(paper.paperId);
+    const changes = isReplaced
+      ? { upsert: [], remove: previous ? paperDocumentIds(paper, previous.pages.length) : [] }
+      : paperTextSearchChanges(paper, record, previous);
+    await updateSearchIndex(db, changes);
+  });
 }
 
 /** Ids of papers whose text has not been extracted yet. */

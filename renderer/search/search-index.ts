@@ -4,17 +4,21 @@ import { kindOfDocumentId, planOfDocumentId, type SearchDocument, type SearchKin
 import type { OversightDatabase } from '../db/database';
 import type { SearchIndexRecord } from './types';
 
-// One search index over actions, progress updates, measures, areas, risks and annotations,
+// One search index over actions, progress updates, measures, areas, risks, annotations and the
+// pages of board papers,
 // persisted in the store and kept up to date incrementally (MiniSearch add / replace / discard
 // for the documents that changed) inside the same transaction as the change itself.
 //
 // Each plan's index is split into shards by a hash of the document id: a few for the plan's
 // own entities (rewritten when a revision is imported) and more, smaller ones for annotations
 // (one is rewritten each time a member saves a note, so a save stays cheap with 50,000 notes).
+// Board papers' pages sit under their meeting, in shards of their own chosen by paper (not by
+// page), so storing one paper's text rewrites one shard.
 // At start the shards are read and deserialised once; entities are never re-read.
 
 const PLAN_SHARDS = 4;
 const NOTE_SHARDS = 16;
+const PAPER_SHARDS = 8;
 
 // Words too common to help a search; dropping them keeps the index small and "plan for the"
 // from matching every document.
@@ -29,7 +33,7 @@ function processTerm(term: string): string | null {
 
 const INDEX_OPTIONS: Options<SearchDocument> = {
   fields: ['label', 'text'],
-  storeFields: ['planId', 'kind', 'targetKind', 'targetId', 'label', 'snippet', 'period', 'context'],
+  storeFields: ['planId', 'kind', 'targetKind', 'targetId', 'label', 'snippet', 'period', 'context', 'page', 'isExempt'],
   processTerm,
 };
 
@@ -82,8 +86,14 @@ function hash(text: string): number {
 
 /** The stored record id of the shard a document belongs to. */
 export function shardRecordId(documentId: string): string {
-  const isNote = kindOfDocumentId(documentId) === 'annotation';
-  const shard = isNote ? `notes-${hash(documentId) % NOTE_SHARDS}` : `plan-${hash(documentId) % PLAN_SHARDS}`;
+  const kind = kindOfDocumentId(documentId);
+  // A paper's page ids end in the page number: every page of a paper hashes the same.
+  const shard =
+    kind === 'annotation'
+      ? `notes-${hash(documentId) % NOTE_SHARDS}`
+      : kind === 'paper'
+        ? `papers-${hash(documentId.slice(0, documentId.lastIndexOf('\u0001'))) % PAPER_SHARDS}`
+        : `plan-${hash(documentId) % PLAN_SHARDS}`;
   return `${planOfDocumentId(documentId)}\u0001${shard}`;
 }
 
@@ -250,13 +260,15 @@ export type SearchHit = {
   snippet: string;
   period?: string;
   context?: string;
+  page?: number;
+  isExempt?: boolean;
   /** The document's words that matched (after prefix and typo matching): what to highlight. */
   terms: string[];
 };
 
 export type SearchResults = { query: string; total: number; groups: Array<{ kind: SearchKind; total: number; hits: SearchHit[] }> };
 
-const KIND_ORDER: readonly SearchKind[] = ['action', 'update', 'measure', 'area', 'risk', 'annotation'];
+const KIND_ORDER: readonly SearchKind[] = ['action', 'update', 'measure', 'area', 'risk', 'annotation', 'paper'];
 
 /**
  * Searches the loaded index (call {@link loadSearchIndex} first), optionally within one plan.

@@ -7,6 +7,7 @@ import { Highlight } from './highlight';
 import type { SearchHit } from './search-index';
 import { useSearchResults } from './use-search';
 import '../plan-review/plan-review.css';
+import '../papers/papers.css';
 
 const GROUP_TITLES: Record<SearchKind, string> = {
   action: 'Actions',
@@ -15,6 +16,7 @@ const GROUP_TITLES: Record<SearchKind, string> = {
   area: 'Areas',
   risk: 'Risks',
   annotation: 'Annotations',
+  paper: 'Board papers',
 };
 
 /** Where a search result leads. */
@@ -29,12 +31,15 @@ export function hitHref(hit: SearchHit): string {
       return hrefFor('/plan/actions', { plan, area: hit.targetId });
     case 'risk':
       return hrefFor('/plan/actions', { plan, risk: hit.targetId });
+    case 'paper':
+      // A paper's document sits under its meeting: `planId` is the meeting's id.
+      return hrefFor('/papers/paper', { meeting: hit.planId, paper: hit.targetId, page: hit.page });
     default:
       return hrefFor('/plan/dashboard', { plan });
   }
 }
 
-/** Search over every plan's actions, updates, measures, areas, risks and annotations, as you type. */
+/** Search over every plan's actions, updates, measures, areas, risks and annotations, and board papers, as you type. */
 export function SearchView({ params }: { params: URLSearchParams }) {
   const routeQuery = params.get('q') ?? '';
   const [query, setQuery] = useState(routeQuery);
@@ -61,7 +66,7 @@ export function SearchView({ params }: { params: URLSearchParams }) {
         Search
       </h1>
       <form role="search" className="search-page-form" onSubmit={(event) => event.preventDefault()}>
-        <label htmlFor="search-page-input">Search actions, progress updates, measures, areas, risks and annotations</label>
+        <label htmlFor="search-page-input">Search actions, progress updates, measures, areas, risks, annotations and board papers</label>
         <input
           id="search-page-input"
           type="search"
@@ -90,7 +95,8 @@ export function SearchView({ params }: { params: URLSearchParams }) {
               <li key={hit.id} className="search-hit">
                 <a href={hitHref(hit)}>{hit.context ? hit.context : <Highlight text={hit.label} terms={hit.terms} />}</a>
                 {hit.kind === 'update' && hit.period ? <span className="muted"> · update for {formatPeriod(hit.period)}</span> : null}
-                {isManyPlans ? <span className="muted"> · {planTitles.get(hit.planId) ?? hit.planId}</span> : null}
+                {hit.kind === 'paper' && hit.isExempt ? <span className="exempt-badge">Exempt</span> : null}
+                {isManyPlans && hit.kind !== 'paper' ? <span className="muted"> · {planTitles.get(hit.planId) ?? hit.planId}</span> : null}
                 {hit.snippet ? (
                   <p className="search-snippet">
                     <Highlight text={hit.snippet} terms={hit.terms} />

@@ -1,21 +1,22 @@
 import type { StoredEntity } from '../plan/diff';
 import type { Action, Area, Measure, Risk } from '../plan/schema';
 
-// What the search index holds: one document per action, progress update, measure, area, risk and
-// annotation. Built here, purely, from stored entities; the renderer's index (renderer/search/)
+// What the search index holds: one document per action, progress update, measure, area, risk,
+// annotation and page of a board paper. Built here, purely, from stored entities; the renderer's index (renderer/search/)
 // adds, replaces and discards them as imports and annotations land.
 
-export const SEARCH_KINDS = ['action', 'update', 'measure', 'area', 'risk', 'annotation'] as const;
+export const SEARCH_KINDS = ['action', 'update', 'measure', 'area', 'risk', 'annotation', 'paper'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** One searchable item. `label` and `text` are indexed; every field but `text` is kept for showing results. */
 export type SearchDocument = {
   /** Unique across plans: see {@link searchDocumentId}. */
   id: string;
+  /** The plan it belongs to; for a page of a board paper, the meeting's id. */
   planId: string;
   kind: SearchKind;
-  /** What a result opens: the kind and id of the plan entity (an update opens its action). */
-  targetKind: 'action' | 'measure' | 'area' | 'risk' | 'milestone';
+  /** What a result opens: the kind and id of the plan entity (an update opens its action), or the paper. */
+  targetKind: 'action' | 'measure' | 'area' | 'risk' | 'milestone' | 'paper';
   targetId: string;
   /** A short heading for the result, e.g. "2.4 Recruit coordinators" or "Update for March 2026 on 2.4". */
   label: string;
@@ -26,6 +27,10 @@ export type SearchDocument = {
   period?: string;
   /** Shown with the result but not searched: for an update, its action's reference and title. */
   context?: string;
+  /** For a page of a board paper: the page number (from 1) the result opens at. */
+  page?: number;
+  /** For a page of a board paper: whether the paper is exempt (confidential), so the result says so. */
+  isExempt?: boolean;
 };
 
 const SNIPPET_LENGTH = 280;
