@@ -4,6 +4,7 @@ import { decisionScope, yearOf } from '../../shared/meetings/numbering';
 import {
   BOARD_ID,
   meetingRecordSchema,
+  meetingSchema,
   type Board,
   type HeaderRecord,
   type Meeting,
@@ -57,33 +58,29 @@ function recordsOf(file: DecisionsFile): MeetingRecord[] | string {
   return records;
 }
 
-/** The meeting as approved, from its header record and the chain. */
+/** The meeting as approved, from its header record, the chain and the meeting fields carried beside it. */
 function meetingOf(header: HeaderRecord, records: readonly MeetingRecord[], file: DecisionsFile): Meeting {
   const corrections = records.filter((record) => record.kind === 'correction').map((record) => record.createdAt);
-  // The plan the board judged: the format does not carry it, so it is read from the records.
-  const planId =
-    records.flatMap((record) =>
-      record.kind === 'judgement' ? [record.target.planId] : record.kind === 'action' ? record.links.map((link) => link.planId) : [],
-    )[0] ?? null;
   return {
     id: header.meetingId,
     title: header.title,
     date: header.date,
     time: header.time,
     place: header.place,
-    planId,
+    planId: file.meeting.planId,
     agenda: header.agenda,
     carriedActions: header.carriedActions,
-    previousMeetingId: null,
+    previousMeetingId: file.meeting.previousMeetingId,
     status: 'approved',
     approval: {
       approvedAt: header.approvedAt,
       approvedAtMeeting: header.approvedAtMeeting,
-      approvedAtMeetingId: null,
+      approvedAtMeetingId: file.meeting.approvedAtMeetingId,
       chainHead: file.chain.head,
       recordCount: file.chain.count,
     },
-    createdAt: header.createdAt,
+    createdAt: file.meeting.createdAt,
+    // Only corrections change an approved meeting, each at the time it was recorded.
     updatedAt: corrections.sort().at(-1) ?? header.approvedAt,
   };
 }
@@ -116,7 +113,9 @@ export async function importDecisionsFile(
   const header = records[0];
   if (header?.kind !== 'meeting') return refused('Record 0 is not the meeting as approved.');
   if (records.some((record) => record.meetingId !== header.meetingId)) return refused('The records belong to more than one meeting.');
-  const meeting = meetingOf(header, records, file);
+  const rebuilt = meetingSchema.safeParse(meetingOf(header, records, file));
+  if (!rebuilt.success) return refused('The meeting this file describes is not one this version of Oversight reads.');
+  const meeting = rebuilt.data;
   const verdict = await verifyMeetingRecords(meeting, records);
   if (verdict.status !== 'intact') return refused('The rebuilt record does not check against its hashes, so nothing was imported.');
   const title = `${header.title}, ${header.date}`;

@@ -9,6 +9,12 @@ import { recordContent, type Meeting, type MeetingRecord } from './schema';
 // `oversight-cli verify` checks it. The schema checks the chain's shape strictly and each
 // record's content only as a JSON object: a record whose content was tampered with is a
 // broken chain (exit 1, naming the record), not an unreadable file.
+//
+// Beside the chain, `meeting` carries the few fields of the meeting record that are this
+// laptop's bookkeeping rather than the minutes as approved (when the draft was made, the plan,
+// the meeting before it, the approving meeting's id), so an import rebuilds the meeting record
+// exactly. They are not hashed: record 0's content is fixed when the minutes are sealed, and
+// meetings approved before these fields were carried must still export and check.
 
 export const DECISIONS_FORMAT = 'oversight-decisions';
 export const DECISIONS_FORMAT_VERSION = 1;
@@ -25,6 +31,20 @@ export const decisionsFileRecordSchema = z.strictObject({
 });
 export type DecisionsFileRecord = z.infer<typeof decisionsFileRecordSchema>;
 
+const meetingId = z.string().min(1).max(128);
+
+export const decisionsFileMeetingSchema = z.strictObject({
+  /** When the draft was created on the exporting laptop. */
+  createdAt: z.string().min(1),
+  /** The plan the board judged, or null. */
+  planId: z.string().nullable(),
+  /** The meeting before this one, whose open actions were carried forward; null for the first. */
+  previousMeetingId: meetingId.nullable(),
+  /** The meeting at which these minutes were approved, when it is recorded in the app; null otherwise. */
+  approvedAtMeetingId: meetingId.nullable(),
+});
+export type DecisionsFileMeeting = z.infer<typeof decisionsFileMeetingSchema>;
+
 export const decisionsFileSchema = z.strictObject({
   format: z.literal(DECISIONS_FORMAT),
   formatVersion: z.literal(DECISIONS_FORMAT_VERSION),
@@ -35,6 +55,8 @@ export const decisionsFileSchema = z.strictObject({
     count: z.number().int().min(1),
     head: hex64,
   }),
+  /** The meeting record's fields that the chain does not hold; outside the chain, so not hashed. */
+  meeting: decisionsFileMeetingSchema,
   records: z.array(decisionsFileRecordSchema).min(1),
 });
 export type DecisionsFile = z.infer<typeof decisionsFileSchema>;
@@ -72,6 +94,12 @@ export function buildDecisionsFile(
     formatVersion: DECISIONS_FORMAT_VERSION,
     exportedAt: options.exportedAt,
     chain: { algorithm: 'SHA-256', count: meeting.approval.recordCount, head: meeting.approval.chainHead },
+    meeting: {
+      createdAt: meeting.createdAt,
+      planId: meeting.planId,
+      previousMeetingId: meeting.previousMeetingId,
+      approvedAtMeetingId: meeting.approval.approvedAtMeetingId,
+    },
     records: fileRecords,
   });
 }

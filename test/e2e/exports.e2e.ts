@@ -14,7 +14,7 @@ import { minutesHtml } from '../../shared/exports/minutes-html';
 import { buildDecisionsFile, type DecisionsFile } from '../../shared/meetings/decisions-file';
 import { buildAnnotationsFile, createAnnotation } from '../../renderer/annotations/annotation-repository';
 import { saveProfile } from '../../renderer/annotations/profile-repository';
-import { OversightDatabase } from '../../renderer/db/database';
+import { DATABASE_NAME, OversightDatabase } from '../../renderer/db/database';
 import { allMeetingBundles, meetingBundle, questionsFor } from '../../renderer/exports/gather';
 import { approvedBundle, BOARD_NAME, unzipAllText } from '../unit/exports/fixtures';
 import { axeViolations, printHtmlToPdf, startApp, whyCannotRun, type AppHarness } from './harness';
@@ -48,6 +48,33 @@ async function exportsView(): Promise<AppHarness> {
     .first()
     .waitFor({ state: 'attached' });
   return started;
+}
+
+/** A meeting and its records as the app stored them in IndexedDB, records in id order. */
+async function storedMeeting(harness: AppHarness, meetingId: string): Promise<{ meeting: unknown; records: { id: string }[] }> {
+  const stored = await harness.page.evaluate(
+    async ({ name, id }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('could not open the database'));
+      });
+      const read = <T>(make: (transaction: IDBTransaction) => IDBRequest<T>) =>
+        new Promise<T>((resolve, reject) => {
+          const request = make(db.transaction(['meetings', 'meetingRecords'], 'readonly'));
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error ?? new Error('could not read'));
+        });
+      const meeting: unknown = await read((transaction) => transaction.objectStore('meetings').get(id));
+      const records = (await read((transaction) => transaction.objectStore('meetingRecords').index('meetingId').getAll(id))) as {
+        id: string;
+      }[];
+      db.close();
+      return { meeting, records };
+    },
+    { name: DATABASE_NAME, id: meetingId },
+  );
+  return { meeting: stored.meeting, records: stored.records.sort((a, b) => a.id.localeCompare(b.id)) };
 }
 
 async function pressExport(harness: AppHarness, savePath: string): Promise<string> {
@@ -117,6 +144,11 @@ describe('exports in Chromium', () => {
     await page
       .getByText(/January\.decisions\.json: imported the approved minutes of SEND Oversight Board, 2027-01-14, 17 records, chain intact\./)
       .waitFor();
+    // The app now holds the same meeting, field for field, as the laptop that exported it.
+    expect(await storedMeeting(app, bundle.meeting.id)).toEqual({
+      meeting: bundle.meeting,
+      records: [...bundle.records].sort((a, b) => a.id.localeCompare(b.id)),
+    });
 
     await page.getByRole('radio', { name: /Decision file/ }).check();
     await page.getByRole('checkbox', { name: 'Include exempt items' }).check();
@@ -125,8 +157,7 @@ describe('exports in Chromium', () => {
     );
     const againPath = path.join(app.documentsFolder, 'CONFIDENTIAL again.decisions.json');
     const again = JSON.parse(await fs.readFile(againPath, 'utf8')) as DecisionsFile;
-    expect(again.records).toEqual(original.value.records);
-    expect(again.chain).toEqual(original.value.chain);
+    expect({ ...again, exportedAt: original.value.exportedAt }).toEqual(original.value);
     expect((await verifyFiles([againPath])).exitCode).toBe(0);
 
     await page.getByRole('checkbox', { name: 'Include exempt items' }).uncheck();
