@@ -20,6 +20,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/component/**/*.test.{ts,tsx}'],
           setupFiles: ['test/component/setup.ts'],
+          // Typing-heavy tests (the chair's live capture) are slow on a busy two-core machine;
+          // they assert behaviour, never timing.
+          testTimeout: 20_000,
         },
       },
       {
