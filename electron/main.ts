@@ -23,6 +23,9 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 }
 
+// Dates in native inputs (dd/mm/yyyy) and the spell-checker follow the UI language: en-GB.
+app.commandLine.appendSwitch('lang', 'en-GB');
+
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
 ]);

@@ -64,4 +64,6 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-dev-shm-usage',
+  // Native date and time inputs follow the browser's language: British, as the app is.
+  '--lang=en-GB',
 ];
