@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { findJsonSyntaxError, locatePaths } from '../plan/locate';
-import { describeIssue, formatPath, toSegments, type PathSegment } from '../plan/messages';
+import { findJsonSyntaxError, locateIssues } from '../plan/locate';
 import type { Problem } from '../plan/validate';
 import { decodeHlc } from './hlc';
 import { CONTEXT_LENGTH, MAX_QUOTE_LENGTH } from '../pack/anchor';
@@ -138,24 +137,7 @@ export function validateAnnotationsText(text: string): AnnotationsValidation {
     }
     const parsed = annotationsFileSchema.safeParse(value);
     if (parsed.success) return checkAuthorship(parsed.data);
-    const raw = parsed.error.issues.slice(0, 1000).map((issue) => {
-      const segments: PathSegment[] = toSegments(issue.path);
-      return { segments, message: describeIssue(issue, segments, value) };
-    });
-    const locations = locatePaths(
-      text,
-      raw.map((problem) => ({ segments: problem.segments })),
-    );
-    return failure(
-      raw.map((problem, index) => {
-        const location = locations[index];
-        return {
-          path: formatPath(problem.segments),
-          message: problem.message,
-          ...(location ? { line: location.line, column: location.column } : {}),
-        };
-      }),
-    );
+    return failure(locateIssues(text, value, parsed.error.issues, 1000));
   } catch {
     return failure([{ path: '$', message: 'Oversight could not finish checking this file' }]);
   }

@@ -1,5 +1,5 @@
-import { findJsonSyntaxError, locatePaths } from '../plan/locate';
-import { describeIssue, formatPath, toSegments, type PathSegment } from '../plan/messages';
+import { findJsonSyntaxError, locateIssues, locateProblems } from '../plan/locate';
+import type { PathSegment } from '../plan/messages';
 import type { Problem } from '../plan/validate';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, PACK_LIMITS, packSchema, type PackManifest } from './schema';
 
@@ -46,15 +46,11 @@ export function validatePackText(text: string): PackValidation {
     if (newer) return failure([newer]);
     const parsed = packSchema.safeParse(value);
     if (!parsed.success) {
-      const raw = parsed.error.issues.slice(0, 500).map((issue) => {
-        const segments = toSegments(issue.path);
-        return { segments, message: describeIssue(issue, segments, value) };
-      });
-      return failure(locate(text, raw));
+      return failure(locateIssues(text, value, parsed.error.issues, 500));
     }
     const { errors, warnings } = crossCheck(parsed.data);
-    if (errors.length > 0) return { ok: false, errors: locate(text, errors), warnings: locate(text, warnings) };
-    return { ok: true, pack: parsed.data, warnings: locate(text, warnings) };
+    if (errors.length > 0) return { ok: false, errors: locateProblems(text, errors), warnings: locateProblems(text, warnings) };
+    return { ok: true, pack: parsed.data, warnings: locateProblems(text, warnings) };
   } catch {
     return failure([{ path: '$', message: 'Oversight could not finish checking this pack' }]);
   }
@@ -137,21 +133,6 @@ function crossCheck(pack: PackManifest): { errors: RawProblem[]; warnings: RawPr
     } else replaced.set(paper.supersedes, index);
   });
   return { errors, warnings };
-}
-
-function locate(text: string, problems: readonly RawProblem[]): Problem[] {
-  const locations = locatePaths(
-    text,
-    problems.map((problem) => ({ segments: problem.segments })),
-  );
-  return problems.map((problem, index) => {
-    const location = locations[index];
-    return {
-      path: formatPath(problem.segments),
-      message: problem.message,
-      ...(location ? { line: location.line, column: location.column } : {}),
-    };
-  });
 }
 
 function failure(errors: Problem[]): PackValidation {

@@ -1,5 +1,7 @@
 import { createScanner } from 'jsonc-parser';
-import type { PathSegment } from './messages';
+import type * as z from 'zod';
+import { describeIssue, formatPath, toSegments, type PathSegment } from './messages';
+import type { Problem } from './validate';
 
 // Finds where paths sit in JSON text (1-based line and column), and where and why text
 // is not JSON. One iterative pass over jsonc-parser's scanner: no tree is built and no
@@ -255,4 +257,31 @@ export function locatePaths(text: string, targets: readonly LocateTarget[]): (Te
     if (node !== undefined && target.isAtKey === true && node.keyAt !== undefined) return node.keyAt;
     return found;
   });
+}
+
+/** Problems found by path, given their line and column in the text they came from. */
+export function locateProblems(text: string, problems: ReadonlyArray<{ segments: readonly PathSegment[]; message: string }>): Problem[] {
+  const locations = locatePaths(
+    text,
+    problems.map((problem) => ({ segments: problem.segments })),
+  );
+  return problems.map((problem, index) => {
+    const location = locations[index];
+    return {
+      path: formatPath(problem.segments),
+      message: problem.message,
+      ...(location ? { line: location.line, column: location.column } : {}),
+    };
+  });
+}
+
+/** A schema's complaints about a parsed file (at most `limit`), worded and located in its text. */
+export function locateIssues(text: string, value: unknown, issues: readonly z.core.$ZodIssue[], limit: number): Problem[] {
+  return locateProblems(
+    text,
+    issues.slice(0, limit).map((issue) => {
+      const segments = toSegments(issue.path);
+      return { segments, message: describeIssue(issue, segments, value) };
+    }),
+  );
 }
