@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { formatReport, readMappingFile, validateFiles } from './validate';
+import { writeMinutesFromFile } from './minutes';
 import { formatVerifyReport, verifyFiles } from './verify';
 
 // oversight-cli: checks plan files the way the app would, for clerks before they send them, and
@@ -7,7 +9,8 @@ import { formatVerifyReport, verifyFiles } from './verify';
 
 const USAGE = `Usage:
   oversight-cli validate FILE... [--json] [--mapping MAPPING.json]
-  oversight-cli verify FILE...
+  oversight-cli verify FILE... [--head HASH]
+  oversight-cli minutes FILE.decisions.json [--out DIR] [--head HASH]
 
 Checks Oversight plan files (.plan.json), spreadsheet trackers (.csv, .xlsx) and meeting packs
 (a .pack.json, its folder, or a .zip) exactly as the app would, and prints every problem with
@@ -18,8 +21,16 @@ Exit status: 0 every file is valid, 1 any file is invalid, 2 usage error or unre
 
 verify checks exported decision files (.decisions.json): every record against the hash chain
 made when the minutes were approved.
-Exit status: 0 every file is intact, 1 any chain is broken (the first broken record is named),
-2 usage error, or a file that cannot be read or is not a decision file.`;
+  --head HASH        the final hash printed on the approved minutes: the chain must end in it
+Exit status: 0 every file is intact, 1 any chain is broken (the first broken record is named,
+or both hashes when --head does not match), 2 usage error, or a file that cannot be read or is
+not a decision file.
+
+minutes checks a decision file as verify does, then writes its approved minutes as a Word
+document (.docx), exempt items withheld, made as the app makes them.
+  --out DIR          the folder to write into (default: the decision file's folder)
+Exit status: 0 written, 1 the chain is broken, 2 usage error, a file that cannot be read, or
+the minutes could not be written (an existing file is never replaced).`;
 
 export type CliIo = { out: (text: string) => void; err: (text: string) => void };
 
@@ -31,6 +42,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   }
   if (command === 'verify') return runVerify(rest, io);
+  if (command === 'minutes') return runMinutes(rest, io);
   if (command !== 'validate') {
     io.err(command ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
     return 2;
@@ -82,13 +94,53 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   return run.exitCode;
 }
 
-async function runVerify(files: readonly string[], io: CliIo): Promise<number> {
-  const option = files.find((file) => file.startsWith('--'));
-  if (option !== undefined || files.length === 0) {
-    io.err(`${option !== undefined ? `Unknown option "${option}".` : 'Name at least one decision file to verify.'}\n\n${USAGE}`);
+const HEAD = /^[0-9a-fA-F]{64}$/;
+
+/** Splits `--head HASH` and `--out DIR` from the files; a message on a usage error. */
+function parseOptions(args: readonly string[], allowed: readonly string[]): { files: string[]; values: Map<string, string> } | string {
+  const files: string[] = [];
+  const values = new Map<string, string>();
+  for (let index = 0; index < args.length; index += 1) {
+    const argument = args[index] ?? '';
+    if (!argument.startsWith('--')) {
+      files.push(argument);
+      continue;
+    }
+    if (!allowed.includes(argument)) return `Unknown option "${argument}".`;
+    const value = args[index + 1];
+    if (value === undefined || value.startsWith('--')) return `${argument} needs a value.`;
+    if (argument === '--head' && !HEAD.test(value)) return `--head needs a SHA-256 hash (64 hex digits), not "${value}".`;
+    values.set(argument, value);
+    index += 1;
+  }
+  return { files, values };
+}
+
+async function runVerify(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseOptions(args, ['--head']);
+  if (typeof parsed === 'string' || parsed.files.length === 0) {
+    io.err(`${typeof parsed === 'string' ? parsed : 'Name at least one decision file to verify.'}\n\n${USAGE}`);
     return 2;
   }
-  const run = await verifyFiles(files);
+  const expectedHead = parsed.values.get('--head');
+  const run = await verifyFiles(parsed.files, expectedHead === undefined ? {} : { expectedHead });
   for (const report of run.reports) io.out(formatVerifyReport(report));
+  return run.exitCode;
+}
+
+async function runMinutes(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseOptions(args, ['--out', '--head']);
+  const file = typeof parsed === 'string' ? undefined : parsed.files[0];
+  if (typeof parsed === 'string' || file === undefined || parsed.files.length > 1) {
+    io.err(`${typeof parsed === 'string' ? parsed : 'Name one decision file to make the minutes from.'}\n\n${USAGE}`);
+    return 2;
+  }
+  const expectedHead = parsed.values.get('--head');
+  const run = await writeMinutesFromFile(
+    file,
+    parsed.values.get('--out') ?? path.dirname(file),
+    expectedHead === undefined ? {} : { expectedHead },
+  );
+  for (const line of run.lines) (run.exitCode === 0 ? io.out : io.err)(line);
   return run.exitCode;
 }

@@ -1,17 +1,19 @@
 import { promises as fs } from 'node:fs';
 import { verifyDecisionsFile, type DecisionsFileVerdict } from '../../shared/meetings/decisions-file';
 
-// `oversight-cli verify FILE…`: checks exported decision files the way the app checks its own
-// record (shared/meetings/decisions-file.ts). Exit 0 every file intact, 1 any chain broken
-// (naming the first broken record), 2 any file unreadable or not a decision file.
+// `oversight-cli verify FILE… [--head HASH]`: checks exported decision files the way the app
+// checks its own record (shared/meetings/decisions-file.ts), and with --head against the final
+// hash printed on the approved minutes. Exit 0 every file intact, 1 any chain broken (naming
+// the first broken record, or both hashes), 2 any file unreadable or not a decision file.
 
 /** Decision files are small; anything larger than this is not one, and is not read whole. */
 export const MAX_DECISIONS_FILE_BYTES = 64 * 1024 * 1024;
 
-export type VerifyReport = { file: string; verdict: DecisionsFileVerdict };
+/** `value` is the file's parsed JSON, when it was JSON. */
+export type VerifyReport = { file: string; verdict: DecisionsFileVerdict; value?: unknown };
 
-/** Reads and checks one decision file. */
-export async function verifyFile(file: string): Promise<VerifyReport> {
+/** Reads and checks one decision file, against `expectedHead` when given. */
+export async function verifyFile(file: string, options: { expectedHead?: string } = {}): Promise<VerifyReport> {
   let text: string;
   try {
     const stat = await fs.stat(file);
@@ -30,7 +32,7 @@ export async function verifyFile(file: string): Promise<VerifyReport> {
   } catch {
     return { file, verdict: { status: 'unreadable', message: 'it is not JSON' } };
   }
-  return { file, verdict: await verifyDecisionsFile(value) };
+  return { file, verdict: await verifyDecisionsFile(value, options), value };
 }
 
 /** The line printed for one file. */
@@ -51,9 +53,12 @@ export function formatVerifyReport({ file, verdict }: VerifyReport): string {
 }
 
 /** Checks each file; returns the reports and the exit code (2 beats 1 beats 0). */
-export async function verifyFiles(files: readonly string[]): Promise<{ exitCode: 0 | 1 | 2; reports: VerifyReport[] }> {
+export async function verifyFiles(
+  files: readonly string[],
+  options: { expectedHead?: string } = {},
+): Promise<{ exitCode: 0 | 1 | 2; reports: VerifyReport[] }> {
   const reports: VerifyReport[] = [];
-  for (const file of files) reports.push(await verifyFile(file));
+  for (const file of files) reports.push(await verifyFile(file, options));
   const exitCode = reports.some((report) => report.verdict.status === 'unreadable')
     ? 2
     : reports.some((report) => report.verdict.status === 'broken')

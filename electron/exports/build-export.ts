@@ -107,10 +107,11 @@ export async function buildExport(request: ExportRequest, services: ExportServic
       });
     }
     case 'decisions-json': {
-      const { meeting, records } = request.bundle;
-      const built = buildDecisionsFile(meeting, records, {
+      const { meeting, records, exemptSourceIds } = request.bundle;
+      const built = await buildDecisionsFile(meeting, records, {
         exportedAt: services.now().toISOString(),
         includeExempt: request.includeExempt,
+        exemptSourceIds,
       });
       if (!built.ok) return built;
       // The file must check before it leaves: a broken chain is reported, never exported.

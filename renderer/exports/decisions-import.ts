@@ -1,5 +1,6 @@
 import { verifyMeetingRecords } from '../../shared/meetings/approval';
 import type { DecisionsFile } from '../../shared/meetings/decisions-file';
+import { meetingOfDecisionsFile } from '../../shared/meetings/decisions-meeting';
 import { decisionScope, yearOf } from '../../shared/meetings/numbering';
 import {
   BOARD_ID,
@@ -7,7 +8,6 @@ import {
   meetingSchema,
   type Board,
   type HeaderRecord,
-  type Meeting,
   type MeetingRecord,
 } from '../../shared/meetings/schema';
 import type { OversightDatabase } from '../db/database';
@@ -58,33 +58,6 @@ function recordsOf(file: DecisionsFile): MeetingRecord[] | string {
   return records;
 }
 
-/** The meeting as approved, from its header record, the chain and the meeting fields carried beside it. */
-function meetingOf(header: HeaderRecord, records: readonly MeetingRecord[], file: DecisionsFile): Meeting {
-  const corrections = records.filter((record) => record.kind === 'correction').map((record) => record.createdAt);
-  return {
-    id: header.meetingId,
-    title: header.title,
-    date: header.date,
-    time: header.time,
-    place: header.place,
-    planId: file.meeting.planId,
-    agenda: header.agenda,
-    carriedActions: header.carriedActions,
-    previousMeetingId: file.meeting.previousMeetingId,
-    status: 'approved',
-    approval: {
-      approvedAt: header.approvedAt,
-      approvedAtMeeting: header.approvedAtMeeting,
-      approvedAtMeetingId: file.meeting.approvedAtMeetingId,
-      chainHead: file.chain.head,
-      recordCount: file.chain.count,
-    },
-    createdAt: file.meeting.createdAt,
-    // Only corrections change an approved meeting, each at the time it was recorded.
-    updatedAt: corrections.sort().at(-1) ?? header.approvedAt,
-  };
-}
-
 /** The board's decision counters raised past every number in the records, so none is given again here. */
 function raisedCounters(board: Board | undefined, header: HeaderRecord, records: readonly MeetingRecord[]): Record<string, number> {
   const counters = { ...(board?.decisionCounters ?? {}) };
@@ -113,7 +86,7 @@ export async function importDecisionsFile(
   const header = records[0];
   if (header?.kind !== 'meeting') return refused('Record 0 is not the meeting as approved.');
   if (records.some((record) => record.meetingId !== header.meetingId)) return refused('The records belong to more than one meeting.');
-  const rebuilt = meetingSchema.safeParse(meetingOf(header, records, file));
+  const rebuilt = meetingSchema.safeParse(meetingOfDecisionsFile(header, records, file));
   if (!rebuilt.success) return refused('The meeting this file describes is not one this version of Oversight reads.');
   const meeting = rebuilt.data;
   const verdict = await verifyMeetingRecords(meeting, records);

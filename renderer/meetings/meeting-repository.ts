@@ -149,6 +149,8 @@ export function openActionsOf(meeting: Meeting, records: readonly MeetingRecord[
             text: record.text,
             owner: record.owner,
             dueDate: record.dueDate,
+            // Known here, at the source: the next meeting's record 0 seals it so exports can withhold it.
+            ...(meeting.agenda.some((item) => item.id === record.itemId && item.isExempt) ? { isExempt: true } : {}),
           },
         ]
       : [],
@@ -475,7 +477,13 @@ export async function addCorrection(
       updatedAt: now,
       chain: null,
     } satisfies CorrectionRecord);
-    const appended = await appendRecord(meeting, correction, now);
+    // A correction to a record sealed as exempt is sealed so too: exports withhold it with that record.
+    const amended = await db.meetingRecords
+      .where('meetingId')
+      .equals(meetingId)
+      .filter((record) => record.chain?.seq === input.amendsSeq)
+      .first();
+    const appended = await appendRecord(meeting, correction, now, { exempt: amended?.chain?.exempt === true });
     const isDone = await db.transaction('rw', [db.meetings, db.meetingRecords], async () => {
       const current = await db.meetings.get(meetingId);
       if (current?.approval?.chainHead !== meeting.approval?.chainHead) return false;

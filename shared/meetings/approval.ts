@@ -23,6 +23,19 @@ export function headerIdOf(meetingId: string): string {
   return `${meetingId}:meeting`;
 }
 
+/**
+ * True for a record an export may withhold, sealed as such in its link when it is chained: one on
+ * an exempt item, or progress on a carried-forward action that arose on one. (A correction to
+ * a withholdable record is sealed too, when it is appended.) Record 0 is never withheld.
+ */
+export function mayBeWithheld(record: MeetingRecord, header: Pick<HeaderRecord, 'agenda' | 'carriedActions'>): boolean {
+  if ('itemId' in record) return header.agenda.some((item) => item.id === record.itemId && item.isExempt);
+  if (record.kind === 'action-update') {
+    return header.carriedActions.some((action) => action.sourceId === record.sourceId && action.isExempt === true);
+  }
+  return false;
+}
+
 /** Chains a draft's records behind a header; returns the approved meeting and every record to write. */
 export async function sealMeeting(input: ApprovalInput): Promise<{ meeting: Meeting; records: MeetingRecord[] }> {
   const { meeting } = input;
@@ -46,7 +59,11 @@ export async function sealMeeting(input: ApprovalInput): Promise<{ meeting: Meet
     approvedAtMeeting: input.approvedAtMeeting,
   };
   const ordered: MeetingRecord[] = [header, ...orderRecords(input.records, meeting.agenda)];
-  const links = await chainContents(ordered.map(recordContent));
+  const links = await chainContents(
+    ordered.map(recordContent),
+    undefined,
+    ordered.map((record) => mayBeWithheld(record, header)),
+  );
   const records = ordered.map((record, index): MeetingRecord => ({ ...record, chain: links[index] ?? null }));
   const last = links.at(-1);
   if (!last) throw new Error('Nothing to approve.');
@@ -67,15 +84,18 @@ export async function sealMeeting(input: ApprovalInput): Promise<{ meeting: Meet
   };
 }
 
-/** Chains one new record (a correction) onto an approved meeting; returns the meeting and record to write. */
+/** Chains one new record (a correction) onto an approved meeting; `exempt` seals it as withholdable (it amends an exempt record). */
 export async function appendRecord<T extends MeetingRecord>(
   meeting: Meeting,
   record: T,
   at: string,
+  options: { exempt?: boolean } = {},
 ): Promise<{ meeting: Meeting; record: T }> {
   const approval = meeting.approval;
   if (meeting.status !== 'approved' || !approval) throw new Error('Only approved minutes have a chain to append to.');
-  const [link] = await chainContents([recordContent(record)], { seq: approval.recordCount, prevHash: approval.chainHead });
+  const [link] = await chainContents([recordContent(record)], { seq: approval.recordCount, prevHash: approval.chainHead }, [
+    options.exempt === true,
+  ]);
   if (!link) throw new Error('The record could not be chained.');
   return {
     meeting: { ...meeting, updatedAt: at, approval: { ...approval, chainHead: link.hash, recordCount: approval.recordCount + 1 } },
@@ -110,6 +130,7 @@ export async function verifyMeetingRecords(meeting: Meeting, records: readonly M
     contentHash: record.chain?.contentHash ?? '',
     prevHash: record.chain?.prevHash ?? '',
     hash: record.chain?.hash ?? '',
+    ...(record.chain?.exempt ? { exempt: true as const } : {}),
     content: recordContent(record),
   }));
   const verdict = await verifyChain(entries, { count: meeting.approval.recordCount, head: meeting.approval.chainHead });

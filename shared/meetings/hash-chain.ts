@@ -7,6 +7,18 @@ import { canonicalJson } from './canonical-json';
 // content is hashed on its own so that an exported file may withhold an exempt record's content
 // and still prove its place in the chain.
 //
+//
+// Sealing what may be withheld: a record that an export may withhold (one on an exempt item, an
+// update on an action that arose on one, a correction to one) is marked `exempt: true` in its
+// link, and its own hash is then SHA-256 of { contentHash, exempt: true, prevHash, seq }. The
+// mark is fixed when the record is chained, so a public record cannot later be passed off as
+// withheld without changing its hash. Records without the mark hash exactly as before.
+//
+// Redacting record 0: the meeting's carried-forward actions that arose on exempt items are
+// marked `isExempt: true`; record 0's content hash covers each of them only by its own hash
+// ({ "withheldHash": SHA-256 of the action's canonical JSON }), so a published file may show
+// that stub instead of the action and record 0 still checks. Public actions are hashed whole.
+//
 // SHA-256 comes from Web Crypto (`globalThis.crypto.subtle`), present in Chromium (on a secure
 // origin, which the app's scheme is) and in Node 20, so shared/ needs neither Node nor a library.
 
@@ -48,30 +60,65 @@ export async function sha256Hex(text: string): Promise<string> {
   return [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-/** The hash of a record's content: SHA-256 of its canonical JSON. */
-export function contentHashOf(content: unknown): Promise<string> {
-  return sha256Hex(canonicalJson(content));
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A record's own hash, from its place, its content hash and the hash before it. */
-export function linkHashOf(seq: number, contentHash: string, prevHash: string): Promise<string> {
-  return sha256Hex(canonicalJson({ seq, contentHash, prevHash }));
+/** A carried-forward action in record 0 that arose on an exempt item (`isExempt: true`). */
+export function isExemptCarriedAction(action: unknown): boolean {
+  return isPlainObject(action) && action.isExempt === true;
 }
 
-export type ChainLinkValues = { seq: number; contentHash: string; prevHash: string; hash: string };
+/** The stub that stands for an exempt carried action in a published record 0: its hash, nothing else. */
+export async function withheldStubOf(action: unknown): Promise<{ withheldHash: string }> {
+  return { withheldHash: await sha256Hex(canonicalJson(action)) };
+}
 
-/** Chains contents in order, starting at `seq` after the record whose hash is `prevHash`. */
+/** True for `{ "withheldHash": "<64 hex>" }` and nothing else. */
+export function isWithheldStub(value: unknown): value is { withheldHash: string } {
+  return (
+    isPlainObject(value) &&
+    Object.keys(value).length === 1 &&
+    typeof value.withheldHash === 'string' &&
+    /^[0-9a-f]{64}$/.test(value.withheldHash)
+  );
+}
+
+/** What record 0's content hash covers: each exempt carried action by its stub, so it can be redacted. */
+async function hashedForm(content: unknown): Promise<unknown> {
+  if (!isPlainObject(content) || content.kind !== 'meeting' || !Array.isArray(content.carriedActions)) return content;
+  const carried: unknown[] = [];
+  for (const action of content.carriedActions) carried.push(isExemptCarriedAction(action) ? await withheldStubOf(action) : action);
+  return { ...content, carriedActions: carried };
+}
+
+/** The hash of a record's content: SHA-256 of its canonical JSON (record 0's exempt carried actions by their stubs). */
+export async function contentHashOf(content: unknown): Promise<string> {
+  return sha256Hex(canonicalJson(await hashedForm(content)));
+}
+
+/** A record's own hash, from its place, its content hash, the hash before it and whether it may be withheld. */
+export function linkHashOf(seq: number, contentHash: string, prevHash: string, exempt = false): Promise<string> {
+  return sha256Hex(canonicalJson(exempt ? { seq, contentHash, prevHash, exempt: true } : { seq, contentHash, prevHash }));
+}
+
+/** `exempt` is present (and true) only on a record sealed as one an export may withhold. */
+export type ChainLinkValues = { seq: number; contentHash: string; prevHash: string; hash: string; exempt?: true };
+
+/** Chains contents in order, starting at `seq` after the record whose hash is `prevHash`; `exempt[i]` seals content i as withholdable. */
 export async function chainContents(
   contents: readonly unknown[],
   start: { seq: number; prevHash: string } = { seq: 0, prevHash: GENESIS_HASH },
+  exempt: readonly boolean[] = [],
 ): Promise<ChainLinkValues[]> {
   const links: ChainLinkValues[] = [];
   let prevHash = start.prevHash;
   for (const [offset, content] of contents.entries()) {
     const seq = start.seq + offset;
     const contentHash = await contentHashOf(content);
-    const hash = await linkHashOf(seq, contentHash, prevHash);
-    links.push({ seq, contentHash, prevHash, hash });
+    const isExempt = exempt[offset] === true;
+    const hash = await linkHashOf(seq, contentHash, prevHash, isExempt);
+    links.push(isExempt ? { seq, contentHash, prevHash, hash, exempt: true } : { seq, contentHash, prevHash, hash });
     prevHash = hash;
   }
   return links;
@@ -80,7 +127,7 @@ export async function chainContents(
 /** One record of a chain to check; content null when withheld (an exempt item in a published file). */
 export type ChainEntry = ChainLinkValues & { content: unknown };
 
-export type ChainFault = 'empty' | 'missing' | 'content' | 'link' | 'hash' | 'truncated' | 'extra' | 'head';
+export type ChainFault = 'empty' | 'missing' | 'content' | 'unsealed' | 'link' | 'hash' | 'truncated' | 'extra' | 'head';
 
 export type ChainVerdict =
   | { status: 'intact'; count: number; head: string; withheld: number }
@@ -90,6 +137,7 @@ const FAULT_REASONS: Record<ChainFault, string> = {
   empty: 'the record has no entries at all',
   missing: 'a record is missing or out of order here',
   content: 'its content does not match its hash: it was changed after the minutes were approved',
+  unsealed: 'its content is withheld, but it was not sealed as exempt when the minutes were approved: a public record has been hidden',
   link: 'it does not follow from the record before it: a record before it was changed, removed or inserted',
   hash: 'its own hash is wrong',
   truncated: 'the chain stops early: records after this one are missing',
@@ -113,10 +161,13 @@ export async function verifyChain(entries: readonly ChainEntry[], expected: { co
   let withheld = 0;
   for (const [index, entry] of entries.entries()) {
     if (entry.seq !== index) return broken(index, 'missing');
-    if (entry.content === null) withheld += 1;
-    else if ((await safeContentHash(entry.content)) !== entry.contentHash) return broken(entry.seq, 'content');
+    if (entry.content === null) {
+      if (entry.exempt !== true) return broken(entry.seq, 'unsealed');
+      withheld += 1;
+    } else if ((await safeContentHash(entry.content)) !== entry.contentHash) return broken(entry.seq, 'content');
     if (entry.prevHash !== prevHash) return broken(entry.seq, 'link');
-    if ((await linkHashOf(entry.seq, entry.contentHash, entry.prevHash)) !== entry.hash) return broken(entry.seq, 'hash');
+    if ((await linkHashOf(entry.seq, entry.contentHash, entry.prevHash, entry.exempt === true)) !== entry.hash)
+      return broken(entry.seq, 'hash');
     prevHash = entry.hash;
   }
   const last = entries.length - 1;

@@ -86,6 +86,11 @@ export const carriedActionSchema = z.strictObject({
   text: z.string(),
   owner: z.string(),
   dueDate: isoDate.nullable(),
+  /**
+   * It arose on an exempt item: record 0 seals it by its hash alone, so a published file can
+   * withhold it (hash-chain.ts). Absent on actions carried before this was recorded.
+   */
+  isExempt: z.boolean().optional(),
 });
 export type CarriedAction = z.infer<typeof carriedActionSchema>;
 
@@ -127,6 +132,8 @@ export const chainLinkSchema = z.strictObject({
   contentHash: z.string().regex(/^[0-9a-f]{64}$/),
   prevHash: z.string().regex(/^[0-9a-f]{64}$/),
   hash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Sealed as a record an export may withhold (exempt content); covered by `hash`. */
+  exempt: z.literal(true).optional(),
 });
 export type ChainLink = z.infer<typeof chainLinkSchema>;
 

@@ -94,7 +94,7 @@ describe('Exports view', () => {
     const user = userEvent.setup();
     const db = freshDatabase();
     const bundle = await approvedBundle();
-    const built = buildDecisionsFile(bundle.meeting, bundle.records, { exportedAt: '2027-02-12T09:00:00Z', includeExempt: true });
+    const built = await buildDecisionsFile(bundle.meeting, bundle.records, { exportedAt: '2027-02-12T09:00:00Z', includeExempt: true });
     if (!built.ok) throw new Error(built.error.message);
     const bridge = fakeBridge({
       'exports:import-decisions': () => ({

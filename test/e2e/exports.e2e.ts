@@ -135,7 +135,7 @@ describe('exports in Chromium', () => {
     app = await exportsView();
     const { page } = app;
     const bundle = await approvedBundle();
-    const original = buildDecisionsFile(bundle.meeting, bundle.records, { exportedAt: '2027-02-12T09:00:00Z', includeExempt: true });
+    const original = await buildDecisionsFile(bundle.meeting, bundle.records, { exportedAt: '2027-02-12T09:00:00Z', includeExempt: true });
     if (!original.ok) throw new Error(original.error.message);
     const incoming = path.join(app.documentsFolder, 'January.decisions.json');
     await fs.writeFile(incoming, JSON.stringify(original.value));

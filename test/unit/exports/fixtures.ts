@@ -60,6 +60,8 @@ export function exportMeeting(extra: Partial<Meeting> = {}): Meeting {
         text: `Renegotiate ${EXEMPT_MARKER}`,
         owner: 'Director',
         dueDate: null,
+        // As the app carries it: it arose on an exempt item, so record 0 seals it for redaction.
+        isExempt: true,
       },
     ],
     previousMeetingId: 'm-2026-12',

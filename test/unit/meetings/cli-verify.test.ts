@@ -27,7 +27,7 @@ async function decisionsFile(): Promise<DecisionsFile> {
     approvedAtMeeting: 'the meeting of 11 February 2027',
     approvedAtMeetingId: null,
   });
-  const built = buildDecisionsFile(sealed.meeting, sealed.records, { exportedAt: '2027-02-12T09:00:00.000Z' });
+  const built = await buildDecisionsFile(sealed.meeting, sealed.records, { exportedAt: '2027-02-12T09:00:00.000Z' });
   if (!built.ok) throw new Error(built.error.message);
   return built.value;
 }

@@ -13,7 +13,7 @@ async function exported(includeExempt = false): Promise<DecisionsFile> {
     approvedAtMeeting: 'the meeting of 11 February 2027',
     approvedAtMeetingId: null,
   });
-  const built = buildDecisionsFile(sealed.meeting, sealed.records, { exportedAt: '2027-02-12T09:00:00.000Z', includeExempt });
+  const built = await buildDecisionsFile(sealed.meeting, sealed.records, { exportedAt: '2027-02-12T09:00:00.000Z', includeExempt });
   if (!built.ok) throw new Error(built.error.message);
   // Through text, as a file would be.
   return JSON.parse(JSON.stringify(built.value, null, 2)) as DecisionsFile;
@@ -23,7 +23,7 @@ describe('decision file', () => {
   it('builds a file that matches its schema and verifies intact, withholding the exempt item', async () => {
     const file = await exported();
     expect(decisionsFileSchema.safeParse(file).success).toBe(true);
-    expect(file).toMatchObject({ format: 'oversight-decisions', formatVersion: 1, chain: { algorithm: 'SHA-256', count: 10 } });
+    expect(file).toMatchObject({ format: 'oversight-decisions', formatVersion: 2, chain: { algorithm: 'SHA-256', count: 10 } });
     const withheld = file.records.filter((record) => record.content === null);
     expect(withheld).toHaveLength(1);
     expect(JSON.stringify(file)).not.toContain('provider’s finances');
@@ -68,21 +68,21 @@ describe('decision file', () => {
     expect(await verifyDecisionsFile(file)).toMatchObject({ status: 'broken', fault: 'truncated' });
   });
 
-  it('calls anything that is not a version 1 decision file unreadable, saying why', async () => {
+  it('calls anything that is not a version 1 or 2 decision file unreadable, saying why', async () => {
     expect(await verifyDecisionsFile({ format: 'oversight-plan' })).toMatchObject({
       status: 'unreadable',
       message: expect.stringContaining('not an Oversight decision file'),
     });
     expect(await verifyDecisionsFile([])).toMatchObject({ status: 'unreadable' });
-    const newer = { ...(await exported()), formatVersion: 2 };
+    const newer = { ...(await exported()), formatVersion: 3 };
     expect(await verifyDecisionsFile(newer)).toMatchObject({ status: 'unreadable', message: expect.stringContaining('newer version') });
     const badHash = await exported();
     badHash.chain.head = 'not-a-hash';
     expect(await verifyDecisionsFile(badHash)).toMatchObject({ status: 'unreadable', message: expect.stringContaining('chain.head') });
   });
 
-  it('refuses to build a file for draft minutes', () => {
-    const built = buildDecisionsFile(meeting(), draftRecords(), { exportedAt: '2027-02-12T09:00:00.000Z' });
+  it('refuses to build a file for draft minutes', async () => {
+    const built = await buildDecisionsFile(meeting(), draftRecords(), { exportedAt: '2027-02-12T09:00:00.000Z' });
     expect(built).toMatchObject({ ok: false, error: { code: 'not-approved' } });
   });
 });

@@ -114,10 +114,21 @@ describe('hash chain', () => {
     expect(await verifyChain([])).toMatchObject({ status: 'broken', fault: 'empty' });
   });
 
-  it('checks the place of a withheld record without its content', async () => {
-    const chain = await chainOf(CONTENTS);
+  it('checks the place of a withheld record without its content, only where it was sealed as exempt', async () => {
+    const links = await chainContents(CONTENTS, undefined, [false, false, true, false]);
+    const chain: ChainEntry[] = links.map((link, index) => ({ ...link, content: CONTENTS[index] }));
+    expect(chain[2]).toMatchObject({ exempt: true });
+    expect(chain[1]).not.toHaveProperty('exempt');
     const withheld = chain.map((entry) => (entry.seq === 2 ? { ...entry, content: null } : entry));
     expect(await verifyChain(withheld)).toMatchObject({ status: 'intact', withheld: 1 });
+    // A public record withheld as if exempt: broken, whether or not the seal is forged on.
+    const hidden = chain.map((entry) => (entry.seq === 1 ? { ...entry, content: null } : entry));
+    expect(await verifyChain(hidden)).toMatchObject({ status: 'broken', seq: 1, fault: 'unsealed' });
+    const forgedSeal = chain.map((entry) => (entry.seq === 1 ? { ...entry, exempt: true as const, content: null } : entry));
+    expect(await verifyChain(forgedSeal)).toMatchObject({ status: 'broken', seq: 1, fault: 'hash' });
+    // Dropping the seal from a withheld record is no way round it either.
+    const unsealed = withheld.map(({ exempt: _exempt, ...entry }) => entry);
+    expect(await verifyChain(unsealed)).toMatchObject({ status: 'broken', seq: 2, fault: 'unsealed' });
     const forged = withheld.map((entry) => (entry.seq === 2 ? { ...entry, contentHash: flipOneCharacter(entry.contentHash) } : entry));
     expect(await verifyChain(forged)).toMatchObject({ status: 'broken', seq: 2, fault: 'hash' });
   });
