@@ -175,8 +175,20 @@ export function buildMinutes(bundle: MeetingBundle, options: { boardName: string
 
   const exempt = new Set(bundle.exemptSourceIds);
   const carried: CarriedAction[] = (header?.carriedActions ?? meeting.carriedActions).filter(
-    (action) => options.includeExempt || !exempt.has(action.sourceId),
+    (action) => options.includeExempt || (!exempt.has(action.sourceId) && action.isExempt !== true),
   );
+  // A correction to exempt content is exempt too: sealed so when appended, or (minutes approved
+  // before seals) found by the record it amends.
+  const isExemptCorrection = (record: MeetingRecord): boolean => {
+    if (options.includeExempt || record.kind !== 'correction') return false;
+    const amended = records.find((other) => other.chain?.seq === record.amendsSeq);
+    return (
+      record.chain?.exempt === true ||
+      amended?.chain?.exempt === true ||
+      (amended !== undefined && isWithheld(amended, withheld)) ||
+      (amended?.kind === 'action-update' && exempt.has(amended.sourceId))
+    );
+  };
   const updates = new Map(visible.flatMap((record) => (record.kind === 'action-update' ? [[record.sourceId, record] as const] : [])));
 
   return {
@@ -205,7 +217,7 @@ export function buildMinutes(bundle: MeetingBundle, options: { boardName: string
     items,
     actions: visible.flatMap((record) => (record.kind === 'action' ? [actionOf(record, itemNumber(record.itemId))] : [])),
     corrections: visible.flatMap((record) =>
-      record.kind === 'correction' ? [`Correction to record ${record.amendsSeq}: ${record.text}`] : [],
+      record.kind === 'correction' && !isExemptCorrection(record) ? [`Correction to record ${record.amendsSeq}: ${record.text}`] : [],
     ),
     withheldItems: withheld.size,
   };

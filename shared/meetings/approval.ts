@@ -25,10 +25,12 @@ export function headerIdOf(meetingId: string): string {
 
 /**
  * True for a record an export may withhold, sealed as such in its link when it is chained: one on
- * an exempt item, or progress on a carried-forward action that arose on one. (A correction to
+ * an exempt item (but not a declaration of interest), or progress on a carried-forward action that arose on one. (A correction to
  * a withholdable record is sealed too, when it is appended.) Record 0 is never withheld.
  */
 export function mayBeWithheld(record: MeetingRecord, header: Pick<HeaderRecord, 'agenda' | 'carriedActions'>): boolean {
+  // Interests are public even when the item is not: a declaration is never withheld.
+  if (record.kind === 'declaration') return false;
   if ('itemId' in record) return header.agenda.some((item) => item.id === record.itemId && item.isExempt);
   if (record.kind === 'action-update') {
     return header.carriedActions.some((action) => action.sourceId === record.sourceId && action.isExempt === true);

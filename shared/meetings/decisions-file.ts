@@ -71,7 +71,8 @@ export type DecisionsFile = z.infer<typeof decisionsFileSchema>;
 
 /** True when a record's content belongs to one of the exempt items. */
 function isOnItem(record: MeetingRecord, itemIds: ReadonlySet<string>): boolean {
-  return 'itemId' in record && itemIds.has(record.itemId);
+  // Declarations of interest are public even on an exempt item.
+  return 'itemId' in record && record.kind !== 'declaration' && itemIds.has(record.itemId);
 }
 
 const UNSEALED =
