@@ -1,6 +1,7 @@
 import { verifyMeetingRecords } from '../../shared/meetings/approval';
 import type { DecisionsFile } from '../../shared/meetings/decisions-file';
 import { meetingOfDecisionsFile } from '../../shared/meetings/decisions-meeting';
+import { isWithheldStub } from '../../shared/meetings/hash-chain';
 import { decisionScope, yearOf } from '../../shared/meetings/numbering';
 import {
   BOARD_ID,
@@ -44,7 +45,10 @@ export function sequenceOf(number: string, pattern: string, year: number): numbe
 
 /** Rebuilds a meeting's records from a checked decision file; refuses a file whose exempt records were withheld. */
 function recordsOf(file: DecisionsFile): MeetingRecord[] | string {
-  const withheld = file.records.filter((record) => record.content === null).length;
+  // Withheld records, and exempt carried actions shown only by their hash in record 0.
+  const header = file.records[0]?.content;
+  const stubs = header && Array.isArray(header.carriedActions) ? header.carriedActions.filter(isWithheldStub).length : 0;
+  const withheld = file.records.filter((record) => record.content === null).length + stubs;
   if (withheld > 0) {
     return `This file withholds ${withheld} exempt ${withheld === 1 ? 'record' : 'records'}, so it cannot rebuild the meeting here (its chain still checks). Ask for the file with exempt items included.`;
   }

@@ -154,6 +154,18 @@ describe('oversight-cli minutes', () => {
     expect(await fs.readdir(out)).toEqual([]);
   });
 
+  it('reads a version 1 file written before seals (by commit 5cae3d1, nothing withheld): verifies and renders', async () => {
+    const v1 = path.join(root, 'test', 'fixtures', 'decisions-v1-before-seals.decisions.json');
+    const parsed = JSON.parse(await fs.readFile(v1, 'utf8')) as DecisionsFile;
+    expect(parsed.formatVersion).toBe(1);
+    expect(await run('verify', v1, '--head', parsed.chain.head)).toMatchObject({ code: 0, out: expect.stringContaining(': intact.') });
+    const out = await freshFolder('out-v1');
+    expect((await run('minutes', v1, '--out', out)).code).toBe(0);
+    const [name] = await fs.readdir(out);
+    const text = docxText(unzipText(new Uint8Array(await fs.readFile(path.join(out, name ?? ''))), 'word/document.xml'));
+    expect(text).toContain('The board resolved to ask for a recovery plan.');
+  });
+
   it('works as the installed bin (npx oversight-cli minutes)', async () => {
     const out = await freshFolder('out-bin');
     const exec = promisify(execFile);
