@@ -28,7 +28,8 @@ export async function allMeetingBundles(db: OversightDatabase): Promise<MeetingB
   return bundles;
 }
 
-async function exemptSources(db: OversightDatabase, meeting: Meeting): Promise<string[]> {
+/** The carried-forward actions of a meeting that arose on exempt items at earlier meetings, by source id. */
+export async function exemptSources(db: OversightDatabase, meeting: Meeting): Promise<string[]> {
   if (meeting.carriedActions.length === 0) return [];
   const sources = await db.meetingRecords.bulkGet(meeting.carriedActions.map((action) => action.sourceId));
   const meetings = new Map(

@@ -22,6 +22,7 @@ import {
   type NoteRecord,
 } from '../../shared/meetings/schema';
 import type { OversightDatabase } from '../db/database';
+import { exemptSources } from '../exports/gather';
 import { formatDate } from '../format';
 
 // The chair's meeting record in the store. Plain functions taking the database; every write is
@@ -421,12 +422,14 @@ export async function approveMeeting(
 ): Promise<Meeting> {
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const now = nowOf(options);
-    const [meeting, records, board] = await db.transaction('r', [db.meetings, db.meetingRecords, db.board], async () => {
+    const [meeting, records, board, exemptSourceIds] = await db.transaction('r', [db.meetings, db.meetingRecords, db.board], async () => {
       const found = await draftMeeting(db, meetingId);
       return [
         found,
         await db.meetingRecords.where('meetingId').equals(meetingId).toArray(),
         (await db.board.get(BOARD_ID)) ?? emptyBoard(now),
+        // Carried before carried actions were marked exempt at the source: record 0 marks them.
+        await exemptSources(db, found),
       ] as const;
     });
     const sealed = await sealMeeting({
@@ -437,6 +440,7 @@ export async function approveMeeting(
       approvedAt: now,
       approvedAtMeeting: input.approvedAtMeeting,
       approvedAtMeetingId: input.approvedAtMeetingId,
+      exemptSourceIds,
     });
     const isDone = await db.transaction('rw', [db.meetings, db.meetingRecords], async () => {
       const current = await draftMeeting(db, meetingId);

@@ -16,6 +16,11 @@ export type ApprovalInput = {
   /** In words: "the meeting of 11 February 2027". */
   approvedAtMeeting: string;
   approvedAtMeetingId: string | null;
+  /**
+   * Carried actions that arose on exempt items (by source id), for drafts whose carried actions
+   * predate the `isExempt` mark: record 0 marks them, so it seals them for redaction.
+   */
+  exemptSourceIds?: readonly string[];
 };
 
 /** The id of an approved meeting's header record (record 0). */
@@ -55,7 +60,9 @@ export async function sealMeeting(input: ApprovalInput): Promise<{ meeting: Meet
     time: meeting.time,
     place: meeting.place,
     agenda: meeting.agenda,
-    carriedActions: meeting.carriedActions,
+    carriedActions: meeting.carriedActions.map((action) =>
+      input.exemptSourceIds?.includes(action.sourceId) === true ? { ...action, isExempt: true } : action,
+    ),
     terms: input.terms,
     approvedAt: input.approvedAt,
     approvedAtMeeting: input.approvedAtMeeting,

@@ -53,7 +53,7 @@ function base(meetingId: string, at: string) {
   return { id: newId(), meetingId, createdAt: at, updatedAt: at, chain: null };
 }
 
-async function exemptEverywhere(): Promise<void> {
+async function exemptEverywhere(options: { legacyDraft?: boolean } = {}): Promise<void> {
   db = new OversightDatabase(`leaks-${Math.random().toString(36).slice(2)}`);
   const december = await createMeeting(
     db,
@@ -91,6 +91,10 @@ async function exemptEverywhere(): Promise<void> {
     { id: 'jan', title: 'SEND Oversight Board', date: '2027-01-14', time: '10:00', place: 'Room 1', planId: null, agenda: agenda() },
     { newId },
   );
+  if (options.legacyDraft) {
+    // A draft whose carried actions were copied before they were marked exempt at the source.
+    await db.meetings.put({ ...january, carriedActions: january.carriedActions.map(({ isExempt: _isExempt, ...action }) => action) });
+  }
   const exemptCarried = january.carriedActions.filter((action) => action.isExempt === true);
   expect(exemptCarried.map((action) => action.text)).toEqual([`Renegotiate ${MARKER}-carried`]);
   const exemptSource = exemptCarried[0]?.sourceId ?? '';
@@ -203,6 +207,16 @@ describe('exempt content in every export', () => {
     ]);
     expect(withMarker.every(sealed)).toBe(true);
     expect(records.filter(sealed).map((record) => record.kind)).toEqual(withMarker.map((record) => record.kind));
+  });
+
+  it('is sealed too in a draft whose carried actions predate the exempt mark: approval marks them', async () => {
+    await exemptEverywhere({ legacyDraft: true });
+    const header = (await listMeetingRecords(db, 'jan')).find((record) => record.kind === 'meeting');
+    expect(header?.kind === 'meeting' && header.carriedActions.map((action) => action.isExempt === true).sort()).toEqual([false, true]);
+    const bundle = await meetingBundle(db, 'jan');
+    if (!bundle) throw new Error('no bundle');
+    const published = await everyExport(bundle, await allMeetingBundles(db), false);
+    for (const [kind, text] of Object.entries(published)) expect(text, kind).not.toContain(MARKER);
   });
 
   it('never leaves in an export made without exempt items, and does with them', async () => {
