@@ -161,7 +161,23 @@ describe('a decision file written from the format page alone', () => {
     }
   });
 
-  it('a change the page’s hashes do not cover is caught: one field of one record', async () => {
+  it('a file that checks but holds a record the page does not describe renders nothing, saying where (exit 2)', async () => {
+    const source = JSON.parse(await fs.readFile(fixture, 'utf8')) as DocFile;
+    const judgement = source.records[8]?.content;
+    if (!judgement) throw new Error('fixture');
+    judgement.level = 3;
+    const odd = hashed(source);
+    const file = await written('odd.decisions.json', odd);
+    expect((await run('verify', file)).code).toBe(0);
+    const out = path.join(folder, 'minutes-odd');
+    await fs.mkdir(out);
+    const result = await run('minutes', file, '--out', out);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('record 8 is not a meeting record this version of Oversight reads (level:');
+    expect(await fs.readdir(out)).toEqual([]);
+  });
+
+  it('one field changed after hashing is caught at that record (exit 1)', async () => {
     const changed = structuredClone(full);
     const decision = changed.records[7]?.content;
     const vote = decision?.vote;
