@@ -11,6 +11,7 @@ import {
   TableRow,
   TextRun,
   WidthType,
+  type IStylesOptions,
   type ISectionOptions,
 } from 'docx';
 
@@ -20,6 +21,23 @@ import {
 // pane and screen readers see the structure.
 
 const RED = 'B3261E';
+
+/** The one font every DOCX export uses: a sans-serif that Word and LibreOffice both have or substitute metrically. */
+export const HOUSE_FONT = 'Arial';
+
+/**
+ * House style a clerk need not restyle: one sans-serif font throughout and black headings (Word's
+ * built-in heading styles are blue and in another font until overridden here), keeping the
+ * Heading 1–3 styles so the navigation pane and screen readers still see the structure.
+ */
+export const HOUSE_STYLES: IStylesOptions = {
+  default: {
+    document: { run: { font: HOUSE_FONT, size: 22, color: '000000' } },
+    heading1: { run: { font: HOUSE_FONT, size: 32, bold: true, color: '000000' }, paragraph: { spacing: { before: 0, after: 120 } } },
+    heading2: { run: { font: HOUSE_FONT, size: 26, bold: true, color: '000000' }, paragraph: { spacing: { before: 280, after: 100 } } },
+    heading3: { run: { font: HOUSE_FONT, size: 23, bold: true, color: '000000' }, paragraph: { spacing: { before: 200, after: 80 } } },
+  },
+};
 
 /** A paragraph of text, keeping its line breaks. */
 export function textParagraph(text: string, options: { bold?: boolean; italics?: boolean; indent?: boolean } = {}): Paragraph {
@@ -66,7 +84,7 @@ export function simpleTable(headings: readonly string[], rows: readonly (readonl
  */
 export function markedSection(
   children: ISectionOptions['children'],
-  marks: { isDraft: boolean; isConfidential: boolean; footerText: string },
+  marks: { isDraft: boolean; isConfidential: boolean; footerText: string; headerTitle?: string },
 ): ISectionOptions {
   const words = [marks.isConfidential ? 'CONFIDENTIAL' : '', marks.isDraft ? 'DRAFT' : ''].filter(Boolean).join(' · ');
   return {
@@ -78,6 +96,8 @@ export function markedSection(
             alignment: AlignmentType.CENTER,
             children: words ? [new TextRun({ text: words, bold: true, color: RED, size: 24 })] : [],
           }),
+          // The board's name heads every page, as council minutes do; a separate paragraph so the marks stay on their own.
+          ...(marks.headerTitle ? [new Paragraph({ children: [new TextRun({ text: marks.headerTitle, size: 18 })] })] : []),
         ],
       }),
     },

@@ -151,7 +151,7 @@ export function ExportsView() {
       return { kind, ...common, planId: plan.id, revision: plan.export.revision, bundle };
     }
     if (kind === 'decisions-json') return { kind, ...common, bundle };
-    return { kind: kind === 'minutes-pdf' ? 'minutes-pdf' : 'minutes-docx', ...common, bundle };
+    return { kind: kind === 'minutes-pdf' ? 'minutes-pdf' : 'minutes-docx', ...common, bundle, ...(board ? { terms: board.terms } : {}) };
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {

@@ -7,6 +7,9 @@ import { dateText, DECISION_TYPE_WORDS } from './text';
 // one row per decision, action or question. Pure; exempt items are left out here unless included.
 
 export type Cell = string | number | null;
+
+/** The status a decision log gives a decision withdrawn as recorded in error. */
+export const WITHDRAWN_STATUS = 'Withdrawn (recorded in error)';
 export type Table = { sheetName: string; headings: string[]; rows: Cell[][]; widths: number[] };
 
 function sortedBundles(bundles: readonly MeetingBundle[]): MeetingBundle[] {
@@ -44,7 +47,7 @@ export function decisionLog(bundles: readonly MeetingBundle[], includeExempt: bo
         vote && vote.method === 'show-of-hands' ? vote.against : null,
         vote && vote.method === 'show-of-hands' ? vote.abstain : null,
         vote ? (vote.outcome === 'carried' ? 'Carried' : 'Lost') : '',
-        record.isWithdrawn ? 'Withdrawn (recorded in error)' : bundle.meeting.status === 'approved' ? 'Approved minutes' : 'Draft minutes',
+        record.isWithdrawn ? WITHDRAWN_STATUS : bundle.meeting.status === 'approved' ? 'Approved minutes' : 'Draft minutes',
       ]);
     }
   }
