@@ -259,6 +259,8 @@ export function buildMinutes(
   const updates = new Map(visible.flatMap((record) => (record.kind === 'action-update' ? [[record.sourceId, record] as const] : [])));
   const approval = meeting.approval;
   const approvedOn = approval ? dateText(approval.approvedAtMeetingDate ?? approval.approvedAt) : '';
+  // The form words an in-app meeting with its date ("the meeting of 18 February 2027, item 3"): not repeated then.
+  const approvedWhen = approval && !approval.approvedAtMeeting.includes(approvedOn) ? ` (${approvedOn})` : '';
   const isPresent = (record: AttendanceRecord) => record.status === 'present';
   // A substitute stands in for a voting member, so sits among the members present, not "in attendance".
   const isMember = (record: AttendanceRecord) => record.isVoting || record.substituteForId !== null;
@@ -271,7 +273,7 @@ export function buildMinutes(
     place: header?.place ?? meeting.place,
     isDraft: meeting.status !== 'approved',
     isConfidential: options.includeExempt,
-    approval: approval ? `Approved as a correct record at ${approval.approvedAtMeeting} (${approvedOn})` : null,
+    approval: approval ? `Approved as a correct record at ${approval.approvedAtMeeting}${approvedWhen}` : null,
     headHash: approval?.chainHead ?? null,
     recordCount: approval?.recordCount ?? records.length,
     present: attendance.filter((record) => isPresent(record) && isMember(record)).map(line),

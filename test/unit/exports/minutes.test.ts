@@ -74,7 +74,7 @@ describe('the minutes model', () => {
     expect(minutes.isDraft).toBe(false);
     expect(minutes.boardName).toBe(BOARD_NAME);
     expect(minutes.headHash).toBe(bundle.meeting.approval?.chainHead);
-    expect(minutes.approval).toBe('Approved as a correct record at the meeting of 11 February 2027 (11 February 2027)');
+    expect(minutes.approval).toBe('Approved as a correct record at the meeting of 11 February 2027');
     expect(minutes.hasSignatureBlock).toBe(true);
   });
 });
