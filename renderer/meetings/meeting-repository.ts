@@ -193,7 +193,7 @@ export async function createMeeting(db: OversightDatabase, input: NewMeeting, op
 export async function updateMeeting(
   db: OversightDatabase,
   meetingId: string,
-  change: Partial<Pick<Meeting, 'title' | 'date' | 'time' | 'place' | 'planId' | 'agenda'>>,
+  change: Partial<Pick<Meeting, 'title' | 'date' | 'time' | 'place' | 'planId' | 'agenda' | 'startedAt' | 'closedAt' | 'officers'>>,
   options: RepositoryOptions = {},
 ): Promise<Meeting> {
   return db.transaction('rw', db.meetings, async () => {

@@ -47,6 +47,8 @@ export const exportQuestionSchema = z.strictObject({
   itemId: id.nullable(),
   text: text(20_000),
   answer: text(20_000).nullable(),
+  /** On an exempt board paper (whose agenda item is public): left out unless exempt items are included. */
+  isExempt: z.boolean().optional(),
 });
 export type ExportQuestion = z.infer<typeof exportQuestionSchema>;
 

@@ -139,11 +139,12 @@ export type QuestionGroup = { heading: string; isExempt: boolean; questions: Exp
  */
 export function groupQuestionsByItem(
   agenda: ReadonlyArray<{ id: string; number: string; title: string; isExempt: boolean }>,
-  questions: readonly ExportQuestion[],
+  given: readonly ExportQuestion[],
   includeExempt: boolean,
 ): QuestionGroup[] {
   const byAuthor = (a: ExportQuestion, b: ExportQuestion) => a.authorName.localeCompare(b.authorName, 'en-GB');
   const groups: QuestionGroup[] = [];
+  const questions = includeExempt ? given : given.filter((question) => question.isExempt !== true);
   for (const item of agenda) {
     if (item.isExempt && !includeExempt) continue;
     const mine = questions.filter((question) => question.itemId === item.id).sort(byAuthor);
