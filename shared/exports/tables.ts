@@ -10,7 +10,14 @@ export type Cell = string | number | null;
 
 /** The status a decision log gives a decision withdrawn as recorded in error. */
 export const WITHDRAWN_STATUS = 'Withdrawn (recorded in error)';
-export type Table = { sheetName: string; headings: string[]; rows: Cell[][]; widths: number[] };
+export type Table = {
+  sheetName: string;
+  headings: string[];
+  rows: Cell[][];
+  widths: number[];
+  /** Columns (0-based) holding YYYY-MM-DD dates: XLSX stores them as dates shown dd/mm/yyyy; CSV keeps the ISO text. */
+  dateColumns?: number[];
+};
 
 function sortedBundles(bundles: readonly MeetingBundle[]): MeetingBundle[] {
   return [...bundles].sort((a, b) => a.meeting.date.localeCompare(b.meeting.date) || a.meeting.time.localeCompare(b.meeting.time));
@@ -73,6 +80,7 @@ export function decisionLog(bundles: readonly MeetingBundle[], includeExempt: bo
     ],
     rows,
     widths: [16, 12, 28, 6, 32, 8, 14, 60, 20, 14, 14, 6, 8, 11, 10, 22],
+    dateColumns: [1],
   };
 }
 
@@ -128,6 +136,7 @@ export function actionLog(bundles: readonly MeetingBundle[], includeExempt: bool
     ],
     rows,
     widths: [12, 28, 6, 32, 8, 60, 24, 12, 10, 40, 40],
+    dateColumns: [0, 7],
   };
 }
 
