@@ -64,15 +64,19 @@ export function bullets(items: readonly string[], empty: string): Paragraph[] {
   return items.map((item) => new Paragraph({ text: item, bullet: { level: 0 } }));
 }
 
-/** A simple table with a bold heading row that repeats on each page. */
-export function simpleTable(headings: readonly string[], rows: readonly (readonly string[])[]): Table {
-  const cell = (text: string, isHeading: boolean) =>
-    new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold: isHeading })] })] });
+/** A simple table with a bold heading row that repeats on each page; `percents` sets each column's share of the width. */
+export function simpleTable(headings: readonly string[], rows: readonly (readonly string[])[], percents?: readonly number[]): Table {
+  const cell = (text: string, isHeading: boolean, index: number) =>
+    new TableCell({
+      ...(percents?.[index] !== undefined ? { width: { size: percents[index], type: WidthType.PERCENTAGE } } : {}),
+      children: [new Paragraph({ children: [new TextRun({ text, bold: isHeading })] })],
+    });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    ...(percents ? { columnWidths: percents.map((percent) => Math.round(percent * 97)) } : {}),
     rows: [
-      new TableRow({ tableHeader: true, children: headings.map((text) => cell(text, true)) }),
-      ...rows.map((row) => new TableRow({ children: row.map((text) => cell(text, false)) })),
+      new TableRow({ tableHeader: true, children: headings.map((text, index) => cell(text, true, index)) }),
+      ...rows.map((row) => new TableRow({ children: row.map((text, index) => cell(text, false, index)) })),
     ],
   });
 }

@@ -67,7 +67,7 @@ function signatureParagraphs(minutes: MinutesDocument): FileChild[] {
     : [];
   if (!minutes.hasSignatureBlock) return record;
   return [
-    new Paragraph({ spacing: { before: 720, after: 360 }, keepNext: true, children: [new TextRun(`Signed ${SIGN_LINE} Chair`)] }),
+    new Paragraph({ spacing: { before: 480, after: 360 }, keepNext: true, children: [new TextRun(`Signed ${SIGN_LINE} Chair`)] }),
     new Paragraph({ keepNext: record.length > 0, children: [new TextRun(`Date ${SIGN_LINE}`)] }),
     ...record,
   ];
@@ -89,7 +89,7 @@ export async function minutesDocx(minutes: MinutesDocument): Promise<Uint8Array>
   if (minutes.inAttendance.length > 0) children.push(heading('In attendance', 2), ...bullets(minutes.inAttendance, ''));
   if (minutes.officers.length > 0) children.push(heading('Officers in attendance', 2), ...bullets(minutes.officers, ''));
   if (minutes.absent.length > 0) children.push(heading('Absent', 2), ...bullets(minutes.absent, ''));
-  if (minutes.quorum) children.push(textParagraph(minutes.quorum));
+  if (minutes.quorum) children.push(new Paragraph({ spacing: { before: 160, after: 120 }, children: [new TextRun(minutes.quorum)] }));
   children.push(heading('Declarations of interest', 2), ...bullets(minutes.declarations, 'None were declared.'));
   if (minutes.carriedActions.length > 0) {
     children.push(
@@ -107,10 +107,16 @@ export async function minutesDocx(minutes: MinutesDocument): Promise<Uint8Array>
       : simpleTable(
           ['Item', 'Action', 'Owner', 'Due'],
           minutes.actions.map((action) => [action.itemNumber, action.text, action.owner, action.due]),
+          [8, 52, 22, 18],
         ),
   );
   if (minutes.corrections.length > 0) children.push(heading('Corrections after approval', 2), ...bullets(minutes.corrections, ''));
-  if (minutes.timesLine) children.push(new Paragraph({ spacing: { before: 240 }, children: [new TextRun(minutes.timesLine)] }));
+  if (minutes.timesLine) {
+    // Kept with the signature block, so the closing time is on the page the chair signs.
+    children.push(
+      new Paragraph({ spacing: { before: 240 }, keepNext: minutes.hasSignatureBlock, children: [new TextRun(minutes.timesLine)] }),
+    );
+  }
   children.push(...signatureParagraphs(minutes));
   const footerText = minutes.headHash
     ? `Approved record: ${minutes.recordCount} records, head hash SHA-256 ${minutes.headHash}`

@@ -84,11 +84,13 @@ function actionTable(actions: MinutesDocument['actions']): string {
 
 /** On approved minutes: the line the chair signs, and the head hash that lets anyone check the record. */
 function signature(minutes: MinutesDocument): string {
+  // The closing time stays on the page the chair signs.
+  const times = minutes.timesLine ? `<p class="times">${escapeHtml(minutes.timesLine)}</p>` : '';
   const record = minutes.headHash
     ? `<p class="record">Approved record: ${minutes.recordCount} records; head hash (SHA-256) ${escapeHtml(minutes.headHash)}</p>`
     : '';
-  if (!minutes.hasSignatureBlock) return record;
-  return `<div class="signature"><p>Signed ${SIGN_LINE} Chair</p><p>Date ${SIGN_LINE}</p>${record}</div>`;
+  if (!minutes.hasSignatureBlock) return `${times}${record}`;
+  return `<div class="signature">${times}<p class="sign">Signed ${SIGN_LINE} Chair</p><p class="sign">Date ${SIGN_LINE}</p>${record}</div>`;
 }
 
 /** The minutes as a complete HTML document, ready to print. */
@@ -128,7 +130,6 @@ export function minutesHtml(minutes: MinutesDocument): string {
     `<h2>Items</h2>${minutes.items.map(item).join('')}`,
     `<h2>Actions arising</h2>${actionTable(minutes.actions)}`,
     corrections,
-    minutes.timesLine ? `<p class="times">${escapeHtml(minutes.timesLine)}</p>` : '',
     signature(minutes),
   ].join('');
   // House style: one sans-serif font, black headings, the board's name at the head of every page
@@ -152,9 +153,10 @@ h3 { font-size: 11.5pt; margin: 12pt 0 4pt; break-after: avoid; }
 .label { font-weight: 700; margin-bottom: 0; }
 .decision, .judgement { margin: 6pt 0 6pt 18pt; break-inside: avoid; }
 .decision p, .judgement p { margin: 2pt 0; }
-.signature { margin-top: 36pt; break-inside: avoid; }
-.signature p { margin: 18pt 0 0; }
-.signature p.record, .record { font-size: 8pt; margin-top: 24pt; word-break: break-all; }
+.times { margin-top: 16pt; }
+.signature { break-inside: avoid; }
+.signature p.sign { margin: 24pt 0 0; }
+.record { font-size: 8pt; margin-top: 20pt; word-break: break-all; }
 table { border-collapse: collapse; width: 100%; font-size: 10pt; }
 th, td { border: 1px solid #000; padding: 3pt 5pt; text-align: left; vertical-align: top; }
 thead { display: table-header-group; }

@@ -168,7 +168,7 @@ describe('exports in Chromium', () => {
       /Approved minutes: 4 items, 2 decisions; 1 exempt item left out/,
     );
     const pages = await pdfPageTexts(new Uint8Array(await fs.readFile(path.join(app.documentsFolder, 'approved.pdf'))));
-    const hashLine = `final hash SHA-256 ${original.value.chain.head}`;
+    const hashLine = `head hash SHA-256 ${original.value.chain.head}`;
     for (const text of pages) {
       expect(text).not.toContain('DRAFT');
       expect(text.replace(/\s/g, '')).toContain(hashLine.replace(/\s/g, ''));

@@ -119,12 +119,17 @@ describe('the chair’s meeting record in Chromium', () => {
     await page.keyboard.type('9');
     await page.keyboard.press('Tab');
     await page.keyboard.type('1');
+    // A blank box is not a 0: the abstentions must be typed too.
+    await expect.poll(() => page.getByTestId('vote-check').textContent()).toContain('Type a number in Abstain (0 if none)');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('0');
     await expect
       .poll(() => page.getByTestId('vote-check').textContent())
       .toContain('10 votes were recorded, but only 8 members present are entitled to vote');
     await page.keyboard.press('Enter');
     await page.getByRole('alert').filter({ hasText: '10 votes were recorded' }).waitFor();
     expect(await page.getByText(FIRST_DECISION).count()).toBe(0);
+    await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('6');

@@ -203,7 +203,7 @@ describe('approved minutes', () => {
     expect(body).toMatch(/Date …+/);
     expect(body).toContain(`head hash (SHA-256) ${head}`);
     const html = minutesHtml(minutes);
-    expect(html).toMatch(/<div class="signature"><p>Signed …+ Chair<\/p><p>Date …+<\/p>/);
+    expect(html).toMatch(/<div class="signature">.*<p class="sign">Signed …+ Chair<\/p><p class="sign">Date …+<\/p>/);
     expect(html).toContain(`head hash (SHA-256) ${head}`);
     const draft = await docxBody(draftBundle());
     expect(draft).not.toContain('Signed');
