@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { approvalProblems } from '../../../shared/meetings/approval';
+import { approvalProblems, sealMeeting } from '../../../shared/meetings/approval';
+import { meetingSchema } from '../../../shared/meetings/schema';
+import { exportMeeting, TERMS } from '../exports/fixtures';
 
 // The rule behind the approval form and the repository: minutes are approved at a later meeting,
 // and an approval cannot be recorded before the meeting it approves.
@@ -32,5 +34,45 @@ describe('approvalProblems', () => {
     expect(approvalProblems({ meetingDate, approvingDate: null, approvedAt: '2027-02-11T15:00:00.000Z' })).toEqual([
       'Give the date of the meeting at which the minutes were approved.',
     ]);
+  });
+});
+
+describe('sealing a meeting recorded before the minutes fields existed', () => {
+  it('puts none of the new optional fields into record 0, so its content (and hash) is as before', async () => {
+    const older = exportMeeting();
+    // A meeting as stored before: it still parses.
+    expect(meetingSchema.safeParse(older).success).toBe(true);
+    const sealed = await sealMeeting({
+      meeting: older,
+      records: [],
+      boardName: 'Board',
+      terms: TERMS,
+      approvedAt: '2027-02-11T15:00:00.000Z',
+      approvedAtMeeting: 'the meeting of 11 February 2027',
+      approvedAtMeetingId: null,
+    });
+    expect(Object.keys(sealed.records[0] ?? {}).sort()).toEqual(
+      [
+        'agenda',
+        'approvedAt',
+        'approvedAtMeeting',
+        'boardName',
+        'carriedActions',
+        'chain',
+        'createdAt',
+        'date',
+        'id',
+        'kind',
+        'meetingId',
+        'place',
+        'terms',
+        'time',
+        'title',
+        'updatedAt',
+      ].sort(),
+    );
+    expect(Object.keys(sealed.meeting.approval ?? {}).sort()).toEqual(
+      ['approvedAt', 'approvedAtMeeting', 'approvedAtMeetingId', 'chainHead', 'recordCount'].sort(),
+    );
   });
 });
