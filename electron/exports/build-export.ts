@@ -3,7 +3,7 @@ import { exportFileName, extensionOf, filterOf } from '../../shared/exports/file
 import { buildMinutes } from '../../shared/exports/minutes-model';
 import { minutesHtml } from '../../shared/exports/minutes-html';
 import type { ExportRequest } from '../../shared/exports/schema';
-import { actionLog, decisionLog, groupQuestionsByItem, questionsTable, type Table } from '../../shared/exports/tables';
+import { actionLog, decisionLog, groupQuestionsByItem, questionsTable, WITHDRAWN_STATUS, type Table } from '../../shared/exports/tables';
 import { CONFIDENTIAL_LINE } from '../../shared/exports/text';
 import { buildDecisionsFile, verifyDecisionsFile } from '../../shared/meetings/decisions-file';
 import { fail, ok, type Result } from '../../shared/result';
@@ -60,7 +60,11 @@ export async function buildExport(request: ExportRequest, services: ExportServic
   switch (request.kind) {
     case 'minutes-docx':
     case 'minutes-pdf': {
-      const minutes = buildMinutes(request.bundle, { boardName: request.boardName, includeExempt: request.includeExempt });
+      const minutes = buildMinutes(request.bundle, {
+        boardName: request.boardName,
+        includeExempt: request.includeExempt,
+        terms: request.terms,
+      });
       const data = request.kind === 'minutes-docx' ? await minutesDocx(minutes) : await services.printHtmlToPdf(minutesHtml(minutes));
       const decisions = minutes.items.reduce((count, item) => count + item.decisions.length, 0);
       return ok({
@@ -79,10 +83,14 @@ export async function buildExport(request: ExportRequest, services: ExportServic
       const table = isDecisions ? decisionLog(request.bundles, request.includeExempt) : actionLog(request.bundles, request.includeExempt);
       const data = request.kind.endsWith('csv') ? csvOf(table, isConfidential) : await tableXlsx(table, { isConfidential });
       const latest = [...request.bundles].sort((a, b) => b.meeting.date.localeCompare(a.meeting.date))[0]?.meeting.date;
+      // A decision withdrawn as recorded in error keeps its row (its number is never reused) but is not counted as a decision.
+      const withdrawn = isDecisions ? table.rows.filter((row) => row.at(-1) === WITHDRAWN_STATUS).length : 0;
       return ok({
         data,
         ...named(request.boardName, latest),
-        summary: `${plural(table.rows.length, isDecisions ? 'decision' : 'action')} from ${plural(request.bundles.length, 'meeting')}.`,
+        summary: `${plural(table.rows.length - withdrawn, isDecisions ? 'decision' : 'action')} from ${plural(request.bundles.length, 'meeting')}${
+          withdrawn > 0 ? `; ${withdrawn} withdrawn (listed, not counted)` : ''
+        }.`,
       });
     }
     case 'questions-docx':

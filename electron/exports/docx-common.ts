@@ -11,6 +11,7 @@ import {
   TableRow,
   TextRun,
   WidthType,
+  type IStylesOptions,
   type ISectionOptions,
 } from 'docx';
 
@@ -20,6 +21,23 @@ import {
 // pane and screen readers see the structure.
 
 const RED = 'B3261E';
+
+/** The one font every DOCX export uses: a sans-serif that Word and LibreOffice both have or substitute metrically. */
+export const HOUSE_FONT = 'Arial';
+
+/**
+ * House style a clerk need not restyle: one sans-serif font throughout and black headings (Word's
+ * built-in heading styles are blue and in another font until overridden here), keeping the
+ * Heading 1–3 styles so the navigation pane and screen readers still see the structure.
+ */
+export const HOUSE_STYLES: IStylesOptions = {
+  default: {
+    document: { run: { font: HOUSE_FONT, size: 22, color: '000000' } },
+    heading1: { run: { font: HOUSE_FONT, size: 32, bold: true, color: '000000' }, paragraph: { spacing: { before: 0, after: 120 } } },
+    heading2: { run: { font: HOUSE_FONT, size: 26, bold: true, color: '000000' }, paragraph: { spacing: { before: 280, after: 100 } } },
+    heading3: { run: { font: HOUSE_FONT, size: 23, bold: true, color: '000000' }, paragraph: { spacing: { before: 200, after: 80 } } },
+  },
+};
 
 /** A paragraph of text, keeping its line breaks. */
 export function textParagraph(text: string, options: { bold?: boolean; italics?: boolean; indent?: boolean } = {}): Paragraph {
@@ -46,15 +64,19 @@ export function bullets(items: readonly string[], empty: string): Paragraph[] {
   return items.map((item) => new Paragraph({ text: item, bullet: { level: 0 } }));
 }
 
-/** A simple table with a bold heading row that repeats on each page. */
-export function simpleTable(headings: readonly string[], rows: readonly (readonly string[])[]): Table {
-  const cell = (text: string, isHeading: boolean) =>
-    new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold: isHeading })] })] });
+/** A simple table with a bold heading row that repeats on each page; `percents` sets each column's share of the width. */
+export function simpleTable(headings: readonly string[], rows: readonly (readonly string[])[], percents?: readonly number[]): Table {
+  const cell = (text: string, isHeading: boolean, index: number) =>
+    new TableCell({
+      ...(percents?.[index] !== undefined ? { width: { size: percents[index], type: WidthType.PERCENTAGE } } : {}),
+      children: [new Paragraph({ children: [new TextRun({ text, bold: isHeading })] })],
+    });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    ...(percents ? { columnWidths: percents.map((percent) => Math.round(percent * 97)) } : {}),
     rows: [
-      new TableRow({ tableHeader: true, children: headings.map((text) => cell(text, true)) }),
-      ...rows.map((row) => new TableRow({ children: row.map((text) => cell(text, false)) })),
+      new TableRow({ tableHeader: true, children: headings.map((text, index) => cell(text, true, index)) }),
+      ...rows.map((row) => new TableRow({ children: row.map((text, index) => cell(text, false, index)) })),
     ],
   });
 }
@@ -66,7 +88,7 @@ export function simpleTable(headings: readonly string[], rows: readonly (readonl
  */
 export function markedSection(
   children: ISectionOptions['children'],
-  marks: { isDraft: boolean; isConfidential: boolean; footerText: string },
+  marks: { isDraft: boolean; isConfidential: boolean; footerText: string; headerTitle?: string },
 ): ISectionOptions {
   const words = [marks.isConfidential ? 'CONFIDENTIAL' : '', marks.isDraft ? 'DRAFT' : ''].filter(Boolean).join(' · ');
   return {
@@ -78,6 +100,8 @@ export function markedSection(
             alignment: AlignmentType.CENTER,
             children: words ? [new TextRun({ text: words, bold: true, color: RED, size: 24 })] : [],
           }),
+          // The board's name heads every page, as council minutes do; a separate paragraph so the marks stay on their own.
+          ...(marks.headerTitle ? [new Paragraph({ children: [new TextRun({ text: marks.headerTitle, size: 18 })] })] : []),
         ],
       }),
     },

@@ -1,7 +1,7 @@
 import { Document, Packer, type FileChild } from 'docx';
 import type { QuestionGroup } from '../../shared/exports/tables';
 import { CONFIDENTIAL_LINE, dateText } from '../../shared/exports/text';
-import { bullets, heading, markedSection, textParagraph } from './docx-common';
+import { bullets, heading, HOUSE_STYLES, markedSection, textParagraph } from './docx-common';
 
 // Members' questions for officers as a Word document, by agenda item: for the clerk to send to
 // officers before the meeting. Only shared questions ever reach here (the request schema).
@@ -33,7 +33,7 @@ export async function questionsDocx(input: {
   const document = new Document({
     creator: 'Oversight',
     title: `Questions for officers: ${input.meetingTitle}`,
-    styles: { default: { document: { run: { font: 'Arial', size: 22 } } } },
+    styles: HOUSE_STYLES,
     sections: [
       markedSection(children, {
         isDraft: false,

@@ -22,7 +22,7 @@ const CHOICES: readonly Choice[] = [
   {
     what: 'minutes',
     label: 'Minutes of a meeting',
-    hint: 'Marked DRAFT on every page until approved; approved minutes carry their record’s final hash.',
+    hint: 'Marked DRAFT on every page until approved; approved minutes end with the chair’s signature block and carry their record’s head hash.',
     formats: [
       { kind: 'minutes-docx', label: 'Word (.docx)' },
       { kind: 'minutes-pdf', label: 'PDF' },
@@ -151,7 +151,7 @@ export function ExportsView() {
       return { kind, ...common, planId: plan.id, revision: plan.export.revision, bundle };
     }
     if (kind === 'decisions-json') return { kind, ...common, bundle };
-    return { kind: kind === 'minutes-pdf' ? 'minutes-pdf' : 'minutes-docx', ...common, bundle };
+    return { kind: kind === 'minutes-pdf' ? 'minutes-pdf' : 'minutes-docx', ...common, bundle, ...(board ? { terms: board.terms } : {}) };
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {

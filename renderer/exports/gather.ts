@@ -1,9 +1,10 @@
-import { isPlanAnnotation } from '../../shared/annotations/types';
+import { isPaperTarget, isPlanAnnotation, type AnnotationRecord } from '../../shared/annotations/types';
 import type { ExportQuestion, MeetingBundle } from '../../shared/exports/schema';
 import type { Meeting } from '../../shared/meetings/schema';
 import type { Action, Area, Measure, Milestone } from '../../shared/plan/schema';
 import type { OversightDatabase } from '../db/database';
 import type { EntityRecord } from '../db/types';
+import { paperRecordId } from '../papers/types';
 
 // Gathers what an export needs from the store, as the plain payload main validates and builds
 // from. Read-only; a few reads per export. Private annotations are never read for an export:
@@ -86,7 +87,7 @@ function locate(entity: EntityRecord | undefined, get: (kind: string, id: string
  * null), each placed on the agenda item whose plan links cover what it is about.
  */
 export async function questionsFor(db: OversightDatabase, meeting: Meeting, memberName: string | null): Promise<ExportQuestion[]> {
-  const shared = await db.annotations
+  const all = await db.annotations
     .filter(
       (record) =>
         record.kind === 'question' &&
@@ -94,9 +95,15 @@ export async function questionsFor(db: OversightDatabase, meeting: Meeting, memb
         !record.deleted &&
         (memberName === null || record.authorName === memberName),
     )
-    .toArray()
-    // Questions on passages of papers are not placed by plan links.
-    .then((records) => records.filter(isPlanAnnotation));
+    .toArray();
+  all.sort((a, b) => a.order - b.order || a.createdAt.localeCompare(b.createdAt));
+  // Questions on passages of this meeting's board papers are placed under the paper's agenda item.
+  const onPapers = await paperQuestions(
+    db,
+    meeting,
+    all.filter((record) => !isPlanAnnotation(record)),
+  );
+  const shared = all.filter(isPlanAnnotation);
   shared.sort((a, b) => a.order - b.order || a.createdAt.localeCompare(b.createdAt));
   const keys = shared.map((record): [string, string, string] => [record.target.planId, record.target.kind, record.target.id]);
   const found = await db.entities.bulkGet(keys);
@@ -115,7 +122,7 @@ export async function questionsFor(db: OversightDatabase, meeting: Meeting, memb
     const onArea = meeting.agenda.find((item) => item.links.some((link) => link.kind === 'area' && link.id === located.areaId));
     return (onAction ?? onArea)?.id ?? null;
   };
-  return shared.map((record, index): ExportQuestion => {
+  const onPlan = shared.map((record, index): ExportQuestion => {
     const { kind, id } = record.target;
     // A target no longer in the store is still placed by its own kind and id.
     const located = locate(found[index], (entityKind, entityId) => byKey.get(`${record.target.planId}|${entityKind}|${entityId}`)) ?? {
@@ -131,6 +138,34 @@ export async function questionsFor(db: OversightDatabase, meeting: Meeting, memb
       itemId: itemFor(record.target.planId, located),
       text: record.text,
       answer: record.answer?.text ?? null,
+    };
+  });
+  return [...onPlan, ...onPapers];
+}
+
+/** Members' shared questions on passages of the meeting's board papers, each under its paper's agenda item. */
+async function paperQuestions(db: OversightDatabase, meeting: Meeting, records: readonly AnnotationRecord[]): Promise<ExportQuestion[]> {
+  const mine = records.flatMap((record) =>
+    isPaperTarget(record.target) && record.target.meetingId === meeting.id ? [{ record, target: record.target }] : [],
+  );
+  const papers = await db.papers.bulkGet(mine.map(({ target }) => paperRecordId(target.meetingId, target.paperId)));
+  const onAgenda = new Set(meeting.agenda.map((item) => item.id));
+  return mine.map(({ record, target }, index): ExportQuestion => {
+    const paper = papers[index];
+    const quote = target.anchor.quote.exact.replace(/\s+/g, ' ').trim();
+    const excerpt = quote.length > 80 ? `${quote.slice(0, 79)}…` : quote;
+    const itemId = paper?.agendaItem && onAgenda.has(paper.agendaItem) ? paper.agendaItem : null;
+    const isItemExempt = meeting.agenda.find((item) => item.id === itemId)?.isExempt ?? false;
+    return {
+      id: record.id,
+      authorName: record.authorName,
+      visibility: 'shared',
+      targetLabel: `Paper: ${paper?.title ?? target.paperId}, page ${target.anchor.page}${excerpt ? `: “${excerpt}”` : ''}`,
+      itemId,
+      text: record.text,
+      answer: record.answer?.text ?? null,
+      // An exempt paper on a public item is still exempt: main leaves its questions out unless included.
+      ...(paper?.isExempt && !isItemExempt ? { isExempt: true } : {}),
     };
   });
 }

@@ -1,5 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { AgendaItem, Meeting, PlanLink } from '../../shared/meetings/schema';
+import { duplicateNumbers, isOutOfSequence, renumbered } from '../../shared/meetings/agenda-numbers';
+import { EXEMPT_PARAGRAPHS } from '../../shared/meetings/exempt-paragraphs';
+import type { AgendaItem, Meeting, Officer, PlanLink } from '../../shared/meetings/schema';
 import { useServices } from '../app/context';
 import { hrefFor, navigate } from '../app/router';
 import { formatDate } from '../format';
@@ -89,6 +91,22 @@ function AgendaForms({ meeting }: { meeting: Meeting }) {
           isDisabled={isLocked}
           onSave={(place) => change({ place: place.trim() })}
         />
+        <InlineText
+          id="meeting-started"
+          label="Started at (as minuted)"
+          type="time"
+          value={meeting.startedAt ?? ''}
+          isDisabled={isLocked}
+          onSave={(time) => change({ startedAt: time || undefined })}
+        />
+        <InlineText
+          id="meeting-closed"
+          label="Closed at (as minuted)"
+          type="time"
+          value={meeting.closedAt ?? ''}
+          isDisabled={isLocked}
+          onSave={(time) => change({ closedAt: time || undefined })}
+        />
         <label htmlFor="meeting-plan">Plan under review</label>
         <select
           id="meeting-plan"
@@ -110,8 +128,10 @@ function AgendaForms({ meeting }: { meeting: Meeting }) {
           earlier meetings to this meeting’s action log.
         </p>
       ) : null}
+      <Officers meeting={meeting} isLocked={isLocked} onChange={(officers) => change({ officers })} />
       <h2>Agenda items</h2>
       {meeting.agenda.length === 0 ? <p className="empty-state">No items yet. Add the first below.</p> : null}
+      {isLocked ? null : <NumberingNotice agenda={meeting.agenda} onRenumber={() => setItems(renumbered(meeting.agenda))} />}
       <ol className="agenda-list">
         {meeting.agenda.map((item, index) => (
           <AgendaRow
@@ -134,6 +154,91 @@ function AgendaForms({ meeting }: { meeting: Meeting }) {
       </ol>
       {isLocked ? null : <AddItem nextNumber={String(meeting.agenda.length + 1)} onAdd={(item) => setItems([...meeting.agenda, item])} />}
       {isLocked ? null : <DeleteMeeting meeting={meeting} />}
+    </>
+  );
+}
+
+/** Offers to renumber when the items are out of order, and warns when two share a number. */
+function NumberingNotice({ agenda, onRenumber }: { agenda: readonly AgendaItem[]; onRenumber: () => void }) {
+  const duplicates = duplicateNumbers(agenda);
+  if (!isOutOfSequence(agenda)) return null;
+  return (
+    <div className="warning" role="status" data-testid="numbering-notice">
+      {duplicates.length > 0 ? (
+        <p>
+          {duplicates.length === 1 ? 'Number' : 'Numbers'} {duplicates.join(', ')} {duplicates.length === 1 ? 'is' : 'are'} used by more
+          than one item: the minutes would not say which item a decision belongs to.
+        </p>
+      ) : (
+        <p>The items are not numbered 1 to {agenda.length} in the order they stand.</p>
+      )}
+      <button type="button" className="secondary" onClick={onRenumber}>
+        Renumber the items 1 to {agenda.length}
+      </button>
+    </div>
+  );
+}
+
+/** Officers in attendance at this meeting (not board members): name and role, as the minutes list them. */
+function Officers({ meeting, isLocked, onChange }: { meeting: Meeting; isLocked: boolean; onChange: (officers: Officer[]) => void }) {
+  const formId = useId();
+  const nameRef = useRef<HTMLInputElement>(null);
+  const [name, setName] = useState('');
+  const [role, setRole] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const officers = meeting.officers ?? [];
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!name.trim() || !role.trim()) {
+      setError(!name.trim() ? 'Give the officer’s name.' : 'Give the officer’s role.');
+      return;
+    }
+    onChange([...officers, { id: crypto.randomUUID(), name: name.trim(), role: role.trim() }]);
+    setName('');
+    setRole('');
+    setError(null);
+    nameRef.current?.focus();
+  }
+
+  return (
+    <>
+      <h2 id={`${formId}-title`}>Officers in attendance</h2>
+      <p className="muted">
+        Council and partner officers at the meeting who are not board members. The minutes list them by name and role.
+      </p>
+      {officers.length === 0 ? <p className="empty-state">None yet.</p> : null}
+      <ul className="officer-list" aria-labelledby={`${formId}-title`}>
+        {officers.map((officer) => (
+          <li key={officer.id}>
+            {officer.name} ({officer.role}){' '}
+            {isLocked ? null : (
+              <button
+                type="button"
+                className="secondary"
+                aria-label={`Remove ${officer.name}`}
+                onClick={() => onChange(officers.filter((other) => other.id !== officer.id))}
+              >
+                Remove
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {isLocked ? null : (
+        <form onSubmit={onSubmit} noValidate aria-label="Add an officer in attendance" className="inline-form">
+          <label htmlFor={`${formId}-name`}>Officer’s name</label>
+          <input id={`${formId}-name`} ref={nameRef} type="text" value={name} onChange={(event) => setName(event.target.value)} />
+          <label htmlFor={`${formId}-role`}>Officer’s role</label>
+          <input id={`${formId}-role`} type="text" value={role} onChange={(event) => setRole(event.target.value)} />
+          <button type="submit">Add officer</button>
+          {error ? (
+            <p className="error-text" role="alert">
+              {error}
+            </p>
+          ) : null}
+        </form>
+      )}
     </>
   );
 }
@@ -220,7 +325,25 @@ function AgendaRow({
           </label>
         </span>
       </div>
-      {item.isExempt ? <p className="exempt-tag">Exempt: confidential, kept out of published exports</p> : null}
+      {item.isExempt ? (
+        <div className="exempt-tag">
+          <p>Exempt: confidential, kept out of published exports</p>
+          <label htmlFor={`${prefix}-paragraph`}>Press and public excluded under Schedule 12A, paragraph ({name})</label>{' '}
+          <select
+            id={`${prefix}-paragraph`}
+            value={item.exemptParagraph === undefined ? '' : String(item.exemptParagraph)}
+            disabled={isLocked}
+            onChange={(event) => onChange({ exemptParagraph: event.target.value ? Number(event.target.value) : undefined })}
+          >
+            <option value="">Not yet chosen</option>
+            {EXEMPT_PARAGRAPHS.map((entry) => (
+              <option key={entry.paragraph} value={entry.paragraph}>
+                {entry.paragraph}: {entry.summary}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
       <div className="agenda-links">
         <span className="links-title">Linked plan areas and actions:</span>
         {item.links.length === 0 ? <span className="muted"> none</span> : null}

@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
-import { checkVote } from '../../shared/meetings/majority';
+import { checkVote, missingCounts } from '../../shared/meetings/majority';
 import type { QuorumState } from '../../shared/meetings/quorum';
 import {
   DECISION_TYPES,
@@ -320,6 +320,8 @@ function Decisions({ meeting, item, records, terms, isLocked, quorum }: ItemProp
     if ((type === 'rescinds' || type === 'amends') && !refersTo.trim()) problems.push('Give the number of the earlier decision.');
     if (method === 'consensus' && !quorum.isQuorate)
       problems.push('The meeting is not quorate for this item, so no decision can be agreed by consensus.');
+    const missing = method === 'show-of-hands' ? missingCounts(counts) : null;
+    if (missing) problems.push(missing);
     if (check) problems.push(...check.problems);
     if (problems.length > 0) {
       setError(problems.join(' '));
@@ -475,7 +477,9 @@ function Decisions({ meeting, item, records, terms, isLocked, quorum }: ItemProp
       )}
       {!isLocked && check ? (
         <p className={check.problems.length > 0 ? 'vote-check vote-problem' : 'vote-check'} aria-live="polite" data-testid="vote-check">
-          {check.summary} {quorum.voters.length} {quorum.voters.length === 1 ? 'member is' : 'members are'} present and entitled to vote.
+          {/* No outcome is shown until all three figures are typed: a blank is not a 0. */}
+          {missingCounts(counts) ?? check.summary} {quorum.voters.length} {quorum.voters.length === 1 ? 'member is' : 'members are'} present
+          and entitled to vote.
           {check.problems.length > 0 ? ` ${check.problems.join(' ')}` : ''}
         </p>
       ) : null}

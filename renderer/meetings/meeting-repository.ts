@@ -1,4 +1,4 @@
-import { appendRecord, sealMeeting } from '../../shared/meetings/approval';
+import { appendRecord, approvalProblems, sealMeeting } from '../../shared/meetings/approval';
 import { nextDecisionNumber, yearOf } from '../../shared/meetings/numbering';
 import {
   attendanceRecordSchema,
@@ -196,7 +196,7 @@ export async function createMeeting(db: OversightDatabase, input: NewMeeting, op
 export async function updateMeeting(
   db: OversightDatabase,
   meetingId: string,
-  change: Partial<Pick<Meeting, 'title' | 'date' | 'time' | 'place' | 'planId' | 'agenda'>>,
+  change: Partial<Pick<Meeting, 'title' | 'date' | 'time' | 'place' | 'planId' | 'agenda' | 'startedAt' | 'closedAt' | 'officers'>>,
   options: RepositoryOptions = {},
 ): Promise<Meeting> {
   return db.transaction('rw', db.meetings, async () => {
@@ -406,7 +406,14 @@ function hasChanged(before: readonly MeetingRecord[], after: readonly MeetingRec
   return after.some((record) => stamps.get(record.id) !== record.updatedAt);
 }
 
-export type ApproveInput = { approvedAtMeeting: string; approvedAtMeetingId: string | null };
+export type ApproveInput = {
+  approvedAtMeeting: string;
+  approvedAtMeetingId: string | null;
+  /** The approving meeting's date: the form always gives it (asked for a meeting outside the app). */
+  approvedAtMeetingDate?: string;
+  /** The approving meeting's agenda item at which the minutes were approved. */
+  approvedAtItemId?: string | null;
+};
 
 /**
  * Approves draft minutes: chains every record behind a header (shared/meetings/approval.ts) and
@@ -432,6 +439,13 @@ export async function approveMeeting(
         await exemptSources(db, found),
       ] as const;
     });
+    const approving = input.approvedAtMeetingId ? await db.meetings.get(input.approvedAtMeetingId) : undefined;
+    if (input.approvedAtMeetingId && !approving) throw new Error('The approving meeting is no longer on this laptop.');
+    const approvingDate = approving?.date ?? input.approvedAtMeetingDate;
+    if (approvingDate !== undefined) {
+      const problems = approvalProblems({ meetingDate: meeting.date, approvingDate, approvedAt: now });
+      if (problems.length > 0) throw new Error(problems.join(' '));
+    }
     const sealed = await sealMeeting({
       meeting,
       records,
@@ -441,6 +455,7 @@ export async function approveMeeting(
       approvedAtMeeting: input.approvedAtMeeting,
       approvedAtMeetingId: input.approvedAtMeetingId,
       exemptSourceIds,
+      approvedAtMeetingDate: approvingDate,
     });
     const isDone = await db.transaction('rw', [db.meetings, db.meetingRecords], async () => {
       const current = await draftMeeting(db, meetingId);
@@ -448,6 +463,18 @@ export async function approveMeeting(
       if (current.updatedAt !== meeting.updatedAt || hasChanged(records, currentRecords)) return false;
       await db.meetingRecords.bulkPut(sealed.records);
       await db.meetings.put(sealed.meeting);
+      // The approving meeting records it too (its minutes print the resolution at that item), while it is still a draft.
+      if (input.approvedAtMeetingId) {
+        const other = await db.meetings.get(input.approvedAtMeetingId);
+        if (other && other.status === 'draft') {
+          const entry = { meetingId: meeting.id, meetingDate: meeting.date, itemId: input.approvedAtItemId ?? null };
+          await db.meetings.put({
+            ...other,
+            approvedMinutes: [...(other.approvedMinutes ?? []).filter((earlier) => earlier.meetingId !== meeting.id), entry],
+            updatedAt: now,
+          });
+        }
+      }
       return true;
     });
     if (isDone) return sealed.meeting;

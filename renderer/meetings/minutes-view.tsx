@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { Board, Meeting, MeetingRecord, TermsOfReference } from '../../shared/meetings/schema';
+import { approvalProblems } from '../../shared/meetings/approval';
 import { describeRecord } from '../../shared/meetings/records';
 import { useServices } from '../app/context';
 import { hrefFor } from '../app/router';
@@ -256,22 +257,48 @@ function Approval({
   const later = (meetings ?? []).filter((other) => other.id !== meeting.id && other.date > meeting.date).reverse();
   const [choice, setChoice] = useState<string | null>(null);
   const [other, setOther] = useState('');
+  const [otherDate, setOtherDate] = useState('');
+  const [itemChoice, setItemChoice] = useState<string | null>(null);
   const [isConfirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const selected = choice ?? (at && later.some((candidate) => candidate.id === at) ? at : (later[0]?.id ?? 'other'));
+  const chosenMeeting = later.find((candidate) => candidate.id === selected);
+  // The previous minutes are usually approved at an item called "Minutes of the previous meeting": offered first.
+  const suggestedItem = chosenMeeting?.agenda.find((item) => /minutes/i.test(item.title))?.id ?? '';
+  const selectedItem = itemChoice ?? suggestedItem;
   const warnings = approvalWarnings(meeting, records, board);
 
-  function describeAt(): { text: string; id: string | null } | null {
-    if (selected === 'other') return other.trim() ? { text: other.trim(), id: null } : null;
-    const chosen = later.find((candidate) => candidate.id === selected);
-    return chosen ? { text: `the meeting of ${formatDate(chosen.date)}`, id: chosen.id } : null;
+  /** Where the minutes are approved, or what the chair still has to give or put right. */
+  function describeAt(): { text: string; id: string | null; date: string; itemId: string | null } | string {
+    if (selected === 'other') {
+      if (!other.trim()) return 'Say at which meeting the minutes were approved.';
+      if (!otherDate) return 'Give the date of the meeting at which the minutes were approved.';
+      const problems = approvalProblems({ meetingDate: meeting.date, approvingDate: otherDate, approvedAt: new Date().toISOString() });
+      return problems[0] ?? { text: other.trim(), id: null, date: otherDate, itemId: null };
+    }
+    if (!chosenMeeting) return 'Say at which meeting the minutes were approved.';
+    const problems = approvalProblems({
+      meetingDate: meeting.date,
+      approvingDate: chosenMeeting.date,
+      approvedAt: new Date().toISOString(),
+    });
+    const item = chosenMeeting.agenda.find((entry) => entry.id === selectedItem);
+    return (
+      problems[0] ?? {
+        text: `the meeting of ${formatDate(chosenMeeting.date)}${item ? `, item ${item.number}` : ''}`,
+        id: chosenMeeting.id,
+        date: chosenMeeting.date,
+        itemId: item?.id ?? null,
+      }
+    );
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!describeAt()) {
-      setError('Say at which meeting the minutes were approved.');
+    const where = describeAt();
+    if (typeof where === 'string') {
+      setError(where);
       return;
     }
     setError(null);
@@ -281,9 +308,18 @@ function Approval({
 
   async function approve() {
     const where = describeAt();
-    if (!where) return;
+    if (typeof where === 'string') {
+      setError(where);
+      setConfirming(false);
+      return;
+    }
     try {
-      await approveMeeting(db, meeting.id, { approvedAtMeeting: where.text, approvedAtMeetingId: where.id });
+      await approveMeeting(db, meeting.id, {
+        approvedAtMeeting: where.text,
+        approvedAtMeetingId: where.id,
+        approvedAtMeetingDate: where.date,
+        approvedAtItemId: where.itemId,
+      });
       document.getElementById('view-title')?.focus();
     } catch (caught) {
       setError(`The minutes were not approved: ${describeError(caught)}`);
@@ -316,6 +352,7 @@ function Approval({
             value={selected}
             onChange={(event) => {
               setChoice(event.target.value);
+              setItemChoice(null);
               setConfirming(false);
             }}
           >
@@ -334,8 +371,41 @@ function Approval({
                 type="text"
                 value={other}
                 placeholder="the meeting of 11 February 2027"
-                onChange={(event) => setOther(event.target.value)}
+                onChange={(event) => {
+                  setOther(event.target.value);
+                  setConfirming(false);
+                }}
               />
+              <label htmlFor={`${formId}-other-date`}>Date of that meeting</label>
+              <input
+                id={`${formId}-other-date`}
+                type="date"
+                value={otherDate}
+                min={meeting.date}
+                onChange={(event) => {
+                  setOtherDate(event.target.value);
+                  setConfirming(false);
+                }}
+              />
+            </>
+          ) : chosenMeeting ? (
+            <>
+              <label htmlFor={`${formId}-item`}>At agenda item</label>
+              <select
+                id={`${formId}-item`}
+                value={selectedItem}
+                onChange={(event) => {
+                  setItemChoice(event.target.value);
+                  setConfirming(false);
+                }}
+              >
+                <option value="">No particular item</option>
+                {chosenMeeting.agenda.map((item) => (
+                  <option key={item.id} value={item.id}>
+                    {item.number}. {item.title}
+                  </option>
+                ))}
+              </select>
             </>
           ) : null}
         </div>

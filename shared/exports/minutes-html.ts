@@ -19,6 +19,9 @@ function cssString(text: string): string {
   return `"${text.replace(/[\\"]/g, '\\$&').replace(/[\r\n]+/g, ' ')}"`;
 }
 
+/** Dotted space for a signature or a date, as printed minutes leave it. */
+export const SIGN_LINE = '……………………………………';
+
 function paragraphs(text: string): string {
   return text
     .split(/\n{2,}/)
@@ -35,22 +38,23 @@ function list(items: readonly string[], empty: string): string {
 }
 
 function item(entry: MinutesItem): string {
-  const parts = [`<h3>${escapeHtml(`${entry.number}. ${entry.title}`)}${entry.isExempt ? ' <span class="tag">(exempt)</span>' : ''}</h3>`];
+  const parts = [`<h3>${escapeHtml(`${entry.number}. ${entry.title}`)}${entry.isExempt ? ' (exempt)' : ''}</h3>`];
   if (entry.presenter.trim()) parts.push(`<p class="presenter">Presented by ${escapeHtml(entry.presenter)}</p>`);
+  if (entry.exclusion) parts.push(`<p class="resolution">${escapeHtml(entry.exclusion)}</p>`);
+  // Declarations are public even on an exempt item, so they come before anything withheld.
+  if (entry.declarations.length > 0) parts.push(`<p class="label">Declarations of interest</p>${list(entry.declarations, '')}`);
   if (entry.isWithheld) {
     parts.push(`<p class="withheld">${escapeHtml(entry.discussion)}</p>`);
     return `<section class="item">${parts.join('')}</section>`;
   }
-  if (entry.declarations.length > 0) parts.push(`<p class="label">Declarations</p>${list(entry.declarations, '')}`);
-  parts.push(entry.discussion ? paragraphs(entry.discussion) : '<p class="none">No discussion was minuted.</p>');
+  for (const approved of entry.minutesApproved) parts.push(`<p class="resolution">${escapeHtml(approved)}</p>`);
+  if (entry.discussion) parts.push(paragraphs(entry.discussion));
   for (const decision of entry.decisions) {
     const body = [
-      `<p><strong>${escapeHtml(decision.number)}</strong> ${escapeHtml(decision.typeLabel.toUpperCase())}: ${escapeHtml(decision.text)}</p>`,
-      decision.note ? `<p class="vote">${escapeHtml(decision.note)}</p>` : '',
+      `<p><strong>${escapeHtml(decision.number)}</strong> ${escapeHtml(decision.wording)}</p>`,
       decision.vote ? `<p class="vote">${escapeHtml(decision.vote)}</p>` : '',
-      decision.isWithdrawn ? '<p class="vote">Withdrawn: recorded in error. The number is kept and not reused.</p>' : '',
     ].join('');
-    parts.push(`<div class="decision${decision.isWithdrawn ? ' withdrawn' : ''}">${body}</div>`);
+    parts.push(`<div class="decision">${body}</div>`);
   }
   for (const judgement of entry.judgements) {
     parts.push(
@@ -60,10 +64,7 @@ function item(entry: MinutesItem): string {
   if (entry.actions.length > 0) {
     parts.push(
       `<p class="label">Actions arising</p><ul>${entry.actions
-        .map(
-          (action) =>
-            `<li>${escapeHtml(action.text)} <span class="owner">(${escapeHtml(action.owner)}, by ${escapeHtml(action.due)})</span></li>`,
-        )
+        .map((action) => `<li>${escapeHtml(action.text)} (${escapeHtml(action.owner)}, by ${escapeHtml(action.due)})</li>`)
         .join('')}</ul>`,
     );
   }
@@ -81,11 +82,22 @@ function actionTable(actions: MinutesDocument['actions']): string {
   return `<table><thead><tr><th scope="col">Item</th><th scope="col">Action</th><th scope="col">Owner</th><th scope="col">Due</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
+/** On approved minutes: the line the chair signs, and the head hash that lets anyone check the record. */
+function signature(minutes: MinutesDocument): string {
+  // The closing time stays on the page the chair signs.
+  const times = minutes.timesLine ? `<p class="times">${escapeHtml(minutes.timesLine)}</p>` : '';
+  const record = minutes.headHash
+    ? `<p class="record">Approved record: ${minutes.recordCount} records; head hash (SHA-256) ${escapeHtml(minutes.headHash)}</p>`
+    : '';
+  if (!minutes.hasSignatureBlock) return `${times}${record}`;
+  return `<div class="signature">${times}<p class="sign">Signed ${SIGN_LINE} Chair</p><p class="sign">Date ${SIGN_LINE}</p>${record}</div>`;
+}
+
 /** The minutes as a complete HTML document, ready to print. */
 export function minutesHtml(minutes: MinutesDocument): string {
   const marks = [minutes.isConfidential ? 'CONFIDENTIAL' : '', minutes.isDraft ? 'DRAFT' : ''].filter(Boolean).join(' · ');
-  const footer = minutes.chainHead
-    ? `Approved record: ${minutes.recordCount} records, final hash SHA-256 ${minutes.chainHead}`
+  const footer = minutes.headHash
+    ? `Approved record: ${minutes.recordCount} records, head hash SHA-256 ${minutes.headHash}`
     : 'Draft minutes: not yet approved';
   const heading = [
     minutes.isConfidential ? `<p class="confidential">${escapeHtml(CONFIDENTIAL_LINE)}</p>` : '',
@@ -101,7 +113,7 @@ export function minutesHtml(minutes: MinutesDocument): string {
       : `<h2>Actions from previous meetings</h2><ul>${minutes.carriedActions
           .map(
             (action) =>
-              `<li>${escapeHtml(action.text)} <span class="owner">(${escapeHtml(action.owner)}, by ${escapeHtml(action.due)})</span>: ${escapeHtml(action.progress)}</li>`,
+              `<li>${escapeHtml(action.text)} (${escapeHtml(action.owner)}, by ${escapeHtml(action.due)}): ${escapeHtml(action.progress)}</li>`,
           )
           .join('')}</ul>`;
   const corrections = minutes.corrections.length === 0 ? '' : `<h2>Corrections after approval</h2>${list(minutes.corrections, '')}`;
@@ -109,37 +121,46 @@ export function minutesHtml(minutes: MinutesDocument): string {
     heading,
     `<h2>Present</h2>${list(minutes.present, 'No attendance was recorded.')}`,
     `<h2>Apologies</h2>${list(minutes.apologies, 'None.')}`,
-    `<h2>In attendance</h2>${list(minutes.inAttendance, 'None.')}`,
+    minutes.inAttendance.length > 0 ? `<h2>In attendance</h2>${list(minutes.inAttendance, '')}` : '',
+    minutes.officers.length > 0 ? `<h2>Officers in attendance</h2>${list(minutes.officers, '')}` : '',
     minutes.absent.length > 0 ? `<h2>Absent</h2>${list(minutes.absent, '')}` : '',
+    minutes.quorum ? `<p class="quorum">${escapeHtml(minutes.quorum)}</p>` : '',
     `<h2>Declarations of interest</h2>${list(minutes.declarations, 'None were declared.')}`,
     carried,
     `<h2>Items</h2>${minutes.items.map(item).join('')}`,
     `<h2>Actions arising</h2>${actionTable(minutes.actions)}`,
     corrections,
+    signature(minutes),
   ].join('');
+  // House style: one sans-serif font, black headings, the board's name at the head of every page
+  // and "Page N of M" at its foot; red only for the DRAFT and CONFIDENTIAL marks.
   const css = `
 @page { size: A4; margin: 22mm 18mm 22mm 18mm;
-  @top-center { content: ${cssString(marks)}; font: 700 11pt Arial, sans-serif; color: #b3261e; }
-  @bottom-left { content: ${cssString(footer)}; font: 7pt Arial, sans-serif; color: #333; }
-  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt Arial, sans-serif; }
+  @top-left { content: ${cssString(minutes.boardName)}; font: 9pt Arial, Helvetica, "Liberation Sans", sans-serif; color: #000; }
+  @top-center { content: ${cssString(marks)}; font: 700 11pt Arial, Helvetica, "Liberation Sans", sans-serif; color: #b3261e; }
+  @bottom-left { content: ${cssString(footer)}; font: 7pt Arial, Helvetica, "Liberation Sans", sans-serif; color: #000; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9pt Arial, Helvetica, "Liberation Sans", sans-serif; color: #000; }
 }
-body { font: 11pt/1.45 Arial, Helvetica, sans-serif; color: #0b0c0c; margin: 0; }
-h1 { font-size: 18pt; margin: 0 0 4pt; }
-h2 { font-size: 13pt; margin: 16pt 0 6pt; border-bottom: 1px solid #777; }
+body { font: 11pt/1.45 Arial, Helvetica, "Liberation Sans", sans-serif; color: #000; margin: 0; }
+h1, h2, h3 { color: #000; font-family: inherit; }
+h1 { font-size: 16pt; margin: 0 0 4pt; }
+h2 { font-size: 13pt; margin: 16pt 0 6pt; }
 h3 { font-size: 11.5pt; margin: 12pt 0 4pt; break-after: avoid; }
 .subtitle, .when { margin: 0; }
 .approval { font-weight: 700; }
 .confidential, .draft-line { font-weight: 700; color: #b3261e; margin: 0 0 6pt; }
-.tag, .presenter, .owner, .none, .vote { color: #333; }
+.presenter, .withheld { font-style: italic; }
 .label { font-weight: 700; margin-bottom: 0; }
-.decision { border-left: 3pt solid #1d3f6e; padding-left: 8pt; margin: 6pt 0; break-inside: avoid; }
-.decision.withdrawn { border-left-color: #777; text-decoration: line-through; }
-.judgement { border-left: 3pt solid #00703c; padding-left: 8pt; margin: 6pt 0; break-inside: avoid; }
-.withheld { font-style: italic; }
+.decision, .judgement { margin: 6pt 0 6pt 18pt; break-inside: avoid; }
 .decision p, .judgement p { margin: 2pt 0; }
+.times { margin-top: 16pt; }
+.signature { break-inside: avoid; }
+.signature p.sign { margin: 24pt 0 0; }
+.record { font-size: 8pt; margin-top: 20pt; word-break: break-all; }
 table { border-collapse: collapse; width: 100%; font-size: 10pt; }
-th, td { border: 1px solid #999; padding: 3pt 5pt; text-align: left; vertical-align: top; }
-.watermark { position: fixed; top: 40%; left: 0; right: 0; text-align: center; font: 700 80pt Arial, sans-serif; color: rgba(179, 38, 30, 0.12); transform: rotate(-30deg); z-index: -1; }
+th, td { border: 1px solid #000; padding: 3pt 5pt; text-align: left; vertical-align: top; }
+thead { display: table-header-group; }
+.watermark { position: fixed; top: 40%; left: 0; right: 0; text-align: center; font: 700 80pt Arial, Helvetica, "Liberation Sans", sans-serif; color: rgba(179, 38, 30, 0.12); transform: rotate(-30deg); z-index: -1; }
 `;
   return [
     '<!DOCTYPE html>',

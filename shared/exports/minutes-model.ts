@@ -5,12 +5,16 @@ import type {
   AttendanceRecord,
   CarriedAction,
   DecisionRecord,
+  DeclarationRecord,
   HeaderRecord,
   Meeting,
   MeetingRecord,
+  TermsOfReference,
 } from '../meetings/schema';
 import type { MeetingBundle } from './schema';
-import { dateText, DECISION_TYPE_WORDS, longDateText, voteText } from './text';
+import { exclusionResolution } from '../meetings/exempt-paragraphs';
+import { describeQuorum, quorumAt } from '../meetings/quorum';
+import { dateText, longDateText, voteText } from './text';
 
 // The minutes of one meeting as a document model, in the shape of UK council minutes: title,
 // date and place, present, apologies, in attendance, declarations, each item with its
@@ -20,12 +24,14 @@ import { dateText, DECISION_TYPE_WORDS, longDateText, voteText } from './text';
 
 export type MinutesDecision = {
   number: string;
-  typeLabel: string;
-  text: string;
+  /**
+   * The decision as councils word it, after its number: "RESOLVED: …" only for a carried
+   * resolution; "The motion “…” was LOST: 2 for, 5 against, 0 abstentions." for a lost vote;
+   * "NOTED: …", "DEFERRED: …", "RESOLVED to escalate to …: …", "RESOLVED to rescind decision …: …".
+   */
+  wording: string;
+  /** How the vote went when carried ("Show of hands: 6 for, … Carried."), or ''. A lost vote is in the wording. */
   vote: string;
-  isWithdrawn: boolean;
-  /** "Escalated to: the DfE" or "Rescinds SOB/2026/004", or ''. */
-  note: string;
 };
 
 export type MinutesAction = { text: string; owner: string; due: string; itemNumber: string };
@@ -37,8 +43,15 @@ export type MinutesItem = {
   isExempt: boolean;
   /** An exempt item left out of this export: only its number and title are shown, with why. */
   isWithheld: boolean;
+  /** For an exempt item: the resolution to exclude the press and public, with its Schedule 12A paragraph. */
+  exclusion: string | null;
+  /** Declarations of interest on the item: public even when the item is exempt. */
   declarations: string[];
+  /** Minutes of earlier meetings approved at this item. */
+  minutesApproved: string[];
+  /** The notes taken on the item, or '' (nothing is printed then). */
   discussion: string;
+  /** Decisions as taken; a decision withdrawn as recorded in error is not in the published minutes. */
   decisions: MinutesDecision[];
   judgements: Array<{ label: string; level: string; reason: string }>;
   actions: MinutesAction[];
@@ -52,15 +65,22 @@ export type MinutesDocument = {
   place: string;
   isDraft: boolean;
   isConfidential: boolean;
-  /** "Approved at the meeting of 11 February 2027 (11 February 2027)", or null for a draft. */
+  /** "Approved as a correct record at the meeting of 11 February 2027 (11 February 2027)", or null for a draft. */
   approval: string | null;
-  /** The final hash of the approved record's chain, or null for a draft. */
-  chainHead: string | null;
+  /** The final (head) hash of the approved record's chain, to check with `oversight-cli verify --head`; null for a draft. */
+  headHash: string | null;
   recordCount: number;
+  /** Board members present, substitutes among them (with whom they stand in for). */
   present: string[];
   apologies: string[];
+  /** Non-voting members of the board (advisers) who were present. */
   inAttendance: string[];
+  /** Officers in attendance: not board members, "Name (Role)". */
+  officers: string[];
   absent: string[];
+  /** "The meeting was quorate: …", or null when no attendance was recorded. */
+  quorum: string | null;
+  /** "Item 3 (Deep dive): Cllr Amina Shah: Governor of a special school (remained in the room)". */
   declarations: string[];
   /** Actions from earlier meetings and the progress reported on them. */
   carriedActions: Array<MinutesAction & { progress: string }>;
@@ -68,6 +88,10 @@ export type MinutesDocument = {
   /** Every action arising, in agenda order, for the action log at the end. */
   actions: MinutesAction[];
   corrections: string[];
+  /** "The meeting started at 14:05 and closed at 16:05.", or null when neither was recorded. */
+  timesLine: string | null;
+  /** Approved minutes end with "Signed …… Chair, Date ……" for the chair to sign. */
+  hasSignatureBlock: boolean;
   /** How many items (and records on them) were withheld as exempt. */
   withheldItems: number;
 };
@@ -111,39 +135,91 @@ function personLine(record: AttendanceRecord, byId: ReadonlyMap<string, Attendan
   return line;
 }
 
-function decisionOf(record: DecisionRecord): MinutesDecision {
-  const note = record.escalatedTo
-    ? `Escalated to: ${record.escalatedTo}`
-    : record.refersTo
-      ? `${record.type === 'rescinds' ? 'Rescinds' : 'Amends'} decision ${record.refersTo}`
-      : '';
-  return {
-    number: record.number,
-    typeLabel: DECISION_TYPE_WORDS[record.type],
-    text: record.text,
-    vote: voteText(record.vote),
-    isWithdrawn: record.isWithdrawn,
-    note,
-  };
+/** The words before the decision's text when it stands (was carried, or needed no vote). */
+function standingWords(record: DecisionRecord): string {
+  switch (record.type) {
+    case 'resolved':
+      return 'RESOLVED';
+    case 'noted':
+      return 'NOTED';
+    case 'approved':
+      return 'APPROVED';
+    case 'deferred':
+      return 'DEFERRED';
+    case 'escalated':
+      return record.escalatedTo ? `RESOLVED to escalate to ${record.escalatedTo}` : 'RESOLVED to escalate';
+    case 'rescinds':
+      return record.refersTo ? `RESOLVED to rescind decision ${record.refersTo}` : 'RESOLVED to rescind an earlier decision';
+    case 'amends':
+      return record.refersTo ? `RESOLVED to amend decision ${record.refersTo}` : 'RESOLVED to amend an earlier decision';
+  }
+}
+
+/** A decision worded by its outcome: only a carried (or unopposed) decision reads as resolved. */
+export function decisionOf(record: DecisionRecord): MinutesDecision {
+  const text = record.text.trim();
+  const vote = record.vote;
+  if (vote?.outcome === 'lost') {
+    const casting = vote.castingVote ? ` on the chair’s casting vote (${vote.castingVote})` : '';
+    const counts =
+      vote.method === 'show-of-hands'
+        ? `: ${vote.for} for, ${vote.against} against, ${vote.abstain} ${vote.abstain === 1 ? 'abstention' : 'abstentions'}${casting}`
+        : '';
+    return { number: record.number, wording: `The motion “${text.replace(/[.]$/, '')}” was LOST${counts}.`, vote: '' };
+  }
+  return { number: record.number, wording: `${standingWords(record)}: ${text}`, vote: voteText(vote) };
 }
 
 function actionOf(record: ActionRecord, itemNumber: string): MinutesAction {
   return { text: record.text, owner: record.owner, due: dateText(record.dueDate) || 'No date set', itemNumber };
 }
 
+function declarationLine(record: DeclarationRecord): string {
+  return `${record.memberName}: ${record.interest}${record.hasLeft ? ' (left the room for this item)' : ' (remained in the room)'}`;
+}
+
+function timesLine(startedAt: string | undefined, closedAt: string | undefined): string | null {
+  if (startedAt && closedAt) return `The meeting started at ${startedAt} and closed at ${closedAt}.`;
+  if (startedAt) return `The meeting started at ${startedAt}.`;
+  if (closedAt) return `The meeting closed at ${closedAt}.`;
+  return null;
+}
+
+function quorumLine(
+  quorum: TermsOfReference['quorum'] | undefined,
+  attendance: readonly AttendanceRecord[],
+  agenda: readonly AgendaItem[],
+  declarations: readonly DeclarationRecord[],
+): string | null {
+  if (attendance.length === 0) return null;
+  // Without the terms (an old request), only the count of voters present can be stated.
+  const state = quorumAt(quorum ?? { minVoting: 1, requiredOrganisations: [] }, attendance, agenda, declarations, null);
+  const members = `${state.voters.length} voting ${state.voters.length === 1 ? 'member was' : 'members were'} present`;
+  if (!quorum) return `${members} at the start of the meeting.`;
+  return state.isQuorate
+    ? `The meeting was quorate: ${members} (at least ${quorum.minVoting} needed).`
+    : `The meeting was not quorate at the start: ${describeQuorum(state).replace(/^Not quorate: /, '')}.`;
+}
+
 /** Builds the minutes of one meeting from its stored records, leaving exempt items out unless included. */
-export function buildMinutes(bundle: MeetingBundle, options: { boardName: string; includeExempt: boolean }): MinutesDocument {
+export function buildMinutes(
+  bundle: MeetingBundle,
+  options: { boardName: string; includeExempt: boolean; terms?: TermsOfReference | undefined },
+): MinutesDocument {
   const { meeting } = bundle;
   const records = readingOrder(meeting, bundle.records);
   const header = meeting.status === 'approved' ? headerOf(records) : undefined;
   const agenda = header?.agenda ?? meeting.agenda;
   const withheld = withheldItemIds(agenda, options.includeExempt);
   const visible = records.filter((record) => !isWithheld(record, withheld));
+  // Interests are public even on an exempt item: declarations are never withheld.
+  const declarations = records.filter((record): record is DeclarationRecord => record.kind === 'declaration');
 
-  const attendance = visible.filter((record): record is AttendanceRecord => record.kind === 'attendance');
+  const attendance = records.filter((record): record is AttendanceRecord => record.kind === 'attendance');
   const byId = new Map(attendance.map((record) => [record.memberId, record]));
   const line = (record: AttendanceRecord) => personLine(record, byId, agenda);
   const itemNumber = (itemId: string) => agenda.find((item) => item.id === itemId)?.number ?? '?';
+  const approvedMinutes = header?.approvedMinutes ?? meeting.approvedMinutes ?? [];
 
   const items: MinutesItem[] = agenda.map((item) => {
     const isItemWithheld = withheld.has(item.id);
@@ -154,18 +230,21 @@ export function buildMinutes(bundle: MeetingBundle, options: { boardName: string
       presenter: item.presenter,
       isExempt: item.isExempt,
       isWithheld: isItemWithheld,
-      declarations: on.flatMap((record) =>
-        record.kind === 'declaration'
-          ? [`${record.memberName}: ${record.interest}${record.hasLeft ? ' (left the room for this item)' : ''}`]
-          : [],
-      ),
+      exclusion: item.isExempt ? exclusionResolution(item.exemptParagraph) : null,
+      declarations: declarations.filter((record) => record.itemId === item.id).map(declarationLine),
+      minutesApproved: approvedMinutes
+        .filter((approved) => approved.itemId === item.id)
+        .map(
+          (approved) =>
+            `RESOLVED that the minutes of the meeting held on ${longDateText(approved.meetingDate)} be approved as a correct record and signed by the Chair.`,
+        ),
       discussion: isItemWithheld
         ? WITHHELD_TEXT
         : on
             .flatMap((record) => (record.kind === 'note' ? [record.text.trim()] : []))
             .filter((text) => text !== '')
             .join('\n\n'),
-      decisions: on.flatMap((record) => (record.kind === 'decision' ? [decisionOf(record)] : [])),
+      decisions: on.flatMap((record) => (record.kind === 'decision' && !record.isWithdrawn ? [decisionOf(record)] : [])),
       judgements: on.flatMap((record) =>
         record.kind === 'judgement' ? [{ label: record.target.label, level: record.level, reason: record.reason }] : [],
       ),
@@ -190,6 +269,13 @@ export function buildMinutes(bundle: MeetingBundle, options: { boardName: string
     );
   };
   const updates = new Map(visible.flatMap((record) => (record.kind === 'action-update' ? [[record.sourceId, record] as const] : [])));
+  const approval = meeting.approval;
+  const approvedOn = approval ? dateText(approval.approvedAtMeetingDate ?? approval.approvedAt) : '';
+  // The form words an in-app meeting with its date ("the meeting of 18 February 2027, item 3"): not repeated then.
+  const approvedWhen = approval && !approval.approvedAtMeeting.includes(approvedOn) ? ` (${approvedOn})` : '';
+  const isPresent = (record: AttendanceRecord) => record.status === 'present';
+  // A substitute stands in for a voting member, so sits among the members present, not "in attendance".
+  const isMember = (record: AttendanceRecord) => record.isVoting || record.substituteForId !== null;
 
   return {
     boardName: header?.boardName ?? options.boardName,
@@ -199,14 +285,16 @@ export function buildMinutes(bundle: MeetingBundle, options: { boardName: string
     place: header?.place ?? meeting.place,
     isDraft: meeting.status !== 'approved',
     isConfidential: options.includeExempt,
-    approval: meeting.approval ? `Approved at ${meeting.approval.approvedAtMeeting} (${dateText(meeting.approval.approvedAt)})` : null,
-    chainHead: meeting.approval?.chainHead ?? null,
-    recordCount: meeting.approval?.recordCount ?? records.length,
-    present: attendance.filter((record) => record.status === 'present' && record.isVoting).map(line),
+    approval: approval ? `Approved as a correct record at ${approval.approvedAtMeeting}${approvedWhen}` : null,
+    headHash: approval?.chainHead ?? null,
+    recordCount: approval?.recordCount ?? records.length,
+    present: attendance.filter((record) => isPresent(record) && isMember(record)).map(line),
     apologies: attendance.filter((record) => record.status === 'apologies').map(line),
-    inAttendance: attendance.filter((record) => record.status === 'present' && !record.isVoting).map(line),
+    inAttendance: attendance.filter((record) => isPresent(record) && !isMember(record)).map(line),
+    officers: (header?.officers ?? meeting.officers ?? []).map((officer) => `${officer.name} (${officer.role})`),
     absent: attendance.filter((record) => record.status === 'absent').map(line),
-    declarations: items.flatMap((item) => item.declarations.map((declaration) => `Item ${item.number}: ${declaration}`)),
+    quorum: quorumLine((header?.terms ?? options.terms)?.quorum, attendance, agenda, declarations),
+    declarations: items.flatMap((item) => item.declarations.map((declaration) => `Item ${item.number} (${item.title}): ${declaration}`)),
     carriedActions: carried.map((action) => {
       const update = updates.get(action.sourceId);
       const progress = update
@@ -219,6 +307,8 @@ export function buildMinutes(bundle: MeetingBundle, options: { boardName: string
     corrections: visible.flatMap((record) =>
       record.kind === 'correction' && !isExemptCorrection(record) ? [`Correction to record ${record.amendsSeq}: ${record.text}`] : [],
     ),
+    timesLine: timesLine(header?.startedAt ?? meeting.startedAt, header?.closedAt ?? meeting.closedAt),
+    hasSignatureBlock: meeting.status === 'approved',
     withheldItems: withheld.size,
   };
 }

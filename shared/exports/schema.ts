@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { DecisionsFile } from '../meetings/decisions-file';
-import { agendaItemSchema, meetingRecordSchema, meetingSchema } from '../meetings/schema';
+import { agendaItemSchema, meetingRecordSchema, meetingSchema, termsOfReferenceSchema } from '../meetings/schema';
 
 // What the renderer sends main to export: the meeting data it gathered from the store, as a
 // discriminated union by kind. Main parses it here (the records with the meetings' own strict
@@ -47,13 +47,21 @@ export const exportQuestionSchema = z.strictObject({
   itemId: id.nullable(),
   text: text(20_000),
   answer: text(20_000).nullable(),
+  /** On an exempt board paper (whose agenda item is public): left out unless exempt items are included. */
+  isExempt: z.boolean().optional(),
 });
 export type ExportQuestion = z.infer<typeof exportQuestionSchema>;
 
 const common = { includeExempt: z.boolean(), boardName: z.string().trim().min(1).max(300) };
 
 export const exportRequestSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.enum(['minutes-docx', 'minutes-pdf']), ...common, bundle: meetingBundleSchema }),
+  z.strictObject({
+    kind: z.enum(['minutes-docx', 'minutes-pdf']),
+    ...common,
+    bundle: meetingBundleSchema,
+    /** The board's terms, for a draft's quorum statement (approved minutes use the terms sealed in record 0). */
+    terms: termsOfReferenceSchema.optional(),
+  }),
   z.strictObject({
     kind: z.enum(['decision-log-csv', 'decision-log-xlsx', 'action-log-csv', 'action-log-xlsx']),
     ...common,

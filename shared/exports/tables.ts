@@ -7,7 +7,17 @@ import { dateText, DECISION_TYPE_WORDS } from './text';
 // one row per decision, action or question. Pure; exempt items are left out here unless included.
 
 export type Cell = string | number | null;
-export type Table = { sheetName: string; headings: string[]; rows: Cell[][]; widths: number[] };
+
+/** The status a decision log gives a decision withdrawn as recorded in error. */
+export const WITHDRAWN_STATUS = 'Withdrawn (recorded in error)';
+export type Table = {
+  sheetName: string;
+  headings: string[];
+  rows: Cell[][];
+  widths: number[];
+  /** Columns (0-based) holding YYYY-MM-DD dates: XLSX stores them as dates shown dd/mm/yyyy; CSV keeps the ISO text. */
+  dateColumns?: number[];
+};
 
 function sortedBundles(bundles: readonly MeetingBundle[]): MeetingBundle[] {
   return [...bundles].sort((a, b) => a.meeting.date.localeCompare(b.meeting.date) || a.meeting.time.localeCompare(b.meeting.time));
@@ -44,7 +54,7 @@ export function decisionLog(bundles: readonly MeetingBundle[], includeExempt: bo
         vote && vote.method === 'show-of-hands' ? vote.against : null,
         vote && vote.method === 'show-of-hands' ? vote.abstain : null,
         vote ? (vote.outcome === 'carried' ? 'Carried' : 'Lost') : '',
-        record.isWithdrawn ? 'Withdrawn (recorded in error)' : bundle.meeting.status === 'approved' ? 'Approved minutes' : 'Draft minutes',
+        record.isWithdrawn ? WITHDRAWN_STATUS : bundle.meeting.status === 'approved' ? 'Approved minutes' : 'Draft minutes',
       ]);
     }
   }
@@ -70,6 +80,7 @@ export function decisionLog(bundles: readonly MeetingBundle[], includeExempt: bo
     ],
     rows,
     widths: [16, 12, 28, 6, 32, 8, 14, 60, 20, 14, 14, 6, 8, 11, 10, 22],
+    dateColumns: [1],
   };
 }
 
@@ -125,6 +136,7 @@ export function actionLog(bundles: readonly MeetingBundle[], includeExempt: bool
     ],
     rows,
     widths: [12, 28, 6, 32, 8, 60, 24, 12, 10, 40, 40],
+    dateColumns: [0, 7],
   };
 }
 
@@ -136,11 +148,12 @@ export type QuestionGroup = { heading: string; isExempt: boolean; questions: Exp
  */
 export function groupQuestionsByItem(
   agenda: ReadonlyArray<{ id: string; number: string; title: string; isExempt: boolean }>,
-  questions: readonly ExportQuestion[],
+  given: readonly ExportQuestion[],
   includeExempt: boolean,
 ): QuestionGroup[] {
   const byAuthor = (a: ExportQuestion, b: ExportQuestion) => a.authorName.localeCompare(b.authorName, 'en-GB');
   const groups: QuestionGroup[] = [];
+  const questions = includeExempt ? given : given.filter((question) => question.isExempt !== true);
   for (const item of agenda) {
     if (item.isExempt && !includeExempt) continue;
     const mine = questions.filter((question) => question.itemId === item.id).sort(byAuthor);

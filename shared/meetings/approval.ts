@@ -21,7 +21,36 @@ export type ApprovalInput = {
    * predate the `isExempt` mark: record 0 marks them, so it seals them for redaction.
    */
   exemptSourceIds?: readonly string[];
+  /** The approving meeting's date, when known (always for a meeting outside the app). */
+  approvedAtMeetingDate?: string | undefined;
 };
+
+/** Where and when minutes are approved, as the chair gives it: checked by `approvalProblems`. */
+export type ApprovalPlace = {
+  /** The date of the meeting whose minutes are approved (YYYY-MM-DD). */
+  meetingDate: string;
+  /** The approving meeting's date (YYYY-MM-DD), or null when not given. */
+  approvingDate: string | null;
+  /** When the approval is being recorded (an ISO timestamp). */
+  approvedAt: string;
+};
+
+/**
+ * What is wrong with an approval, in the chair's words; empty when it can stand. Minutes are
+ * approved at a later meeting (Local Government Act 1972, Schedule 12, paragraph 41: the same or
+ * next suitable meeting), and an approval cannot be recorded before the meeting it approves.
+ */
+export function approvalProblems(place: ApprovalPlace): string[] {
+  const problems: string[] = [];
+  const today = place.approvedAt.slice(0, 10);
+  if (place.approvingDate === null) problems.push('Give the date of the meeting at which the minutes were approved.');
+  else if (place.approvingDate <= place.meetingDate)
+    problems.push('The minutes can only be approved at a meeting held after the meeting they record.');
+  if (today < place.meetingDate) problems.push('The minutes cannot be approved before the meeting they record has taken place.');
+  else if (place.approvingDate !== null && today < place.approvingDate)
+    problems.push('The approving meeting has not taken place yet: approve the minutes at that meeting or after it.');
+  return problems;
+}
 
 /** The id of an approved meeting's header record (record 0). */
 export function headerIdOf(meetingId: string): string {
@@ -66,6 +95,12 @@ export async function sealMeeting(input: ApprovalInput): Promise<{ meeting: Meet
     terms: input.terms,
     approvedAt: input.approvedAt,
     approvedAtMeeting: input.approvedAtMeeting,
+    ...(input.approvedAtMeetingDate ? { approvedAtMeetingDate: input.approvedAtMeetingDate } : {}),
+    // Sealed only when recorded, so a meeting without them hashes as it did before they existed.
+    ...(meeting.startedAt ? { startedAt: meeting.startedAt } : {}),
+    ...(meeting.closedAt ? { closedAt: meeting.closedAt } : {}),
+    ...(meeting.officers && meeting.officers.length > 0 ? { officers: meeting.officers } : {}),
+    ...(meeting.approvedMinutes && meeting.approvedMinutes.length > 0 ? { approvedMinutes: meeting.approvedMinutes } : {}),
   };
   const ordered: MeetingRecord[] = [header, ...orderRecords(input.records, meeting.agenda)];
   const links = await chainContents(
@@ -85,6 +120,7 @@ export async function sealMeeting(input: ApprovalInput): Promise<{ meeting: Meet
         approvedAt: input.approvedAt,
         approvedAtMeeting: input.approvedAtMeeting,
         approvedAtMeetingId: input.approvedAtMeetingId,
+        ...(input.approvedAtMeetingDate ? { approvedAtMeetingDate: input.approvedAtMeetingDate } : {}),
         chainHead: last.hash,
         recordCount: links.length,
       },

@@ -21,11 +21,17 @@ export function meetingOfDecisionsFile(header: HeaderRecord, records: readonly M
     agenda: header.agenda,
     carriedActions: header.carriedActions,
     previousMeetingId: file.meeting.previousMeetingId,
+    // Sealed in record 0 when they were recorded (optional: older files lack them).
+    ...(header.startedAt ? { startedAt: header.startedAt } : {}),
+    ...(header.closedAt ? { closedAt: header.closedAt } : {}),
+    ...(header.officers ? { officers: header.officers } : {}),
+    ...(header.approvedMinutes ? { approvedMinutes: header.approvedMinutes } : {}),
     status: 'approved',
     approval: {
       approvedAt: header.approvedAt,
       approvedAtMeeting: header.approvedAtMeeting,
       approvedAtMeetingId: file.meeting.approvedAtMeetingId,
+      ...(header.approvedAtMeetingDate ? { approvedAtMeetingDate: header.approvedAtMeetingDate } : {}),
       chainHead: file.chain.head,
       recordCount: file.chain.count,
     },

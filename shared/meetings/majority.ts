@@ -81,3 +81,17 @@ export function checkVote(
   const summary = `${outcome === 'carried' ? 'Carried' : 'Lost'}: ${countWords(counts)} (${how}).`;
   return { outcome, isTied, problems, summary };
 }
+
+const COUNT_WORDS = { for: 'For', against: 'Against', abstain: 'Abstain' } as const;
+
+/**
+ * What a show of hands still needs, as typed in the form: all three figures must be typed (0 is
+ * a figure, a blank box is not), so a count the chair skipped is never recorded as 0. Null when
+ * all three are there.
+ */
+export function missingCounts(typed: { for: string; against: string; abstain: string }): string | null {
+  const missing = (['for', 'against', 'abstain'] as const).filter((key) => typed[key].trim() === '').map((key) => COUNT_WORDS[key]);
+  if (missing.length === 0) return null;
+  const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing.at(-1) ?? ''}`;
+  return `Type a number in ${list} (0 if none): a blank box is not counted as 0.`;
+}

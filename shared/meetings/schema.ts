@@ -74,6 +74,12 @@ export const agendaItemSchema = z.strictObject({
   isExempt: z.boolean(),
   isDecisionRequired: z.boolean(),
   links: z.array(planLinkSchema),
+  /**
+   * For an exempt item: the paragraph (1–7) of Part 1 of Schedule 12A to the Local Government
+   * Act 1972 the board relied on to exclude the press and public. Optional, so agendas stored
+   * and approved before it existed still parse (and hash) as they did.
+   */
+  exemptParagraph: z.number().int().min(1).max(7).optional(),
 });
 export type AgendaItem = z.infer<typeof agendaItemSchema>;
 
@@ -94,11 +100,29 @@ export const carriedActionSchema = z.strictObject({
 });
 export type CarriedAction = z.infer<typeof carriedActionSchema>;
 
+/** An officer at the meeting who is not a board member: named per meeting, with their role. */
+export const officerSchema = z.strictObject({
+  id,
+  name: z.string().trim().min(1, { error: 'needs a name' }),
+  role: z.string().trim().min(1, { error: 'needs a role' }),
+});
+export type Officer = z.infer<typeof officerSchema>;
+
+/** Minutes of an earlier meeting approved at this one, at an agenda item (recorded on both meetings). */
+export const approvedMinutesSchema = z.strictObject({
+  meetingId: id,
+  meetingDate: isoDate,
+  itemId: id.nullable(),
+});
+export type ApprovedMinutes = z.infer<typeof approvedMinutesSchema>;
+
 export const approvalSchema = z.strictObject({
   approvedAt: timestamp,
   /** In words, e.g. "the meeting of 11 February 2027". */
   approvedAtMeeting: z.string().trim().min(1),
   approvedAtMeetingId: id.nullable(),
+  /** The approving meeting's date (asked for when it is a meeting outside the app). Optional: older approvals lack it. */
+  approvedAtMeetingDate: isoDate.optional(),
   chainHead: z.string().regex(/^[0-9a-f]{64}$/),
   recordCount: z.number().int().min(1),
 });
@@ -117,6 +141,14 @@ export const meetingSchema = z.strictObject({
   agenda: z.array(agendaItemSchema),
   carriedActions: z.array(carriedActionSchema),
   previousMeetingId: id.nullable(),
+  // Optional so meetings stored before they existed still parse.
+  /** When the meeting actually started and closed, as the minutes record them. */
+  startedAt: clockTime.optional(),
+  closedAt: clockTime.optional(),
+  /** Officers in attendance (not board members), named for this meeting. */
+  officers: z.array(officerSchema).optional(),
+  /** Minutes of earlier meetings approved at this one. */
+  approvedMinutes: z.array(approvedMinutesSchema).optional(),
   status: z.enum(MEETING_STATUSES),
   approval: approvalSchema.nullable(),
   createdAt: timestamp,
@@ -290,6 +322,12 @@ export const headerRecordSchema = z.strictObject({
   terms: termsOfReferenceSchema,
   approvedAt: timestamp,
   approvedAtMeeting: z.string(),
+  // Optional, and left out when absent, so headers sealed before they existed hash as they did.
+  approvedAtMeetingDate: isoDate.optional(),
+  startedAt: clockTime.optional(),
+  closedAt: clockTime.optional(),
+  officers: z.array(officerSchema).optional(),
+  approvedMinutes: z.array(approvedMinutesSchema).optional(),
 });
 export type HeaderRecord = z.infer<typeof headerRecordSchema>;
 

@@ -95,11 +95,18 @@ describe('live capture: an agenda item', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Vote' }), 'show-of-hands');
     await user.type(screen.getByRole('spinbutton', { name: 'For' }), '4');
     await user.type(screen.getByRole('spinbutton', { name: 'Against' }), '4');
+    // A blank box is not a 0: no outcome until all three figures are typed.
+    expect(screen.getByTestId('vote-check')).toHaveTextContent('Type a number in Abstain (0 if none): a blank box is not counted as 0.');
+    await user.click(screen.getByRole('button', { name: 'Record decision' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Type a number in Abstain (0 if none)');
+    expect((await listMeetingRecords(db, MEETING_ID)).some((record) => record.kind === 'decision')).toBe(false);
+    await user.type(screen.getByRole('spinbutton', { name: 'Abstain' }), '0');
     expect(screen.getByTestId('vote-check')).toHaveTextContent('Lost: 4 for, 4 against, 0 abstentions (tied, with no casting vote).');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Chair’s casting vote' }), 'for');
     expect(screen.getByTestId('vote-check')).toHaveTextContent(
       'Carried: 4 for, 4 against, 0 abstentions (tied; the chair’s casting vote for).',
     );
+    await user.clear(screen.getByRole('spinbutton', { name: 'Abstain' }));
     await user.type(screen.getByRole('spinbutton', { name: 'Abstain' }), '1');
     expect(screen.getByTestId('vote-check')).toHaveTextContent('9 votes were recorded, but only 8 members present are entitled to vote');
     await user.click(screen.getByRole('button', { name: 'Record decision' }));
@@ -107,6 +114,7 @@ describe('live capture: an agenda item', () => {
     expect((await listMeetingRecords(db, MEETING_ID)).some((record) => record.kind === 'decision')).toBe(false);
 
     await user.clear(screen.getByRole('spinbutton', { name: 'Abstain' }));
+    await user.type(screen.getByRole('spinbutton', { name: 'Abstain' }), '0');
     await user.click(screen.getByRole('button', { name: 'Record decision' }));
     await screen.findByText('SOB/2027/001');
     expect(

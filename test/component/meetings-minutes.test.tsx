@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { NoteRecord } from '../../shared/meetings/schema';
 import {
   approveMeeting,
@@ -15,6 +15,7 @@ import { SAMPLE_MEMBERS } from '../../renderer/meetings/sample-board';
 import { goTo, MEETING_ID, renderAt, sampleStore } from './meetings-helpers';
 
 afterEach(() => {
+  vi.useRealTimers();
   window.location.hash = '';
 });
 
@@ -38,6 +39,9 @@ describe('minutes: approval, lock, verification and corrections', () => {
   it('approves the minutes after a confirmation, locks them and shows them verified', async () => {
     const user = userEvent.setup();
     const db = await recordedMeeting();
+    // The approval is recorded at the approving meeting, after the meeting approved.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2027-02-18T15:00:00Z'));
     renderAt(`#/meetings/minutes?meeting=${MEETING_ID}`, db);
     await screen.findByRole('heading', { level: 2, name: 'Approve the minutes' });
     expect(screen.getByText('Draft: to be approved at the next meeting')).toBeInTheDocument();
@@ -46,6 +50,7 @@ describe('minutes: approval, lock, verification and corrections', () => {
     expect(screen.getByRole('heading', { level: 2, name: /^7\. Independent special school.*Exempt$/ })).toBeInTheDocument();
 
     await user.type(screen.getByRole('textbox', { name: 'Which meeting' }), 'the meeting of 18 February 2027');
+    await user.type(screen.getByLabelText('Date of that meeting'), '2027-02-18');
     await user.click(screen.getByRole('button', { name: 'Approve and lock the minutes…' }));
     const confirm = screen.getByRole('button', { name: 'Yes, approve and lock' });
     await waitFor(() => expect(confirm).toHaveFocus());

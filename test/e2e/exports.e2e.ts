@@ -99,6 +99,9 @@ describe('exports in Chromium', () => {
     const docx = unzipAllText(new Uint8Array(await fs.readFile(docxPath)));
     expect(docx).toContain('Performance dashboard: EHC timeliness and key measures');
     expect(docx).toContain('>DRAFT<');
+    // The sample's exempt item: the exclusion resolution, and no filler under items without notes.
+    expect(docx).toContain('as defined in Part 1 of Schedule 12A to the Local Government Act 1972');
+    expect(docx).not.toContain('No discussion was minuted');
 
     await page.getByRole('radio', { name: 'Word (.docx)' }).focus();
     await page.keyboard.press('ArrowDown');
@@ -107,8 +110,14 @@ describe('exports in Chromium', () => {
     expect(await pressExport(app, pdfPath)).toMatch(/^Saved minutes\.pdf\./);
     const pages = await pdfPageTexts(new Uint8Array(await fs.readFile(pdfPath)));
     expect(pages.length).toBeGreaterThan(0);
-    for (const text of pages) expect(text).toContain('DRAFT');
+    for (const text of pages) {
+      expect(text).toContain('DRAFT');
+      // The board's name heads every page.
+      expect(text).toContain('Northmoor SEND Oversight Board');
+    }
     const all = pages.join(' ');
+    expect(all).not.toContain('No discussion was minuted');
+    expect(all.replace(/\s+/g, ' ')).toContain('Schedule 12A to the Local Government Act 1972');
     expect(all).toContain('Deep dive: the Local Offer');
     expect(all).toContain('Exempt item: the press and public were excluded.');
     expect(all).toContain(`Page 1 of ${pages.length}`);
@@ -168,7 +177,7 @@ describe('exports in Chromium', () => {
       /Approved minutes: 4 items, 2 decisions; 1 exempt item left out/,
     );
     const pages = await pdfPageTexts(new Uint8Array(await fs.readFile(path.join(app.documentsFolder, 'approved.pdf'))));
-    const hashLine = `final hash SHA-256 ${original.value.chain.head}`;
+    const hashLine = `head hash SHA-256 ${original.value.chain.head}`;
     for (const text of pages) {
       expect(text).not.toContain('DRAFT');
       expect(text.replace(/\s/g, '')).toContain(hashLine.replace(/\s/g, ''));

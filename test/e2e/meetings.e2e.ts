@@ -11,6 +11,12 @@ const MEETING = 'sample-next-meeting';
 // The sample meeting is a week or so ahead, so its year (and its decisions' numbers) follow the clock.
 const FIRST_DECISION = /^SOB\/\d{4}\/001$/;
 
+const DAY = 24 * 60 * 60 * 1000;
+/** YYYY-MM-DD of a time, for a date field. */
+function isoDay(time: number): string {
+  return new Date(time).toISOString().slice(0, 10);
+}
+
 beforeAll(() => {
   const reason = whyCannotRun();
   if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
@@ -113,12 +119,17 @@ describe('the chair’s meeting record in Chromium', () => {
     await page.keyboard.type('9');
     await page.keyboard.press('Tab');
     await page.keyboard.type('1');
+    // A blank box is not a 0: the abstentions must be typed too.
+    await expect.poll(() => page.getByTestId('vote-check').textContent()).toContain('Type a number in Abstain (0 if none)');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('0');
     await expect
       .poll(() => page.getByTestId('vote-check').textContent())
       .toContain('10 votes were recorded, but only 8 members present are entitled to vote');
     await page.keyboard.press('Enter');
     await page.getByRole('alert').filter({ hasText: '10 votes were recorded' }).waitFor();
     expect(await page.getByText(FIRST_DECISION).count()).toBe(0);
+    await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('6');
@@ -188,8 +199,11 @@ describe('the chair’s meeting record in Chromium', () => {
     await page.getByRole('heading', { level: 2, name: 'Approve the minutes' }).waitFor();
     expect(await page.getByText(FIRST_DECISION).count()).toBe(1);
     await expectAxeClean(page, 'draft minutes');
+    // Minutes are approved at a later meeting, once the meeting has taken place: the page's clock moves on to then.
+    await page.clock.setFixedTime(new Date(Date.now() + 60 * DAY));
     await tabTo(page, page.getByRole('textbox', { name: 'Which meeting' }));
     await page.keyboard.type('the meeting of 14 January 2027');
+    await page.getByLabel('Date of that meeting').fill(isoDay(Date.now() + 45 * DAY));
     await page.keyboard.press('Enter');
     const confirm = page.getByRole('button', { name: 'Yes, approve and lock' });
     await expect.poll(() => isFocused(confirm)).toBe(true);
@@ -259,7 +273,9 @@ describe('the chair’s meeting record in Chromium', () => {
     await page.getByText(FIRST_DECISION).waitFor();
     await page.goto(`${app.origin}/index.html#/meetings/minutes?meeting=${MEETING}`);
     await page.getByRole('combobox', { name: 'Approved as a true record at' }).waitFor();
+    await page.clock.setFixedTime(new Date(Date.now() + 60 * DAY));
     await page.getByRole('textbox', { name: 'Which meeting' }).fill('the next meeting');
+    await page.getByLabel('Date of that meeting').fill(isoDay(Date.now() + 45 * DAY));
     await page.getByRole('button', { name: 'Approve and lock the minutes…' }).click();
     await page.getByRole('button', { name: 'Yes, approve and lock' }).click();
     await page.getByTestId('verified-badge').filter({ hasText: 'Verified' }).waitFor();

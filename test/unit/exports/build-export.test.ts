@@ -104,6 +104,24 @@ describe('decision log', () => {
     const sheet = unzipText(built.data as Uint8Array, 'xl/worksheets/sheet1.xml');
     expect(sheet).not.toContain('<f>');
   });
+
+  it('as XLSX stores meeting dates as dates shown dd/mm/yyyy, and prints landscape, one page wide, the heading row on every page', async () => {
+    const built = await build({ kind: 'decision-log-xlsx', includeExempt: true, boardName: BOARD_NAME, bundles: [draftBundle()] });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(built.data as Uint8Array).buffer);
+    const sheet = workbook.worksheets[0];
+    const cell = sheet?.getRow(3).getCell(2);
+    expect(cell?.value).toEqual(new Date('2027-01-14T00:00:00Z'));
+    expect(cell?.numFmt).toBe('dd/mm/yyyy');
+    expect(sheet?.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    // The heading row is row 2 here (CONFIDENTIAL is row 1): it repeats on every printed page.
+    const workbookXml = unzipText(built.data as Uint8Array, 'xl/workbook.xml');
+    expect(workbookXml).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;Decision log&apos;!$2:$2</definedName>');
+    const csv = csvRows(
+      (await build({ kind: 'decision-log-csv', includeExempt: true, boardName: BOARD_NAME, bundles: [draftBundle()] })).data,
+    );
+    expect(csv[2]?.[1]).toBe('2027-01-14');
+  });
 });
 
 describe('action log', () => {
@@ -141,14 +159,15 @@ describe('action log', () => {
     ]);
     expect(rows.slice(1)).toEqual([
       [
-        '2027-01-14',
+        // Real dates in the workbook (the CSV keeps YYYY-MM-DD text).
+        new Date('2027-01-14T00:00:00Z'),
         'SEND Oversight Board',
         '3',
         'Deep dive: EHC timeliness',
         'No',
         '@Bring the recovery trajectory to the next meeting',
         'Head of SEND',
-        '2027-02-11',
+        new Date('2027-02-11T00:00:00Z'),
         'Ongoing',
         '11 February 2027: Draft trajectory shared',
         'Action 1.1: Recruit EHC coordinators',

@@ -134,7 +134,7 @@ export function exportRecords(meetingId = 'm-2027-01'): MeetingRecord[] {
       itemId: 'item-2',
       memberId: 'cllr-b',
       memberName: 'Cllr Ben Ode',
-      interest: `Director of ${EXEMPT_MARKER}`,
+      interest: 'Director of a transport operator',
       hasLeft: true,
     },
     {

@@ -12,20 +12,21 @@ describe('the minutes model', () => {
     expect(minutes.present).toEqual(['Cllr Amina Shah (Chair, Northmoor Council)', 'Cllr Ben Ode (Board member, Northmoor Council)']);
     expect(minutes.apologies).toEqual(['Cllr Cara Lee (Board member, Northmoor Council)']);
     expect(minutes.inAttendance).toEqual(['Dana Fox (SEND adviser, DfE)']);
-    expect(minutes.declarations).toEqual(['Item 3: Cllr Amina Shah: Governor of a special school']);
+    // Interests are public even on an exempt item.
+    expect(minutes.declarations).toEqual([
+      `Item 2 (Home to school transport contract ${EXEMPT_MARKER}): Cllr Ben Ode: Director of a transport operator (left the room for this item)`,
+      'Item 3 (Deep dive: EHC timeliness): Cllr Amina Shah: Governor of a special school (remained in the room)',
+    ]);
     expect(minutes.items.map((item) => item.number)).toEqual(['1', '2', '3', '4']);
     const [first, exempt, third] = minutes.items;
     expect(first?.decisions).toEqual([
       {
         number: 'SOB/2027/001',
-        typeLabel: 'Noted',
-        text: 'The board noted the dashboard.',
+        wording: 'NOTED: The board noted the dashboard.',
         vote: 'Show of hands: 2 for, 0 against, 0 abstentions. Carried.',
-        isWithdrawn: false,
-        note: '',
       },
     ]);
-    expect(third?.decisions[0]?.note).toBe('Escalated to: DfE SEND adviser');
+    expect(third?.decisions[0]?.wording).toBe('RESOLVED to escalate to DfE SEND adviser: +Escalate the EHC backlog to the DfE');
     expect(third?.judgements).toEqual([
       {
         label: 'Action 1.1: Recruit EHC coordinators',
@@ -38,6 +39,7 @@ describe('the minutes model', () => {
     ]);
     expect(exempt?.isWithheld).toBe(true);
     expect(exempt?.decisions).toEqual([]);
+    expect(exempt?.declarations).toEqual(['Cllr Ben Ode: Director of a transport operator (left the room for this item)']);
     expect(minutes.carriedActions).toEqual([
       {
         text: 'Circulate the audit report',
@@ -49,7 +51,13 @@ describe('the minutes model', () => {
     ]);
     expect(minutes.withheldItems).toBe(1);
     // Only the exempt item's title is shown (as UK minutes do); nothing of what was said or decided.
-    expect(JSON.stringify({ ...minutes, items: minutes.items.map((item) => ({ ...item, title: '' })) })).not.toContain(EXEMPT_MARKER);
+    expect(
+      JSON.stringify({
+        ...minutes,
+        declarations: [],
+        items: minutes.items.map((item) => ({ ...item, title: '' })),
+      }),
+    ).not.toContain(EXEMPT_MARKER);
   });
 
   it('includes exempt items, and marks the minutes confidential, only when asked', () => {
@@ -65,8 +73,9 @@ describe('the minutes model', () => {
     const minutes = buildMinutes(bundle, { boardName: 'ignored', includeExempt: false });
     expect(minutes.isDraft).toBe(false);
     expect(minutes.boardName).toBe(BOARD_NAME);
-    expect(minutes.chainHead).toBe(bundle.meeting.approval?.chainHead);
-    expect(minutes.approval).toBe('Approved at the meeting of 11 February 2027 (11 February 2027)');
+    expect(minutes.headHash).toBe(bundle.meeting.approval?.chainHead);
+    expect(minutes.approval).toBe('Approved as a correct record at the meeting of 11 February 2027');
+    expect(minutes.hasSignatureBlock).toBe(true);
   });
 });
 
@@ -78,10 +87,11 @@ describe('minutes as DOCX', () => {
     expect(body).toContain('Present');
     expect(body).toContain('Cllr Cara Lee (Board member, Northmoor Council)');
     expect(body).toContain('SOB/2027/001 NOTED: The board noted the dashboard.');
+    expect(body).not.toContain('No discussion was minuted');
     expect(body).toContain('Assurance: Partially assured, on Action 1.1: Recruit EHC coordinators');
     expect(body).toContain('Exempt item: the press and public were excluded.');
     expect(body).not.toContain('SOB/2027/002');
-    expect(docxText(unzipText(bytes, 'word/header1.xml'))).toBe('DRAFT');
+    expect(docxText(unzipText(bytes, 'word/header1.xml'))).toBe(`DRAFT${BOARD_NAME}`);
     expect(unzipText(bytes, 'word/document.xml')).toContain('<w:headerReference w:type="default"');
     const all = unzipAllText(bytes);
     expect(all).not.toContain('Confidential discussion');
@@ -92,15 +102,15 @@ describe('minutes as DOCX', () => {
     const bundle = await approvedBundle();
     const bytes = await minutesDocx(buildMinutes(bundle, { boardName: BOARD_NAME, includeExempt: false }));
     const head = bundle.meeting.approval?.chainHead ?? 'missing';
-    expect(docxText(unzipText(bytes, 'word/footer1.xml'))).toContain(`final hash SHA-256 ${head}`);
-    expect(docxText(unzipText(bytes, 'word/header1.xml'))).toBe('');
+    expect(docxText(unzipText(bytes, 'word/footer1.xml'))).toContain(`head hash SHA-256 ${head}`);
+    expect(docxText(unzipText(bytes, 'word/header1.xml'))).toBe(BOARD_NAME);
     expect(docxText(unzipText(bytes, 'word/document.xml'))).not.toContain('DRAFT');
   });
 
   it('says CONFIDENTIAL in its first line and on every page when exempt items are included', async () => {
     const bytes = await minutesDocx(buildMinutes(draftBundle(), { boardName: BOARD_NAME, includeExempt: true }));
     expect(docxText(unzipText(bytes, 'word/document.xml')).startsWith('CONFIDENTIAL: contains exempt items.')).toBe(true);
-    expect(docxText(unzipText(bytes, 'word/header1.xml'))).toBe('CONFIDENTIAL · DRAFT');
+    expect(docxText(unzipText(bytes, 'word/header1.xml'))).toBe(`CONFIDENTIAL · DRAFT${BOARD_NAME}`);
   });
 });
 

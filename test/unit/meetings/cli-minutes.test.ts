@@ -21,9 +21,12 @@ let tampered: string;
 let hidden: string;
 let notJson: string;
 let file: DecisionsFile;
+// The meeting the file was made from: the app's own export of it is compared with the CLI's.
+let source: Awaited<ReturnType<typeof approvedBundle>>;
 
 async function decisionsFile(): Promise<DecisionsFile> {
   const bundle = await approvedBundle();
+  source = bundle;
   const built = await buildDecisionsFile(bundle.meeting, bundle.records, {
     exportedAt: '2027-02-12T09:00:00.000Z',
     exemptSourceIds: bundle.exemptSourceIds,
@@ -104,7 +107,7 @@ describe('oversight-cli minutes', () => {
     const bytes = new Uint8Array(await fs.readFile(written));
     const text = docxText(unzipText(bytes, 'word/document.xml'));
     expect(text).toContain(BOARD_NAME);
-    expect(text).toContain('Approved at the meeting of 11 February 2027');
+    expect(text).toContain('Approved as a correct record at the meeting of 11 February 2027');
     expect(text).toContain('Circulate the audit report');
     expect(unzipAllText(bytes)).toContain(file.chain.head);
     // Exempt content is never printed: not the discussion, not the carried action from an exempt item.
@@ -112,8 +115,7 @@ describe('oversight-cli minutes', () => {
     expect(text).not.toContain(`Renegotiate ${EXEMPT_MARKER}`);
 
     // The app's own export of the same meeting, public, has the same words.
-    const bundle = await approvedBundle();
-    const app = await minutesDocx(buildMinutes(bundle, { boardName: BOARD_NAME, includeExempt: false }));
+    const app = await minutesDocx(buildMinutes(source, { boardName: BOARD_NAME, includeExempt: false }));
     expect(text).toBe(docxText(unzipText(app, 'word/document.xml')));
   });
 

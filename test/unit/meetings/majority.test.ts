@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkVote } from '../../../shared/meetings/majority';
+import { checkVote, missingCounts } from '../../../shared/meetings/majority';
 
 const OK = { hasCastingVote: true, entitled: 10, isQuorate: true };
 const votes = (f: number, a: number, ab = 0, castingVote: 'for' | 'against' | null = null) => ({
@@ -62,5 +62,17 @@ describe('majority', () => {
       'The meeting is not quorate for this item, so a vote cannot be taken.',
     ]);
     expect(checkVote(votes(1.5, -1), 'simple', OK).problems).toContain('Votes must be whole numbers, 0 or more.');
+  });
+});
+
+describe('missingCounts', () => {
+  it('names each blank box, and accepts 0 typed', () => {
+    expect(missingCounts({ for: '2', against: '0', abstain: '0' })).toBeNull();
+    expect(missingCounts({ for: '2', against: '5', abstain: '' })).toBe(
+      'Type a number in Abstain (0 if none): a blank box is not counted as 0.',
+    );
+    expect(missingCounts({ for: '', against: ' ', abstain: '' })).toBe(
+      'Type a number in For, Against and Abstain (0 if none): a blank box is not counted as 0.',
+    );
   });
 });

@@ -261,6 +261,45 @@ describe('meeting repository', () => {
     await expect(addCorrection(db, 'jan', { amendsSeq: 0, text: '  ' })).rejects.toThrow();
   });
 
+  it('refuses approval at an earlier meeting or before the meeting, leaving both meetings unchanged', async () => {
+    open();
+    await meetingOn('2026-12-10', 'dec');
+    await meetingOn('2027-01-14', 'jan');
+    await recordDecision(db, 'jan', DECISION, { newId });
+    const before = await db.meetings.toArray();
+    await expect(
+      approveMeeting(db, 'jan', { approvedAtMeeting: 'the meeting of 10 December 2026', approvedAtMeetingId: 'dec' }, { now: NOW }),
+    ).rejects.toThrow('only be approved at a meeting held after');
+    await expect(
+      approveMeeting(
+        db,
+        'jan',
+        { approvedAtMeeting: 'the meeting of 11 February 2027', approvedAtMeetingId: null, approvedAtMeetingDate: '2027-02-11' },
+        { now: new Date('2026-12-06T10:00:00Z') },
+      ),
+    ).rejects.toThrow('cannot be approved before the meeting they record has taken place');
+    expect(await db.meetings.toArray()).toEqual(before);
+    expect((await listMeetingRecords(db, 'jan')).every((record) => record.chain === null)).toBe(true);
+  });
+
+  it('records an approval at a later meeting’s item in both meetings, in one transaction', async () => {
+    open();
+    await meetingOn('2027-01-14', 'jan');
+    await meetingOn('2027-02-11', 'feb');
+    await recordDecision(db, 'jan', DECISION, { newId });
+    const approved = await approveMeeting(
+      db,
+      'jan',
+      { approvedAtMeeting: 'the meeting of 11 February 2027, item 3', approvedAtMeetingId: 'feb', approvedAtItemId: 'item-3' },
+      { now: new Date('2027-02-11T15:00:00Z') },
+    );
+    expect(approved.approval).toMatchObject({ approvedAtMeetingId: 'feb', approvedAtMeetingDate: '2027-02-11' });
+    expect((await db.meetings.get('feb'))?.approvedMinutes).toEqual([{ meetingId: 'jan', meetingDate: '2027-01-14', itemId: 'item-3' }]);
+    // The date is sealed in record 0, so it travels with the approved record.
+    const header = (await listMeetingRecords(db, 'jan')).find((record) => record.kind === 'meeting');
+    expect(header?.kind === 'meeting' && header.approvedAtMeetingDate).toBe('2027-02-11');
+  });
+
   it('shows a record changed in the store after approval as broken', async () => {
     open();
     await meetingOn('2027-01-14', 'jan');

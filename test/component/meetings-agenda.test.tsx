@@ -1,0 +1,63 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MEETING_ID, renderAt, sampleStore } from './meetings-helpers';
+
+// What the agenda screen records for the minutes: numbering that follows the order, the Schedule
+// 12A paragraph of an exempt item, officers in attendance and the times the meeting ran.
+
+afterEach(() => {
+  window.location.hash = '';
+});
+
+describe('agenda set-up for the minutes', () => {
+  it('offers to renumber after an item is moved up, and warns about a number used twice', async () => {
+    const user = userEvent.setup();
+    const db = await sampleStore();
+    renderAt(`#/meetings/agenda?meeting=${MEETING_ID}`, db);
+    await screen.findByRole('textbox', { name: 'Title of item 3' });
+    expect(screen.queryByTestId('numbering-notice')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Move item 3 up' }));
+    await waitFor(async () =>
+      expect((await db.meetings.get(MEETING_ID))?.agenda.map((item) => item.number).slice(0, 3)).toEqual(['1', '3', '2']),
+    );
+    const notice = await screen.findByTestId('numbering-notice');
+    expect(notice).toHaveTextContent('The items are not numbered 1 to 9 in the order they stand.');
+    await user.click(screen.getByRole('button', { name: 'Renumber the items 1 to 9' }));
+    await waitFor(async () =>
+      expect((await db.meetings.get(MEETING_ID))?.agenda.map((item) => item.number)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']),
+    );
+    await waitFor(() => expect(screen.queryByTestId('numbering-notice')).not.toBeInTheDocument());
+
+    // A number typed twice: warned, with the offer to renumber.
+    const numbers = screen.getAllByRole('textbox', { name: 'Number' });
+    await user.clear(numbers[1] as HTMLElement);
+    await user.type(numbers[1] as HTMLElement, '1{Enter}');
+    expect(await screen.findByTestId('numbering-notice')).toHaveTextContent('Number 1 is used by more than one item');
+  }, 20_000);
+
+  it('records the Schedule 12A paragraph of an exempt item, officers in attendance and the meeting’s times', async () => {
+    const user = userEvent.setup();
+    const db = await sampleStore();
+    renderAt(`#/meetings/agenda?meeting=${MEETING_ID}`, db);
+    const paragraph = await screen.findByRole('combobox', { name: 'Press and public excluded under Schedule 12A, paragraph (item 7)' });
+    expect(screen.getAllByRole('option', { name: /^[1-7]: / })).toHaveLength(7);
+    await user.selectOptions(paragraph, '3');
+    await waitFor(async () => expect((await db.meetings.get(MEETING_ID))?.agenda[6]?.exemptParagraph).toBe(3));
+
+    await user.click(screen.getByRole('button', { name: 'Add officer' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Give the officer’s name.');
+    await user.type(screen.getByRole('textbox', { name: 'Officer’s name' }), 'Jo Hart');
+    await user.type(screen.getByRole('textbox', { name: 'Officer’s role' }), 'Head of SEND{Enter}');
+    await waitFor(async () =>
+      expect((await db.meetings.get(MEETING_ID))?.officers).toEqual([{ id: expect.any(String), name: 'Jo Hart', role: 'Head of SEND' }]),
+    );
+    expect(screen.getByText('Jo Hart (Head of SEND)')).toBeInTheDocument();
+
+    const closed = screen.getByLabelText('Closed at (as minuted)');
+    await user.type(closed, '16:05{Enter}');
+    await waitFor(async () => expect((await db.meetings.get(MEETING_ID))?.closedAt).toBe('16:05'));
+    await user.click(screen.getByRole('button', { name: 'Remove Jo Hart' }));
+    await waitFor(async () => expect((await db.meetings.get(MEETING_ID))?.officers).toEqual([]));
+  }, 20_000);
+});
