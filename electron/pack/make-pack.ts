@@ -200,7 +200,8 @@ async function loadPdf(bytes: Uint8Array, name: string): Promise<{ ok: true; doc
     // without a password, so that refusal is kept.
     document = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true, parseSpeed: ParseSpeeds.Fastest });
   } catch (error) {
-    if (error instanceof EncryptedPDFError) {
+    // pdf-lib's errors are compiled to ES5, so instanceof fails on them: its message is the sign.
+    if (error instanceof EncryptedPDFError || (error instanceof Error && error.message.includes('is encrypted'))) {
       return {
         ok: false,
         message: `"${name}" is password-protected (encrypted). Save a copy without a password or restrictions (in Acrobat: File › Properties › Security › No Security) and try again.`,
