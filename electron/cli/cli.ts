@@ -1,5 +1,6 @@
 import { formatReport, readMappingFile, validateFiles } from './validate';
 import { formatVerifyReport, verifyFiles } from './verify';
+import { PACK_USAGE, runPack } from './pack';
 
 // oversight-cli: checks plan files the way the app would, for clerks before they send them, and
 // decision files against their hash chain (verify.ts).
@@ -19,7 +20,9 @@ Exit status: 0 every file is valid, 1 any file is invalid, 2 usage error or unre
 verify checks exported decision files (.decisions.json): every record against the hash chain
 made when the minutes were approved.
 Exit status: 0 every file is intact, 1 any chain is broken (the first broken record is named),
-2 usage error, or a file that cannot be read or is not a decision file.`;
+2 usage error, or a file that cannot be read or is not a decision file.
+
+${PACK_USAGE}`;
 
 export type CliIo = { out: (text: string) => void; err: (text: string) => void };
 
@@ -31,6 +34,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   }
   if (command === 'verify') return runVerify(rest, io);
+  if (command === 'pack') return runPack(rest, io);
   if (command !== 'validate') {
     io.err(command ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
     return 2;
