@@ -5,6 +5,7 @@ import { annotationsFileSchema, type AnnotationsFile } from '../annotations/file
 import type { PackManifest } from '../pack/schema';
 import { exportRequestSchema, exportResultSchema, importedDecisionsFileSchema } from '../exports/schema';
 import type { Result } from '../result';
+import { makerSaveRequestSchema, makerSaveResultSchema, makerSourceSchema } from '../pack/maker-ipc';
 
 // The one IPC contract between the main process and the renderer. Every channel the renderer
 // may invoke is named here with the schema of its single argument and of its reply; main's
@@ -154,6 +155,18 @@ export const channels = {
     }),
     response: z.object({ opened: z.literal(true), fileName: z.string() }),
   },
+  // "Make a pack" (clerk): main opens a dialog for PDFs, a folder or a combined pack, reads them
+  // (make-pack.ts) and keeps their bytes behind a token; the renderer edits the agenda, previews
+  // a paper by its hash, and asks main to save the zip where the clerk chooses. null: cancelled.
+  'pack-maker:choose': {
+    request: z.strictObject({ kind: z.enum(['pdfs', 'folder', 'combined']) }),
+    response: makerSourceSchema.nullable(),
+  },
+  'pack-maker:preview': {
+    request: z.strictObject({ token: z.string().min(1).max(200), sha256: sha256Schema }),
+    response: z.object({ bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array) }),
+  },
+  'pack-maker:save': { request: makerSaveRequestSchema, response: makerSaveResultSchema },
 } as const;
 
 /** Events main pushes to the renderer, with their payloads. */

@@ -61,6 +61,25 @@ const VALID: Record<ChannelName, unknown> = {
   'evidence:open': { planId: 'northmoor', evidenceId: 'ev-001', relativePath: 'evidence/audit.pdf' },
   'exports:save': { kind: 'minutes-docx', includeExempt: false, boardName: 'SEND Oversight Board', bundle: draftBundle() },
   'exports:import-decisions': undefined,
+  'pack-maker:choose': { kind: 'folder' },
+  'pack-maker:preview': { token: 't1', sha256: sha },
+  'pack-maker:save': {
+    token: 't1',
+    draft: {
+      meeting: { id: 'sob-2027-01-14', title: 'Board', date: '2027-01-14', time: '14:00' },
+      items: [
+        {
+          number: '3',
+          title: 'Highlight report',
+          presenter: '',
+          decisionRequired: false,
+          isExempt: false,
+          links: [],
+          paper: { source: '03 Highlight report.pdf', title: 'Highlight report', sha256: sha, pageCount: 2 },
+        },
+      ],
+    },
+  },
 };
 
 const SPECIFIC_BAD: Record<ChannelName, unknown[]> = {
@@ -125,6 +144,24 @@ const SPECIFIC_BAD: Record<ChannelName, unknown[]> = {
     { kind: 'tracker', includeExempt: false, boardName: 'Board', planId: 'p', revision: 0, bundle: draftBundle() },
   ],
   'exports:import-decisions': [{ path: '/etc/passwd' }, ['a.decisions.json']],
+  // The pack maker takes a kind of source, never a path; papers are named by hash only.
+  'pack-maker:choose': [{ kind: 'file' }, { kind: 'folder', path: '/etc' }, {}],
+  'pack-maker:preview': [
+    { token: 't1', sha256: 'x' },
+    { token: 't1', path: '/etc/passwd' },
+    { token: '', sha256: sha },
+  ],
+  'pack-maker:save': [
+    { token: 't1' },
+    { token: 't1', draft: { meeting: { id: 'm', title: 'M', date: '2027-01-14', time: '14:00' }, items: [], out: '/etc/passwd' } },
+    {
+      token: 't1',
+      draft: {
+        meeting: { id: 'm', title: 'M', date: '2027-01-14', time: '14:00' },
+        items: [{ number: '1', title: 'T', presenter: '', decisionRequired: false, isExempt: true, exemptParagraph: 8, links: [] }],
+      },
+    },
+  ],
   'evidence:open': [
     { planId: 'northmoor', evidenceId: 'ev-001' },
     { planId: '', evidenceId: 'ev-001', relativePath: 'a.pdf' },
