@@ -40,6 +40,9 @@ export function PapersView({ params }: { params: URLSearchParams }) {
         <button type="button" className="secondary" onClick={() => void sync.openPackFolder()}>
           Import a pack folder…
         </button>
+        <a className="button-link secondary" href={hrefFor('/papers/make')}>
+          Make a pack (clerk)…
+        </a>
       </div>
       <ImportNotes />
       {meetings === undefined ? <p>Loading…</p> : null}
