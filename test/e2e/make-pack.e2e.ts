@@ -1,0 +1,95 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { makePaperPdf } from '../../shared/pack/paper-pdf';
+import { paperSpec } from '../unit/pack/fixtures';
+import { axeViolations, startApp, whyCannotRun, type AppHarness } from './harness';
+
+// Issue 14 end to end: the clerk makes a pack from a folder of report PDFs in "Make a pack"
+// (edits the agenda, previews a paper, saves the .zip), and a member, on another laptop (a fresh
+// profile and data folder), imports that zip and reads the paper.
+
+let app: AppHarness | undefined;
+let work = '';
+
+beforeAll(() => {
+  const reason = whyCannotRun();
+  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
+});
+
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+  if (work) await fs.rm(work, { recursive: true, force: true });
+});
+
+describe('making a pack in Chromium', () => {
+  it('a clerk makes a pack from a folder of PDFs, and a member opens it', async () => {
+    work = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-make-pack-'));
+    const folder = path.join(work, 'January papers');
+    await fs.mkdir(folder);
+    await fs.writeFile(
+      path.join(folder, '03 Highlight report.pdf'),
+      await makePaperPdf(paperSpec('Highlight report', ['Recruitment of EHC coordinators is complete: all eight posts are filled.'])),
+    );
+    await fs.writeFile(
+      path.join(folder, 'Item 7 - Independent placements (exempt).pdf'),
+      await makePaperPdf(paperSpec('Independent placements', ['Fees of named providers.'], { minimumPages: 2 })),
+    );
+    await fs.writeFile(path.join(folder, 'Covering note.docx'), 'PK not a pdf');
+
+    // The clerk.
+    app = await startApp({ sampleFolder: path.join(work, 'no-sample') });
+    const clerk = app.page;
+    await app.open('#/papers');
+    await clerk.getByRole('link', { name: 'Make a pack (clerk)…' }).click();
+    await clerk.getByRole('heading', { name: 'Make a pack', level: 1 }).waitFor();
+    expect(await axeViolations(clerk)).toEqual([]);
+    await clerk.getByLabel('Meeting title').fill('Northmoor SEND Oversight Board');
+    await clerk.getByLabel('Date', { exact: true }).fill('2027-01-14');
+    await clerk.getByLabel('Place (optional)').fill('Committee Room 1');
+    await clerk.getByLabel('Meeting id (the same for every supplement)').fill('sob-2027-01-14');
+    app.nextChosenFolder = folder;
+    await clerk.getByRole('button', { name: 'Choose a folder of PDFs…' }).click();
+    await clerk.getByLabel('Title, item 3').waitFor({ timeout: 30_000 });
+    await clerk.getByText('"Covering note.docx" was left out: it is not a PDF.', { exact: false }).waitFor();
+    await clerk.getByLabel('Title, item 3').fill('Highlight report, January');
+    await clerk.getByLabel('Presenter, item 3').fill('SEND Improvement Programme Manager');
+    await clerk.getByLabel('Schedule 12A paragraph, item 7').selectOption('3');
+    // Item 7 first, then back: reordered by keyboard alone.
+    await clerk.getByLabel('Title, item 7').focus();
+    await clerk.keyboard.press('Alt+ArrowUp');
+    await clerk.getByText('Item 7 moved to position 1 of 2.').waitFor();
+    await clerk.keyboard.press('Alt+ArrowDown');
+    await clerk.getByText('Item 7 moved to position 2 of 2.').waitFor();
+    expect(
+      await clerk.getByLabel(/^Agenda number, row/).evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value)),
+    ).toEqual(['3', '7']);
+
+    await clerk.getByRole('button', { name: 'Preview, item 3' }).click();
+    await clerk.locator('.page-frame[data-rendered-page="1"]').waitFor({ timeout: 30_000 });
+    expect(await axeViolations(clerk)).toEqual([]);
+
+    app.nextSavePath = path.join(work, 'january.zip');
+    await clerk.getByRole('button', { name: 'Save the pack as .zip…' }).click();
+    await clerk.getByText('Saved january.zip: 2 papers, 3 pages', { exact: false }).waitFor({ timeout: 30_000 });
+    expect(await fs.readdir(work)).toContain('january.zip');
+    expect((await fs.readdir(work)).filter((name) => name.endsWith('.tmp.zip'))).toEqual([]);
+    await app.close();
+    app = undefined;
+
+    // The member, on another laptop.
+    app = await startApp({ sampleFolder: path.join(work, 'no-sample') });
+    const member = app.page;
+    await app.open('#/papers');
+    app.nextDialogFiles = [path.join(work, 'january.zip')];
+    await member.getByRole('button', { name: 'Import a pack file…' }).click();
+    await member.getByRole('link', { name: 'Highlight report', exact: true }).waitFor({ timeout: 30_000 });
+    expect(await member.getByText('Highlight report, January').count()).toBeGreaterThan(0);
+    expect(await member.getByText('Exempt item').count()).toBe(1);
+    await member.getByRole('link', { name: 'Highlight report', exact: true }).click();
+    await member.locator('.page-frame[data-rendered-page="1"]').waitFor({ timeout: 30_000 });
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
