@@ -8,6 +8,7 @@ import { anchorAnnotations, pageHighlights } from './anchoring';
 import { PaperAnnotationPanel } from './paper-annotations';
 import './papers.css';
 import { PdfViewer, type PageRange } from './pdf-viewer';
+import { markPaperRead } from './read-papers';
 import { startTextExtraction } from './text-extraction';
 import { useMeetingPapers, usePaper, usePaperAnnotations, usePaperText } from './use-papers';
 
@@ -48,6 +49,12 @@ function PaperPage({
   useEffect(() => {
     void startTextExtraction(db).catch((error: unknown) => console.warn('Text extraction stopped', error));
   }, [db]);
+
+  // Opening a paper marks it read, so the meeting's list shows what is still unread.
+  const openedId = paper?.id;
+  useEffect(() => {
+    if (openedId) void markPaperRead(db, openedId).catch((error: unknown) => console.warn('Could not mark the paper read', error));
+  }, [db, openedId]);
 
   const prepared = useMemo(() => (text?.status === 'ready' ? prepareText(paperTextModel(text.pages)) : null), [text]);
   const anchored = useMemo(

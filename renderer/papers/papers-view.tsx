@@ -8,6 +8,7 @@ import { ProblemList } from '../components/problem-list';
 import { createMeeting } from '../meetings/meeting-repository';
 import { currentPapers, removeEarlierVersions, supersededIds } from './pack-repository';
 import { searchPapers } from './paper-search';
+import { useReadPapers } from './read-papers';
 import './papers.css';
 import { startTextExtraction } from './text-extraction';
 import type { PaperRecord } from './types';
@@ -103,6 +104,8 @@ function MeetingPapers({ entry }: { entry: PackMeeting }) {
   const onItem = (itemId: string | null) =>
     current.filter((paper) => paper.agendaItem === itemId).sort((a, b) => a.title.localeCompare(b.title, 'en-GB'));
   const unplaced = current.filter((paper) => !agenda.some((item) => item.id === paper.agendaItem));
+  const read = useReadPapers();
+  const unread = read ? current.filter((paper) => !read.has(paper.id)).length : 0;
   const waiting = data ? papers.filter((paper) => !data.textReady.has(paper.id) && !data.textFailed.has(paper.id)).length : 0;
 
   async function createFromPack() {
@@ -124,6 +127,7 @@ function MeetingPapers({ entry }: { entry: PackMeeting }) {
         {meeting.title}, {formatDate(meeting.date)} at {meeting.time}
       </h2>
       {meeting.place ? <p className="muted">{meeting.place}</p> : null}
+      {unread > 0 ? <p className="unread-summary">{plural(unread, 'paper')} you have not opened yet.</p> : null}
       <ul className="pack-list" aria-label="Packs received">
         {entry.packs.map((pack) => (
           <li key={pack.id}>
@@ -158,7 +162,7 @@ function MeetingPapers({ entry }: { entry: PackMeeting }) {
                 <span className="agenda-number">{item.number}.</span> {item.title}
                 {item.exempt ? <span className="exempt-badge">Exempt item</span> : null}
               </p>
-              {itemPapers.length > 0 ? <PaperList papers={itemPapers} all={papers} /> : <p className="muted">No papers.</p>}
+              {itemPapers.length > 0 ? <PaperList papers={itemPapers} all={papers} read={read} /> : <p className="muted">No papers.</p>}
             </li>
           );
         })}
@@ -166,7 +170,7 @@ function MeetingPapers({ entry }: { entry: PackMeeting }) {
       {unplaced.length > 0 ? (
         <>
           <h3>Other papers</h3>
-          <PaperList papers={unplaced} all={papers} />
+          <PaperList papers={unplaced} all={papers} read={read} />
         </>
       ) : null}
       {earlier.length > 0 ? (
@@ -209,7 +213,7 @@ function MeetingPapers({ entry }: { entry: PackMeeting }) {
   );
 }
 
-function PaperList({ papers, all }: { papers: readonly PaperRecord[]; all: readonly PaperRecord[] }) {
+function PaperList({ papers, all, read }: { papers: readonly PaperRecord[]; all: readonly PaperRecord[]; read?: ReadonlySet<string> }) {
   return (
     <ul className="paper-list">
       {papers.map((paper) => {
@@ -219,6 +223,7 @@ function PaperList({ papers, all }: { papers: readonly PaperRecord[]; all: reado
             <a href={hrefFor('/papers/paper', { meeting: paper.meetingId, paper: paper.paperId })}>{paper.title}</a>{' '}
             <span className="muted">({paper.pageCount === 1 ? '1 page' : `${paper.pageCount} pages`})</span>
             {paper.isExempt ? <span className="exempt-badge">Exempt</span> : null}
+            {read && !read.has(paper.id) ? <span className="unread-tag">Unread</span> : null}
             {paper.supersedes ? (
               <span className="reissue-tag">
                 Reissued{replacedPaper ? `: replaces the version of ${formatDate(replacedPaper.importedAt)}` : ''}

@@ -88,8 +88,15 @@ describe('making a pack in Chromium', () => {
     await member.getByRole('link', { name: 'Highlight report', exact: true }).waitFor({ timeout: 30_000 });
     expect(await member.getByText('Highlight report, January').count()).toBeGreaterThan(0);
     expect(await member.getByText('Exempt item').count()).toBe(1);
+    await member.getByText('New papers for 14 January: 2 papers.').waitFor();
+    await member.getByText('2 papers you have not opened yet.').waitFor();
     await member.getByRole('link', { name: 'Highlight report', exact: true }).click();
     await member.locator('.page-frame[data-rendered-page="1"]').waitFor({ timeout: 30_000 });
+    // Back at the meeting, the paper read is no longer marked unread.
+    await member.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Papers' }).click();
+    await member.getByText('1 paper you have not opened yet.').waitFor();
+    expect(await member.locator('.paper-list li', { hasText: 'Highlight report' }).locator('.unread-tag').count()).toBe(0);
+    expect(await axeViolations(member)).toEqual([]);
     expect(app.consoleErrors).toEqual([]);
   });
 });
