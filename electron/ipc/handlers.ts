@@ -7,6 +7,7 @@ import { readDecisionsFile, saveExport } from '../exports/save-export';
 import type { TrackerCopies } from '../exports/tracker-copies';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { createPackMaker } from '../pack/pack-maker';
+import { isPdf } from '../sync/pack-read';
 import { isAllowedExternalUrl } from '../security';
 import type { SettingsStore } from '../settings-store';
 import { defaultInboxFolder } from '../sync/inbox';
@@ -142,6 +143,17 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     },
 
     'pack-maker:save': async (request) => ok(await packMaker.save(request)),
+
+    'papers:save-copy': async ({ bytes, suggestedName }) => {
+      if (!isPdf(bytes)) return fail('invalid', 'The copy is not a PDF, so it was not saved.');
+      const chosen = await context.dialogs.saveFile(safeFileName(suggestedName), { name: 'PDF', extensions: ['pdf'] });
+      if (!chosen) return ok({ saved: false });
+      const target = chosen.toLowerCase().endsWith('.pdf') ? chosen : `${chosen}.pdf`;
+      // As for annotations: only the name the OS dialog asked about may replace a file.
+      const written = await writeFileAtomic(target, bytes, { overwrite: target === chosen });
+      if (!written.ok) return fail(written.error.code, written.error.message);
+      return ok({ saved: true, fileName: path.basename(target) });
+    },
 
     'shell:open-external': async ({ url }) => {
       if (!isAllowedExternalUrl(url)) return ok({ opened: false });

@@ -167,6 +167,15 @@ export const channels = {
     response: z.object({ bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array) }),
   },
   'pack-maker:save': { request: makerSaveRequestSchema, response: makerSaveResultSchema },
+  // "Save a copy with my notes": the renderer builds the PDF (it holds the member's notes); main
+  // checks it is a PDF of sane size, asks where it goes and writes it atomically.
+  'papers:save-copy': {
+    request: z.strictObject({
+      bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array && value.length > 0 && value.length <= 400 * 1024 * 1024),
+      suggestedName: z.string().min(1).max(200),
+    }),
+    response: z.object({ saved: z.boolean(), fileName: z.string().optional() }),
+  },
 } as const;
 
 /** Events main pushes to the renderer, with their payloads. */

@@ -4,7 +4,32 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makePaperPdf } from '../../shared/pack/paper-pdf';
 import { paperSpec } from '../unit/pack/fixtures';
+import type { Page } from 'playwright-core';
 import { axeViolations, startApp, whyCannotRun, type AppHarness } from './harness';
+import { pdfPageTexts } from './pdf-text';
+
+const SENTENCE = 'Recruitment of EHC coordinators is complete: all eight posts are filled.';
+
+/** Selects words on the drawn page as a member dragging over them would (as in papers.e2e.ts). */
+async function selectWords(page: Page, words: string): Promise<void> {
+  await page.waitForFunction(
+    (text) => [...document.querySelectorAll('.textLayer span')].some((span) => span.textContent?.includes(text)),
+    words.slice(0, 20),
+  );
+  await page.evaluate((text) => {
+    const spans = [...document.querySelectorAll('.textLayer span')];
+    const first = spans.find((span) => span.textContent?.includes(text.slice(0, 20)));
+    const node = first?.firstChild;
+    if (!first || !node) throw new Error('words not on the page');
+    const start = (node.textContent ?? '').indexOf(text.slice(0, 20));
+    const tail = text.slice(-12);
+    const last = spans.slice(spans.indexOf(first)).find((span) => span.textContent?.includes(tail)) ?? first;
+    const lastNode = last.firstChild ?? node;
+    const end = (lastNode.textContent ?? '').indexOf(tail) + tail.length;
+    window.getSelection()?.setBaseAndExtent(node, start, lastNode, end);
+    document.querySelector('.page-frame')?.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  }, words);
+}
 
 // Issue 14 end to end: the clerk makes a pack from a folder of report PDFs in "Make a pack"
 // (edits the agenda, previews a paper, saves the .zip), and a member, on another laptop (a fresh
@@ -29,10 +54,7 @@ describe('making a pack in Chromium', () => {
     work = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-make-pack-'));
     const folder = path.join(work, 'January papers');
     await fs.mkdir(folder);
-    await fs.writeFile(
-      path.join(folder, '03 Highlight report.pdf'),
-      await makePaperPdf(paperSpec('Highlight report', ['Recruitment of EHC coordinators is complete: all eight posts are filled.'])),
-    );
+    await fs.writeFile(path.join(folder, '03 Highlight report.pdf'), await makePaperPdf(paperSpec('Highlight report', [SENTENCE])));
     await fs.writeFile(
       path.join(folder, 'Item 7 - Independent placements (exempt).pdf'),
       await makePaperPdf(paperSpec('Independent placements', ['Fees of named providers.'], { minimumPages: 2 })),
@@ -92,6 +114,25 @@ describe('making a pack in Chromium', () => {
     await member.getByText('2 papers you have not opened yet.').waitFor();
     await member.getByRole('link', { name: 'Highlight report', exact: true }).click();
     await member.locator('.page-frame[data-rendered-page="1"]').waitFor({ timeout: 30_000 });
+
+    // Her own highlight and private note, then "Save a copy with my notes".
+    await member.waitForFunction(() => !(document.querySelector('input[type="search"]') as HTMLInputElement | null)?.disabled, undefined, {
+      timeout: 30_000,
+    });
+    await selectWords(member, SENTENCE);
+    const panel = member.getByRole('region', { name: 'Highlights and notes' });
+    await panel.getByRole('textbox', { name: 'Your note' }).fill('Ask when the posts were filled.');
+    await panel.getByRole('button', { name: 'Save highlight' }).click();
+    await panel.getByText('Ask when the posts were filled.').waitFor();
+    app.nextSavePath = path.join(work, 'my copy.pdf');
+    await member.getByRole('button', { name: 'Save a copy with my notes…' }).click();
+    await member.getByText('Saved my copy.pdf.').waitFor({ timeout: 30_000 });
+    const copyTexts = await pdfPageTexts(new Uint8Array(await fs.readFile(path.join(work, 'my copy.pdf'))));
+    expect(copyTexts).toHaveLength(2);
+    expect(copyTexts[0]).toContain('Recruitment of EHC coordinators');
+    expect(copyTexts[1]).toContain('Page 1 · Private');
+    expect(copyTexts[1]).toContain('Ask when the posts were filled.');
+    expect(copyTexts[1]).toContain('Test Member’s own copy: it contains private notes.');
     // Back at the meeting, the paper read is no longer marked unread.
     await member.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Papers' }).click();
     await member.getByText('1 paper you have not opened yet.').waitFor();

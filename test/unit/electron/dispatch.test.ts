@@ -62,6 +62,7 @@ const VALID: Record<ChannelName, unknown> = {
   'exports:save': { kind: 'minutes-docx', includeExempt: false, boardName: 'SEND Oversight Board', bundle: draftBundle() },
   'exports:import-decisions': undefined,
   'pack-maker:choose': { kind: 'folder' },
+  'papers:save-copy': { bytes: new TextEncoder().encode('%PDF-1.7'), suggestedName: 'Highlight report with my notes.pdf' },
   'pack-maker:preview': { token: 't1', sha256: sha },
   'pack-maker:save': {
     token: 't1',
@@ -145,6 +146,12 @@ const SPECIFIC_BAD: Record<ChannelName, unknown[]> = {
   ],
   'exports:import-decisions': [{ path: '/etc/passwd' }, ['a.decisions.json']],
   // The pack maker takes a kind of source, never a path; papers are named by hash only.
+  'papers:save-copy': [
+    { bytes: 'JVBERi0=', suggestedName: 'x.pdf' },
+    { bytes: new Uint8Array(), suggestedName: 'x.pdf' },
+    { bytes: new Uint8Array(4) },
+    { bytes: new Uint8Array(4), suggestedName: 'x.pdf', path: '/etc/x' },
+  ],
   'pack-maker:choose': [{ kind: 'file' }, { kind: 'folder', path: '/etc' }, {}],
   'pack-maker:preview': [
     { token: 't1', sha256: 'x' },
