@@ -144,6 +144,13 @@ export function createHandlers(context: HandlerContext): HandlerTable {
 
     'pack-maker:save': async (request) => ok(await packMaker.save(request)),
 
+    'pack-maker:supplement': async ({ paths, meeting, agenda }) => {
+      const made = await packMaker.supplement(paths ?? null, meeting, agenda);
+      if (!made) return ok([]);
+      if (!made.ok) return fail('invalid', made.errors.map((problem) => problem.message).join(' '));
+      return ok(await context.sync.candidatesFor([made.zipPath], 'drop', []));
+    },
+
     'papers:save-copy': async ({ bytes, suggestedName }) => {
       if (!isPdf(bytes)) return fail('invalid', 'The copy is not a PDF, so it was not saved.');
       const chosen = await context.dialogs.saveFile(safeFileName(suggestedName), { name: 'PDF', extensions: ['pdf'] });

@@ -411,6 +411,18 @@ export async function writePack(
   const draftProblems = checkDraft(draft);
   if (draftProblems.length > 0) return { ok: false, code: 'draft', errors: draftProblems, warnings };
   const { manifest, placed } = makeManifest(draft);
+  return writeCheckedZip(target, manifest, placed, bytes, { ...options, warnings });
+}
+
+/** Writes a made manifest and its papers as a zip, atomically, checked as `validate` checks it (see writePack). */
+export async function writeCheckedZip(
+  target: string,
+  manifest: PackManifest,
+  placed: readonly PlacedPaper[],
+  bytes: ReadonlyMap<string, Uint8Array>,
+  options: { overwrite?: boolean; warnings?: Problem[] } = {},
+): Promise<WrittenPack | PackWriteFailure> {
+  const warnings = [...(options.warnings ?? [])];
   const zip = packZipBytes(manifest, placed, bytes);
   if (zip.length > PACK_LIMITS.maxPackBytes) {
     return {

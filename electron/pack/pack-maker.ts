@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { MakerSaveRequest, MakerSaveResult, MakerSource } from '../../shared/pack/maker-ipc';
-import type { PackDraft } from '../../shared/pack/make';
-import { readPackFiles, readPackSource, writePack } from './make-pack';
+import { makeSupplementManifest, parsePaperName, type PackDraft } from '../../shared/pack/make';
+import type { PackAgendaItem, PackManifest } from '../../shared/pack/schema';
+import type { Problem } from '../../shared/plan/validate';
+import { readPackFiles, readPackSource, writeCheckedZip, writePack } from './make-pack';
 
 // Main's side of the app's "Make a pack": the same reading and writing as `oversight-cli pack`
 // (make-pack.ts), behind three IPC channels. The PDFs stay here, held by an opaque token for the
@@ -15,7 +19,16 @@ export type PackMakerDialogs = {
   saveFile(defaultName: string, filter: { name: string; extensions: string[] }): Promise<string | null>;
 };
 
+/** A supplement made on the spot: the zip written (to import like any pack), or why not. */
+export type SupplementResult = { ok: true; zipPath: string; warnings: Problem[] } | { ok: false; errors: Problem[]; warnings: Problem[] };
+
 export type PackMaker = {
+  /** Makes a supplement for a meeting from PDFs (dropped: their paths; else chosen in a dialog); null when cancelled. */
+  supplement(
+    paths: readonly string[] | null,
+    meeting: PackManifest['meeting'],
+    agenda: readonly PackAgendaItem[],
+  ): Promise<SupplementResult | null>;
   choose(kind: 'pdfs' | 'folder' | 'combined'): Promise<MakerSource | null>;
   preview(token: string, sha256: string): Uint8Array | null;
   save(request: MakerSaveRequest): Promise<MakerSaveResult>;
@@ -68,6 +81,43 @@ export function createPackMaker(dialogs: PackMakerDialogs, documentsFolder: stri
         warnings: read.warnings,
         errors: [],
       };
+    },
+
+    async supplement(paths, meeting, agenda) {
+      const files =
+        paths ??
+        (await dialogs.openFiles({ title: 'Add papers to this meeting', filters: [{ name: 'PDF', extensions: ['pdf'] }], multiple: true }));
+      if (files.length === 0) return null;
+      const notPdf = files.find((file) => !file.toLowerCase().endsWith('.pdf'));
+      if (notPdf)
+        return {
+          ok: false,
+          errors: [{ path: notPdf, message: `"${path.basename(notPdf)}" is not a PDF: drop a PDF on a meeting to add it as a paper.` }],
+          warnings: [],
+        };
+      const read = await readPackFiles(files);
+      if (!read.ok) return { ok: false, errors: read.errors, warnings: read.warnings };
+      const made = makeSupplementManifest({
+        meeting,
+        agenda,
+        papers: read.items.flatMap((item) => (item.paper ? [{ ...item.paper, number: parsePaperName(item.paper.source).number }] : [])),
+        issuedAt: now()
+          .toISOString()
+          .replace(/\.\d{3}Z$/, 'Z'),
+      });
+      // The zip must outlive this call: the papers are read from it again when they are stored.
+      const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-supplement-'));
+      const written = await writeCheckedZip(
+        path.join(folder, `${meeting.id.replace(/[^A-Za-z0-9._-]+/g, '-')}-supplement.zip`),
+        made.manifest,
+        made.placed,
+        read.bytes,
+        {
+          warnings: [...read.warnings.filter((warning) => !warning.message.includes('has no agenda number')), ...made.warnings],
+        },
+      );
+      if (!written.ok) return { ok: false, errors: written.errors, warnings: written.warnings };
+      return { ok: true, zipPath: written.file, warnings: written.warnings };
     },
 
     preview(token, sha256) {

@@ -76,20 +76,23 @@ function ImportNotes() {
   useEffect(() => sync.subscribe(() => setEntries(sync.getState().entries)), [sync]);
   const latest = entries.find(
     (entry) =>
-      entry.outcome.status === 'pack-refused' || (entry.outcome.status === 'invalid' && /(\.zip|\.pack\.json)$/i.test(entry.fileName)),
+      entry.outcome.status === 'pack-refused' ||
+      entry.outcome.status === 'error' ||
+      (entry.outcome.status === 'invalid' && /(\.zip|\.pack\.json)$/i.test(entry.fileName)),
   );
   if (!latest) return null;
   return (
     <div className="entry entry-error" role="alert">
-      <strong>{latest.fileName}</strong> was not imported, and nothing was changed.
-      {latest.outcome.status === 'pack-refused' ? <p>{latest.outcome.message}</p> : null}
+      {latest.fileName ? <strong>{latest.fileName}</strong> : 'The papers'} {latest.fileName ? 'was' : 'were'} not imported, and nothing was
+      changed.
+      {latest.outcome.status === 'pack-refused' || latest.outcome.status === 'error' ? <p>{latest.outcome.message}</p> : null}
       {latest.outcome.status === 'invalid' ? <ProblemList problems={latest.outcome.errors} kind="error" /> : null}
     </div>
   );
 }
 
 function MeetingPapers({ entry }: { entry: PackMeeting }) {
-  const { db } = useServices();
+  const { db, sync } = useServices();
   const data = useMeetingPapers(entry.meetingId);
   const hasRecord = useMeetingRecordExists(entry.meetingId);
   const [message, setMessage] = useState<string | null>(null);
@@ -144,6 +147,30 @@ function MeetingPapers({ entry }: { entry: PackMeeting }) {
         {hasRecord ? (
           <a href={hrefFor('/meetings/agenda', { meeting: entry.meetingId })}>Open this meeting’s agenda in the chair’s record</a>
         ) : null}
+      </div>
+      <div
+        className="supplement-drop"
+        onDragOver={(event) => {
+          if (!event.dataTransfer.types.includes('Files')) return;
+          event.preventDefault();
+          event.stopPropagation();
+          event.dataTransfer.dropEffect = 'copy';
+        }}
+        onDrop={(event) => {
+          if (event.dataTransfer.files.length === 0) return;
+          // Handled here, not by the window's drop target: these PDFs are papers for this meeting.
+          event.preventDefault();
+          event.stopPropagation();
+          void sync.addPapersToMeeting(meeting, agenda, [...event.dataTransfer.files]);
+        }}
+      >
+        <p>
+          A paper tabled late? Drop its PDF here to add it to this meeting as a supplement; a name such as “7a. Revised figures.pdf” puts it
+          on item 7a.
+        </p>
+        <button type="button" className="secondary" onClick={() => void sync.addPapersToMeeting(meeting, agenda)}>
+          Add a PDF to this meeting…
+        </button>
       </div>
       <div aria-live="polite">{message ? <p className="entry entry-info">{message}</p> : null}</div>
       <p className="muted" aria-live="polite">

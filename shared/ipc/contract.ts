@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { PlanFile } from '../plan/schema';
 import { trackerMappingSchema } from '../tracker/mapping';
 import { annotationsFileSchema, type AnnotationsFile } from '../annotations/file';
-import type { PackManifest } from '../pack/schema';
+import { packAgendaItemSchema, packSchema, type PackManifest } from '../pack/schema';
 import { exportRequestSchema, exportResultSchema, importedDecisionsFileSchema } from '../exports/schema';
 import type { Result } from '../result';
 import { makerSaveRequestSchema, makerSaveResultSchema, makerSourceSchema } from '../pack/maker-ipc';
@@ -167,6 +167,18 @@ export const channels = {
     response: z.object({ bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array) }),
   },
   'pack-maker:save': { request: makerSaveRequestSchema, response: makerSaveResultSchema },
+  // A lone PDF dropped on a meeting (or chosen in a dialog when no paths are given) becomes a
+  // supplement made on the spot: main reads only .pdf files, writes a checked pack zip to a temp
+  // folder and hands it out as candidates, exactly as if the clerk had sent it. The agenda is
+  // repeated so that the meeting's agenda (the latest pack's) does not shrink.
+  'pack-maker:supplement': {
+    request: z.strictObject({
+      paths: z.array(z.string().min(1).max(4096)).min(1).max(20).optional(),
+      meeting: packSchema.shape.meeting,
+      agenda: z.array(packAgendaItemSchema).max(200),
+    }),
+    response: z.array(importCandidateSchema),
+  },
   // "Save a copy with my notes": the renderer builds the PDF (it holds the member's notes); main
   // checks it is a PDF of sane size, asks where it goes and writes it atomically.
   'papers:save-copy': {

@@ -292,3 +292,58 @@ export function applySupersedes(items: DraftItem[], supersedes: readonly string[
   });
   return problems;
 }
+
+/**
+ * A supplement made on the spot from PDFs dropped on a meeting: the meeting's agenda repeated
+ * (the latest pack's agenda is the one shown, so it must not shrink), and each PDF a paper on the
+ * item its name numbers, or on no item. Ids carry the PDF's hash, so they never clash with a
+ * paper the meeting already has.
+ */
+export function makeSupplementManifest(input: {
+  meeting: PackManifest['meeting'];
+  agenda: readonly PackAgendaItem[];
+  papers: ReadonlyArray<DraftPaper & { number: string | undefined }>;
+  issuedAt: string;
+}): { manifest: PackManifest; placed: PlacedPaper[]; warnings: Problem[] } {
+  const warnings: Problem[] = [];
+  const files = new Set<string>();
+  const placed: PlacedPaper[] = input.papers.map((draft) => {
+    const item =
+      draft.number !== undefined ? input.agenda.find((entry) => entry.number.toLowerCase() === draft.number?.toLowerCase()) : undefined;
+    if (!item) {
+      warnings.push({
+        path: draft.source,
+        message:
+          draft.number === undefined
+            ? `"${draft.source}" has no agenda number in its name; it was added as a paper on no agenda item.`
+            : `The agenda has no item ${draft.number}; "${draft.source}" was added as a paper on no agenda item.`,
+      });
+    }
+    let file = paperFileFor(draft.number ?? 'supplement', draft.title).replace(/\.pdf$/, `-${draft.sha256.slice(0, 8)}.pdf`);
+    for (let copy = 2; files.has(file.toLowerCase()); copy += 1) file = file.replace(/\.pdf$/, `-${copy}.pdf`);
+    files.add(file.toLowerCase());
+    return {
+      draft,
+      paper: {
+        id: `paper-${idPart(draft.number ?? 'supplement')}-${draft.sha256.slice(0, 8)}`,
+        title: draft.title,
+        agendaItem: item?.id ?? null,
+        file,
+        sha256: draft.sha256,
+        pageCount: draft.pageCount,
+        exempt: item?.exempt ?? false,
+      },
+    };
+  });
+  const titles = input.papers.map((paper) => paper.title).join(', ');
+  const manifest: PackManifest = {
+    format: PACK_FORMAT,
+    formatVersion: PACK_FORMAT_VERSION,
+    issuedAt: input.issuedAt,
+    summary: `Supplement: ${titles}`.slice(0, 500),
+    meeting: { ...input.meeting },
+    agenda: input.agenda.map((item) => ({ ...item, links: item.links.map((link) => ({ ...link })) })),
+    papers: placed.map((entry) => entry.paper),
+  };
+  return { manifest, placed, warnings };
+}

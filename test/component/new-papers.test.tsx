@@ -1,4 +1,4 @@
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { ImportCandidate } from '../../shared/ipc/contract';
@@ -7,7 +7,8 @@ import { PapersView } from '../../renderer/papers/papers-view';
 import { markPaperRead } from '../../renderer/papers/read-papers';
 import { paperRecordId } from '../../renderer/papers/types';
 import { fakeBridge, renderWithServices } from './helpers';
-import { testPackCandidate } from './papers-helpers';
+import { storeTestPack, testPackCandidate } from './papers-helpers';
+import { freshDatabase } from './helpers';
 
 // pdf.js does not run in jsdom: text extraction is exercised in Chromium.
 vi.mock('../../renderer/papers/text-extraction', () => ({ startTextExtraction: () => Promise.resolve() }));
@@ -94,5 +95,28 @@ describe('new papers and unread papers', () => {
     expect(newPapersByMeeting([stored('e3', 1, true), stored('e2', 2, true), stored('e1', 3, false)], new Map([['m', 'e2']]))).toEqual([
       { meetingId: 'm', meetingDate: '2027-01-14', papers: 1, supplements: 1, latestEntryId: 'e3' },
     ]);
+  });
+
+  it('adds a PDF dropped on a meeting as a supplement to that meeting, with its agenda, and says why one was refused', async () => {
+    const db = freshDatabase();
+    await storeTestPack(db, [{ id: 'p4', title: 'Performance dashboard', item: 'item-4' }]);
+    const bridge = fakeBridge({}, (file) => `/home/clerk/${(file as File).name}`);
+    bridge.invoke = async (channel, argument) => {
+      bridge.calls.push({ channel, argument });
+      return { ok: false, error: { code: 'invalid', message: '"7a Revised.pdf" is password-protected (encrypted).' } };
+    };
+    renderWithServices(<PapersView params={new URLSearchParams()} />, { bridge, db });
+    const zone = (await screen.findByText(/A paper tabled late\?/)).closest('div');
+    if (!zone) throw new Error('no drop zone');
+    const file = new File(['%PDF-1.7'], '7a Revised.pdf', { type: 'application/pdf' });
+    fireEvent.drop(zone, { dataTransfer: { files: [file], types: ['Files'] } });
+    await waitFor(() => expect(bridge.calls.map((call) => call.channel)).toContain('pack-maker:supplement'));
+    const call = bridge.calls.find((entry) => entry.channel === 'pack-maker:supplement');
+    expect(call?.argument).toMatchObject({
+      paths: ['/home/clerk/7a Revised.pdf'],
+      meeting: { id: 'board-1', date: '2026-11-12' },
+      agenda: [{ id: 'item-1' }, { id: 'item-4' }, { id: 'item-7', exempt: true }],
+    });
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('"7a Revised.pdf" is password-protected (encrypted).'));
   });
 });

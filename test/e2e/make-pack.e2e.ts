@@ -138,6 +138,15 @@ describe('making a pack in Chromium', () => {
     await member.getByText('1 paper you have not opened yet.').waitFor();
     expect(await member.locator('.paper-list li', { hasText: 'Highlight report' }).locator('.unread-tag').count()).toBe(0);
     expect(await axeViolations(member)).toEqual([]);
+
+    // A paper tabled late: added to the meeting on the spot as a supplement.
+    const late = path.join(work, '7 Revised placements.pdf');
+    await fs.writeFile(late, await makePaperPdf(paperSpec('Revised placements', ['Revised fees of named providers.'])));
+    app.nextDialogFiles = [late];
+    await member.getByRole('button', { name: 'Add a PDF to this meeting…' }).click();
+    await member.getByText('New papers for 14 January: 3 papers, 1 supplement.').waitFor({ timeout: 30_000 });
+    await member.getByRole('link', { name: 'Revised placements', exact: true }).waitFor();
+    expect(await member.getByText('2 papers you have not opened yet.').count()).toBe(1);
     expect(app.consoleErrors).toEqual([]);
   });
 });

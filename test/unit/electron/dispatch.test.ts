@@ -62,6 +62,11 @@ const VALID: Record<ChannelName, unknown> = {
   'exports:save': { kind: 'minutes-docx', includeExempt: false, boardName: 'SEND Oversight Board', bundle: draftBundle() },
   'exports:import-decisions': undefined,
   'pack-maker:choose': { kind: 'folder' },
+  'pack-maker:supplement': {
+    paths: ['/tmp/7a Revised figures.pdf'],
+    meeting: { id: 'sob-2027-01-14', title: 'Board', date: '2027-01-14', time: '14:00' },
+    agenda: [{ id: 'item-7', number: '7', title: 'Placements', exempt: true }],
+  },
   'papers:save-copy': { bytes: new TextEncoder().encode('%PDF-1.7'), suggestedName: 'Highlight report with my notes.pdf' },
   'pack-maker:preview': { token: 't1', sha256: sha },
   'pack-maker:save': {
@@ -151,6 +156,12 @@ const SPECIFIC_BAD: Record<ChannelName, unknown[]> = {
     { bytes: new Uint8Array(), suggestedName: 'x.pdf' },
     { bytes: new Uint8Array(4) },
     { bytes: new Uint8Array(4), suggestedName: 'x.pdf', path: '/etc/x' },
+  ],
+  'pack-maker:supplement': [
+    { paths: [], meeting: { id: 'm', title: 'M', date: '2027-01-14', time: '14:00' }, agenda: [] },
+    { meeting: { id: 'm', title: 'M', date: '14/01/2027', time: '14:00' }, agenda: [] },
+    { meeting: { id: 'm', title: 'M', date: '2027-01-14', time: '14:00' }, agenda: [{ id: 'i', number: '1', title: 'T', extra: 1 }] },
+    { paths: ['/a.pdf'], meeting: { id: 'm', title: 'M', date: '2027-01-14', time: '14:00' } },
   ],
   'pack-maker:choose': [{ kind: 'file' }, { kind: 'folder', path: '/etc' }, {}],
   'pack-maker:preview': [

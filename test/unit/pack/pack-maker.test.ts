@@ -97,3 +97,61 @@ describe("the app's pack maker in main", () => {
     expect(bad?.errors[0]?.message).toContain('"flat.pdf" has no bookmarks');
   });
 });
+
+describe('a supplement made on the spot from a PDF dropped on a meeting', () => {
+  const meeting = { ...MEETING, place: 'Committee Room 1' };
+  const agenda = [
+    { id: 'item-4', number: '4', title: 'Performance dashboard', presenter: '', exempt: false, decisionRequired: false, links: [] },
+    {
+      id: 'item-7',
+      number: '7',
+      title: 'Independent placements',
+      presenter: '',
+      exempt: true,
+      exemptParagraph: 3,
+      decisionRequired: true,
+      links: [],
+    },
+  ];
+
+  it('puts a numbered PDF on its item (exempt with it), an unnumbered one on no item, and repeats the agenda', async () => {
+    const numbered = path.join(folder, '7 Revised placements.pdf');
+    const loose = path.join(folder, 'Late note.pdf');
+    await fs.writeFile(numbered, await labelledPdf('Placements v2', 2));
+    await fs.writeFile(loose, await labelledPdf('Note', 1));
+    const maker = createPackMaker(scriptedDialogs({}), folder, () => new Date('2027-01-13T17:00:00Z'));
+    const made = await maker.supplement([numbered, loose], meeting, agenda);
+    if (!made?.ok) throw new Error(JSON.stringify(made));
+    expect(made.warnings.map((warning) => warning.message)).toEqual([
+      '"Late note.pdf" has no agenda number in its name; it was added as a paper on no agenda item.',
+    ]);
+    const checked = await examinePack(made.zipPath);
+    if (checked.status !== 'examined' || checked.outcome.status !== 'pack') throw new Error('not a valid pack');
+    const { pack } = checked.outcome;
+    expect(pack.summary).toBe('Supplement: Revised placements, Late note');
+    expect(pack.meeting).toEqual(meeting);
+    expect(pack.agenda).toEqual(agenda);
+    expect(pack.papers.map((paper) => [paper.id.replace(/[0-9a-f]{8}$/, 'HASH'), paper.agendaItem, paper.exempt])).toEqual([
+      ['paper-7-HASH', 'item-7', true],
+      ['paper-supplement-HASH', null, false],
+    ]);
+    await fs.rm(path.dirname(made.zipPath), { recursive: true, force: true });
+  });
+
+  it('refuses a dropped file that is not a PDF, or a damaged PDF, naming it; a cancelled dialog is null', async () => {
+    const maker = createPackMaker(scriptedDialogs({}), folder);
+    const notPdf = await maker.supplement([path.join(folder, 'minutes.docx')], meeting, agenda);
+    expect(notPdf).toEqual({
+      ok: false,
+      errors: [
+        { path: path.join(folder, 'minutes.docx'), message: '"minutes.docx" is not a PDF: drop a PDF on a meeting to add it as a paper.' },
+      ],
+      warnings: [],
+    });
+    const damaged = path.join(folder, '4 Dashboard.pdf');
+    await fs.writeFile(damaged, '%PDF-1.7 nothing else');
+    const refused = await maker.supplement([damaged], meeting, agenda);
+    expect(refused?.ok === false && refused.errors[0]?.message).toMatch(/^"4 Dashboard.pdf" is damaged/);
+    expect(await maker.supplement(null, meeting, agenda)).toBeNull();
+  });
+});
