@@ -3,7 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { MakerSaveRequest, MakerSource } from '../../shared/pack/maker-ipc';
 import { MakePackView } from '../../renderer/papers/make-pack-view';
+import type { OversightDatabase } from '../../renderer/db/database';
 import { fakeBridge, renderWithServices } from './helpers';
+import { PLAN_ID, storeWithPlan } from './plan-review-helpers';
 
 const sha = (digit: string) => digit.repeat(64);
 
@@ -27,7 +29,7 @@ function source(): MakerSource {
   };
 }
 
-function setup(chosen: MakerSource | null = source()) {
+function setup(chosen: MakerSource | null = source(), db?: OversightDatabase) {
   const saved: MakerSaveRequest[] = [];
   const bridge = fakeBridge({
     'pack-maker:choose': () => chosen,
@@ -37,7 +39,7 @@ function setup(chosen: MakerSource | null = source()) {
     },
   });
   const user = userEvent.setup();
-  renderWithServices(<MakePackView />, { bridge });
+  renderWithServices(<MakePackView />, { bridge, ...(db ? { db } : {}) });
   return { user, saved, bridge };
 }
 
@@ -163,5 +165,30 @@ describe('Make a pack: the agenda editor', () => {
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Agenda pack.pdf could not be made into a pack' })).toBeInTheDocument());
     expect(screen.getByText(/has no bookmarks/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Save the pack as .zip…' })).toBeNull();
+  });
+
+  it("links an item to the plan's areas and actions", async () => {
+    const db = await storeWithPlan();
+    const { user, saved } = setup(source(), db);
+    await fillMeeting(user);
+    await user.click(screen.getByRole('button', { name: 'Choose PDFs…' }));
+    await waitFor(() => expect(numbersInOrder()).toHaveLength(3));
+    await waitFor(() =>
+      expect(screen.getAllByRole('option', { name: 'Northshire Local Area SEND Written Statement of Action' })).toHaveLength(1),
+    );
+    await user.selectOptions(screen.getByLabelText('Plan the agenda links to'), PLAN_ID);
+    const links = await screen.findByLabelText('Plan links, item 3');
+    await waitFor(() => expect(within(links).getByRole('option', { name: /^Action A-1\.1/ })).toBeInTheDocument());
+    await user.selectOptions(links, [
+      within(links).getByRole('option', { name: /^Area: Timeliness/ }),
+      within(links).getByRole('option', { name: /^Action A-1\.1/ }),
+    ]);
+    await user.click(screen.getByRole('button', { name: 'Save the pack as .zip…' }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0]?.draft.meeting.planId).toBe(PLAN_ID);
+    expect(saved[0]?.draft.items[0]?.links).toEqual([
+      { kind: 'area', id: 'AREA-1' },
+      { kind: 'action', id: 'A-1.1' },
+    ]);
   });
 });

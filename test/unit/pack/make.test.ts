@@ -152,4 +152,13 @@ describe('makeManifest', () => {
     const files = manifest.papers.map((paper) => paper.file);
     expect(new Set(files).size).toBe(files.length);
   });
+
+  it('writes exemptParagraph, which the manifest accepts only from 1 to 7', () => {
+    const { manifest } = makeManifest(draft([item('7', 'Placements', { isExempt: true, exemptParagraph: 7 })]));
+    expect(validatePackText(JSON.stringify(manifest)).ok).toBe(true);
+    const text = JSON.stringify({ ...manifest, agenda: [{ ...manifest.agenda[0], exemptParagraph: 8 }] }, null, 2);
+    const validation = validatePackText(text);
+    expect(validation.ok).toBe(false);
+    expect(!validation.ok && validation.errors.map((error) => error.path)).toEqual(['$.agenda[0].exemptParagraph']);
+  });
 });
