@@ -123,11 +123,13 @@ void app.whenReady().then(async () => {
       locale: 'en-GB',
     },
     dialogs: {
-      async openFiles() {
+      async openFiles(chosen) {
         const options = {
-          title: 'Import plan files',
-          properties: ['openFile', 'multiSelections'] as Array<'openFile' | 'multiSelections'>,
-          filters: [
+          title: chosen?.title ?? 'Import plan files',
+          properties: (chosen?.multiple === false ? ['openFile'] : ['openFile', 'multiSelections']) as Array<
+            'openFile' | 'multiSelections'
+          >,
+          filters: chosen?.filters ?? [
             { name: 'Plan files, trackers and meeting packs', extensions: ['json', 'csv', 'xlsx', 'zip'] },
             { name: 'All files', extensions: ['*'] },
           ],

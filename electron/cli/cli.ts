@@ -2,6 +2,7 @@ import path from 'node:path';
 import { formatReport, readMappingFile, validateFiles } from './validate';
 import { writeMinutesFromFile } from './minutes';
 import { formatVerifyReport, verifyFiles } from './verify';
+import { PACK_USAGE, runPack } from './pack';
 
 // oversight-cli: checks plan files the way the app would, for clerks before they send them, and
 // decision files against their hash chain (verify.ts).
@@ -21,7 +22,7 @@ Exit status: 0 every file is valid, 1 any file is invalid, 2 usage error or unre
 
 verify checks exported decision files (.decisions.json): every record against the hash chain
 made when the minutes were approved.
-  --head HASH        the final hash printed on the approved minutes: the chain must end in it
+  --head HASH        the head hash printed on the approved minutes: the chain must end in it
 Exit status: 0 every file is intact, 1 any chain is broken (the first broken record is named,
 or both hashes when --head does not match), 2 usage error, or a file that cannot be read or is
 not a decision file.
@@ -30,7 +31,9 @@ minutes checks a decision file as verify does, then writes its approved minutes 
 document (.docx), exempt items withheld, made as the app makes them.
   --out DIR          the folder to write into (default: the decision file's folder)
 Exit status: 0 written, 1 the chain is broken, 2 usage error, a file that cannot be read, or
-the minutes could not be written (an existing file is never replaced).`;
+the minutes could not be written (an existing file is never replaced).
+
+${PACK_USAGE}`;
 
 export type CliIo = { out: (text: string) => void; err: (text: string) => void };
 
@@ -43,6 +46,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   if (command === 'verify') return runVerify(rest, io);
   if (command === 'minutes') return runMinutes(rest, io);
+  if (command === 'pack') return runPack(rest, io);
   if (command !== 'validate') {
     io.err(command ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
     return 2;

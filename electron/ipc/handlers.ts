@@ -6,6 +6,8 @@ import { openEvidence, type PlanFolders } from '../evidence/open-evidence';
 import { readDecisionsFile, saveExport } from '../exports/save-export';
 import type { TrackerCopies } from '../exports/tracker-copies';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { createPackMaker } from '../pack/pack-maker';
+import { isPdf } from '../sync/pack-read';
 import { isAllowedExternalUrl } from '../security';
 import type { SettingsStore } from '../settings-store';
 import { defaultInboxFolder } from '../sync/inbox';
@@ -23,8 +25,8 @@ export type HandlerContext = {
   settings: SettingsStore;
   sync: SyncService;
   dialogs: {
-    /** Asks the user for plan files; [] when cancelled. */
-    openFiles(): Promise<string[]>;
+    /** Asks the user for files (by default plan files, trackers and packs); [] when cancelled. */
+    openFiles(options?: { title: string; filters: Array<{ name: string; extensions: string[] }>; multiple: boolean }): Promise<string[]>;
     /** Asks the user for a folder (the title says what for; by default the inbox); null when cancelled. */
     chooseFolder(defaultPath: string, title?: string): Promise<string | null>;
     /** Asks where to save a file (the OS dialog asks before replacing one); null when cancelled. */
@@ -49,6 +51,7 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     const stored = await context.settings.read();
     return { inboxFolder: stored.inboxFolder ?? defaultInboxFolder(context.documentsFolder) };
   }
+  const packMaker = createPackMaker(context.dialogs, context.documentsFolder);
 
   return {
     'app:get-info': async () => ok(context.appInfo),
@@ -130,6 +133,34 @@ export function createHandlers(context: HandlerContext): HandlerTable {
 
     'evidence:open': async ({ planId, relativePath }) =>
       openEvidence({ planId, relativePath }, { folders: context.planFolders, openPath: context.openPath }),
+
+    'pack-maker:choose': async ({ kind }) => ok(await packMaker.choose(kind)),
+
+    // Only PDFs main read for this clerk's session, by token and hash: never a path.
+    'pack-maker:preview': async ({ token, sha256 }) => {
+      const bytes = packMaker.preview(token, sha256);
+      return bytes ? ok({ bytes }) : fail('not-found', 'That paper is no longer held; choose the PDFs again.');
+    },
+
+    'pack-maker:save': async (request) => ok(await packMaker.save(request)),
+
+    'pack-maker:supplement': async ({ paths, meeting, agenda }) => {
+      const made = await packMaker.supplement(paths ?? null, meeting, agenda);
+      if (!made) return ok([]);
+      if (!made.ok) return fail('invalid', made.errors.map((problem) => problem.message).join(' '));
+      return ok(await context.sync.candidatesFor([made.zipPath], 'drop', []));
+    },
+
+    'papers:save-copy': async ({ bytes, suggestedName }) => {
+      if (!isPdf(bytes)) return fail('invalid', 'The copy is not a PDF, so it was not saved.');
+      const chosen = await context.dialogs.saveFile(safeFileName(suggestedName), { name: 'PDF', extensions: ['pdf'] });
+      if (!chosen) return ok({ saved: false });
+      const target = chosen.toLowerCase().endsWith('.pdf') ? chosen : `${chosen}.pdf`;
+      // As for annotations: only the name the OS dialog asked about may replace a file.
+      const written = await writeFileAtomic(target, bytes, { overwrite: target === chosen });
+      if (!written.ok) return fail(written.error.code, written.error.message);
+      return ok({ saved: true, fileName: path.basename(target) });
+    },
 
     'shell:open-external': async ({ url }) => {
       if (!isAllowedExternalUrl(url)) return ok({ opened: false });

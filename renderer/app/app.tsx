@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { ProfileDialog } from '../annotations/profile-dialog';
 import { useProfile } from '../annotations/use-annotations';
+import { NewPapersNotice } from '../papers/new-papers-notice';
 import { SearchBox } from '../search/search-box';
 import { useServices } from './context';
 import { renderRoute, SECTIONS } from './routes';
@@ -82,6 +83,7 @@ export function App() {
         <SearchBox />
       </nav>
       <main id="main" ref={mainRef} tabIndex={-1}>
+        <NewPapersNotice />
         {renderRoute(route.path, route.params)}
       </main>
       {profile === null && !isProfileDeferred ? <ProfileDialog onClose={() => setProfileDeferred(true)} /> : null}

@@ -14,6 +14,7 @@ import { MinutesView } from '../meetings/minutes-view';
 import { ExportsView } from '../exports/exports-view';
 import { PapersView } from '../papers/papers-view';
 import { PaperView } from '../papers/paper-view';
+import { MakePackView } from '../papers/make-pack-view';
 import { ChangesView } from '../views/changes-view';
 import { ImportsView } from '../views/imports-view';
 import { PlaceholderView } from '../views/placeholder-view';
@@ -63,6 +64,7 @@ export const ROUTES: Record<string, (params: URLSearchParams) => ReactNode> = {
   '/meetings/minutes': (params) => <MinutesView meetingId={params.get('meeting') ?? undefined} at={params.get('at') ?? undefined} />,
   '/papers': (params) => <PapersView params={params} />,
   '/papers/paper': (params) => <PaperView params={params} />,
+  '/papers/make': () => <MakePackView />,
   '/exports': () => <ExportsView />,
 };
 

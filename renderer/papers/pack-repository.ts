@@ -21,6 +21,8 @@ export type PackOutcome =
       added: number;
       reissued: number;
       alreadyHeld: number;
+      /** The meeting already had papers: this pack is a supplement. */
+      isSupplement: boolean;
       warnings: Problem[];
     }
   | { status: 'pack-refused'; meetingId: string; message: string };
@@ -141,6 +143,7 @@ export async function storePack(
       added: toWrite.filter((record) => record.supersedes === null).length,
       reissued: toWrite.filter((record) => record.supersedes !== null).length,
       alreadyHeld: pack.papers.length - toWrite.length,
+      isSupplement: !existing && heldNow.size > 0,
       warnings,
     };
   });

@@ -1,13 +1,16 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { describePassage, paperTextModel, prepareText, type PaperAnchor } from '../../shared/pack/anchor';
 import { useProfile } from '../annotations/use-annotations';
 import { useServices } from '../app/context';
 import { hrefFor } from '../app/router';
-import { formatBytes } from '../format';
+import { formatBytes, formatDate } from '../format';
+import { buildAnnotatedCopy } from './annotated-copy';
 import { anchorAnnotations, pageHighlights } from './anchoring';
 import { PaperAnnotationPanel } from './paper-annotations';
 import './papers.css';
 import { PdfViewer, type PageRange } from './pdf-viewer';
+import { markPaperRead } from './read-papers';
 import { startTextExtraction } from './text-extraction';
 import { useMeetingPapers, usePaper, usePaperAnnotations, usePaperText } from './use-papers';
 
@@ -35,7 +38,7 @@ function PaperPage({
   paperId: string | undefined;
   initialPage: number;
 }) {
-  const { db } = useServices();
+  const { db, api } = useServices();
   const paper = usePaper(meetingId, paperId);
   const text = usePaperText(meetingId, paperId);
   const meetingPapers = useMeetingPapers(meetingId);
@@ -49,6 +52,12 @@ function PaperPage({
     void startTextExtraction(db).catch((error: unknown) => console.warn('Text extraction stopped', error));
   }, [db]);
 
+  // Opening a paper marks it read, so the meeting's list shows what is still unread.
+  const openedId = paper?.id;
+  useEffect(() => {
+    if (openedId) void markPaperRead(db, openedId).catch((error: unknown) => console.warn('Could not mark the paper read', error));
+  }, [db, openedId]);
+
   const prepared = useMemo(() => (text?.status === 'ready' ? prepareText(paperTextModel(text.pages)) : null), [text]);
   const anchored = useMemo(
     () => (paper ? anchorAnnotations(annotations ?? [], prepared, paper.paperId) : []),
@@ -56,6 +65,36 @@ function PaperPage({
   );
   const highlights = useMemo(() => pageHighlights(anchored, prepared), [anchored, prepared]);
   const labelOf = (number: number) => text?.pageLabels?.[number - 1] ?? String(number);
+  const pack = useLiveQuery(async () => (paper ? await db.packs.get(paper.packId) : undefined), [db, paper?.packId]);
+  const [copyMessage, setCopyMessage] = useState<string | null>(null);
+  const [isSavingCopy, setSavingCopy] = useState(false);
+
+  async function saveCopy() {
+    if (!paper || !profile) {
+      setCopyMessage('Tell Oversight who you are first (Settings), so the copy can say whose notes these are.');
+      return;
+    }
+    setSavingCopy(true);
+    setCopyMessage('Making your copy…');
+    try {
+      const copy = await buildAnnotatedCopy({
+        paper,
+        meetingTitle: pack ? `${pack.meeting.title}, ${formatDate(pack.meeting.date)}` : '',
+        memberId: profile.id,
+        memberName: profile.displayName,
+        anchored,
+        prepared,
+      });
+      const reply = await api.call('papers:save-copy', { bytes: copy.bytes, suggestedName: copy.fileName });
+      if (!reply.ok) setCopyMessage(reply.error.message);
+      else setCopyMessage(reply.value.saved ? `Saved ${reply.value.fileName ?? 'the copy'}.` : null);
+    } catch (error) {
+      console.warn('The copy could not be made', error);
+      setCopyMessage('The copy could not be made from this paper. Nothing was saved.');
+    } finally {
+      setSavingCopy(false);
+    }
+  }
 
   if (paper === undefined) return <p>Loading…</p>;
   if (paper === null) {
@@ -101,6 +140,12 @@ function PaperPage({
         <span>{formatBytes(paper.size)}</span>
         {paper.supersedes ? <span>Reissued: replaces {replaced ? `“${replaced.title}”` : `paper ${paper.supersedes}`}</span> : null}
       </p>
+      <div className="button-row no-print">
+        <button type="button" className="secondary" disabled={isSavingCopy} onClick={() => void saveCopy()}>
+          Save a copy with my notes…
+        </button>
+      </div>
+      <div aria-live="polite">{copyMessage ? <p className="entry entry-info">{copyMessage}</p> : null}</div>
       {newer ? (
         <p className="entry entry-info" role="note">
           A reissued version of this paper has arrived:{' '}

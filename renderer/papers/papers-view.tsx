@@ -8,6 +8,7 @@ import { ProblemList } from '../components/problem-list';
 import { createMeeting } from '../meetings/meeting-repository';
 import { currentPapers, removeEarlierVersions, supersededIds } from './pack-repository';
 import { searchPapers } from './paper-search';
+import { useReadPapers } from './read-papers';
 import './papers.css';
 import { startTextExtraction } from './text-extraction';
 import type { PaperRecord } from './types';
@@ -40,6 +41,9 @@ export function PapersView({ params }: { params: URLSearchParams }) {
         <button type="button" className="secondary" onClick={() => void sync.openPackFolder()}>
           Import a pack folder…
         </button>
+        <a className="button-link secondary" href={hrefFor('/papers/make')}>
+          Make a pack (clerk)…
+        </a>
       </div>
       <ImportNotes />
       {meetings === undefined ? <p>Loading…</p> : null}
@@ -72,20 +76,23 @@ function ImportNotes() {
   useEffect(() => sync.subscribe(() => setEntries(sync.getState().entries)), [sync]);
   const latest = entries.find(
     (entry) =>
-      entry.outcome.status === 'pack-refused' || (entry.outcome.status === 'invalid' && /(\.zip|\.pack\.json)$/i.test(entry.fileName)),
+      entry.outcome.status === 'pack-refused' ||
+      entry.outcome.status === 'error' ||
+      (entry.outcome.status === 'invalid' && /(\.zip|\.pack\.json)$/i.test(entry.fileName)),
   );
   if (!latest) return null;
   return (
     <div className="entry entry-error" role="alert">
-      <strong>{latest.fileName}</strong> was not imported, and nothing was changed.
-      {latest.outcome.status === 'pack-refused' ? <p>{latest.outcome.message}</p> : null}
+      {latest.fileName ? <strong>{latest.fileName}</strong> : 'The papers'} {latest.fileName ? 'was' : 'were'} not imported, and nothing was
+      changed.
+      {latest.outcome.status === 'pack-refused' || latest.outcome.status === 'error' ? <p>{latest.outcome.message}</p> : null}
       {latest.outcome.status === 'invalid' ? <ProblemList problems={latest.outcome.errors} kind="error" /> : null}
     </div>
   );
 }
 
 function MeetingPapers({ entry }: { entry: PackMeeting }) {
-  const { db } = useServices();
+  const { db, sync } = useServices();
   const data = useMeetingPapers(entry.meetingId);
   const hasRecord = useMeetingRecordExists(entry.meetingId);
   const [message, setMessage] = useState<string | null>(null);
@@ -100,6 +107,8 @@ function MeetingPapers({ entry }: { entry: PackMeeting }) {
   const onItem = (itemId: string | null) =>
     current.filter((paper) => paper.agendaItem === itemId).sort((a, b) => a.title.localeCompare(b.title, 'en-GB'));
   const unplaced = current.filter((paper) => !agenda.some((item) => item.id === paper.agendaItem));
+  const read = useReadPapers();
+  const unread = read ? current.filter((paper) => !read.has(paper.id)).length : 0;
   const waiting = data ? papers.filter((paper) => !data.textReady.has(paper.id) && !data.textFailed.has(paper.id)).length : 0;
 
   async function createFromPack() {
@@ -121,6 +130,7 @@ function MeetingPapers({ entry }: { entry: PackMeeting }) {
         {meeting.title}, {formatDate(meeting.date)} at {meeting.time}
       </h2>
       {meeting.place ? <p className="muted">{meeting.place}</p> : null}
+      {unread > 0 ? <p className="unread-summary">{plural(unread, 'paper')} you have not opened yet.</p> : null}
       <ul className="pack-list" aria-label="Packs received">
         {entry.packs.map((pack) => (
           <li key={pack.id}>
@@ -137,6 +147,30 @@ function MeetingPapers({ entry }: { entry: PackMeeting }) {
         {hasRecord ? (
           <a href={hrefFor('/meetings/agenda', { meeting: entry.meetingId })}>Open this meeting’s agenda in the chair’s record</a>
         ) : null}
+      </div>
+      <div
+        className="supplement-drop"
+        onDragOver={(event) => {
+          if (!event.dataTransfer.types.includes('Files')) return;
+          event.preventDefault();
+          event.stopPropagation();
+          event.dataTransfer.dropEffect = 'copy';
+        }}
+        onDrop={(event) => {
+          if (event.dataTransfer.files.length === 0) return;
+          // Handled here, not by the window's drop target: these PDFs are papers for this meeting.
+          event.preventDefault();
+          event.stopPropagation();
+          void sync.addPapersToMeeting(meeting, agenda, [...event.dataTransfer.files]);
+        }}
+      >
+        <p>
+          A paper tabled late? Drop its PDF here to add it to this meeting as a supplement; a name such as “7a. Revised figures.pdf” puts it
+          on item 7a.
+        </p>
+        <button type="button" className="secondary" onClick={() => void sync.addPapersToMeeting(meeting, agenda)}>
+          Add a PDF to this meeting…
+        </button>
       </div>
       <div aria-live="polite">{message ? <p className="entry entry-info">{message}</p> : null}</div>
       <p className="muted" aria-live="polite">
@@ -155,7 +189,7 @@ function MeetingPapers({ entry }: { entry: PackMeeting }) {
                 <span className="agenda-number">{item.number}.</span> {item.title}
                 {item.exempt ? <span className="exempt-badge">Exempt item</span> : null}
               </p>
-              {itemPapers.length > 0 ? <PaperList papers={itemPapers} all={papers} /> : <p className="muted">No papers.</p>}
+              {itemPapers.length > 0 ? <PaperList papers={itemPapers} all={papers} read={read} /> : <p className="muted">No papers.</p>}
             </li>
           );
         })}
@@ -163,7 +197,7 @@ function MeetingPapers({ entry }: { entry: PackMeeting }) {
       {unplaced.length > 0 ? (
         <>
           <h3>Other papers</h3>
-          <PaperList papers={unplaced} all={papers} />
+          <PaperList papers={unplaced} all={papers} read={read} />
         </>
       ) : null}
       {earlier.length > 0 ? (
@@ -206,7 +240,7 @@ function MeetingPapers({ entry }: { entry: PackMeeting }) {
   );
 }
 
-function PaperList({ papers, all }: { papers: readonly PaperRecord[]; all: readonly PaperRecord[] }) {
+function PaperList({ papers, all, read }: { papers: readonly PaperRecord[]; all: readonly PaperRecord[]; read?: ReadonlySet<string> }) {
   return (
     <ul className="paper-list">
       {papers.map((paper) => {
@@ -216,6 +250,7 @@ function PaperList({ papers, all }: { papers: readonly PaperRecord[]; all: reado
             <a href={hrefFor('/papers/paper', { meeting: paper.meetingId, paper: paper.paperId })}>{paper.title}</a>{' '}
             <span className="muted">({paper.pageCount === 1 ? '1 page' : `${paper.pageCount} pages`})</span>
             {paper.isExempt ? <span className="exempt-badge">Exempt</span> : null}
+            {read && !read.has(paper.id) ? <span className="unread-tag">Unread</span> : null}
             {paper.supersedes ? (
               <span className="reissue-tag">
                 Reissued{replacedPaper ? `: replaces the version of ${formatDate(replacedPaper.importedAt)}` : ''}

@@ -8,6 +8,7 @@ import { catchUpSearchIndex, mergeAnnotationsFile, mergedAnnotationFileHashes } 
 import { getProfile } from '../annotations/profile-repository';
 import { seedSampleBoard } from '../meetings/sample-board';
 import { packFileHashes, storePack, type PackOutcome } from '../papers/pack-repository';
+import type { PackRecord } from '../papers/types';
 import { startTextExtraction } from '../papers/text-extraction';
 
 /** One file handled this session, with what became of it. Kept in memory: failures never touch the store. */
@@ -170,6 +171,20 @@ export function createSyncController(db: OversightDatabase, api: Api) {
         return Promise.resolve([]);
       }
       return serialise(() => fetchAndStore((knownSha256) => api.call('sync:read-dropped', { paths, knownSha256 })));
+    },
+
+    /** Adds PDFs to a meeting as a supplement made on the spot: the files dropped on it, or (none given) those chosen in a dialog. */
+    addPapersToMeeting(meeting: PackRecord['meeting'], agenda: PackRecord['agenda'], files?: readonly File[]) {
+      const paths = files?.map((file) => api.pathForFile(file)).filter((path) => path !== '');
+      if (paths && paths.length === 0) {
+        record({
+          fileName: files?.[0]?.name ?? '',
+          source: 'drop',
+          outcome: { status: 'error', message: 'Only files from a folder can be dropped here.' },
+        });
+        return Promise.resolve([]);
+      }
+      return serialise(() => fetchAndStore(() => api.call('pack-maker:supplement', { ...(paths ? { paths } : {}), meeting, agenda })));
     },
 
     /** Imports a tracker with the columns the user confirmed (and remembers them if asked). */

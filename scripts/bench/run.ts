@@ -15,6 +15,7 @@ import { measureValidatorThroughput } from '../bench-validator';
 import { CHROMIUM_ARGS, ensureChromium } from '../chromium.mjs';
 import { benchAnnotations } from './annotations';
 import { benchPapers } from './papers';
+import { benchPackMaking } from './pack-make';
 import { benchExports } from './exports';
 import { benchPlanReview } from './plan-review';
 
@@ -247,6 +248,9 @@ async function main() {
   } finally {
     server.close();
   }
+
+  console.log('Making a pack from a 500-page combined agenda pack…');
+  figures.push(...(await benchPackMaking()));
 
   // Re-importing an unchanged file: main recognises its SHA-256 and skips it unparsed.
   const rerun = await candidateFromFile(planFile, candidate.sha256);

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { PlanFile } from '../plan/schema';
 import { trackerMappingSchema } from '../tracker/mapping';
 import { annotationsFileSchema, type AnnotationsFile } from '../annotations/file';
-import type { PackManifest } from '../pack/schema';
+import { packAgendaItemSchema, packSchema, type PackManifest } from '../pack/schema';
 import { exportRequestSchema, exportResultSchema, importedDecisionsFileSchema } from '../exports/schema';
 import type { Result } from '../result';
+import { makerSaveRequestSchema, makerSaveResultSchema, makerSourceSchema } from '../pack/maker-ipc';
 
 // The one IPC contract between the main process and the renderer. Every channel the renderer
 // may invoke is named here with the schema of its single argument and of its reply; main's
@@ -153,6 +154,39 @@ export const channels = {
       relativePath: z.string().min(1).max(1024),
     }),
     response: z.object({ opened: z.literal(true), fileName: z.string() }),
+  },
+  // "Make a pack" (clerk): main opens a dialog for PDFs, a folder or a combined pack, reads them
+  // (make-pack.ts) and keeps their bytes behind a token; the renderer edits the agenda, previews
+  // a paper by its hash, and asks main to save the zip where the clerk chooses. null: cancelled.
+  'pack-maker:choose': {
+    request: z.strictObject({ kind: z.enum(['pdfs', 'folder', 'combined']) }),
+    response: makerSourceSchema.nullable(),
+  },
+  'pack-maker:preview': {
+    request: z.strictObject({ token: z.string().min(1).max(200), sha256: sha256Schema }),
+    response: z.object({ bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array) }),
+  },
+  'pack-maker:save': { request: makerSaveRequestSchema, response: makerSaveResultSchema },
+  // A lone PDF dropped on a meeting (or chosen in a dialog when no paths are given) becomes a
+  // supplement made on the spot: main reads only .pdf files, writes a checked pack zip to a temp
+  // folder and hands it out as candidates, exactly as if the clerk had sent it. The agenda is
+  // repeated so that the meeting's agenda (the latest pack's) does not shrink.
+  'pack-maker:supplement': {
+    request: z.strictObject({
+      paths: z.array(z.string().min(1).max(4096)).min(1).max(20).optional(),
+      meeting: packSchema.shape.meeting,
+      agenda: z.array(packAgendaItemSchema).max(200),
+    }),
+    response: z.array(importCandidateSchema),
+  },
+  // "Save a copy with my notes": the renderer builds the PDF (it holds the member's notes); main
+  // checks it is a PDF of sane size, asks where it goes and writes it atomically.
+  'papers:save-copy': {
+    request: z.strictObject({
+      bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array && value.length > 0 && value.length <= 400 * 1024 * 1024),
+      suggestedName: z.string().min(1).max(200),
+    }),
+    response: z.object({ saved: z.boolean(), fileName: z.string().optional() }),
   },
 } as const;
 

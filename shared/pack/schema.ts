@@ -73,6 +73,8 @@ export const packAgendaItemSchema = z.strictObject({
   presenter: z.string().max(300).default(''),
   /** Confidential: every paper on an exempt item is exempt too. */
   exempt: z.boolean().default(false),
+  /** The paragraph of Schedule 12A to the Local Government Act 1972 that makes the item exempt. */
+  exemptParagraph: z.number().int().min(1).max(7).optional(),
   decisionRequired: z.boolean().default(false),
   /** Areas and actions of the plan the item is about. */
   links: z.array(planLinkSchema).max(100).default([]),

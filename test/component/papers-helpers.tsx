@@ -9,6 +9,14 @@ export type PaperInput = { id: string; title: string; item: string | null; super
 
 /** Stores a pack for meeting `board-1` with the given papers (their PDFs are a few stand-in bytes). */
 export async function storeTestPack(db: OversightDatabase, papers: PaperInput[], options: { issuedAt?: string; summary?: string } = {}) {
+  const candidate = testPackCandidate(papers, options);
+  const outcome = await storePack(db, candidate, async (paperId) => new TextEncoder().encode(`%PDF-1.7 ${paperId}`));
+  if (outcome.status !== 'pack-stored') throw new Error(outcome.message);
+  return outcome;
+}
+
+/** The import candidate main would hand out for such a pack. */
+export function testPackCandidate(papers: PaperInput[], options: { issuedAt?: string; summary?: string } = {}): ImportCandidate {
   const text = JSON.stringify({
     format: 'oversight-pack',
     formatVersion: 1,
@@ -52,7 +60,5 @@ export async function storeTestPack(db: OversightDatabase, papers: PaperInput[],
       warnings: [],
     },
   };
-  const outcome = await storePack(db, candidate, async (paperId) => new TextEncoder().encode(`%PDF-1.7 ${paperId}`));
-  if (outcome.status !== 'pack-stored') throw new Error(outcome.message);
-  return outcome;
+  return candidate;
 }

@@ -61,6 +61,31 @@ const VALID: Record<ChannelName, unknown> = {
   'evidence:open': { planId: 'northmoor', evidenceId: 'ev-001', relativePath: 'evidence/audit.pdf' },
   'exports:save': { kind: 'minutes-docx', includeExempt: false, boardName: 'SEND Oversight Board', bundle: draftBundle() },
   'exports:import-decisions': undefined,
+  'pack-maker:choose': { kind: 'folder' },
+  'pack-maker:supplement': {
+    paths: ['/tmp/7a Revised figures.pdf'],
+    meeting: { id: 'sob-2027-01-14', title: 'Board', date: '2027-01-14', time: '14:00' },
+    agenda: [{ id: 'item-7', number: '7', title: 'Placements', exempt: true }],
+  },
+  'papers:save-copy': { bytes: new TextEncoder().encode('%PDF-1.7'), suggestedName: 'Highlight report with my notes.pdf' },
+  'pack-maker:preview': { token: 't1', sha256: sha },
+  'pack-maker:save': {
+    token: 't1',
+    draft: {
+      meeting: { id: 'sob-2027-01-14', title: 'Board', date: '2027-01-14', time: '14:00' },
+      items: [
+        {
+          number: '3',
+          title: 'Highlight report',
+          presenter: '',
+          decisionRequired: false,
+          isExempt: false,
+          links: [],
+          paper: { source: '03 Highlight report.pdf', title: 'Highlight report', sha256: sha, pageCount: 2 },
+        },
+      ],
+    },
+  },
 };
 
 const SPECIFIC_BAD: Record<ChannelName, unknown[]> = {
@@ -125,6 +150,36 @@ const SPECIFIC_BAD: Record<ChannelName, unknown[]> = {
     { kind: 'tracker', includeExempt: false, boardName: 'Board', planId: 'p', revision: 0, bundle: draftBundle() },
   ],
   'exports:import-decisions': [{ path: '/etc/passwd' }, ['a.decisions.json']],
+  // The pack maker takes a kind of source, never a path; papers are named by hash only.
+  'papers:save-copy': [
+    { bytes: 'JVBERi0=', suggestedName: 'x.pdf' },
+    { bytes: new Uint8Array(), suggestedName: 'x.pdf' },
+    { bytes: new Uint8Array(4) },
+    { bytes: new Uint8Array(4), suggestedName: 'x.pdf', path: '/etc/x' },
+  ],
+  'pack-maker:supplement': [
+    { paths: [], meeting: { id: 'm', title: 'M', date: '2027-01-14', time: '14:00' }, agenda: [] },
+    { meeting: { id: 'm', title: 'M', date: '14/01/2027', time: '14:00' }, agenda: [] },
+    { meeting: { id: 'm', title: 'M', date: '2027-01-14', time: '14:00' }, agenda: [{ id: 'i', number: '1', title: 'T', extra: 1 }] },
+    { paths: ['/a.pdf'], meeting: { id: 'm', title: 'M', date: '2027-01-14', time: '14:00' } },
+  ],
+  'pack-maker:choose': [{ kind: 'file' }, { kind: 'folder', path: '/etc' }, {}],
+  'pack-maker:preview': [
+    { token: 't1', sha256: 'x' },
+    { token: 't1', path: '/etc/passwd' },
+    { token: '', sha256: sha },
+  ],
+  'pack-maker:save': [
+    { token: 't1' },
+    { token: 't1', draft: { meeting: { id: 'm', title: 'M', date: '2027-01-14', time: '14:00' }, items: [], out: '/etc/passwd' } },
+    {
+      token: 't1',
+      draft: {
+        meeting: { id: 'm', title: 'M', date: '2027-01-14', time: '14:00' },
+        items: [{ number: '1', title: 'T', presenter: '', decisionRequired: false, isExempt: true, exemptParagraph: 8, links: [] }],
+      },
+    },
+  ],
   'evidence:open': [
     { planId: 'northmoor', evidenceId: 'ev-001' },
     { planId: '', evidenceId: 'ev-001', relativePath: 'a.pdf' },

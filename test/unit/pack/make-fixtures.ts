@@ -1,0 +1,107 @@
+import { PDFDocument, PDFHexString, PDFName, PDFString, StandardFonts, type PDFRef } from 'pdf-lib';
+
+// PDFs for the pack-making tests, made here with pdf-lib: papers with words on each page, a
+// combined agenda pack with top-level bookmarks (written as low-level outline objects, as
+// committee systems write them), and an encrypted one.
+
+/** A PDF of `pages` pages, each saying "<label> page N". */
+export async function labelledPdf(label: string, pages: number): Promise<Uint8Array> {
+  const document = await PDFDocument.create({ updateMetadata: false });
+  const font = await document.embedFont(StandardFonts.Helvetica);
+  for (let index = 0; index < pages; index += 1) {
+    const page = document.addPage([595.28, 841.89]);
+    page.drawText(`${label} page ${index + 1}`, { x: 64, y: 760, size: 14, font });
+  }
+  return document.save();
+}
+
+/** How a bookmark opens its page: a /Dest array, a /GoTo action, or a named destination. */
+export type BookmarkStyle = 'dest' | 'goto' | 'named';
+
+export type CombinedSection = { bookmark: string | null; label: string; pages: number; style?: BookmarkStyle; children?: string[] };
+
+/**
+ * A combined agenda pack: the sections one after another, a top-level bookmark at the first page
+ * of each section that has one (a section with `bookmark: null`, first, is the front sheet).
+ */
+export async function combinedPdf(
+  sections: readonly CombinedSection[],
+  options: { bookmarkAt?: Record<string, number> } = {},
+): Promise<Uint8Array> {
+  const document = await PDFDocument.create({ updateMetadata: false });
+  const font = await document.embedFont(StandardFonts.Helvetica);
+  const firstPages: number[] = [];
+  for (const section of sections) {
+    firstPages.push(document.getPageCount());
+    for (let index = 0; index < section.pages; index += 1) {
+      const page = document.addPage([595.28, 841.89]);
+      page.drawText(`${section.label} page ${index + 1}`, { x: 64, y: 760, size: 14, font });
+    }
+  }
+  const starts: Array<{ section: CombinedSection; page: PDFRef }> = [];
+  sections.forEach((section, index) => {
+    if (section.bookmark === null) return;
+    const at = options.bookmarkAt?.[section.bookmark] ?? firstPages[index] ?? 0;
+    starts.push({ section, page: document.getPage(at).ref });
+  });
+  addOutline(document, starts);
+  return document.save();
+}
+
+function addOutline(document: PDFDocument, entries: ReadonlyArray<{ section: CombinedSection; page: PDFRef }>) {
+  if (entries.length === 0) return;
+  const { context } = document;
+  const outlinesRef = context.nextRef();
+  const refs = entries.map(() => context.nextRef());
+  const names: Array<PDFString | PDFRef> = [];
+  entries.forEach(({ section, page }, index) => {
+    const ref = refs[index] as PDFRef;
+    const style = section.style ?? 'dest';
+    const destination = context.obj([page, 'XYZ', null, null, null]);
+    const item = context.obj({ Title: PDFHexString.fromText(section.bookmark ?? ''), Parent: outlinesRef });
+    if (style === 'dest') item.set(PDFName.of('Dest'), destination);
+    if (style === 'goto') item.set(PDFName.of('A'), context.obj({ S: 'GoTo', D: destination }));
+    if (style === 'named') {
+      const name = `item${index}`;
+      item.set(PDFName.of('Dest'), PDFString.of(name));
+      names.push(PDFString.of(name), context.register(context.obj({ D: destination })));
+    }
+    const previous = refs[index - 1];
+    const next = refs[index + 1];
+    if (previous) item.set(PDFName.of('Prev'), previous);
+    if (next) item.set(PDFName.of('Next'), next);
+    // Sub-bookmarks (sections of a report) are not papers: they must be ignored.
+    const children = section.children ?? [];
+    if (children.length > 0) {
+      const childDicts = children.map((title) => context.obj({ Title: PDFHexString.fromText(title), Parent: ref, Dest: destination }));
+      const childRefs = childDicts.map(() => context.nextRef());
+      childDicts.forEach((child, childIndex) => {
+        const nextChild = childRefs[childIndex + 1];
+        if (nextChild) child.set(PDFName.of('Next'), nextChild);
+        context.assign(childRefs[childIndex] as PDFRef, child);
+      });
+      item.set(PDFName.of('First'), childRefs[0] as PDFRef);
+      item.set(PDFName.of('Last'), childRefs.at(-1) as PDFRef);
+      item.set(PDFName.of('Count'), context.obj(children.length));
+    }
+    context.assign(ref, item);
+  });
+  context.assign(
+    outlinesRef,
+    context.obj({ Type: 'Outlines', First: refs[0] as PDFRef, Last: refs.at(-1) as PDFRef, Count: entries.length }),
+  );
+  document.catalog.set(PDFName.of('Outlines'), outlinesRef);
+  if (names.length > 0) {
+    document.catalog.set(PDFName.of('Names'), context.obj({ Dests: context.obj({ Names: names }) }));
+  }
+}
+
+/** A PDF that claims to be encrypted (an /Encrypt entry in its trailer), as a password-protected PDF does. */
+export async function encryptedPdf(): Promise<Uint8Array> {
+  const document = await PDFDocument.create({ updateMetadata: false });
+  document.addPage();
+  document.context.trailerInfo.Encrypt = document.context.register(
+    document.context.obj({ Filter: 'Standard', V: 2, R: 3, Length: 128, P: -3904, O: PDFString.of('x'), U: PDFString.of('y') }),
+  );
+  return document.save({ useObjectStreams: false });
+}
