@@ -2,7 +2,8 @@ import { useId, useState } from 'react';
 import type { AnnotationRecord, AnnotationTarget, Profile } from '../../shared/annotations/types';
 import { useServices } from '../app/context';
 import { formatDate, formatPeriod } from '../format';
-import { answerQuestion, createAnnotation, deleteAnnotation, updateAnnotation } from './annotation-repository';
+import { questionStatusText } from '../../shared/answers/status';
+import { answerQuestion, createAnnotation, deleteAnnotation, markAnswerNotAccepted, updateAnnotation } from './annotation-repository';
 import { AnnotationEditor, KIND_LABELS } from './annotation-editor';
 import './annotations.css';
 import { ProfileDialog } from './profile-dialog';
@@ -86,8 +87,10 @@ function AnnotationCard({
 }) {
   const { db } = useServices();
   const isMine = profile !== null && record.authorId === profile.id;
-  const [mode, setMode] = useState<'view' | 'edit' | 'answer' | 'confirm-delete'>('view');
+  const [mode, setMode] = useState<'view' | 'edit' | 'answer' | 'not-accepted' | 'confirm-delete'>('view');
   const [answer, setAnswer] = useState(record.answer?.text ?? '');
+  const [followUp, setFollowUp] = useState('');
+  const followUpId = useId();
   const changes = useChangesSince(target, record.madeAgainstRevision);
   const moved = changes ? describeTargetMoves(changes) : null;
   const answerId = useId();
@@ -134,10 +137,38 @@ function AnnotationCard({
           {moved} (written against revision {record.madeAgainstRevision}).
         </p>
       ) : null}
+      {record.kind === 'question' ? <p className="question-status">{questionStatusText(record, new Date())}</p> : null}
       {record.answer ? (
         <p className="annotation-answer">
-          <strong>Answer given at the meeting:</strong> {record.answer.text}
+          <strong>{record.answer.via === 'workbook' ? 'Written answer:' : 'Answer given at the meeting:'}</strong> {record.answer.text}
         </p>
+      ) : null}
+      {record.answer?.notAccepted ? (
+        <p className="annotation-answer not-accepted">
+          <strong>Answer not accepted. Follow-up:</strong> {record.answer.notAccepted.followUp}
+        </p>
+      ) : null}
+      {isMine && profile && mode === 'not-accepted' ? (
+        <form
+          className="answer-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (followUp.trim() === '') return;
+            void run(
+              () => markAnswerNotAccepted(db, profile, record.id, followUp),
+              'Answer marked not accepted; the question is open again.',
+            );
+          }}
+        >
+          <label htmlFor={followUpId}>What still needs answering (the follow-up)</label>
+          <textarea id={followUpId} rows={3} required value={followUp} onChange={(event) => setFollowUp(event.target.value)} />
+          <div className="button-row">
+            <button type="submit">Mark answer not accepted</button>
+            <button type="button" className="secondary" onClick={() => setMode('view')}>
+              Cancel
+            </button>
+          </div>
+        </form>
       ) : null}
       {isMine && profile && mode === 'answer' ? (
         <form
@@ -181,6 +212,11 @@ function AnnotationCard({
           {record.kind === 'question' ? (
             <button type="button" className="secondary" onClick={() => setMode('answer')}>
               {record.answer ? 'Change the answer' : 'Record the answer'}
+            </button>
+          ) : null}
+          {record.kind === 'question' && record.answer && !record.answer.notAccepted ? (
+            <button type="button" className="secondary" onClick={() => setMode('not-accepted')}>
+              Answer not accepted…
             </button>
           ) : null}
           <button type="button" className="secondary" onClick={() => setMode('confirm-delete')}>

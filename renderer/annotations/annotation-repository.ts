@@ -31,7 +31,8 @@ export type AnnotationInput = {
 
 export type AnnotationError = { code: 'not-found' | 'not-yours' | 'deleted'; message: string };
 
-async function nextStamp(db: OversightDatabase, profile: Profile, now: number): Promise<string> {
+/** The next clock stamp for an edit on this laptop (inside the caller's transaction). */
+export async function nextStamp(db: OversightDatabase, profile: Profile, now: number): Promise<string> {
   const last = decodeHlc((await getMeta<string>(db, CLOCK)) ?? '');
   const next = tickHlc(last, now, profile.deviceId);
   const encoded = encodeHlc(next);
@@ -132,7 +133,23 @@ export function answerQuestion(db: OversightDatabase, profile: Profile, id: stri
     db,
     profile,
     id,
-    () => ({ answer: answer === null ? null : { text: answer.trim(), answeredAt: now.toISOString() } }),
+    () => ({ answer: answer === null ? null : { text: answer.trim(), answeredAt: now.toISOString(), via: 'meeting' as const } }),
+    now,
+  );
+}
+
+/**
+ * Marks the answer to the member's own question as not accepted, with the follow-up they want
+ * answered: the question counts as open again and goes out in the next answers workbook.
+ */
+export function markAnswerNotAccepted(db: OversightDatabase, profile: Profile, id: string, followUp: string, now = new Date()) {
+  const text = followUp.trim();
+  return changeOwn(
+    db,
+    profile,
+    id,
+    (record) =>
+      record.answer && text !== '' ? { answer: { ...record.answer, notAccepted: { at: now.toISOString(), followUp: text } } } : {},
     now,
   );
 }
@@ -255,7 +272,11 @@ export async function mergeAnnotationsFile(
         summary.skipped += 1;
         return;
       }
-      writes.push(entryToRecord(entry, file.author.displayName, current?.order ?? index));
+      const incoming = entryToRecord(entry, file.author.displayName, current?.order ?? index);
+      // An officer's written answer recorded here (from an answers workbook) stays when a later
+      // version of the question, written before the answer reached its author, carries none.
+      if (current?.answer?.via === 'workbook' && incoming.answer === null && !incoming.deleted) incoming.answer = current.answer;
+      writes.push(incoming);
       if (decision.action === 'insert') summary.inserted += 1;
       else summary.updated += 1;
       const stamp = decodeHlc(entry.hlc);

@@ -56,7 +56,16 @@ export const annotationEntrySchema = z
     text: z.string().max(ANNOTATIONS_LIMITS.maxTextLength),
     tags: z.array(z.string().min(1).max(60)).max(20),
     visibility: z.literal('shared', { error: 'must be "shared": private annotations never leave a laptop' }),
-    answer: z.strictObject({ text: z.string().max(ANNOTATIONS_LIMITS.maxTextLength), answeredAt: dateTime }).nullable(),
+    answer: z
+      .strictObject({
+        text: z.string().max(ANNOTATIONS_LIMITS.maxTextLength),
+        answeredAt: dateTime,
+        answeredBy: z.string().max(200).optional(),
+        answeredOn: z.iso.date().optional(),
+        via: z.enum(['meeting', 'workbook']).optional(),
+        notAccepted: z.strictObject({ at: dateTime, followUp: z.string().min(1).max(ANNOTATIONS_LIMITS.maxTextLength) }).optional(),
+      })
+      .nullable(),
     madeAgainstRevision: z.number().int().min(1),
     createdAt: dateTime,
     hlc,
