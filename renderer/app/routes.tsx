@@ -5,6 +5,7 @@ import { ActionView } from '../plan-review/action-view';
 import { ActionsView } from '../plan-review/actions-view';
 import { DashboardView } from '../plan-review/dashboard-view';
 import { MeasuresView } from '../plan-review/measures-view';
+import { PartnersView } from '../plan-review/partners-view';
 import { SearchView } from '../search/search-view';
 import { AgendaView } from '../meetings/agenda-view';
 import { BoardView } from '../meetings/board-view';
@@ -44,6 +45,7 @@ export const ROUTES: Record<string, (params: URLSearchParams) => ReactNode> = {
   '/plan/actions': (params) => <ActionsView params={params} />,
   '/plan/action': (params) => <ActionView params={params} />,
   '/plan/measures': (params) => <MeasuresView params={params} />,
+  '/plan/partners': (params) => <PartnersView params={params} />,
   '/search': (params) => <SearchView params={params} />,
   '/plan/changes': (params) => <ChangesView planId={params.get('plan') ?? undefined} importId={params.get('import') ?? undefined} />,
   '/imports': () => <ImportsView />,
