@@ -17,6 +17,7 @@ import { PapersView } from '../papers/papers-view';
 import { PaperView } from '../papers/paper-view';
 import { ChangesView } from '../views/changes-view';
 import { ImportsView } from '../views/imports-view';
+import { VoiceView } from '../voice/voice-view';
 import { PlaceholderView } from '../views/placeholder-view';
 import { PlanView } from '../views/plan-view';
 import { SettingsView } from '../views/settings-view';
@@ -46,6 +47,7 @@ export const ROUTES: Record<string, (params: URLSearchParams) => ReactNode> = {
   '/plan/action': (params) => <ActionView params={params} />,
   '/plan/measures': (params) => <MeasuresView params={params} />,
   '/plan/partners': (params) => <PartnersView params={params} />,
+  '/plan/voice': (params) => <VoiceView params={params} />,
   '/search': (params) => <SearchView params={params} />,
   '/plan/changes': (params) => <ChangesView planId={params.get('plan') ?? undefined} importId={params.get('import') ?? undefined} />,
   '/imports': () => <ImportsView />,

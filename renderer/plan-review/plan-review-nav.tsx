@@ -1,6 +1,6 @@
 import { hrefFor } from '../app/router';
 
-type Page = 'dashboard' | 'actions' | 'partners' | 'measures' | 'changes';
+type Page = 'dashboard' | 'actions' | 'partners' | 'measures' | 'voice' | 'changes';
 
 /** Links between a plan's review pages, with the current one marked. */
 export function PlanReviewNav({ planId, current }: { planId: string; current: Page | null }) {
@@ -9,6 +9,7 @@ export function PlanReviewNav({ planId, current }: { planId: string; current: Pa
     { page: 'actions', path: '/plan/actions', label: 'Actions' },
     { page: 'partners', path: '/plan/partners', label: 'By partner' },
     { page: 'measures', path: '/plan/measures', label: 'Measures' },
+    { page: 'voice', path: '/plan/voice', label: 'Families’ voice' },
     { page: 'changes', path: '/plan/changes', label: 'What changed' },
   ];
   return (
