@@ -3,6 +3,7 @@ import type { AnnotationRecord, AnnotationTarget, Profile } from '../../shared/a
 import { useServices } from '../app/context';
 import { formatDate, formatPeriod } from '../format';
 import { questionStatusText } from '../../shared/answers/status';
+import { useBoard } from '../meetings/use-meetings';
 import { answerQuestion, createAnnotation, deleteAnnotation, markAnswerNotAccepted, updateAnnotation } from './annotation-repository';
 import { AnnotationEditor, KIND_LABELS } from './annotation-editor';
 import './annotations.css';
@@ -27,6 +28,7 @@ export function AnnotationPanel({
   label?: string;
 }) {
   const { db } = useServices();
+  const board = useBoard();
   const profile = useProfile();
   const annotations = useAnnotationsOn(target, profile?.id);
   const [isAskingProfile, setAskingProfile] = useState(false);
@@ -54,6 +56,7 @@ export function AnnotationPanel({
           <summary>Add a note or question</summary>
           <AnnotationEditor
             points={points}
+            {...(target.kind === 'area' && board ? { assuranceLevels: board.terms.assuranceScale } : {})}
             submitLabel="Add"
             onSubmit={async (value) => {
               const { point, ...input } = value;
@@ -86,6 +89,7 @@ function AnnotationCard({
   onMessage: (text: string) => void;
 }) {
   const { db } = useServices();
+  const board = useBoard();
   const isMine = profile !== null && record.authorId === profile.id;
   const [mode, setMode] = useState<'view' | 'edit' | 'answer' | 'not-accepted' | 'confirm-delete'>('view');
   const [answer, setAnswer] = useState(record.answer?.text ?? '');
@@ -106,6 +110,7 @@ function AnnotationCard({
       <li className="annotation">
         <AnnotationEditor
           initial={record}
+          {...(target.kind === 'area' && board ? { assuranceLevels: board.terms.assuranceScale } : {})}
           submitLabel="Save changes"
           onCancel={() => setMode('view')}
           onSubmit={(value) => run(() => updateAnnotation(db, profile, record.id, value), 'Changes saved.')}
@@ -124,6 +129,11 @@ function AnnotationCard({
         {record.target.kind !== 'paper' && record.target.point ? <span>about {formatPeriod(record.target.point)}</span> : null}
         {!isMine ? <span className="muted">(read-only)</span> : null}
       </p>
+      {record.kind === 'assurance' && record.assuranceLevel ? (
+        <p className="assurance-level">
+          <strong>My level of assurance:</strong> {record.assuranceLevel}
+        </p>
+      ) : null}
       <p className="annotation-text">{record.text}</p>
       {record.tags.length > 0 ? (
         <ul className="tag-list" aria-label="Tags">

@@ -27,6 +27,8 @@ export type AnnotationInput = {
   text: string;
   tags: readonly string[];
   visibility: 'private' | 'shared';
+  /** Only for an assurance view: the member's level on the board's scale. */
+  assuranceLevel?: string;
 };
 
 export type AnnotationError = { code: 'not-found' | 'not-yours' | 'deleted'; message: string };
@@ -42,6 +44,12 @@ export async function nextStamp(db: OversightDatabase, profile: Profile, now: nu
 
 function cleanTags(tags: readonly string[]): string[] {
   return [...new Set(tags.map((tag) => tag.trim()).filter((tag) => tag !== ''))].slice(0, 20).map((tag) => tag.slice(0, 60));
+}
+
+// A level belongs only to an assurance view.
+function levelOf(input: AnnotationInput): { assuranceLevel?: string } {
+  const level = input.assuranceLevel?.trim().slice(0, 60);
+  return input.kind === 'assurance' && level ? { assuranceLevel: level } : {};
 }
 
 /** Adds an annotation by the member, against the plan revision stored now. */
@@ -68,6 +76,7 @@ export async function createAnnotation(
       tags: cleanTags(input.tags),
       visibility: input.visibility,
       answer: null,
+      ...levelOf(input),
       madeAgainstRevision: plan?.export.revision ?? 1,
       order: now.getTime() + mine,
       createdAt: now.toISOString(),
@@ -117,14 +126,20 @@ export function updateAnnotation(db: OversightDatabase, profile: Profile, id: st
     db,
     profile,
     id,
-    () => ({ kind: input.kind, text: input.text.trim(), tags: cleanTags(input.tags), visibility: input.visibility }),
+    () => ({
+      kind: input.kind,
+      text: input.text.trim(),
+      tags: cleanTags(input.tags),
+      visibility: input.visibility,
+      assuranceLevel: levelOf(input).assuranceLevel,
+    }),
     now,
   );
 }
 
 /** Deletes the member's own annotation, keeping a tombstone with no text so a merge cannot revive it. */
 export function deleteAnnotation(db: OversightDatabase, profile: Profile, id: string, now = new Date()) {
-  return changeOwn(db, profile, id, () => ({ text: '', tags: [], answer: null, deleted: true }), now);
+  return changeOwn(db, profile, id, () => ({ text: '', tags: [], answer: null, assuranceLevel: undefined, deleted: true }), now);
 }
 
 /** Records the answer given at the meeting to the member's question (or clears it with null). */

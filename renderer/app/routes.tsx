@@ -5,6 +5,7 @@ import { ActionView } from '../plan-review/action-view';
 import { ActionsView } from '../plan-review/actions-view';
 import { DashboardView } from '../plan-review/dashboard-view';
 import { MeasuresView } from '../plan-review/measures-view';
+import { AssuranceView } from '../plan-review/assurance-view';
 import { PartnersView } from '../plan-review/partners-view';
 import { SearchView } from '../search/search-view';
 import { AgendaView } from '../meetings/agenda-view';
@@ -48,6 +49,7 @@ export const ROUTES: Record<string, (params: URLSearchParams) => ReactNode> = {
   '/plan/measures': (params) => <MeasuresView params={params} />,
   '/plan/partners': (params) => <PartnersView params={params} />,
   '/plan/voice': (params) => <VoiceView params={params} />,
+  '/plan/assurance': (params) => <AssuranceView params={params} />,
   '/search': (params) => <SearchView params={params} />,
   '/plan/changes': (params) => <ChangesView planId={params.get('plan') ?? undefined} importId={params.get('import') ?? undefined} />,
   '/imports': () => <ImportsView />,

@@ -1,6 +1,6 @@
 import { hrefFor } from '../app/router';
 
-type Page = 'dashboard' | 'actions' | 'partners' | 'measures' | 'voice' | 'changes';
+type Page = 'dashboard' | 'actions' | 'partners' | 'measures' | 'voice' | 'assurance' | 'changes';
 
 /** Links between a plan's review pages, with the current one marked. */
 export function PlanReviewNav({ planId, current }: { planId: string; current: Page | null }) {
@@ -10,6 +10,7 @@ export function PlanReviewNav({ planId, current }: { planId: string; current: Pa
     { page: 'partners', path: '/plan/partners', label: 'By partner' },
     { page: 'measures', path: '/plan/measures', label: 'Measures' },
     { page: 'voice', path: '/plan/voice', label: 'Families’ voice' },
+    { page: 'assurance', path: '/plan/assurance', label: 'Assurance views' },
     { page: 'changes', path: '/plan/changes', label: 'What changed' },
   ];
   return (

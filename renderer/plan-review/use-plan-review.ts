@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { partiesOf, type ActionParties } from '../../shared/plan-review/partners';
+import type { AnnotationRecord } from '../../shared/annotations/types';
 import type { EntityChange } from '../../shared/plan/diff';
 import type { Action, Area, Evidence, Measure, Milestone, Organisation, Owner, Risk } from '../../shared/plan/schema';
 import { getProfile } from '../annotations/profile-repository';
@@ -145,11 +146,11 @@ export function usePlanParties(planId: string | undefined, isWanted: boolean): P
   }, [db, planId, isWanted]);
 }
 
-/** A board judgement on an action of the plan, with its meeting's date. */
+/** A board judgement on an action (or area) of the plan, with its meeting's date. */
 export type ActionJudgement = { actionId: string; level: string; reason: string; meetingDate: string; label: string };
 
-/** The board's assurance judgements on the plan's actions, newest first. */
-export function useActionJudgements(planId: string | undefined): ActionJudgement[] | undefined {
+/** The board's assurance judgements on the plan's actions (or, with `kind` 'area', its areas), newest first. */
+export function useActionJudgements(planId: string | undefined, kind: 'action' | 'area' = 'action'): ActionJudgement[] | undefined {
   const { db } = useServices();
   return useLiveQuery(async () => {
     if (!planId) return [];
@@ -160,7 +161,7 @@ export function useActionJudgements(planId: string | undefined): ActionJudgement
     const dates = new Map(meetings.map((meeting) => [meeting.id, meeting.date]));
     return records
       .flatMap((record): ActionJudgement[] =>
-        record.kind === 'judgement' && record.target.kind === 'action' && record.target.planId === planId
+        record.kind === 'judgement' && record.target.kind === kind && record.target.planId === planId
           ? [
               {
                 actionId: record.target.id,
@@ -173,5 +174,19 @@ export function useActionJudgements(planId: string | undefined): ActionJudgement
           : [],
       )
       .sort((a, b) => b.meetingDate.localeCompare(a.meetingDate));
+  }, [db, planId, kind]);
+}
+
+/** Members' shared (and this member's own) assurance views on the plan's areas. */
+export function useAreaAssuranceViews(planId: string | undefined): AnnotationRecord[] | undefined {
+  const { db } = useServices();
+  return useLiveQuery(async () => {
+    if (!planId) return [];
+    const prefix = targetKeyOf({ planId, kind: 'area', id: '' });
+    const records = await db.annotations.where('targetKey').between(prefix, `${prefix}\uffff`).toArray();
+    const profile = await getProfile(db);
+    return records.filter(
+      (record) => record.kind === 'assurance' && !record.deleted && (record.visibility === 'shared' || record.authorId === profile?.id),
+    );
   }, [db, planId]);
 }

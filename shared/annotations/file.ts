@@ -66,16 +66,21 @@ export const annotationEntrySchema = z
         notAccepted: z.strictObject({ at: dateTime, followUp: z.string().min(1).max(ANNOTATIONS_LIMITS.maxTextLength) }).optional(),
       })
       .nullable(),
+    assuranceLevel: z.string().trim().min(1).max(60).optional(),
     madeAgainstRevision: z.number().int().min(1),
     createdAt: dateTime,
     hlc,
     deviceId: id,
     deleted: z.boolean(),
   })
-  .refine((entry) => !entry.deleted || (entry.text === '' && entry.tags.length === 0 && entry.answer === null), {
-    message: 'a deleted annotation keeps no text, tags or answer',
-    path: ['text'],
-  });
+  .refine(
+    (entry) =>
+      !entry.deleted || (entry.text === '' && entry.tags.length === 0 && entry.answer === null && entry.assuranceLevel === undefined),
+    {
+      message: 'a deleted annotation keeps no text, tags, answer or assurance level',
+      path: ['text'],
+    },
+  );
 
 export const annotationsFileSchema = z.strictObject({
   format: z.literal(ANNOTATIONS_FORMAT),

@@ -76,6 +76,8 @@ export type AnnotationRecord = {
   visibility: 'private' | 'shared';
   /** For questions: the answer, given at the meeting or in writing (an officers' answers workbook). */
   answer: QuestionAnswer | null;
+  /** For an assurance view on an area: the member's own level on the board's scale, before a meeting. */
+  assuranceLevel?: string;
   /** The plan revision the annotation was written against, to show when the target moved since. */
   madeAgainstRevision: number;
   /** Position in the member's own list of questions. */
