@@ -8,7 +8,7 @@ import { CONFIDENTIAL_LINE, dateText } from '../../shared/exports/text';
 // answer cells of each question row, so an officer cannot reword a question or its id by
 // accident. The protection has no password: it guards against slips, not against the officer.
 
-const WIDTHS = [38, 32, 20, 12, 60, 40, 60, 24, 14];
+const WIDTHS = [38, 32, 20, 18, 60, 40, 60, 24, 14];
 
 /** The workbook as XLSX bytes. Text goes in as text cells, so a question starting with "=" stays text. */
 export async function answersXlsx(input: {
@@ -54,6 +54,10 @@ export async function answersXlsx(input: {
     column.width = width;
     column.alignment = { wrapText: true, vertical: 'top' };
   });
+  // The lines above the headings run across the empty cells beside them rather than wrapping
+  // inside column A, where Excel and LibreOffice would print them on top of each other.
+  for (let number = 1; number < headingRow; number++) sheet.getCell(number, 1).alignment = { wrapText: false, vertical: 'top' };
+  sheet.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
   sheet.views = [{ state: 'frozen', ySplit: headingRow }];
   await sheet.protect('', {
     selectLockedCells: true,
