@@ -11,7 +11,7 @@ export type FileReport = {
   errors: Problem[];
   warnings: Problem[];
   /** A meeting pack's report also counts its papers and their pages. */
-  counts: PlanCounts & { papers?: number; pages?: number };
+  counts: PlanCounts & { papers?: number; pages?: number; questions?: number; answers?: number };
 };
 
 export type ValidateRun = {
@@ -43,7 +43,7 @@ export async function readMappingFile(file: string): Promise<{ ok: true; mapping
 }
 
 /**
- * Checks plan files, trackers and meeting packs (a .pack.json, its folder or a .zip) exactly as
+ * Checks plan files, trackers, answers workbooks and meeting packs (a .pack.json, its folder or a .zip) exactly as
  * the app's sync would (the same examineFile).
  * Exit 0 when every file is valid, 1 when any is invalid, 2 when any cannot be read.
  */
@@ -70,6 +70,15 @@ export async function validateFiles(files: readonly string[], options: { mapping
         warnings: outcome.warnings,
         counts: { ...EMPTY_COUNTS, papers: outcome.papers.length, pages },
       });
+    } else if (outcome.status === 'answers') {
+      const answers = outcome.workbook.rows.filter((row) => row.answer !== '').length;
+      reports.push({
+        file,
+        valid: true,
+        errors: [],
+        warnings: outcome.warnings,
+        counts: { ...EMPTY_COUNTS, questions: outcome.workbook.rows.length, answers },
+      });
     } else if (outcome.status === 'valid') {
       reports.push({ file, valid: true, errors: [], warnings: [...guessed, ...outcome.warnings], counts: outcome.counts });
     } else if (outcome.status === 'invalid') {
@@ -95,6 +104,8 @@ export function formatReport(run: ValidateRun): string {
     const { counts } = report;
     if (report.valid && counts.papers !== undefined) {
       lines.push(`✔ ${report.file}: valid meeting pack (${counts.papers} papers, ${counts.pages ?? 0} pages)`);
+    } else if (report.valid && counts.questions !== undefined) {
+      lines.push(`✔ ${report.file}: valid questions and answers workbook (${counts.questions} questions, ${counts.answers ?? 0} answered)`);
     } else if (report.valid) {
       lines.push(
         `✔ ${report.file}: valid (${counts.areas} areas, ${counts.actions} actions, ${counts.milestones} milestones, ${counts.measures} measures, ${counts.evidence} evidence, ${counts.risks} risks)`,

@@ -4,9 +4,10 @@ import { buildMinutes } from '../../shared/exports/minutes-model';
 import { minutesHtml } from '../../shared/exports/minutes-html';
 import type { ExportRequest } from '../../shared/exports/schema';
 import { actionLog, decisionLog, groupQuestionsByItem, questionsTable, WITHDRAWN_STATUS, type Table } from '../../shared/exports/tables';
-import { CONFIDENTIAL_LINE } from '../../shared/exports/text';
+import { CONFIDENTIAL_LINE, dateText } from '../../shared/exports/text';
 import { buildDecisionsFile, verifyDecisionsFile } from '../../shared/meetings/decisions-file';
 import { fail, ok, type Result } from '../../shared/result';
+import { answersXlsx } from './answers-xlsx';
 import { minutesDocx } from './minutes-docx';
 import { questionsDocx } from './questions-docx';
 import type { TrackerCopies } from './tracker-copies';
@@ -112,6 +113,25 @@ export async function buildExport(request: ExportRequest, services: ExportServic
         data,
         ...named(request.meeting.title, request.meeting.date, request.memberName ?? 'all members'),
         summary: `${plural(count, 'question')}${request.memberName ? ` from ${request.memberName}` : ' from every member'}.`,
+      });
+    }
+    case 'questions-xlsx': {
+      // Only questions still awaiting an answer go out: unanswered, or answered but not accepted.
+      const awaiting = request.questions.filter((question) => question.answer === null || question.followUp !== undefined);
+      const groups = groupQuestionsByItem(request.meeting.agenda, awaiting, request.includeExempt);
+      const count = groups.reduce((total, group) => total + group.questions.length, 0);
+      const data = await answersXlsx({
+        boardName: request.boardName,
+        scope: `questions for officers, meeting of ${dateText(request.meeting.date)}${request.memberName ? `, from ${request.memberName}` : ''}`,
+        groups,
+        isConfidential,
+        now: services.now(),
+      });
+      const answered = request.questions.length - awaiting.length;
+      return ok({
+        data,
+        ...named(request.meeting.title, request.meeting.date, request.memberName ?? 'all members'),
+        summary: `${plural(count, 'question')} awaiting an answer${answered > 0 ? `; ${plural(answered, 'answered question')} left out` : ''}.`,
       });
     }
     case 'decisions-json': {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { validateAnnotationsBytes } from '../../shared/annotations/file';
+import { ANSWERS_LIMITS, hasAnswersMarker, parseAnswersGrid } from '../../shared/answers/workbook';
 import type { ImportOutcome } from '../../shared/ipc/contract';
 import type { PlanFile } from '../../shared/plan/schema';
 import { PLAN_LIMITS, validatePlanBytes, validatePlanValue, type PlanValidation } from '../../shared/plan/validate';
@@ -10,6 +11,13 @@ import { classifyFileName } from './file-kinds';
 import { examinePack, type PackLocation } from './pack-read';
 import { readFileForImport } from './read-file';
 import { readTrackerRows } from './tracker-read';
+
+// A little room above the questions for the rows before the headings and for blank rows.
+const ANSWERS_READ_LIMITS = {
+  maxRows: ANSWERS_LIMITS.maxQuestions + 20,
+  maxCells: (ANSWERS_LIMITS.maxQuestions + 20) * 9,
+  maxUncompressedBytes: ANSWERS_LIMITS.maxBytes * 5,
+};
 
 export type ExaminedFile = { name: string; sha256: string; size: number; modifiedAt: string };
 
@@ -46,15 +54,15 @@ export async function examineFile(filePath: string, options: ExamineOptions = {}
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
   }
-  if (kind !== 'plan' && kind !== 'tracker-csv' && kind !== 'tracker-xlsx' && kind !== 'annotations') {
+  if (kind !== 'plan' && kind !== 'tracker-csv' && kind !== 'tracker-xlsx' && kind !== 'annotations' && kind !== 'answers') {
     return {
       status: 'unreadable',
       code: 'unsupported',
-      message: `${name} is not a file Oversight imports: it reads .plan.json files, .csv or .xlsx trackers, .annotations.json files and meeting packs (.zip, .pack.json or a pack folder).`,
+      message: `${name} is not a file Oversight imports: it reads .plan.json files, .csv or .xlsx trackers, .annotations.json files, officers' .answers.xlsx workbooks and meeting packs (.zip, .pack.json or a pack folder).`,
     };
   }
   const read = await readFileForImport(filePath, {
-    maxBytes: options.maxBytes ?? PLAN_LIMITS.maxBytes,
+    maxBytes: options.maxBytes ?? (kind === 'answers' ? ANSWERS_LIMITS.maxBytes : PLAN_LIMITS.maxBytes),
     onProgress: (progress) => options.onProgress?.({ phase: 'reading', ...progress }),
   });
   if (!read.ok) return { status: 'unreadable', code: read.error.code, message: read.error.message };
@@ -77,8 +85,19 @@ export async function examineFile(filePath: string, options: ExamineOptions = {}
     );
   }
 
-  const sheet = await readTrackerRows(read.bytes, name);
+  // The officers' answers workbook is read with the trackers' hardened reader (sizes checked
+  // before anything is inflated, formulas never run), with limits for its one sheet.
+  const sheet = await readTrackerRows(read.bytes, name, kind === 'answers' ? ANSWERS_READ_LIMITS : undefined);
   if (!sheet.ok) return finish({ status: 'invalid', errors: sheet.errors, warnings: [] });
+  // A workbook renamed without its ".answers" is still known by its cell A1.
+  if (kind === 'answers' || (kind === 'tracker-xlsx' && hasAnswersMarker(sheet.rows[0]?.[0]))) {
+    const parsed = parseAnswersGrid(sheet.rows, sheet.sheet);
+    return finish(
+      parsed.ok
+        ? { status: 'answers', workbook: parsed.workbook, warnings: [...sheet.warnings, ...parsed.warnings] }
+        : { status: 'invalid', errors: parsed.errors, warnings: [...sheet.warnings, ...parsed.warnings] },
+    );
+  }
 
   const headerRow = findHeaderRow(sheet.rows);
   const headings = sheet.rows[headerRow] ?? [];

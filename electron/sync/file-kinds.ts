@@ -2,13 +2,14 @@
 // name alone so a folder listing can be filtered without opening anything.
 
 /** What the importer will do with a file, decided from its name. */
-export type FileKind = 'plan' | 'tracker-csv' | 'tracker-xlsx' | 'annotations' | 'pack';
+export type FileKind = 'plan' | 'tracker-csv' | 'tracker-xlsx' | 'annotations' | 'pack' | 'answers';
 
 // Longest suffixes first: `x.plan.json` must not fall through to a generic rule.
 const KIND_BY_SUFFIX: ReadonlyArray<readonly [suffix: string, kind: FileKind]> = [
   ['.plan.json', 'plan'],
   ['.annotations.json', 'annotations'],
   ['.pack.json', 'pack'],
+  ['.answers.xlsx', 'answers'],
   ['.zip', 'pack'],
   ['.csv', 'tracker-csv'],
   ['.xlsx', 'tracker-xlsx'],

@@ -19,7 +19,10 @@ export function AnnotationEditor({
   submitLabel,
   onSubmit,
   onCancel,
+  assuranceLevels,
 }: {
+  /** The board's assurance scale, offered for an assurance view on an area. */
+  assuranceLevels?: readonly string[];
   initial?: Partial<EditorValue>;
   /** For a measure: the periods of its series, so a note can be about one point. */
   points?: readonly string[];
@@ -33,6 +36,7 @@ export function AnnotationEditor({
   const [tags, setTags] = useState((initial?.tags ?? []).join(', '));
   const [visibility, setVisibility] = useState<'private' | 'shared'>(initial?.visibility ?? 'private');
   const [point, setPoint] = useState(initial?.point ?? '');
+  const [level, setLevel] = useState(initial?.assuranceLevel ?? '');
   const [isTouched, setTouched] = useState(false);
   const isEmpty = text.trim() === '';
 
@@ -46,6 +50,7 @@ export function AnnotationEditor({
       tags: tags.split(',').map((tag) => tag.trim()),
       visibility,
       ...(point ? { point } : {}),
+      ...(kind === 'assurance' && level ? { assuranceLevel: level } : {}),
     });
     if (!initial) {
       setText('');
@@ -77,6 +82,19 @@ export function AnnotationEditor({
         />
         <label htmlFor={`${id}-tags`}>Tags (separate with commas)</label>
         <input id={`${id}-tags`} value={tags} maxLength={600} onChange={(event) => setTags(event.target.value)} />
+        {kind === 'assurance' && assuranceLevels && assuranceLevels.length > 0 ? (
+          <>
+            <label htmlFor={`${id}-level`}>My level of assurance</label>
+            <select id={`${id}-level`} value={level} onChange={(event) => setLevel(event.target.value)}>
+              <option value="">No level given</option>
+              {assuranceLevels.map((option) => (
+                <option key={option} value={option}>
+                  {option}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : null}
         {points && points.length > 0 ? (
           <>
             <label htmlFor={`${id}-point`}>About the figure for</label>

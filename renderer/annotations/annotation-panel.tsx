@@ -2,7 +2,9 @@ import { useId, useState } from 'react';
 import type { AnnotationRecord, AnnotationTarget, Profile } from '../../shared/annotations/types';
 import { useServices } from '../app/context';
 import { formatDate, formatPeriod } from '../format';
-import { answerQuestion, createAnnotation, deleteAnnotation, updateAnnotation } from './annotation-repository';
+import { questionStatusText } from '../../shared/answers/status';
+import { useBoard } from '../meetings/use-meetings';
+import { answerQuestion, createAnnotation, deleteAnnotation, markAnswerNotAccepted, updateAnnotation } from './annotation-repository';
 import { AnnotationEditor, KIND_LABELS } from './annotation-editor';
 import './annotations.css';
 import { ProfileDialog } from './profile-dialog';
@@ -26,6 +28,7 @@ export function AnnotationPanel({
   label?: string;
 }) {
   const { db } = useServices();
+  const board = useBoard();
   const profile = useProfile();
   const annotations = useAnnotationsOn(target, profile?.id);
   const [isAskingProfile, setAskingProfile] = useState(false);
@@ -53,6 +56,7 @@ export function AnnotationPanel({
           <summary>Add a note or question</summary>
           <AnnotationEditor
             points={points}
+            {...(target.kind === 'area' && board ? { assuranceLevels: board.terms.assuranceScale } : {})}
             submitLabel="Add"
             onSubmit={async (value) => {
               const { point, ...input } = value;
@@ -85,9 +89,12 @@ function AnnotationCard({
   onMessage: (text: string) => void;
 }) {
   const { db } = useServices();
+  const board = useBoard();
   const isMine = profile !== null && record.authorId === profile.id;
-  const [mode, setMode] = useState<'view' | 'edit' | 'answer' | 'confirm-delete'>('view');
+  const [mode, setMode] = useState<'view' | 'edit' | 'answer' | 'not-accepted' | 'confirm-delete'>('view');
   const [answer, setAnswer] = useState(record.answer?.text ?? '');
+  const [followUp, setFollowUp] = useState('');
+  const followUpId = useId();
   const changes = useChangesSince(target, record.madeAgainstRevision);
   const moved = changes ? describeTargetMoves(changes) : null;
   const answerId = useId();
@@ -103,6 +110,7 @@ function AnnotationCard({
       <li className="annotation">
         <AnnotationEditor
           initial={record}
+          {...(target.kind === 'area' && board ? { assuranceLevels: board.terms.assuranceScale } : {})}
           submitLabel="Save changes"
           onCancel={() => setMode('view')}
           onSubmit={(value) => run(() => updateAnnotation(db, profile, record.id, value), 'Changes saved.')}
@@ -121,6 +129,11 @@ function AnnotationCard({
         {record.target.kind !== 'paper' && record.target.point ? <span>about {formatPeriod(record.target.point)}</span> : null}
         {!isMine ? <span className="muted">(read-only)</span> : null}
       </p>
+      {record.kind === 'assurance' && record.assuranceLevel ? (
+        <p className="assurance-level">
+          <strong>My level of assurance:</strong> {record.assuranceLevel}
+        </p>
+      ) : null}
       <p className="annotation-text">{record.text}</p>
       {record.tags.length > 0 ? (
         <ul className="tag-list" aria-label="Tags">
@@ -134,10 +147,38 @@ function AnnotationCard({
           {moved} (written against revision {record.madeAgainstRevision}).
         </p>
       ) : null}
+      {record.kind === 'question' ? <p className="question-status">{questionStatusText(record, new Date())}</p> : null}
       {record.answer ? (
         <p className="annotation-answer">
-          <strong>Answer given at the meeting:</strong> {record.answer.text}
+          <strong>{record.answer.via === 'workbook' ? 'Written answer:' : 'Answer given at the meeting:'}</strong> {record.answer.text}
         </p>
+      ) : null}
+      {record.answer?.notAccepted ? (
+        <p className="annotation-answer not-accepted">
+          <strong>Answer not accepted. Follow-up:</strong> {record.answer.notAccepted.followUp}
+        </p>
+      ) : null}
+      {isMine && profile && mode === 'not-accepted' ? (
+        <form
+          className="answer-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (followUp.trim() === '') return;
+            void run(
+              () => markAnswerNotAccepted(db, profile, record.id, followUp),
+              'Answer marked not accepted; the question is open again.',
+            );
+          }}
+        >
+          <label htmlFor={followUpId}>What still needs answering (the follow-up)</label>
+          <textarea id={followUpId} rows={3} required value={followUp} onChange={(event) => setFollowUp(event.target.value)} />
+          <div className="button-row">
+            <button type="submit">Mark answer not accepted</button>
+            <button type="button" className="secondary" onClick={() => setMode('view')}>
+              Cancel
+            </button>
+          </div>
+        </form>
       ) : null}
       {isMine && profile && mode === 'answer' ? (
         <form
@@ -181,6 +222,11 @@ function AnnotationCard({
           {record.kind === 'question' ? (
             <button type="button" className="secondary" onClick={() => setMode('answer')}>
               {record.answer ? 'Change the answer' : 'Record the answer'}
+            </button>
+          ) : null}
+          {record.kind === 'question' && record.answer && !record.answer.notAccepted ? (
+            <button type="button" className="secondary" onClick={() => setMode('not-accepted')}>
+              Answer not accepted…
             </button>
           ) : null}
           <button type="button" className="secondary" onClick={() => setMode('confirm-delete')}>

@@ -27,11 +27,14 @@ export type AnnotationInput = {
   text: string;
   tags: readonly string[];
   visibility: 'private' | 'shared';
+  /** Only for an assurance view: the member's level on the board's scale. */
+  assuranceLevel?: string;
 };
 
 export type AnnotationError = { code: 'not-found' | 'not-yours' | 'deleted'; message: string };
 
-async function nextStamp(db: OversightDatabase, profile: Profile, now: number): Promise<string> {
+/** The next clock stamp for an edit on this laptop (inside the caller's transaction). */
+export async function nextStamp(db: OversightDatabase, profile: Profile, now: number): Promise<string> {
   const last = decodeHlc((await getMeta<string>(db, CLOCK)) ?? '');
   const next = tickHlc(last, now, profile.deviceId);
   const encoded = encodeHlc(next);
@@ -41,6 +44,12 @@ async function nextStamp(db: OversightDatabase, profile: Profile, now: number): 
 
 function cleanTags(tags: readonly string[]): string[] {
   return [...new Set(tags.map((tag) => tag.trim()).filter((tag) => tag !== ''))].slice(0, 20).map((tag) => tag.slice(0, 60));
+}
+
+// A level belongs only to an assurance view.
+function levelOf(input: AnnotationInput): { assuranceLevel?: string } {
+  const level = input.assuranceLevel?.trim().slice(0, 60);
+  return input.kind === 'assurance' && level ? { assuranceLevel: level } : {};
 }
 
 /** Adds an annotation by the member, against the plan revision stored now. */
@@ -67,6 +76,7 @@ export async function createAnnotation(
       tags: cleanTags(input.tags),
       visibility: input.visibility,
       answer: null,
+      ...levelOf(input),
       madeAgainstRevision: plan?.export.revision ?? 1,
       order: now.getTime() + mine,
       createdAt: now.toISOString(),
@@ -116,14 +126,20 @@ export function updateAnnotation(db: OversightDatabase, profile: Profile, id: st
     db,
     profile,
     id,
-    () => ({ kind: input.kind, text: input.text.trim(), tags: cleanTags(input.tags), visibility: input.visibility }),
+    () => ({
+      kind: input.kind,
+      text: input.text.trim(),
+      tags: cleanTags(input.tags),
+      visibility: input.visibility,
+      assuranceLevel: levelOf(input).assuranceLevel,
+    }),
     now,
   );
 }
 
 /** Deletes the member's own annotation, keeping a tombstone with no text so a merge cannot revive it. */
 export function deleteAnnotation(db: OversightDatabase, profile: Profile, id: string, now = new Date()) {
-  return changeOwn(db, profile, id, () => ({ text: '', tags: [], answer: null, deleted: true }), now);
+  return changeOwn(db, profile, id, () => ({ text: '', tags: [], answer: null, assuranceLevel: undefined, deleted: true }), now);
 }
 
 /** Records the answer given at the meeting to the member's question (or clears it with null). */
@@ -132,7 +148,23 @@ export function answerQuestion(db: OversightDatabase, profile: Profile, id: stri
     db,
     profile,
     id,
-    () => ({ answer: answer === null ? null : { text: answer.trim(), answeredAt: now.toISOString() } }),
+    () => ({ answer: answer === null ? null : { text: answer.trim(), answeredAt: now.toISOString(), via: 'meeting' as const } }),
+    now,
+  );
+}
+
+/**
+ * Marks the answer to the member's own question as not accepted, with the follow-up they want
+ * answered: the question counts as open again and goes out in the next answers workbook.
+ */
+export function markAnswerNotAccepted(db: OversightDatabase, profile: Profile, id: string, followUp: string, now = new Date()) {
+  const text = followUp.trim();
+  return changeOwn(
+    db,
+    profile,
+    id,
+    (record) =>
+      record.answer && text !== '' ? { answer: { ...record.answer, notAccepted: { at: now.toISOString(), followUp: text } } } : {},
     now,
   );
 }
@@ -255,7 +287,11 @@ export async function mergeAnnotationsFile(
         summary.skipped += 1;
         return;
       }
-      writes.push(entryToRecord(entry, file.author.displayName, current?.order ?? index));
+      const incoming = entryToRecord(entry, file.author.displayName, current?.order ?? index);
+      // An officer's written answer recorded here (from an answers workbook) stays when a later
+      // version of the question, written before the answer reached its author, carries none.
+      if (current?.answer?.via === 'workbook' && incoming.answer === null && !incoming.deleted) incoming.answer = current.answer;
+      writes.push(incoming);
       if (decision.action === 'insert') summary.inserted += 1;
       else summary.updated += 1;
       const stamp = decodeHlc(entry.hlc);

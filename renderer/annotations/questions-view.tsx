@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { isAwaitingAnswer } from '../../shared/answers/status';
 import { isPlanAnnotation, type AnnotationRecord } from '../../shared/annotations/types';
 import type { Action, Area } from '../../shared/plan/schema';
 import { useServices } from '../app/context';
@@ -17,7 +18,7 @@ export function QuestionsView() {
   const { db } = useServices();
   const profile = useProfile();
   const mine = useMyAnnotations(profile?.id);
-  const open = (mine ?? []).filter((record) => record.kind === 'question' && record.answer === null);
+  const open = (mine ?? []).filter(isAwaitingAnswer);
   const entities = useLiveQuery(async () => {
     const keys = open
       .filter(isPlanAnnotation)
@@ -90,6 +91,9 @@ export function QuestionsView() {
                   <li key={record.id} className="question-item">
                     <span className="muted">{label}: </span>
                     {record.text}
+                    {record.answer?.notAccepted ? (
+                      <p className="muted">Answer not accepted. Follow-up: {record.answer.notAccepted.followUp}</p>
+                    ) : null}
                     <div className="button-row compact">
                       <button
                         type="button"

@@ -5,6 +5,8 @@ import { ActionView } from '../plan-review/action-view';
 import { ActionsView } from '../plan-review/actions-view';
 import { DashboardView } from '../plan-review/dashboard-view';
 import { MeasuresView } from '../plan-review/measures-view';
+import { AssuranceView } from '../plan-review/assurance-view';
+import { PartnersView } from '../plan-review/partners-view';
 import { SearchView } from '../search/search-view';
 import { AgendaView } from '../meetings/agenda-view';
 import { BoardView } from '../meetings/board-view';
@@ -17,6 +19,7 @@ import { PaperView } from '../papers/paper-view';
 import { MakePackView } from '../papers/make-pack-view';
 import { ChangesView } from '../views/changes-view';
 import { ImportsView } from '../views/imports-view';
+import { VoiceView } from '../voice/voice-view';
 import { PlaceholderView } from '../views/placeholder-view';
 import { PlanView } from '../views/plan-view';
 import { SettingsView } from '../views/settings-view';
@@ -45,6 +48,9 @@ export const ROUTES: Record<string, (params: URLSearchParams) => ReactNode> = {
   '/plan/actions': (params) => <ActionsView params={params} />,
   '/plan/action': (params) => <ActionView params={params} />,
   '/plan/measures': (params) => <MeasuresView params={params} />,
+  '/plan/partners': (params) => <PartnersView params={params} />,
+  '/plan/voice': (params) => <VoiceView params={params} />,
+  '/plan/assurance': (params) => <AssuranceView params={params} />,
   '/search': (params) => <SearchView params={params} />,
   '/plan/changes': (params) => <ChangesView planId={params.get('plan') ?? undefined} importId={params.get('import') ?? undefined} />,
   '/imports': () => <ImportsView />,

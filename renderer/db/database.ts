@@ -5,6 +5,7 @@ import type { Board, Meeting, MeetingRecord } from '../../shared/meetings/schema
 import type { ActionRowsRecord, PlanSummaryRecord } from '../plan-review/records';
 import type { PackRecord, PaperRecord, PaperTextRecord } from '../papers/types';
 import type { SearchIndexRecord } from '../search/types';
+import type { VoiceRecord } from '../../shared/voice/schema';
 import type { ChangeSetRecord, EntityRecord, ImportRecord, MetaRecord, PlanRecord } from './types';
 
 export const DATABASE_NAME = 'oversight';
@@ -26,6 +27,7 @@ export class OversightDatabase extends Dexie {
   packs!: EntityTable<PackRecord, 'id'>;
   papers!: EntityTable<PaperRecord, 'id'>;
   paperTexts!: EntityTable<PaperTextRecord, 'id'>;
+  voiceRecords!: EntityTable<VoiceRecord, 'id'>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

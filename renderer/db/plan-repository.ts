@@ -39,6 +39,9 @@ export async function storeCandidate(db: OversightDatabase, candidate: ImportCan
   // Meeting packs are stored by the papers repository (renderer/papers/), never as a plan.
   if (outcome.status === 'pack')
     return { status: 'invalid', errors: [{ path: candidate.fileName, message: 'This is a meeting pack, not a plan.' }], warnings: [] };
+  // Officers' answers are recorded on their questions by renderer/annotations/answers-repository.ts.
+  if (outcome.status === 'answers')
+    return { status: 'invalid', errors: [{ path: candidate.fileName, message: 'This is an answers workbook, not a plan.' }], warnings: [] };
 
   const { plan } = outcome;
   const planId = plan.plan.id;

@@ -52,10 +52,11 @@ const CHOICES: readonly Choice[] = [
   {
     what: 'questions',
     label: 'Questions for officers',
-    hint: 'Members’ shared questions, by agenda item. Private questions are printed from My questions, never exported.',
+    hint: 'Members’ shared questions, by agenda item. Private questions are printed from My questions, never exported. The answers workbook holds the questions awaiting an answer; officers fill it in and it is imported like any file.',
     formats: [
       { kind: 'questions-docx', label: 'Word (.docx)' },
       { kind: 'questions-csv', label: 'CSV' },
+      { kind: 'questions-xlsx', label: 'Answers workbook for officers (.xlsx)' },
     ],
     needsMeeting: true,
   },
@@ -132,7 +133,7 @@ export function ExportsView() {
       return what === 'decisions-json'
         ? 'No minutes are approved yet: only approved minutes have a decision file.'
         : 'Choose a meeting first.';
-    if (kind === 'questions-docx' || kind === 'questions-csv') {
+    if (kind === 'questions-docx' || kind === 'questions-csv' || kind === 'questions-xlsx') {
       const name = memberName || null;
       const questions = await questionsFor(db, meeting, name);
       return {

@@ -138,6 +138,8 @@ export async function questionsFor(db: OversightDatabase, meeting: Meeting, memb
       itemId: itemFor(record.target.planId, located),
       text: record.text,
       answer: record.answer?.text ?? null,
+      askedAt: record.createdAt,
+      ...(record.answer?.notAccepted ? { followUp: record.answer.notAccepted.followUp } : {}),
     };
   });
   return [...onPlan, ...onPapers];

@@ -12,6 +12,9 @@ import { MeasureChart } from './measure-chart';
 import { PlanReviewNav } from './plan-review-nav';
 import { todayIso } from './today';
 import { useActionDetail, type ActionDetail } from './use-plan-review';
+import { voiceFor } from '../../shared/voice/schema';
+import { useVoiceRecords } from '../voice/use-voice';
+import { VoiceSummary } from '../voice/voice-view';
 import './plan-review.css';
 
 const EVIDENCE_TYPES: Record<Evidence['type'], string> = {
@@ -62,6 +65,7 @@ export function ActionView({ params, today = todayIso() }: { params: URLSearchPa
         </p>
       ) : null}
       <Facts detail={detail} today={today} />
+      <FamiliesVoice planId={planId} actionId={action.id} areaId={action.areaId} />
       {action.description ? (
         <section className="review-section" aria-labelledby="description-title">
           <h2 id="description-title">Description</h2>
@@ -332,6 +336,33 @@ function LatestChange({ detail }: { detail: ActionDetail }) {
     <section className="review-section" aria-labelledby="latest-change-title">
       <h2 id="latest-change-title">What changed in revision {latestRevision}</h2>
       {body}
+    </section>
+  );
+}
+
+/** What families said about this action or its area, and how the action was co-produced. */
+function FamiliesVoice({ planId, actionId, areaId }: { planId: string; actionId: string; areaId: string }) {
+  const records = useVoiceRecords(planId);
+  const linked = voiceFor(records ?? [], { actionId, areaId });
+  if (linked.length === 0) return null;
+  const coProduction = linked.filter((record) => record.kind === 'co-production' && record.links.some((link) => link.id === actionId));
+  const voice = linked.filter((record) => !coProduction.includes(record));
+  return (
+    <section className="review-section" aria-labelledby="voice-title">
+      <h2 id="voice-title">Families’ voice</h2>
+      {coProduction.length > 0 ? (
+        <p>Co-produced with {coProduction.map((record) => `${record.source} (${formatDate(record.date)}: ${record.title})`).join('; ')}.</p>
+      ) : null}
+      {voice.length > 0 ? (
+        <ul>
+          {voice.map((record) => (
+            <li key={record.id}>
+              <VoiceSummary record={record} />
+              {record.links.some((link) => link.id === actionId) ? null : <p className="muted">About this action’s area.</p>}
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </section>
   );
 }

@@ -22,7 +22,7 @@ import { valueText } from '../plan/change-text';
 import { rememberList } from './list-memory';
 import { PlanReviewNav } from './plan-review-nav';
 import { todayIso } from './today';
-import { useActionRows, useMyAnnotatedActions, usePlanSummary } from './use-plan-review';
+import { useActionRows, useMyAnnotatedActions, usePlanParties, usePlanSummary } from './use-plan-review';
 import './plan-review.css';
 
 const RAG_WORDS: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green', blue: 'Blue (complete)', grey: 'Grey (not started)' };
@@ -48,6 +48,7 @@ export function ActionsView({ params, today = todayIso() }: { params: URLSearchP
   const rowsRecord = useActionRows(planId);
   const summary = usePlanSummary(planId);
   const annotated = useMyAnnotatedActions(planId, filters.hasMyAnnotations);
+  const planParties = usePlanParties(planId, filters.partner !== null || filters.sro !== null);
   const deferredFilters = useDeferredValue(filters);
   const meetings = useMeetings();
   // "Changed since a meeting": the revision the board had in front of it is the latest one
@@ -69,9 +70,14 @@ export function ActionsView({ params, today = todayIso() }: { params: URLSearchP
   const allRows = rowsRecord?.rows;
   const visible = useMemo(() => {
     if (!allRows) return [];
-    const kept = filterRows(allRows, deferredFilters, { today, ...(annotated ? { annotatedActionIds: annotated } : {}) });
+    const parties = planParties?.parties;
+    const kept = filterRows(allRows, deferredFilters, {
+      today,
+      ...(annotated ? { annotatedActionIds: annotated } : {}),
+      ...(parties ? { partiesOf: parties } : {}),
+    });
     return sortRows(kept, deferredFilters.sort, deferredFilters.isDescending);
-  }, [allRows, deferredFilters, today, annotated]);
+  }, [allRows, deferredFilters, today, annotated, planParties]);
 
   const listHref = planId ? hrefFor('/plan/actions', { plan: planId, ...filtersToParams(filters) }) : '';
   useEffect(() => {
@@ -122,6 +128,34 @@ export function ActionsView({ params, today = todayIso() }: { params: URLSearchP
                 {role}
               </option>
             ))}
+          </select>
+        </div>
+        <div className="filter-field">
+          <label htmlFor="filter-partner">Partner</label>
+          <select id="filter-partner" value={filters.partner ?? ''} onChange={(event) => update({ partner: event.target.value || null })}>
+            <option value="">Any partner</option>
+            {(planParties?.organisations ?? [])
+              .slice()
+              .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
+              .map((organisation) => (
+                <option key={organisation.id} value={organisation.id}>
+                  {organisation.name}
+                </option>
+              ))}
+          </select>
+        </div>
+        <div className="filter-field">
+          <label htmlFor="filter-sro">Senior responsible officer</label>
+          <select id="filter-sro" value={filters.sro ?? ''} onChange={(event) => update({ sro: event.target.value || null })}>
+            <option value="">Any SRO</option>
+            {(planParties?.owners ?? [])
+              .slice()
+              .sort((a, b) => a.role.localeCompare(b.role, 'en-GB'))
+              .map((owner) => (
+                <option key={owner.id} value={owner.id}>
+                  {owner.role}
+                </option>
+              ))}
           </select>
         </div>
         <div className="filter-field">

@@ -1,13 +1,16 @@
 import { hrefFor } from '../app/router';
 
-type Page = 'dashboard' | 'actions' | 'measures' | 'changes';
+type Page = 'dashboard' | 'actions' | 'partners' | 'measures' | 'voice' | 'assurance' | 'changes';
 
 /** Links between a plan's review pages, with the current one marked. */
 export function PlanReviewNav({ planId, current }: { planId: string; current: Page | null }) {
   const pages: Array<{ page: Page; path: string; label: string }> = [
     { page: 'dashboard', path: '/plan/dashboard', label: 'Dashboard' },
     { page: 'actions', path: '/plan/actions', label: 'Actions' },
+    { page: 'partners', path: '/plan/partners', label: 'By partner' },
     { page: 'measures', path: '/plan/measures', label: 'Measures' },
+    { page: 'voice', path: '/plan/voice', label: 'Families’ voice' },
+    { page: 'assurance', path: '/plan/assurance', label: 'Assurance views' },
     { page: 'changes', path: '/plan/changes', label: 'What changed' },
   ];
   return (

@@ -1,4 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { partiesOf, type ActionParties } from '../../shared/plan-review/partners';
+import type { AnnotationRecord } from '../../shared/annotations/types';
 import type { EntityChange } from '../../shared/plan/diff';
 import type { Action, Area, Evidence, Measure, Milestone, Organisation, Owner, Risk } from '../../shared/plan/schema';
 import { getProfile } from '../annotations/profile-repository';
@@ -109,5 +111,82 @@ export function useMeasures(planId: string | undefined): Measure[] | undefined {
     if (!planId) return [];
     const records = await entitiesOfPlan(db, planId, 'measure');
     return records.filter((record) => record.archivedInRevision === null).map((record) => record.data as Measure);
+  }, [db, planId]);
+}
+
+export type PlanParties = {
+  organisations: Organisation[];
+  /** The plan's current owners (roles), for choosing a senior responsible officer. */
+  owners: Owner[];
+  /** Per action, its SRO and the organisations involved; read only while wanted (it reads every action). */
+  parties: ReadonlyMap<string, ActionParties> | null;
+};
+
+/**
+ * A plan's organisations and owners, and, while `isWanted`, who is accountable for each action:
+ * the partner and SRO filters and the by-partner view. The list rows do not carry partners, so
+ * this reads the plan's action entities (one range read) only when one of those is in use.
+ */
+export function usePlanParties(planId: string | undefined, isWanted: boolean): PlanParties | undefined {
+  const { db } = useServices();
+  return useLiveQuery(async (): Promise<PlanParties> => {
+    if (!planId) return { organisations: [], owners: [], parties: null };
+    const [organisationRecords, ownerRecords] = await Promise.all([
+      entitiesOfPlan(db, planId, 'organisation'),
+      entitiesOfPlan(db, planId, 'owner'),
+    ]);
+    const current = (records: EntityRecord[]) => records.filter((record) => record.archivedInRevision === null);
+    const organisations = current(organisationRecords).map((record) => record.data as Organisation);
+    const owners = current(ownerRecords).map((record) => record.data as Owner);
+    if (!isWanted) return { organisations, owners, parties: null };
+    const byId = new Map(owners.map((owner) => [owner.id, owner]));
+    const parties = new Map<string, ActionParties>();
+    for (const record of await entitiesOfPlan(db, planId, 'action')) parties.set(record.id, partiesOf(record.data as Action, byId));
+    return { organisations, owners, parties };
+  }, [db, planId, isWanted]);
+}
+
+/** A board judgement on an action (or area) of the plan, with its meeting's date. */
+export type ActionJudgement = { actionId: string; level: string; reason: string; meetingDate: string; label: string };
+
+/** The board's assurance judgements on the plan's actions (or, with `kind` 'area', its areas), newest first. */
+export function useActionJudgements(planId: string | undefined, kind: 'action' | 'area' = 'action'): ActionJudgement[] | undefined {
+  const { db } = useServices();
+  return useLiveQuery(async () => {
+    if (!planId) return [];
+    const [records, meetings] = await Promise.all([
+      db.meetingRecords.filter((record) => record.kind === 'judgement').toArray(),
+      db.meetings.toArray(),
+    ]);
+    const dates = new Map(meetings.map((meeting) => [meeting.id, meeting.date]));
+    return records
+      .flatMap((record): ActionJudgement[] =>
+        record.kind === 'judgement' && record.target.kind === kind && record.target.planId === planId
+          ? [
+              {
+                actionId: record.target.id,
+                level: record.level,
+                reason: record.reason,
+                meetingDate: dates.get(record.meetingId) ?? '',
+                label: record.target.label,
+              },
+            ]
+          : [],
+      )
+      .sort((a, b) => b.meetingDate.localeCompare(a.meetingDate));
+  }, [db, planId, kind]);
+}
+
+/** Members' shared (and this member's own) assurance views on the plan's areas. */
+export function useAreaAssuranceViews(planId: string | undefined): AnnotationRecord[] | undefined {
+  const { db } = useServices();
+  return useLiveQuery(async () => {
+    if (!planId) return [];
+    const prefix = targetKeyOf({ planId, kind: 'area', id: '' });
+    const records = await db.annotations.where('targetKey').between(prefix, `${prefix}\uffff`).toArray();
+    const profile = await getProfile(db);
+    return records.filter(
+      (record) => record.kind === 'assurance' && !record.deleted && (record.visibility === 'shared' || record.authorId === profile?.id),
+    );
   }, [db, planId]);
 }

@@ -5,6 +5,7 @@ import { getMeta, setMeta } from '../db/meta-repository';
 import { importedFileHashes, storeCandidate, type StoreOutcome } from '../db/plan-repository';
 import type { Api } from '../ipc/client';
 import { catchUpSearchIndex, mergeAnnotationsFile, mergedAnnotationFileHashes } from '../annotations/annotation-repository';
+import { importedAnswerFileHashes, recordAnswers, type AnswersOutcome } from '../annotations/answers-repository';
 import { getProfile } from '../annotations/profile-repository';
 import { seedSampleBoard } from '../meetings/sample-board';
 import { packFileHashes, storePack, type PackOutcome } from '../papers/pack-repository';
@@ -17,7 +18,7 @@ export type SyncEntry = {
   at: string;
   fileName: string;
   source: ImportSource;
-  outcome: StoreOutcome | MergeOutcome | PackOutcome | { status: 'error'; message: string };
+  outcome: StoreOutcome | MergeOutcome | PackOutcome | AnswersOutcome | { status: 'error'; message: string };
   /** Kept while a tracker waits for its columns to be confirmed. */
   candidate?: ImportCandidate;
 };
@@ -63,7 +64,7 @@ export function createSyncController(db: OversightDatabase, api: Api) {
     return full;
   }
 
-  async function storeOne(candidate: ImportCandidate): Promise<StoreOutcome | MergeOutcome | PackOutcome> {
+  async function storeOne(candidate: ImportCandidate): Promise<StoreOutcome | MergeOutcome | PackOutcome | AnswersOutcome> {
     if (candidate.outcome.status === 'pack') {
       // The papers' PDFs are fetched one by one by the candidate's token, never pushed in it.
       const outcome = await storePack(db, candidate, async (paperId) => {
@@ -77,6 +78,10 @@ export function createSyncController(db: OversightDatabase, api: Api) {
         void startTextExtraction(db).catch((error: unknown) => console.warn('Text extraction stopped', error));
       return outcome;
     }
+    if (candidate.outcome.status === 'answers') {
+      const { workbook, warnings } = candidate.outcome;
+      return recordAnswers(db, workbook, { sha256: candidate.sha256, profile: await getProfile(db), warnings });
+    }
     if (candidate.outcome.status !== 'annotations') return storeCandidate(db, candidate);
     const { file } = candidate.outcome;
     const summary = await mergeAnnotationsFile(db, file, { sha256: candidate.sha256, profile: await getProfile(db) });
@@ -84,8 +89,10 @@ export function createSyncController(db: OversightDatabase, api: Api) {
     return { status: 'merged', authorName: file.author.displayName, ...summary };
   }
 
-  async function storeAll(candidates: readonly ImportCandidate[]): Promise<Array<StoreOutcome | MergeOutcome | PackOutcome>> {
-    const outcomes: Array<StoreOutcome | MergeOutcome | PackOutcome> = [];
+  async function storeAll(
+    candidates: readonly ImportCandidate[],
+  ): Promise<Array<StoreOutcome | MergeOutcome | PackOutcome | AnswersOutcome>> {
+    const outcomes: Array<StoreOutcome | MergeOutcome | PackOutcome | AnswersOutcome> = [];
     for (const candidate of candidates) {
       try {
         const outcome = await storeOne(candidate);
@@ -128,8 +135,13 @@ export function createSyncController(db: OversightDatabase, api: Api) {
 
   async function fetchAndStore(
     fetch: (known: string[]) => ReturnType<Api['call']>,
-  ): Promise<Array<StoreOutcome | MergeOutcome | PackOutcome>> {
-    const known = [...(await importedFileHashes(db)), ...(await mergedAnnotationFileHashes(db)), ...(await packFileHashes(db))];
+  ): Promise<Array<StoreOutcome | MergeOutcome | PackOutcome | AnswersOutcome>> {
+    const known = [
+      ...(await importedFileHashes(db)),
+      ...(await mergedAnnotationFileHashes(db)),
+      ...(await packFileHashes(db)),
+      ...(await importedAnswerFileHashes(db)),
+    ];
     const reply = await fetch(known);
     if (!reply.ok) {
       record({ fileName: '', source: 'dialog', outcome: { status: 'error', message: reply.error.message } });

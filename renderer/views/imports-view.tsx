@@ -203,6 +203,24 @@ function SessionEntry({ entry, onConfirmColumns, onDismiss }: { entry: SyncEntry
           {outcome.warnings.length > 0 ? <ProblemList problems={outcome.warnings} kind="warning" /> : null}
         </li>
       );
+    case 'answers-recorded':
+      return (
+        <li className={`entry ${outcome.problems.length > 0 ? 'entry-error' : 'entry-ok'}`}>
+          <strong>{name}</strong>: officers’ answers: {plural(outcome.recorded, 'answer')} recorded
+          {outcome.replaced > 0 ? ` (${plural(outcome.replaced, 'earlier answer')} replaced)` : ''}
+          {outcome.unchanged > 0 ? `, ${plural(outcome.unchanged, 'answer')} already recorded` : ''}
+          {outcome.unanswered > 0 ? `, ${plural(outcome.unanswered, 'question')} not yet answered` : ''}.
+          {outcome.problems.length > 0 ? (
+            <>
+              {' '}
+              {plural(outcome.problems.length, 'row')} could not be matched to a question and{' '}
+              {outcome.problems.length === 1 ? 'was' : 'were'} not recorded:
+              <ProblemList problems={outcome.problems} kind="error" />
+            </>
+          ) : null}
+          {outcome.warnings.length > 0 ? <ProblemList problems={outcome.warnings} kind="warning" /> : null}
+        </li>
+      );
     case 'pack-refused':
       return (
         <li className="entry entry-error">

@@ -56,17 +56,31 @@ export const annotationEntrySchema = z
     text: z.string().max(ANNOTATIONS_LIMITS.maxTextLength),
     tags: z.array(z.string().min(1).max(60)).max(20),
     visibility: z.literal('shared', { error: 'must be "shared": private annotations never leave a laptop' }),
-    answer: z.strictObject({ text: z.string().max(ANNOTATIONS_LIMITS.maxTextLength), answeredAt: dateTime }).nullable(),
+    answer: z
+      .strictObject({
+        text: z.string().max(ANNOTATIONS_LIMITS.maxTextLength),
+        answeredAt: dateTime,
+        answeredBy: z.string().max(200).optional(),
+        answeredOn: z.iso.date().optional(),
+        via: z.enum(['meeting', 'workbook']).optional(),
+        notAccepted: z.strictObject({ at: dateTime, followUp: z.string().min(1).max(ANNOTATIONS_LIMITS.maxTextLength) }).optional(),
+      })
+      .nullable(),
+    assuranceLevel: z.string().trim().min(1).max(60).optional(),
     madeAgainstRevision: z.number().int().min(1),
     createdAt: dateTime,
     hlc,
     deviceId: id,
     deleted: z.boolean(),
   })
-  .refine((entry) => !entry.deleted || (entry.text === '' && entry.tags.length === 0 && entry.answer === null), {
-    message: 'a deleted annotation keeps no text, tags or answer',
-    path: ['text'],
-  });
+  .refine(
+    (entry) =>
+      !entry.deleted || (entry.text === '' && entry.tags.length === 0 && entry.answer === null && entry.assuranceLevel === undefined),
+    {
+      message: 'a deleted annotation keeps no text, tags, answer or assurance level',
+      path: ['text'],
+    },
+  );
 
 export const annotationsFileSchema = z.strictObject({
   format: z.literal(ANNOTATIONS_FORMAT),

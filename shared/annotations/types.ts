@@ -48,6 +48,22 @@ export function paperTargetKey(meetingId: string, paperId: string): string {
   return `${PAPER_KEY_PREFIX}\u0001${meetingId}\u0001${paperId}`;
 }
 
+/**
+ * An answer to a question. `answeredAt` is when it was recorded here; an answer from the officers'
+ * workbook also says who answered and on which day, and the member may mark it not accepted,
+ * with the follow-up they want answered (the question then goes out again).
+ */
+export type QuestionAnswer = {
+  text: string;
+  answeredAt: string;
+  /** Who answered (a role, e.g. "Head of SEND"), as written in the workbook. */
+  answeredBy?: string;
+  /** The day the officer gave, YYYY-MM-DD. */
+  answeredOn?: string;
+  via?: 'meeting' | 'workbook';
+  notAccepted?: { at: string; followUp: string };
+};
+
 export type AnnotationRecord = {
   id: string;
   authorId: string;
@@ -58,8 +74,10 @@ export type AnnotationRecord = {
   text: string;
   tags: string[];
   visibility: 'private' | 'shared';
-  /** For questions: the answer as given at the meeting. */
-  answer: { text: string; answeredAt: string } | null;
+  /** For questions: the answer, given at the meeting or in writing (an officers' answers workbook). */
+  answer: QuestionAnswer | null;
+  /** For an assurance view on an area: the member's own level on the board's scale, before a meeting. */
+  assuranceLevel?: string;
   /** The plan revision the annotation was written against, to show when the target moved since. */
   madeAgainstRevision: number;
   /** Position in the member's own list of questions. */

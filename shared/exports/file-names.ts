@@ -14,6 +14,7 @@ const WHAT: Record<ExportKind, { words: string; extension: string }> = {
   'action-log-xlsx': { words: 'action log', extension: '.xlsx' },
   'questions-docx': { words: 'questions for officers', extension: '.docx' },
   'questions-csv': { words: 'questions for officers', extension: '.csv' },
+  'questions-xlsx': { words: 'questions and answers', extension: '.answers.xlsx' },
   'decisions-json': { words: 'record', extension: '.decisions.json' },
   tracker: { words: 'tracker with board updates', extension: '.xlsx' },
 };
@@ -32,6 +33,7 @@ export function filterOf(kind: ExportKind, trackerExtension?: '.xlsx' | '.csv'):
     '.csv': 'CSV (comma-separated values)',
     '.xlsx': 'Excel workbook',
     '.decisions.json': 'Oversight decision file',
+    '.answers.xlsx': 'Excel workbook',
   };
   return { name: names[extension] ?? 'File', extensions: [extension.split('.').pop() ?? 'dat'] };
 }

@@ -15,6 +15,7 @@ export const EXPORT_KINDS = [
   'action-log-xlsx',
   'questions-docx',
   'questions-csv',
+  'questions-xlsx',
   'decisions-json',
   'tracker',
 ] as const;
@@ -49,6 +50,10 @@ export const exportQuestionSchema = z.strictObject({
   answer: text(20_000).nullable(),
   /** On an exempt board paper (whose agenda item is public): left out unless exempt items are included. */
   isExempt: z.boolean().optional(),
+  /** When the member asked it (for the answers workbook's "Asked on"). */
+  askedAt: z.iso.datetime({ offset: true }).optional(),
+  /** Present when the member did not accept the answer: what they want answered now. */
+  followUp: text(20_000).optional(),
 });
 export type ExportQuestion = z.infer<typeof exportQuestionSchema>;
 
@@ -68,7 +73,7 @@ export const exportRequestSchema = z.discriminatedUnion('kind', [
     bundles: z.array(meetingBundleSchema).min(1).max(1_000),
   }),
   z.strictObject({
-    kind: z.enum(['questions-docx', 'questions-csv']),
+    kind: z.enum(['questions-docx', 'questions-csv', 'questions-xlsx']),
     ...common,
     meeting: z.strictObject({
       id,

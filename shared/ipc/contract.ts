@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { PlanFile } from '../plan/schema';
 import { trackerMappingSchema } from '../tracker/mapping';
 import { annotationsFileSchema, type AnnotationsFile } from '../annotations/file';
+import type { AnswersWorkbook } from '../answers/workbook';
 import { packAgendaItemSchema, packSchema, type PackManifest } from '../pack/schema';
 import { exportRequestSchema, exportResultSchema, importedDecisionsFileSchema } from '../exports/schema';
 import type { Result } from '../result';
@@ -66,6 +67,12 @@ export const importOutcomeSchema = z.discriminatedUnion('status', [
     papers: z.array(
       z.object({ id: z.string(), sha256: sha256Schema, size: z.number().int().nonnegative(), pageCount: z.number().int().positive() }),
     ),
+    warnings: z.array(problemSchema),
+  }),
+  z.object({
+    status: z.literal('answers'),
+    /** An officers' questions-and-answers workbook, read and checked by main; matched to questions by the renderer. */
+    workbook: z.custom<AnswersWorkbook>((value) => typeof value === 'object' && value !== null),
     warnings: z.array(problemSchema),
   }),
   z.object({

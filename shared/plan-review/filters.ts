@@ -1,4 +1,5 @@
 import { ACTION_STATUSES, type ActionStatus, type Rag } from '../plan/schema';
+import type { ActionParties } from './partners';
 import { addDays, DUE_SOON_DAYS, isOpenStatus } from './rules';
 import { compareRefs, isRag, type ActionRow } from './summary';
 
@@ -14,6 +15,10 @@ export type ActionFilters = {
   status: ActionStatus[];
   rag: Rag[];
   lead: string | null;
+  /** Only actions involving this organisation (a partner, or the organisation of the lead or SRO). */
+  partner: string | null;
+  /** Only actions with this senior responsible officer. */
+  sro: string | null;
   isOverdue: boolean;
   isDueSoon: boolean;
   hasRevisedDue: boolean;
@@ -38,6 +43,8 @@ export const NO_FILTERS: ActionFilters = {
   status: [],
   rag: [],
   lead: null,
+  partner: null,
+  sro: null,
   isOverdue: false,
   isDueSoon: false,
   hasRevisedDue: false,
@@ -67,6 +74,8 @@ export function filtersFromParams(params: QueryParams): ActionFilters {
     status: statuses,
     rag: list(params.get('rag')).filter(isRag),
     lead: params.get('lead') || null,
+    partner: params.get('partner') || null,
+    sro: params.get('sro') || null,
     isOverdue: params.get('overdue') === '1',
     isDueSoon: params.get('due-soon') === '1',
     hasRevisedDue: params.get('revised') === '1',
@@ -87,6 +96,8 @@ export function filtersToParams(filters: ActionFilters): Record<string, string |
     status: filters.status.length > 0 ? filters.status.join(',') : undefined,
     rag: filters.rag.length > 0 ? filters.rag.join(',') : undefined,
     lead: filters.lead ?? undefined,
+    partner: filters.partner ?? undefined,
+    sro: filters.sro ?? undefined,
     overdue: filters.isOverdue ? '1' : undefined,
     'due-soon': filters.isDueSoon ? '1' : undefined,
     revised: filters.hasRevisedDue ? '1' : undefined,
@@ -107,6 +118,8 @@ export function activeFilterCount(filters: ActionFilters): number {
     filters.status.length > 0,
     filters.rag.length > 0,
     filters.lead !== null,
+    filters.partner !== null,
+    filters.sro !== null,
     filters.isOverdue,
     filters.isDueSoon,
     filters.hasRevisedDue,
@@ -122,6 +135,8 @@ export type FilterContext = {
   today: string;
   /** Ids of actions carrying the current member's annotations (only needed for that filter). */
   annotatedActionIds?: ReadonlySet<string>;
+  /** Who is accountable for each action (only needed for the partner and SRO filters; see partners.ts). */
+  partiesOf?: ReadonlyMap<string, ActionParties>;
 };
 
 /** The rows the filters keep. */
@@ -137,6 +152,8 @@ export function filterRows(rows: readonly ActionRow[], filters: ActionFilters, c
     if (statuses.size > 0 && !statuses.has(row.status)) return false;
     if (rags.size > 0 && !rags.has(row.deliveryRag)) return false;
     if (filters.lead !== null && row.leadId !== filters.lead) return false;
+    if (filters.partner !== null && !context.partiesOf?.get(row.id)?.organisationIds.has(filters.partner)) return false;
+    if (filters.sro !== null && context.partiesOf?.get(row.id)?.sroId !== filters.sro) return false;
     const due = row.revisedDueDate ?? row.dueDate;
     const isOpen = isOpenStatus(row.status);
     if (filters.isOverdue && !(isOpen && due < context.today)) return false;

@@ -96,6 +96,22 @@ describe('actions list', () => {
     await waitFor(() => expect(refs()).toEqual(['1.1', '1.2', '2.1', '2.2']));
   });
 
+  it('filters by partner and by senior responsible officer, kept in the address', async () => {
+    const user = userEvent.setup();
+    await renderList();
+    const partner = screen.getByRole('combobox', { name: 'Partner' });
+    await waitFor(() => expect(within(partner).getAllByRole('option')).toHaveLength(5));
+    await user.selectOptions(partner, 'Northshire Parent Carer Forum');
+    await hashChanged();
+    expect(window.location.hash).toContain('partner=ORG-PCF');
+    await waitFor(() => expect(refs()).toEqual(['1.2', '2.1']));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Senior responsible officer' }), 'Head of SEND');
+    await hashChanged();
+    expect(window.location.hash).toContain('sro=OWN-HSEND');
+    await waitFor(() => expect(refs()).toEqual(['2.1']));
+    await waitFor(() => expect(screen.getByTestId('result-count')).toHaveTextContent('1 of 4 actions (2 filters on)'));
+  });
+
   it('filters by area and status from the address, as the dashboard links do', async () => {
     window.location.hash = `#/plan/actions?plan=${PLAN_ID}&area=AREA-2&status=not-started`;
     const db = await storeWithPlan();

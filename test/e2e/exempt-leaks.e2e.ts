@@ -176,6 +176,7 @@ describe('exempt content in every export format', () => {
         'action-log-xlsx': { kind: 'action-log-xlsx', ...common, bundles },
         'questions-docx': { kind: 'questions-docx', ...common, meeting: questionsMeeting, memberName: null, questions: [] },
         'questions-csv': { kind: 'questions-csv', ...common, meeting: questionsMeeting, memberName: null, questions: [] },
+        'questions-xlsx': { kind: 'questions-xlsx', ...common, meeting: questionsMeeting, memberName: null, questions: [] },
         'decisions-json': { kind: 'decisions-json', ...common, bundle },
         tracker: { kind: 'tracker', ...common, planId: 'plan-1', revision: 1, bundle },
       };

@@ -281,6 +281,13 @@ describe('a private note never leaves the laptop', () => {
         memberName: null,
         questions,
       },
+      'questions-xlsx': {
+        kind: 'questions-xlsx',
+        ...common,
+        meeting: { id: meeting.id, title: meeting.title, date: meeting.date, agenda: meeting.agenda },
+        memberName: null,
+        questions,
+      },
       'decisions-json': { kind: 'decisions-json', ...common, bundle: meetingBundleNow },
       tracker: { kind: 'tracker', ...common, planId: 'plan-1', revision: 1, bundle: meetingBundleNow },
     };

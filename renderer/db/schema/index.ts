@@ -4,8 +4,9 @@ import { v3 } from './v3';
 import { v4 } from './v4';
 import { v5 } from './v5';
 import { v6 } from './v6';
+import { v9 } from './v9';
 
 export type SchemaVersion = { version: number; stores: Record<string, string | null> };
 
 /** Every schema version ever shipped, oldest first. Append only. */
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [v1, v2, v3, v4, v5, v6];
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [v1, v2, v3, v4, v5, v6, v9];

@@ -71,6 +71,7 @@ describe('annotating', () => {
     expect(answered.ok && answered.record.answer).toEqual({
       text: 'Two posts unfilled; recruitment reopened.',
       answeredAt: '2026-03-12T11:00:00.000Z',
+      via: 'meeting',
     });
     const deleted = await deleteAnnotation(db, profile, question.id);
     expect(deleted.ok && deleted.record).toMatchObject({ deleted: true, text: '', tags: [], answer: null });
