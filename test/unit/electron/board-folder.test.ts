@@ -137,3 +137,38 @@ describe('board folder in main', () => {
     await vi.waitFor(() => expect(polled.flatMap((scan) => scan.opened)).toHaveLength(1), { timeout: 5000 });
   });
 });
+
+describe('board service behind IPC', () => {
+  it('asks for the folder first, then writes only whole signed files under the name their header gives', async () => {
+    const { createBoardService } = await import('../../../electron/board/service');
+    const { createSettingsStore } = await import('../../../electron/settings-store');
+    const data = path.join(folder, 'data');
+    const emitted: unknown[] = [];
+    const service = createBoardService({
+      settings: createSettingsStore(data),
+      emit: (_event, payload) => emitted.push(payload),
+      watch: false,
+      pollMs: 0,
+    });
+    try {
+      const bytes = await segment();
+      const relative = boardFilePath('segment', 'member-a', 'device-a', 1);
+      expect(await service.write(relative, bytes)).toMatchObject({ ok: false, error: { code: 'not-configured' } });
+      const shared = path.join(folder, 'board');
+      await fs.mkdir(shared);
+      await service.setFolder(shared);
+      expect(await service.folderPath()).toBe(shared);
+      expect(await service.write(boardFilePath('segment', 'member-a', 'device-a', 2), bytes)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-argument' },
+      });
+      expect(await service.write(relative, bytes.slice(0, 50))).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+      expect(await service.write(relative, bytes)).toEqual({ ok: true, value: { written: true } });
+      await put('board/members/member-b/device-b/000001.json', bytes);
+      const scan = await service.scan();
+      expect(scan.ok && scan.value.opened.map((entry) => entry.path)).toEqual(['members/member-b/device-b/000001.json']);
+    } finally {
+      service.stop();
+    }
+  });
+});

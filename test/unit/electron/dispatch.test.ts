@@ -61,9 +61,23 @@ const VALID: Record<ChannelName, unknown> = {
   'evidence:open': { planId: 'northmoor', evidenceId: 'ev-001', relativePath: 'evidence/audit.pdf' },
   'exports:save': { kind: 'minutes-docx', includeExempt: false, boardName: 'SEND Oversight Board', bundle: draftBundle() },
   'exports:import-decisions': undefined,
+  'board:get-folder': undefined,
+  'board:choose-folder': undefined,
+  'board:scan': undefined,
+  'board:write': { path: 'members/member-a/device-a/000001.json', bytes: new Uint8Array([123, 125]) },
 };
 
 const SPECIFIC_BAD: Record<ChannelName, unknown[]> = {
+  'board:get-folder': [{}],
+  'board:choose-folder': [{ folder: '/etc' }],
+  'board:scan': [{ folder: '/' }],
+  // The renderer names only a board file's relative path, never a path outside the folder.
+  'board:write': [
+    { path: '../../etc/passwd', bytes: new Uint8Array([1]) },
+    { path: 'members/a/b/000001.json/../../x.json', bytes: new Uint8Array([1]) },
+    { path: '/tmp/000001.json', bytes: new Uint8Array([1]) },
+    { path: 'members/a/b/000001.json', bytes: 'text' },
+  ],
   'app:get-info': [{}, 'x'],
   'settings:get': [{}, 0],
   'settings:choose-inbox-folder': [{ folder: '/etc' }],
