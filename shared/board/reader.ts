@@ -1,6 +1,6 @@
 import { ANNOTATIONS_FORMAT, ANNOTATIONS_FORMAT_VERSION, type AnnotationsFile } from '../annotations/file';
 import type { Problem } from '../plan/validate';
-import { fingerprintOf } from './signing';
+import { fingerprintMatches, fingerprintOf } from './signing';
 import { fileIdentity, type BoardHeader, type OpenedBoardFile, type RegisterBody } from './file';
 
 // What a laptop makes of the board folder's opened files (docs/formats/board-folder-v1.md, "How a
@@ -8,7 +8,7 @@ import { fileIdentity, type BoardHeader, type OpenedBoardFile, type RegisterBody
 // register, itself trusted only through the fingerprint the member confirmed. The reader's state
 // is plain data, so a laptop can keep it between sessions and tests can drive it directly.
 
-/** What this member confirmed when joining: the board, and the clerk's key fingerprint (64 hex digits). */
+/** What this member confirmed when joining: the board, and the clerk's key fingerprint (at least its first 32 hex digits). */
 export type BoardTrust = { boardId: string; clerkFingerprint: string };
 
 export type OpenedSegment = Extract<OpenedBoardFile, { kind: 'segment' | 'snapshot' }>;
@@ -57,7 +57,7 @@ export async function receiveBoardFile(state: ReaderState, trust: BoardTrust, fi
 }
 
 async function receiveRegister(state: ReaderState, trust: BoardTrust, file: OpenedRegister, identity: string): Promise<ReadEvent[]> {
-  if ((await fingerprintOf(file.header.publicKey)) !== trust.clerkFingerprint) {
+  if (!fingerprintMatches(trust.clerkFingerprint, (await fingerprintOf(file.header.publicKey)) ?? '')) {
     return [
       refusedEvent(
         identity,
