@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { ProfileDialog } from '../annotations/profile-dialog';
+import { BoardRunner } from '../board/board-runner';
 import { useProfile } from '../annotations/use-annotations';
 import { SearchBox } from '../search/search-box';
 import { useServices } from './context';
@@ -84,6 +85,7 @@ export function App() {
       <main id="main" ref={mainRef} tabIndex={-1}>
         {renderRoute(route.path, route.params)}
       </main>
+      <BoardRunner />
       {profile === null && !isProfileDeferred ? <ProfileDialog onClose={() => setProfileDeferred(true)} /> : null}
     </div>
   );
