@@ -2,12 +2,26 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useProfile } from '../annotations/use-annotations';
 import { useServices } from '../app/context';
-import { getMeta } from '../db/meta-repository';
 import { formatFingerprint } from '../../shared/board/signing';
 import { boardController, ipcBoardPort } from './board-controller';
-import { addToRegister, boardTrust, deviceKeys, joinBoard, joiningCode, parseJoiningCode, startBoardAsClerk } from './board-sync';
+import {
+  addToRegister,
+  boardTrust,
+  currentRegister,
+  deviceKeys,
+  joinBoard,
+  joiningCode,
+  parseJoiningCode,
+  removeFromRegister,
+  startBoardAsClerk,
+} from './board-sync';
 
-type RegisterSummary = { version: number; clerkDeviceId: string; boardName: string; members: Array<{ name: string; devices: number }> };
+type RegisterSummary = {
+  version: number;
+  clerkDeviceId: string;
+  boardName: string;
+  members: Array<{ name: string; devices: Array<{ deviceId: string; isRemoved: boolean }> }>;
+};
 
 /** Settings for the board folder: where it is, joining (or starting it, for the clerk), and the register. */
 export function BoardSettings() {
@@ -24,19 +38,16 @@ export function BoardSettings() {
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
   const trust = useLiveQuery(() => boardTrust(db), [db]);
   const register = useLiveQuery(async (): Promise<RegisterSummary | null> => {
-    const reader = await getMeta<{
-      register: {
-        header: { sequence: number; deviceId: string };
-        body: { boardName: string; members: Array<{ displayName: string; devices: unknown[] }> };
-      } | null;
-    } | null>(db, 'board.reader');
-    const current = reader?.register;
+    const current = await currentRegister(db);
     if (!current) return null;
     return {
       version: current.header.sequence,
       clerkDeviceId: current.header.deviceId,
       boardName: current.body.boardName,
-      members: current.body.members.map((member) => ({ name: member.displayName, devices: member.devices.length })),
+      members: current.body.members.map((member) => ({
+        name: member.displayName,
+        devices: member.devices.map((device) => ({ deviceId: device.deviceId, isRemoved: device.removed !== null })),
+      })),
     };
   }, [db, sync.lastAt]);
 
@@ -172,11 +183,30 @@ export function BoardSettings() {
         <>
           <h3>The board’s register</h3>
           <ul data-testid="board-register">
-            {register.members.map((member) => (
-              <li key={member.name}>
-                {member.name}: {member.devices} {member.devices === 1 ? 'device' : 'devices'}
-              </li>
-            ))}
+            {register.members.map((member) => {
+              const active = member.devices.filter((device) => !device.isRemoved);
+              return (
+                <li key={member.name}>
+                  {member.name}: {active.length} {active.length === 1 ? 'device' : 'devices'}
+                  {active
+                    .filter((device) => device.deviceId !== profile.deviceId)
+                    .map((device, index) => (
+                      <button
+                        key={device.deviceId}
+                        type="button"
+                        className="secondary"
+                        onClick={() =>
+                          void removeFromRegister(db, ipcBoardPort(api), profile, device.deviceId).then((result) =>
+                            after(result, `${member.name}’s device is removed: its later files will be refused.`),
+                          )
+                        }
+                      >
+                        Remove {member.name}’s device {index + 1}
+                      </button>
+                    ))}
+                </li>
+              );
+            })}
           </ul>
           <p>
             <label htmlFor="member-code">A member’s joining code</label>

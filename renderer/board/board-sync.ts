@@ -77,6 +77,11 @@ export async function boardTrust(db: OversightDatabase): Promise<BoardTrust | nu
   return (await getMeta<BoardTrust>(db, TRUST)) ?? null;
 }
 
+/** The register as this laptop last read it (null before one arrives). */
+export async function currentRegister(db: OversightDatabase): Promise<ReaderState['register']> {
+  return (await loadReader(db)).register;
+}
+
 /** The code a member gives the clerk to be added: who they are and this device's public key. */
 export async function joiningCode(db: OversightDatabase, profile: Profile): Promise<string> {
   const keys = await deviceKeys(db);
@@ -179,6 +184,46 @@ export async function addToRegister(
   const version = current.header.sequence + 1;
   const written = await writeRegister(db, port, profile, trust, version, { ...current.body, members });
   return written.ok ? { ok: true, value: { version } } : written;
+}
+
+/**
+ * The clerk removes a device (a lost laptop, a member leaving) in a new register version. Its
+ * files up to the last one this laptop has read stay accepted; later ones are refused everywhere.
+ */
+export async function removeFromRegister(
+  db: OversightDatabase,
+  port: BoardPort,
+  profile: Profile,
+  deviceId: string,
+): Promise<Result<{ version: number; lastSequence: number }>> {
+  const trust = await boardTrust(db);
+  const reader = await loadReader(db);
+  const current = reader.register;
+  if (!trust || !current || current.body.clerk.deviceId !== profile.deviceId) {
+    return { ok: false, error: { code: 'forbidden', message: 'Only the clerk’s laptop can change the board’s register.' } };
+  }
+  if (deviceId === profile.deviceId) {
+    return { ok: false, error: { code: 'forbidden', message: 'The clerk’s own laptop signs the register and cannot be removed from it.' } };
+  }
+  let lastSequence = 0;
+  for (const [key] of reader.sequences) {
+    const [kind, device, sequence] = key.split('/');
+    if ((kind === 'segment' || kind === 'snapshot') && device === deviceId) lastSequence = Math.max(lastSequence, Number(sequence));
+  }
+  let found = false;
+  const removedAt = new Date().toISOString();
+  const members = current.body.members.map((member) => ({
+    ...member,
+    devices: member.devices.map((device) => {
+      if (device.deviceId !== deviceId || device.removed) return device;
+      found = true;
+      return { ...device, removed: { at: removedAt, lastSequence } };
+    }),
+  }));
+  if (!found) return { ok: false, error: { code: 'not-found', message: 'That device is not in the register, or was removed already.' } };
+  const version = current.header.sequence + 1;
+  const written = await writeRegister(db, port, profile, trust, version, { ...current.body, members });
+  return written.ok ? { ok: true, value: { version, lastSequence } } : written;
 }
 
 async function writeRegister(

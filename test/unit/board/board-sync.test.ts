@@ -12,6 +12,7 @@ import {
   joinBoard,
   joiningCode,
   parseJoiningCode,
+  removeFromRegister,
   startBoardAsClerk,
   syncBoard,
   type BoardPort,
@@ -148,6 +149,32 @@ describe('board folder between laptops', () => {
       `members/${clerk.profile.id}/${clerk.profile.deviceId}/000009.json`,
     ]);
     expect(await other.db.annotations.count()).toBe(0);
+  });
+
+  it('refuses a removed laptop’s later files once the clerk removes it, keeping what it sent before', async () => {
+    const folder = await sharedFolder();
+    const clerk = await laptop(folder, 'Clerk', 'clerk');
+    await startBoardAsClerk(clerk.db, clerk.port, clerk.profile, { boardId: 'send-board', boardName: 'SEND oversight board' });
+    const lost = await laptop(folder, 'Cllr Lost Laptop');
+    await joinBoard(lost.db, 'send-board', (await deviceKeys(clerk.db)).fingerprint);
+    const request = parseJoiningCode(await joiningCode(lost.db, lost.profile));
+    if (!request) throw new Error('joining code did not parse');
+    await addToRegister(clerk.db, clerk.port, clerk.profile, request);
+    await syncBoard(lost.db, lost.port, lost.profile);
+    await createAnnotation(lost.db, lost.profile, action, { kind: 'question', text: 'Sent before', tags: [], visibility: 'shared' });
+    await syncBoard(lost.db, lost.port, lost.profile);
+    await syncBoard(clerk.db, clerk.port, clerk.profile);
+
+    expect(await removeFromRegister(clerk.db, clerk.port, clerk.profile, clerk.profile.deviceId)).toMatchObject({ ok: false });
+    expect(await removeFromRegister(clerk.db, clerk.port, clerk.profile, lost.profile.deviceId)).toMatchObject({
+      ok: true,
+      value: { version: 3, lastSequence: 1 },
+    });
+    await createAnnotation(lost.db, lost.profile, action, { kind: 'question', text: 'Sent after', tags: [], visibility: 'shared' });
+    await syncBoard(lost.db, lost.port, lost.profile);
+    const report = await syncBoard(clerk.db, clerk.port, clerk.profile);
+    expect(report.ok && report.value.refused.map((entry) => entry.message)).toEqual([expect.stringMatching(/was removed from the board/)]);
+    expect(await texts(clerk.db)).toEqual(['Cllr Lost Laptop: Sent before']);
   });
 
   it('refuses a member who has not joined, a wrong fingerprint and a malformed joining code', async () => {
