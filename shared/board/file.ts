@@ -62,20 +62,41 @@ const registerDeviceSchema = z.strictObject({
   removed: z.strictObject({ at: dateTime, lastSequence: z.number().int().min(0) }).nullable(),
 });
 
-export const registerBodySchema = z.strictObject({
-  boardName: z.string().min(1).max(200),
-  clerk: z.strictObject({ memberId: folderId, deviceId: folderId }),
-  members: z
-    .array(
-      z.strictObject({
-        memberId: folderId,
-        displayName: z.string().min(1).max(200),
-        role: z.enum(BOARD_ROLES),
-        devices: z.array(registerDeviceSchema).max(BOARD_LIMITS.maxDevicesPerMember),
-      }),
-    )
-    .max(BOARD_LIMITS.maxMembers),
-});
+export const registerBodySchema = z
+  .strictObject({
+    boardName: z.string().min(1).max(200),
+    clerk: z.strictObject({ memberId: folderId, deviceId: folderId }),
+    members: z
+      .array(
+        z.strictObject({
+          memberId: folderId,
+          displayName: z.string().min(1).max(200),
+          role: z.enum(BOARD_ROLES),
+          devices: z.array(registerDeviceSchema).max(BOARD_LIMITS.maxDevicesPerMember),
+        }),
+      )
+      .max(BOARD_LIMITS.maxMembers),
+  })
+  // One device speaks for one member: a device id listed twice would let one key speak for two.
+  .superRefine((register, context) => {
+    const members = new Set<string>();
+    const devices = new Set<string>();
+    register.members.forEach((member, index) => {
+      if (members.has(member.memberId))
+        context.addIssue({ code: 'custom', path: ['members', index, 'memberId'], message: `Member ${member.memberId} is listed twice` });
+      members.add(member.memberId);
+      member.devices.forEach((device, deviceIndex) => {
+        if (devices.has(device.deviceId)) {
+          context.addIssue({
+            code: 'custom',
+            path: ['members', index, 'devices', deviceIndex, 'deviceId'],
+            message: `Device ${device.deviceId} is listed twice`,
+          });
+        }
+        devices.add(device.deviceId);
+      });
+    });
+  });
 export type RegisterBody = z.infer<typeof registerBodySchema>;
 
 /** A file whose bytes are whole, whose body hashes to its header and whose signature verifies with the key it names. */

@@ -213,6 +213,14 @@ describe('board folder reader', () => {
     });
   });
 
+  it('refuses a register listing one device twice', async () => {
+    const clerk = await device('clerk', 'clerk-laptop');
+    const body = registerBody(clerk, []);
+    const twice = { ...body, members: [...body.members, { ...body.members[0], memberId: 'someone-else' }] } as RegisterBody;
+    const result = await openBoardFile(await registerFile(clerk, 1, twice));
+    expect(result.status === 'refused' && result.problems[0]?.path).toBe('$.body.members[1].devices[0].deviceId');
+  });
+
   it('refuses a file for another board', async () => {
     const clerk = await device('clerk', 'clerk-laptop');
     const trust: BoardTrust = { boardId: 'other-board', clerkFingerprint: (await fingerprintOf(clerk.publicKey)) ?? '' };
