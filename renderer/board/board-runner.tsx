@@ -2,6 +2,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useProfile } from '../annotations/use-annotations';
 import { useServices } from '../app/context';
+import { getMeta } from '../db/meta-repository';
 import { boardController } from './board-controller';
 
 const EVERY_MS = 60_000;
@@ -16,17 +17,9 @@ export function BoardRunner() {
   const profile = useProfile();
   const controller = boardController(db, api);
   const state = useSyncExternalStore(controller.subscribe, controller.getState);
-  // Changes to this member's annotations on this laptop: their newest clock stamp.
-  const newestOwn = useLiveQuery(
-    async () =>
-      profile
-        ? (await db.annotations.filter((record) => record.deviceId === profile.deviceId).toArray()).reduce(
-            (max, record) => (record.hlc > max ? record.hlc : max),
-            '',
-          )
-        : '',
-    [db, profile],
-  );
+  // The clock of this laptop's annotations moves on every local edit (and past every merge): a
+  // change of one key, so watching it costs nothing however many annotations there are.
+  const clock = useLiveQuery(() => getMeta<string>(db, 'hlc'), [db]);
 
   useEffect(() => {
     if (!profile) return undefined;
@@ -43,8 +36,8 @@ export function BoardRunner() {
   }, [api, controller, profile]);
 
   useEffect(() => {
-    if (profile && newestOwn) void controller.sync(profile);
-  }, [controller, profile, newestOwn]);
+    if (profile && clock) void controller.sync(profile);
+  }, [controller, profile, clock]);
 
   const lines = state.notice;
   return (

@@ -182,7 +182,7 @@ export function BoardSettings() {
       {isClerkHere && register ? (
         <>
           <h3>The board’s register</h3>
-          <ul data-testid="board-register">
+          <ul className="board-register" data-testid="board-register">
             {register.members.map((member) => {
               const active = member.devices.filter((device) => !device.isRemoved);
               return (
