@@ -23,7 +23,7 @@ export type BoardScan = {
 
 export type BoardFolderOptions = {
   folder: string;
-  /** Called with each scan's findings (watch, poll or an explicit rescan). */
+  /** Called with the findings of each scan made on a change event or the timer (not of scan() calls, which return them). */
   onScan?: (scan: BoardScan) => void;
   /** Rescan every this many ms whatever the folder reports (network drives miss events). 0: no timer. */
   pollMs?: number;
@@ -139,7 +139,10 @@ export function openBoardFolder(options: BoardFolderOptions) {
     scan.incomplete.push({ path: relative, reason, stalled: now() - since > STALLED_AFTER_MS });
   }
 
-  /** Scans the folder now (one scan at a time; a request during a scan runs one more after it). */
+  /**
+   * Scans the folder now and returns what it found (one scan at a time: a request during a scan
+   * shares its result, and one more scan runs after it, reported through onScan).
+   */
   async function scan(): Promise<BoardScan> {
     if (running) {
       again = true;
@@ -147,22 +150,27 @@ export function openBoardFolder(options: BoardFolderOptions) {
     }
     running = scanOnce();
     try {
-      const result = await running;
-      options.onScan?.(result);
-      return result;
+      return await running;
     } finally {
       running = undefined;
       if (again && !closed) {
         again = false;
-        void scan();
+        backgroundScan();
       }
     }
+  }
+
+  // A scan nobody asked for (a change event, the timer): its findings go to onScan, so none is lost.
+  function backgroundScan() {
+    void scan()
+      .then((result) => options.onScan?.(result))
+      .catch(() => undefined);
   }
 
   function scheduleScan() {
     if (closed) return;
     if (settle) clearTimeout(settle);
-    settle = setTimeout(() => void scan().catch(() => undefined), WATCH_SETTLE_MS);
+    settle = setTimeout(backgroundScan, WATCH_SETTLE_MS);
     settle.unref?.();
   }
 
@@ -175,7 +183,7 @@ export function openBoardFolder(options: BoardFolderOptions) {
     }
   }
   if ((options.pollMs ?? 120_000) > 0) {
-    timer = setInterval(() => void scan().catch(() => undefined), options.pollMs ?? 120_000);
+    timer = setInterval(backgroundScan, options.pollMs ?? 120_000);
     timer.unref?.();
   }
 

@@ -19,6 +19,9 @@ export type BoardServiceOptions = {
  */
 export function createBoardService(options: BoardServiceOptions) {
   let open: { path: string; folder: ReturnType<typeof openBoardFolder> } | undefined;
+  // What scans on change events and the timer found, kept until the renderer asks: a file main
+  // has read is not read again, so it must reach the renderer through the next board:scan.
+  let pending: BoardScan = emptyScan();
 
   async function folderPath(): Promise<string | null> {
     return (await options.settings.read()).boardFolder ?? null;
@@ -29,13 +32,21 @@ export function createBoardService(options: BoardServiceOptions) {
     if (open && open.path === wanted) return open.folder;
     open?.folder.close();
     open = undefined;
+    pending = emptyScan();
     if (!wanted) return null;
     const folder = openBoardFolder({
       folder: wanted,
       ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
       ...(options.watch !== undefined ? { watch: options.watch } : {}),
-      // Only the fact of a change crosses: the renderer asks for the scan itself, in its own queue.
+      // Only the fact of a change crosses: the renderer asks for the findings itself, in its own queue.
       onScan: (scan) => {
+        if (open?.path !== wanted) return;
+        pending = {
+          opened: [...pending.opened, ...scan.opened],
+          refused: [...pending.refused, ...scan.refused],
+          newerVersion: [...pending.newerVersion, ...scan.newerVersion],
+          incomplete: scan.incomplete,
+        };
         if (scan.opened.length > 0 || scan.refused.length > 0) options.emit('board:changed', { folder: wanted });
       },
     });
@@ -56,7 +67,15 @@ export function createBoardService(options: BoardServiceOptions) {
     async scan(): Promise<Result<BoardScan>> {
       const folder = await ensureOpen();
       if (!folder) return fail('not-configured', 'Choose the board folder in Settings first.');
-      return ok(await folder.scan());
+      const fresh = await folder.scan();
+      const found = pending;
+      pending = emptyScan();
+      return ok({
+        opened: [...found.opened, ...fresh.opened],
+        refused: [...found.refused, ...fresh.refused],
+        newerVersion: [...found.newerVersion, ...fresh.newerVersion],
+        incomplete: fresh.incomplete,
+      });
     },
 
     /**
@@ -85,3 +104,7 @@ export function createBoardService(options: BoardServiceOptions) {
 }
 
 export type BoardService = ReturnType<typeof createBoardService>;
+
+function emptyScan(): BoardScan {
+  return { opened: [], refused: [], newerVersion: [], incomplete: [] };
+}

@@ -171,4 +171,29 @@ describe('board service behind IPC', () => {
       service.stop();
     }
   });
+
+  it('keeps what its timer found for the renderer’s next scan, and says the folder changed', async () => {
+    const { createBoardService } = await import('../../../electron/board/service');
+    const { createSettingsStore } = await import('../../../electron/settings-store');
+    const emitted: unknown[] = [];
+    const service = createBoardService({
+      settings: createSettingsStore(path.join(folder, 'data')),
+      emit: (_event, payload) => emitted.push(payload),
+      watch: false,
+      pollMs: 50,
+    });
+    try {
+      const shared = path.join(folder, 'board');
+      await fs.mkdir(shared);
+      await service.setFolder(shared);
+      await put('board/members/member-b/device-b/000001.json', await segment());
+      await vi.waitFor(() => expect(emitted).toEqual([{ folder: shared }]), { timeout: 5000 });
+      const scan = await service.scan();
+      expect(scan.ok && scan.value.opened.map((entry) => entry.path)).toEqual(['members/member-b/device-b/000001.json']);
+      const again = await service.scan();
+      expect(again.ok && again.value.opened).toEqual([]);
+    } finally {
+      service.stop();
+    }
+  });
 });
