@@ -100,5 +100,10 @@ export function describeReport(report: BoardSyncReport): string[] {
       `${report.refused.length} ${report.refused.length === 1 ? 'file was' : 'files were'} refused: ${report.refused[0]?.message ?? ''}`,
     );
   }
+  if (report.stalled > 0) {
+    lines.push(
+      `${report.stalled} ${report.stalled === 1 ? 'file has' : 'files have'} not finished arriving in the board folder after ten minutes: check that the folder is syncing.`,
+    );
+  }
   return lines;
 }

@@ -57,6 +57,8 @@ export type BoardSyncReport = {
   refused: Array<{ path: string; message: string }>;
   waiting: number;
   stillArriving: number;
+  /** Files still not whole after ten minutes (a sync client stuck, or a placeholder that cannot download offline). */
+  stalled: number;
   written: number;
   registerVersion: number | null;
 };
@@ -291,6 +293,7 @@ export async function syncBoard(db: OversightDatabase, port: BoardPort, profile:
     refused: [],
     waiting: 0,
     stillArriving: scan.value.incomplete.length,
+    stalled: scan.value.incomplete.filter((file) => file.stalled).length,
     written: 0,
     registerVersion: null,
   };

@@ -188,3 +188,28 @@ describe('board folder between laptops', () => {
     expect(parseJoiningCode(`oversight-join:a:b:${'A'.repeat(43)}=:Name:king`)).toBeNull();
   });
 });
+
+describe('the board folder notice', () => {
+  it('says what arrived, what was refused and what has not finished arriving', async () => {
+    const { describeReport } = await import('../../../renderer/board/board-controller');
+    expect(
+      describeReport({
+        arrived: [
+          { authorName: 'Cllr Amina Shah', inserted: 1, updated: 0 },
+          { authorName: 'Cllr Ben Okafor', inserted: 2, updated: 1 },
+        ],
+        refused: [{ path: 'members/x/y/000001.json', message: 'The signature does not verify' }],
+        waiting: 0,
+        stillArriving: 2,
+        stalled: 1,
+        written: 0,
+        registerVersion: 2,
+      }),
+    ).toEqual([
+      'From the board folder: 1 new annotation from Cllr Amina Shah.',
+      'From the board folder: 2 new annotations and 1 changed from Cllr Ben Okafor.',
+      '1 file was refused: The signature does not verify',
+      '1 file has not finished arriving in the board folder after ten minutes: check that the folder is syncing.',
+    ]);
+  });
+});
