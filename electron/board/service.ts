@@ -1,3 +1,5 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { openBoardFile } from '../../shared/board/file';
 import { boardFilePath } from '../../shared/board/names';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
@@ -96,6 +98,39 @@ export function createBoardService(options: BoardServiceOptions) {
       return written.ok ? ok({ written: true }) : fail(written.error.code, written.error.message);
     },
 
+    /**
+     * Deletes this laptop's segments that one of its snapshots covers (compaction). Main checks
+     * it itself: the snapshot is in the folder and whole, and each segment is by the same device,
+     * numbered no higher than the snapshot. Anything else is left alone.
+     */
+    async compact(snapshotPath: string, segmentPaths: readonly string[]): Promise<Result<{ removed: number }>> {
+      const folder = await ensureOpen();
+      const root = await folderPath();
+      if (!folder || !root) return fail('not-configured', 'Choose the board folder in Settings first.');
+      const snapshot = await openBoardFile(await readOrEmpty(path.join(root, ...snapshotPath.split('/'))));
+      if (snapshot.status !== 'opened' || snapshot.file.kind !== 'snapshot') {
+        return fail(
+          'invalid-argument',
+          'Oversight would not remove those files: the snapshot that covers them is not in the board folder.',
+        );
+      }
+      let removed = 0;
+      for (const segmentPath of segmentPaths) {
+        const segment = await openBoardFile(await readOrEmpty(path.join(root, ...segmentPath.split('/'))));
+        if (segment.status !== 'opened' || segment.file.kind !== 'segment') continue;
+        const { header } = segment.file;
+        const isCovered =
+          header.deviceId === snapshot.file.header.deviceId &&
+          header.publicKey === snapshot.file.header.publicKey &&
+          header.sequence <= snapshot.file.header.sequence &&
+          boardFilePath('segment', header.memberId, header.deviceId, header.sequence) === segmentPath;
+        if (!isCovered) continue;
+        await folder.remove(segmentPath);
+        removed += 1;
+      }
+      return ok({ removed });
+    },
+
     stop(): void {
       open?.folder.close();
       open = undefined;
@@ -104,6 +139,14 @@ export function createBoardService(options: BoardServiceOptions) {
 }
 
 export type BoardService = ReturnType<typeof createBoardService>;
+
+async function readOrEmpty(file: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await fs.readFile(file));
+  } catch {
+    return new Uint8Array();
+  }
+}
 
 function emptyScan(): BoardScan {
   return { opened: [], refused: [], newerVersion: [], incomplete: [] };

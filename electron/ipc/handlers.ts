@@ -43,7 +43,7 @@ export type HandlerContext = {
   trackerCopies: Pick<TrackerCopies, 'find'>;
   emit<K extends EventName>(event: K, payload: EventPayload<K>): void;
   /** The board folder (docs/formats/board-folder-v1.md). */
-  board: Pick<BoardService, 'folderPath' | 'setFolder' | 'scan' | 'write'>;
+  board: Pick<BoardService, 'folderPath' | 'setFolder' | 'scan' | 'write' | 'compact'>;
 };
 
 /** The handler table main registers: one plain async function per channel of the contract. */
@@ -143,6 +143,8 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     'board:scan': async () => context.board.scan(),
 
     'board:write': async ({ path: relativePath, bytes }) => context.board.write(relativePath, bytes),
+
+    'board:compact': async ({ snapshotPath, segmentPaths }) => context.board.compact(snapshotPath, segmentPaths),
 
     'evidence:open': async ({ planId, relativePath }) =>
       openEvidence({ planId, relativePath }, { folders: context.planFolders, openPath: context.openPath }),

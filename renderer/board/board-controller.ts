@@ -17,6 +17,7 @@ export function ipcBoardPort(api: Api): BoardPort {
   return {
     scan: () => api.call('board:scan', undefined),
     write: (path, bytes) => api.call('board:write', { path, bytes }),
+    compact: (snapshotPath, segmentPaths) => api.call('board:compact', { snapshotPath, segmentPaths }),
   };
 }
 

@@ -49,7 +49,12 @@ type StoredWriter = { sequence: number; writtenHlc: string };
 export type BoardPort = {
   scan(): Promise<Result<ChannelResponse<'board:scan'>>>;
   write(path: string, bytes: Uint8Array): Promise<Result<{ written: true }>>;
+  /** Deletes this device's segments its snapshot covers (main checks that it does). */
+  compact?(snapshotPath: string, segmentPaths: string[]): Promise<Result<{ removed: number }>>;
 };
+
+/** A device writes a snapshot of its member's shared annotations every this many segments, then deletes the segments. */
+export const SNAPSHOT_EVERY = 50;
 
 /** What a sync brought and did, for the notice the member sees. */
 export type BoardSyncReport = {
@@ -283,7 +288,12 @@ async function saveReader(db: OversightDatabase, state: ReaderState): Promise<vo
  * device's shared annotations changed since its last segment. Private annotations, and notes on
  * exempt papers, are never written.
  */
-export async function syncBoard(db: OversightDatabase, port: BoardPort, profile: Profile): Promise<Result<BoardSyncReport>> {
+export async function syncBoard(
+  db: OversightDatabase,
+  port: BoardPort,
+  profile: Profile,
+  options: { snapshotEvery?: number } = {},
+): Promise<Result<BoardSyncReport>> {
   const trust = await boardTrust(db);
   if (!trust) return { ok: false, error: { code: 'not-joined', message: 'Join the board in Settings first.' } };
   const scan = await port.scan();
@@ -321,7 +331,40 @@ export async function syncBoard(db: OversightDatabase, port: BoardPort, profile:
   const written = await writeOwnSegment(db, port, profile, trust, reader);
   if (!written.ok) return written;
   report.written = written.value;
+  const writer = await getMeta<StoredWriter>(db, WRITER);
+  const every = options.snapshotEvery ?? SNAPSHOT_EVERY;
+  if (written.value > 0 && writer && writer.sequence % every === 0) {
+    // Best effort: a snapshot not written now is written at a later multiple.
+    await writeSnapshot(db, port, profile, trust, writer.sequence);
+  }
   return { ok: true, value: report };
+}
+
+// Compaction (docs/formats/board-folder-v1.md, "Segment and snapshot body"): the member's every
+// shared annotation as this laptop holds it covers everything in its segments up to `sequence`.
+async function writeSnapshot(db: OversightDatabase, port: BoardPort, profile: Profile, trust: BoardTrust, sequence: number): Promise<void> {
+  if (!port.compact) return;
+  const records = await db.annotations.filter((record) => record.authorId === profile.id).toArray();
+  const exempt = await exemptPaperTargetKeys(db);
+  const plan = planSegments(records, profile.id, (record) => exempt.has(record.targetKey), false);
+  const keys = await deviceKeys(db);
+  const bytes = await encodeBoardFile({
+    boardId: trust.boardId,
+    kind: 'snapshot',
+    memberId: profile.id,
+    deviceId: profile.deviceId,
+    sequence,
+    writtenAt: new Date().toISOString(),
+    confidential: false,
+    publicKey: keys.publicKeyBase64,
+    privateKey: keys.privateKey,
+    body: { author: { displayName: profile.displayName, role: profile.role, organisation: profile.organisation }, annotations: plan.open },
+  });
+  const snapshotPath = boardFilePath('snapshot', profile.id, profile.deviceId, sequence);
+  const written = await port.write(snapshotPath, bytes);
+  if (!written.ok) return;
+  const segments = Array.from({ length: sequence }, (_, index) => boardFilePath('segment', profile.id, profile.deviceId, index + 1));
+  await port.compact(snapshotPath, segments);
 }
 
 async function writeOwnSegment(

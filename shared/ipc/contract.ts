@@ -167,6 +167,13 @@ export const channels = {
     }),
     response: z.object({ written: z.literal(true) }),
   },
+  'board:compact': {
+    request: z.object({
+      snapshotPath: z.string().regex(/^members\/[a-z0-9][a-z0-9-]{0,63}\/[a-z0-9][a-z0-9-]{0,63}\/snapshot-\d{6,16}\.json$/),
+      segmentPaths: z.array(z.string().regex(/^members\/[a-z0-9][a-z0-9-]{0,63}\/[a-z0-9][a-z0-9-]{0,63}\/\d{6,16}\.json$/)).max(100_000),
+    }),
+    response: z.object({ removed: z.number().int() }),
+  },
   'evidence:open': {
     request: z.object({
       planId: z.string().min(1).max(64),

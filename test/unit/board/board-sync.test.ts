@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBoardFolder } from '../../../electron/board/folder';
+import { createBoardService } from '../../../electron/board/service';
+import { createSettingsStore } from '../../../electron/settings-store';
 import { createAnnotation, updateAnnotation } from '../../../renderer/annotations/annotation-repository';
 import { saveProfile } from '../../../renderer/annotations/profile-repository';
 import {
@@ -48,14 +50,23 @@ async function laptop(folder: string, name: string, role: Profile['role'] = 'mem
     await setMeta(db, 'profile', profile);
   }
   const board = openBoardFolder({ folder, watch: false, pollMs: 0 });
+  const service = createBoardService({
+    settings: createSettingsStore(path.join(folder, `.data-${name.replace(/\W/g, '')}`)),
+    emit: () => undefined,
+    watch: false,
+    pollMs: 0,
+  });
+  await service.setFolder(folder);
   const port: BoardPort = {
     scan: async () => ({ ok: true, value: await board.scan() }),
+    compact: (snapshotPath, segmentPaths) => service.compact(snapshotPath, [...segmentPaths]),
     write: async (relative, bytes) => {
       const written = await board.write(relative, bytes);
       return written.ok ? { ok: true, value: { written: true } } : written;
     },
   };
   cleanups.push(async () => {
+    service.stop();
     board.close();
     db.close();
     await db.delete();
@@ -149,6 +160,34 @@ describe('board folder between laptops', () => {
       `members/${clerk.profile.id}/${clerk.profile.deviceId}/000009.json`,
     ]);
     expect(await other.db.annotations.count()).toBe(0);
+  });
+
+  it('compacts a device’s segments into a snapshot, and a laptop joining later still gets everything', async () => {
+    const folder = await sharedFolder();
+    const clerk = await laptop(folder, 'Clerk', 'clerk');
+    await startBoardAsClerk(clerk.db, clerk.port, clerk.profile, { boardId: 'send-board', boardName: 'SEND oversight board' });
+    const fingerprint = (await deviceKeys(clerk.db)).fingerprint;
+    const amina = await laptop(folder, 'Cllr Amina Shah');
+    await joinBoard(amina.db, 'send-board', fingerprint);
+    const request = parseJoiningCode(await joiningCode(amina.db, amina.profile));
+    if (!request) throw new Error('joining code did not parse');
+    await addToRegister(clerk.db, clerk.port, clerk.profile, request);
+    for (const text of ['First', 'Second', 'Third', 'Fourth']) {
+      await createAnnotation(amina.db, amina.profile, action, { kind: 'question', text, tags: [], visibility: 'shared' });
+      expect(await syncBoard(amina.db, amina.port, amina.profile, { snapshotEvery: 3 })).toMatchObject({ ok: true, value: { written: 1 } });
+    }
+    const own = path.join(folder, 'members', amina.profile.id, amina.profile.deviceId);
+    expect((await fs.readdir(own)).sort()).toEqual(['000004.json', 'snapshot-000003.json']);
+
+    const late = await laptop(folder, 'Cllr Late Joiner');
+    await joinBoard(late.db, 'send-board', fingerprint);
+    await syncBoard(late.db, late.port, late.profile);
+    expect(await texts(late.db)).toEqual([
+      'Cllr Amina Shah: First',
+      'Cllr Amina Shah: Fourth',
+      'Cllr Amina Shah: Second',
+      'Cllr Amina Shah: Third',
+    ]);
   });
 
   it('refuses a removed laptop’s later files once the clerk removes it, keeping what it sent before', async () => {

@@ -197,3 +197,60 @@ describe('board service behind IPC', () => {
     }
   });
 });
+
+describe('compaction in main', () => {
+  it('removes only segments of the snapshot’s own device numbered no higher than it', async () => {
+    const { createBoardService } = await import('../../../electron/board/service');
+    const { createSettingsStore } = await import('../../../electron/settings-store');
+    const service = createBoardService({
+      settings: createSettingsStore(path.join(folder, 'data')),
+      emit: () => undefined,
+      watch: false,
+      pollMs: 0,
+    });
+    try {
+      const shared = path.join(folder, 'board');
+      await fs.mkdir(shared);
+      await service.setFolder(shared);
+      const keys = await generateDeviceKeys();
+      const publicKey = await exportPublicKey(keys.publicKey);
+      const file = (
+        kind: 'segment' | 'snapshot',
+        deviceId: string,
+        sequence: number,
+        signer = { publicKey, privateKey: keys.privateKey },
+      ) =>
+        encodeBoardFile({
+          boardId: 'send-board',
+          kind,
+          memberId: 'member-a',
+          deviceId,
+          sequence,
+          writtenAt: '2026-12-06T10:00:00Z',
+          confidential: false,
+          ...signer,
+          body: { author: { displayName: 'A', role: 'member', organisation: '' }, annotations: [] },
+        });
+      for (const sequence of [1, 2, 3])
+        await service.write(boardFilePath('segment', 'member-a', 'device-a', sequence), await file('segment', 'device-a', sequence));
+      await service.write(boardFilePath('segment', 'member-a', 'device-b', 1), await file('segment', 'device-b', 1));
+      const snapshotPath = boardFilePath('snapshot', 'member-a', 'device-a', 2);
+      expect(await service.compact(snapshotPath, [boardFilePath('segment', 'member-a', 'device-a', 1)])).toMatchObject({ ok: false });
+      await service.write(snapshotPath, await file('snapshot', 'device-a', 2));
+      const result = await service.compact(snapshotPath, [
+        boardFilePath('segment', 'member-a', 'device-a', 1),
+        boardFilePath('segment', 'member-a', 'device-a', 2),
+        boardFilePath('segment', 'member-a', 'device-a', 3),
+        boardFilePath('segment', 'member-a', 'device-b', 1),
+      ]);
+      expect(result).toEqual({ ok: true, value: { removed: 2 } });
+      expect((await fs.readdir(path.join(shared, 'members', 'member-a', 'device-a'))).sort()).toEqual([
+        '000003.json',
+        'snapshot-000002.json',
+      ]);
+      expect(await fs.readdir(path.join(shared, 'members', 'member-a', 'device-b'))).toEqual(['000001.json']);
+    } finally {
+      service.stop();
+    }
+  });
+});
