@@ -82,7 +82,7 @@ async function texts(db: OversightDatabase) {
     .sort();
 }
 
-describe('board folder between laptops', () => {
+describe('board folder between laptops', { timeout: 30_000 }, () => {
   it('carries a member’s shared question to the clerk and the member’s other laptop, never a private note, and brings edits back', async () => {
     const folder = await sharedFolder();
     const clerk = await laptop(folder, 'Clerk', 'clerk');

@@ -130,12 +130,12 @@ describe('board folder in main', () => {
     board({ watch: true, onScan: (scan) => watched.push(scan) });
     await new Promise((resolve) => setTimeout(resolve, 100));
     await put(boardFilePath('segment', 'member-a', 'device-a', 1), await segment());
-    await vi.waitFor(() => expect(watched.flatMap((scan) => scan.opened)).toHaveLength(1), { timeout: 5000 });
+    await vi.waitFor(() => expect(watched.flatMap((scan) => scan.opened)).toHaveLength(1), { timeout: 10_000 });
 
     const polled: BoardScan[] = [];
     board({ watch: false, pollMs: 50, onScan: (scan) => polled.push(scan) });
-    await vi.waitFor(() => expect(polled.flatMap((scan) => scan.opened)).toHaveLength(1), { timeout: 5000 });
-  });
+    await vi.waitFor(() => expect(polled.flatMap((scan) => scan.opened)).toHaveLength(1), { timeout: 10_000 });
+  }, 30_000);
 });
 
 describe('board service behind IPC', () => {
@@ -187,7 +187,7 @@ describe('board service behind IPC', () => {
       await fs.mkdir(shared);
       await service.setFolder(shared);
       await put('board/members/member-b/device-b/000001.json', await segment());
-      await vi.waitFor(() => expect(emitted).toEqual([{ folder: shared }]), { timeout: 5000 });
+      await vi.waitFor(() => expect(emitted).toEqual([{ folder: shared }]), { timeout: 10_000 });
       const scan = await service.scan();
       expect(scan.ok && scan.value.opened.map((entry) => entry.path)).toEqual(['members/member-b/device-b/000001.json']);
       const again = await service.scan();
@@ -195,10 +195,10 @@ describe('board service behind IPC', () => {
     } finally {
       service.stop();
     }
-  });
+  }, 30_000);
 });
 
-describe('compaction in main', () => {
+describe('compaction in main', { timeout: 30_000 }, () => {
   it('removes only segments of the snapshot’s own device numbered no higher than it', async () => {
     const { createBoardService } = await import('../../../electron/board/service');
     const { createSettingsStore } = await import('../../../electron/settings-store');
