@@ -1,5 +1,6 @@
 import { createPlanFolders } from './evidence/open-evidence';
 import { createTrackerCopies } from './exports/tracker-copies';
+import { createBoardService } from './board/service';
 import { createDispatcher, type Dispatcher, type SenderInfo } from './ipc/dispatch';
 import { createHandlers, type HandlerContext } from './ipc/handlers';
 import { isTrustedSenderUrl } from './security';
@@ -39,10 +40,13 @@ export function createMainServices(options: MainServicesOptions): { dispatch: Di
     ...(options.watchInbox !== undefined ? { watchInbox: options.watchInbox } : {}),
     ...(options.stableForMs !== undefined ? { stableForMs: options.stableForMs } : {}),
   });
+  const settings = createSettingsStore(options.dataFolder);
+  const board = createBoardService({ settings, emit: options.emit });
   const handlers = createHandlers({
     appInfo: options.appInfo,
     documentsFolder: options.documentsFolder,
-    settings: createSettingsStore(options.dataFolder),
+    settings,
+    board,
     sync,
     dialogs: options.dialogs,
     openExternal: options.openExternal,
@@ -55,5 +59,11 @@ export function createMainServices(options: MainServicesOptions): { dispatch: Di
   const dispatch = createDispatcher(handlers, {
     isTrustedSender: (sender: SenderInfo) => sender.isOwnWindow && isTrustedSenderUrl(sender.frameUrl, options.appOrigin),
   });
-  return { dispatch, stop: () => sync.stop() };
+  return {
+    dispatch,
+    stop: async () => {
+      board.stop();
+      await sync.stop();
+    },
+  };
 }

@@ -6,7 +6,7 @@ import { writeFileAtomic } from './fs/atomic-write';
 // Main-process settings: only what main itself needs (where the inbox is). Everything a member
 // creates lives in the renderer's IndexedDB.
 
-const storedSettingsSchema = z.object({ inboxFolder: z.string().min(1).optional() });
+const storedSettingsSchema = z.object({ inboxFolder: z.string().min(1).optional(), boardFolder: z.string().min(1).optional() });
 export type StoredSettings = z.infer<typeof storedSettingsSchema>;
 
 /** A small JSON settings file in the app data folder, read leniently and written atomically. */

@@ -12,6 +12,7 @@ import { isAllowedExternalUrl } from '../security';
 import type { SettingsStore } from '../settings-store';
 import { defaultInboxFolder } from '../sync/inbox';
 import type { SyncService } from '../sync/service';
+import type { BoardService } from '../board/service';
 import type { HandlerTable } from './dispatch';
 
 /**
@@ -43,6 +44,8 @@ export type HandlerContext = {
   /** Copies of the spreadsheet trackers plans were imported from, for writing the board's updates back. */
   trackerCopies: Pick<TrackerCopies, 'find'>;
   emit<K extends EventName>(event: K, payload: EventPayload<K>): void;
+  /** The board folder (docs/formats/board-folder-v1.md). */
+  board: Pick<BoardService, 'folderPath' | 'setFolder' | 'scan' | 'write' | 'compact'>;
 };
 
 /** The handler table main registers: one plain async function per channel of the contract. */
@@ -130,6 +133,21 @@ export function createHandlers(context: HandlerContext): HandlerTable {
       for (const filePath of paths) files.push(await readDecisionsFile(filePath));
       return ok({ files });
     },
+
+    'board:get-folder': async () => ok({ folder: await context.board.folderPath() }),
+
+    'board:choose-folder': async () => {
+      const current = await context.board.folderPath();
+      const chosen = await context.dialogs.chooseFolder(current ?? context.documentsFolder, 'Choose the board folder');
+      if (chosen) await context.board.setFolder(chosen);
+      return ok({ folder: chosen ?? current });
+    },
+
+    'board:scan': async () => context.board.scan(),
+
+    'board:write': async ({ path: relativePath, bytes }) => context.board.write(relativePath, bytes),
+
+    'board:compact': async ({ snapshotPath, segmentPaths }) => context.board.compact(snapshotPath, segmentPaths),
 
     'evidence:open': async ({ planId, relativePath }) =>
       openEvidence({ planId, relativePath }, { folders: context.planFolders, openPath: context.openPath }),

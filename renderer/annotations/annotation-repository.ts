@@ -256,7 +256,13 @@ export async function buildAnnotationsFile(
 export async function mergeAnnotationsFile(
   db: OversightDatabase,
   file: AnnotationsFile,
-  options: { sha256?: string; profile?: Profile | null; now?: Date } = {},
+  options: {
+    sha256?: string;
+    profile?: Profile | null;
+    now?: Date;
+    /** The file is signed by another of this member's own devices (the board folder): their own annotations may change. */
+    fromOwnDevice?: boolean;
+  } = {},
 ): Promise<MergeSummary & { writes: number }> {
   const now = options.now ?? new Date();
   const result = await db.transaction('rw', [db.meta, db.annotations], async () => {
@@ -276,7 +282,7 @@ export async function mergeAnnotationsFile(
       // This laptop holds the member's own annotations as they are: a file (even one claiming
       // to be theirs) never changes them.
       const decision: MergeDecision =
-        options.profile && entry.authorId === options.profile.id
+        options.profile && entry.authorId === options.profile.id && !options.fromOwnDevice
           ? { action: 'reject', reason: 'it would change your own annotation on this laptop' }
           : decideMerge(current, entry, file.author.id);
       if (decision.action === 'reject') {

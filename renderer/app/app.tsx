@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { ProfileDialog } from '../annotations/profile-dialog';
+import { BoardRunner } from '../board/board-runner';
 import { useProfile } from '../annotations/use-annotations';
 import { NewPapersNotice } from '../papers/new-papers-notice';
 import { SearchBox } from '../search/search-box';
@@ -86,6 +87,7 @@ export function App() {
         <NewPapersNotice />
         {renderRoute(route.path, route.params)}
       </main>
+      <BoardRunner />
       {profile === null && !isProfileDeferred ? <ProfileDialog onClose={() => setProfileDeferred(true)} /> : null}
     </div>
   );

@@ -6,6 +6,7 @@ import { saveProfile } from '../annotations/profile-repository';
 import { getRetention, setRetention } from '../annotations/retention';
 import { useProfile } from '../annotations/use-annotations';
 import { useServices } from '../app/context';
+import { BoardSettings } from '../board/board-settings';
 
 /** Settings kept by the main process: where the inbox folder is. */
 export function SettingsView() {
@@ -64,6 +65,8 @@ export function SettingsView() {
           {error}
         </p>
       ) : null}
+      <h2>Board folder</h2>
+      <BoardSettings />
       <h2>Your profile</h2>
       {profile === undefined ? (
         <p>Loading…</p>

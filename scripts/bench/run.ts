@@ -14,6 +14,7 @@ import { generatePlan } from '../../shared/sample/generate-plan';
 import { measureValidatorThroughput } from '../bench-validator';
 import { CHROMIUM_ARGS, ensureChromium } from '../chromium.mjs';
 import { benchAnnotations } from './annotations';
+import { benchBoardFolder } from './board-folder';
 import { benchPapers } from './papers';
 import { benchPackMaking } from './pack-make';
 import { benchExports } from './exports';
@@ -261,6 +262,9 @@ async function main() {
     unit: 'ms',
     note: 'target < 100 ms',
   });
+
+  console.log('Board folder: a year of 20 members × 2 devices through a misbehaving folder…');
+  figures.push(...(await benchBoardFolder()));
 
   await fs.rm(work, { recursive: true, force: true });
   printTable(figures, { actions, megabytes });

@@ -7,6 +7,7 @@ import { packAgendaItemSchema, packSchema, type PackManifest } from '../pack/sch
 import { exportRequestSchema, exportResultSchema, importedDecisionsFileSchema } from '../exports/schema';
 import type { Result } from '../result';
 import { makerSaveRequestSchema, makerSaveResultSchema, makerSourceSchema } from '../pack/maker-ipc';
+import type { OpenedBoardFile } from '../board/file';
 
 // The one IPC contract between the main process and the renderer. Every channel the renderer
 // may invoke is named here with the schema of its single argument and of its reply; main's
@@ -154,6 +155,33 @@ export const channels = {
   'exports:import-decisions': { request: noArgument, response: z.object({ files: z.array(importedDecisionsFileSchema) }) },
   // Opens a plan's evidence file with the OS. Main re-checks the path (relative, no "..") and
   // opens it only inside the folder the plan file was read from.
+  'board:get-folder': { request: noArgument, response: z.object({ folder: z.string().nullable() }) },
+  'board:choose-folder': { request: noArgument, response: z.object({ folder: z.string().nullable() }) },
+  'board:scan': {
+    request: noArgument,
+    response: z.object({
+      opened: z.array(
+        z.object({ path: z.string(), file: z.custom<OpenedBoardFile>((value) => typeof value === 'object' && value !== null) }),
+      ),
+      refused: z.array(z.object({ path: z.string(), problems: z.array(problemSchema) })),
+      newerVersion: z.array(z.object({ path: z.string(), message: z.string() })),
+      incomplete: z.array(z.object({ path: z.string(), reason: z.string(), stalled: z.boolean() })),
+    }),
+  },
+  'board:write': {
+    request: z.object({
+      path: z.string().regex(/^(register|members)(\/[a-z0-9][a-z0-9-]{0,63}){0,2}\/(snapshot-)?\d{6,16}\.json$/),
+      bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array && value.length <= 20 * 1024 * 1024),
+    }),
+    response: z.object({ written: z.literal(true) }),
+  },
+  'board:compact': {
+    request: z.object({
+      snapshotPath: z.string().regex(/^members\/[a-z0-9][a-z0-9-]{0,63}\/[a-z0-9][a-z0-9-]{0,63}\/snapshot-\d{6,16}\.json$/),
+      segmentPaths: z.array(z.string().regex(/^members\/[a-z0-9][a-z0-9-]{0,63}\/[a-z0-9][a-z0-9-]{0,63}\/\d{6,16}\.json$/)).max(100_000),
+    }),
+    response: z.object({ removed: z.number().int() }),
+  },
   'evidence:open': {
     request: z.object({
       planId: z.string().min(1).max(64),
@@ -199,6 +227,8 @@ export const channels = {
 
 /** Events main pushes to the renderer, with their payloads. */
 export const events = {
+  /** The board folder has files this laptop has not read: the renderer should scan it. */
+  'board:changed': z.object({ folder: z.string() }),
   /** A new or changed file became stable in the inbox folder: the renderer should scan. */
   'sync:inbox-changed': z.object({ folder: z.string() }),
   /** Reading or validating a large file: drives a progress bar. */

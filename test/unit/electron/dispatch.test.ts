@@ -86,9 +86,32 @@ const VALID: Record<ChannelName, unknown> = {
       ],
     },
   },
+  'board:get-folder': undefined,
+  'board:choose-folder': undefined,
+  'board:scan': undefined,
+  'board:write': { path: 'members/member-a/device-a/000001.json', bytes: new Uint8Array([123, 125]) },
+  'board:compact': {
+    snapshotPath: 'members/member-a/device-a/snapshot-000050.json',
+    segmentPaths: ['members/member-a/device-a/000001.json'],
+  },
 };
 
 const SPECIFIC_BAD: Record<ChannelName, unknown[]> = {
+  'board:get-folder': [{}],
+  'board:choose-folder': [{ folder: '/etc' }],
+  'board:scan': [{ folder: '/' }],
+  'board:compact': [
+    { snapshotPath: 'members/a/b/000050.json', segmentPaths: [] },
+    { snapshotPath: 'members/a/b/snapshot-000050.json', segmentPaths: ['register/000001.json'] },
+    { snapshotPath: 'members/a/b/snapshot-000050.json', segmentPaths: ['../../etc/passwd'] },
+  ],
+  // The renderer names only a board file's relative path, never a path outside the folder.
+  'board:write': [
+    { path: '../../etc/passwd', bytes: new Uint8Array([1]) },
+    { path: 'members/a/b/000001.json/../../x.json', bytes: new Uint8Array([1]) },
+    { path: '/tmp/000001.json', bytes: new Uint8Array([1]) },
+    { path: 'members/a/b/000001.json', bytes: 'text' },
+  ],
   'app:get-info': [{}, 'x'],
   'settings:get': [{}, 0],
   'settings:choose-inbox-folder': [{ folder: '/etc' }],

@@ -1,0 +1,110 @@
+import type { Profile } from '../../shared/annotations/types';
+import type { OversightDatabase } from '../db/database';
+import type { Api } from '../ipc/client';
+import { syncBoard, type BoardPort, type BoardSyncReport } from './board-sync';
+
+/** `notice` holds the lines of the last sync that brought or refused something, until another does. */
+export type BoardState = {
+  isSyncing: boolean;
+  last: BoardSyncReport | null;
+  notice: string[];
+  error: string | null;
+  lastAt: string | null;
+};
+
+/** The board folder reached through main's IPC channels. */
+export function ipcBoardPort(api: Api): BoardPort {
+  return {
+    scan: () => api.call('board:scan', undefined),
+    write: (path, bytes) => api.call('board:write', { path, bytes }),
+    compact: (snapshotPath, segmentPaths) => api.call('board:compact', { snapshotPath, segmentPaths }),
+  };
+}
+
+const controllers = new WeakMap<OversightDatabase, ReturnType<typeof makeController>>();
+
+/** One sync at a time per store, whoever asks (the background runner or Settings' "Sync now"). */
+export function boardController(db: OversightDatabase, api: Api) {
+  let controller = controllers.get(db);
+  if (!controller) {
+    controller = makeController(db, api);
+    controllers.set(db, controller);
+  }
+  return controller;
+}
+
+function makeController(db: OversightDatabase, api: Api) {
+  let state: BoardState = { isSyncing: false, last: null, notice: [], error: null, lastAt: null };
+  const listeners = new Set<() => void>();
+  let running: Promise<void> | null = null;
+  let again = false;
+  const port = ipcBoardPort(api);
+
+  function set(next: Partial<BoardState>) {
+    state = { ...state, ...next };
+    for (const listener of listeners) listener();
+  }
+
+  async function run(profile: Profile): Promise<void> {
+    set({ isSyncing: true });
+    try {
+      const result = await syncBoard(db, port, profile);
+      // Not configured or not joined yet is the normal state of a single-laptop user: no error shown.
+      if (result.ok) {
+        const lines = describeReport(result.value);
+        set({ last: result.value, error: null, lastAt: new Date().toISOString(), ...(lines.length > 0 ? { notice: lines } : {}) });
+      } else if (result.error.code !== 'not-joined' && result.error.code !== 'not-configured') set({ error: result.error.message });
+    } catch {
+      set({ error: 'Oversight could not finish reading the board folder; it will try again.' });
+    } finally {
+      set({ isSyncing: false });
+    }
+  }
+
+  return {
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getState: () => state,
+    /** Syncs now, or once more straight after the sync already running. */
+    sync(profile: Profile): Promise<void> {
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = run(profile).finally(() => {
+        running = null;
+        if (again) {
+          again = false;
+          void this.sync(profile);
+        }
+      });
+      return running;
+    },
+  };
+}
+
+/** The notice a member sees after a sync: what arrived, what was refused. */
+export function describeReport(report: BoardSyncReport): string[] {
+  const lines = report.arrived.map(
+    (arrival) =>
+      `From the board folder: ${[
+        arrival.inserted > 0 ? `${arrival.inserted} new ${arrival.inserted === 1 ? 'annotation' : 'annotations'}` : '',
+        arrival.updated > 0 ? `${arrival.updated} changed` : '',
+      ]
+        .filter(Boolean)
+        .join(' and ')} from ${arrival.authorName}.`,
+  );
+  if (report.refused.length > 0) {
+    lines.push(
+      `${report.refused.length} ${report.refused.length === 1 ? 'file was' : 'files were'} refused: ${report.refused[0]?.message ?? ''}`,
+    );
+  }
+  if (report.stalled > 0) {
+    lines.push(
+      `${report.stalled} ${report.stalled === 1 ? 'file has' : 'files have'} not finished arriving in the board folder after ten minutes: check that the folder is syncing.`,
+    );
+  }
+  return lines;
+}

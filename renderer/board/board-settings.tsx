@@ -1,0 +1,249 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useProfile } from '../annotations/use-annotations';
+import { useServices } from '../app/context';
+import { formatFingerprint } from '../../shared/board/signing';
+import { boardController, ipcBoardPort } from './board-controller';
+import {
+  addToRegister,
+  boardTrust,
+  currentRegister,
+  deviceKeys,
+  joinBoard,
+  joiningCode,
+  parseJoiningCode,
+  removeFromRegister,
+  startBoardAsClerk,
+} from './board-sync';
+
+type RegisterSummary = {
+  version: number;
+  clerkDeviceId: string;
+  boardName: string;
+  members: Array<{ name: string; devices: Array<{ deviceId: string; isRemoved: boolean }> }>;
+};
+
+/** Settings for the board folder: where it is, joining (or starting it, for the clerk), and the register. */
+export function BoardSettings() {
+  const { api, db } = useServices();
+  const profile = useProfile();
+  const controller = boardController(db, api);
+  const sync = useSyncExternalStore(controller.subscribe, controller.getState);
+  const [folder, setFolder] = useState<string | null | undefined>(undefined);
+  const [identity, setIdentity] = useState<{ fingerprint: string; code: string } | null>(null);
+  const [boardId, setBoardId] = useState('');
+  const [boardName, setBoardName] = useState('');
+  const [clerkFingerprint, setClerkFingerprint] = useState('');
+  const [code, setCode] = useState('');
+  const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
+  const trust = useLiveQuery(() => boardTrust(db), [db]);
+  const register = useLiveQuery(async (): Promise<RegisterSummary | null> => {
+    const current = await currentRegister(db);
+    if (!current) return null;
+    return {
+      version: current.header.sequence,
+      clerkDeviceId: current.header.deviceId,
+      boardName: current.body.boardName,
+      members: current.body.members.map((member) => ({
+        name: member.displayName,
+        devices: member.devices.map((device) => ({ deviceId: device.deviceId, isRemoved: device.removed !== null })),
+      })),
+    };
+  }, [db, sync.lastAt]);
+
+  useEffect(() => {
+    let isCurrent = true;
+    void api.call('board:get-folder', undefined).then((reply) => {
+      if (isCurrent) setFolder(reply.ok ? reply.value.folder : null);
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [api]);
+
+  useEffect(() => {
+    if (!profile) return;
+    let isCurrent = true;
+    void (async () => {
+      const keys = await deviceKeys(db);
+      const joining = await joiningCode(db, profile);
+      if (isCurrent) setIdentity({ fingerprint: keys.fingerprint, code: joining });
+    })();
+    return () => {
+      isCurrent = false;
+    };
+  }, [db, profile]);
+
+  if (!profile) return <p>Set up your profile first: the board folder needs to know who you are.</p>;
+  const isClerkHere = register?.clerkDeviceId === profile.deviceId;
+
+  async function chooseFolder() {
+    const reply = await api.call('board:choose-folder', undefined);
+    if (reply.ok) setFolder(reply.value.folder);
+    else setMessage({ text: reply.error.message, isError: true });
+  }
+
+  async function after(result: { ok: true } | { ok: false; error: { message: string } }, success: string) {
+    if (!result.ok) {
+      setMessage({ text: result.error.message, isError: true });
+      return;
+    }
+    setMessage({ text: success, isError: false });
+    if (profile) await controller.sync(profile);
+  }
+
+  return (
+    <>
+      <p>
+        The board shares members’ shared notes and questions through a folder the council already synchronises (OneDrive, SharePoint or a
+        network share). Private notes never go there.
+      </p>
+      <p className="folder-path" data-testid="board-folder">
+        {folder === undefined ? 'Loading…' : (folder ?? 'No board folder chosen')}
+      </p>
+      <div className="button-row">
+        <button type="button" onClick={() => void chooseFolder()}>
+          Choose the board folder…
+        </button>
+        {trust ? (
+          <button type="button" className="secondary" onClick={() => void controller.sync(profile)} disabled={sync.isSyncing}>
+            Sync now
+          </button>
+        ) : null}
+      </div>
+      <dl className="facts">
+        <dt>This laptop’s key fingerprint</dt>
+        <dd data-testid="device-fingerprint">{identity ? formatFingerprint(identity.fingerprint) : 'Loading…'}</dd>
+      </dl>
+      <p>
+        <label htmlFor="joining-code">Your joining code (give it to the clerk)</label>
+        <br />
+        <textarea id="joining-code" readOnly rows={2} cols={60} value={identity?.code ?? ''} />
+      </p>
+      {trust ? (
+        <p data-testid="board-joined">
+          Joined board <strong>{trust.boardId}</strong>
+          {register ? ` (${register.boardName}, register version ${register.version})` : ''}; the clerk’s fingerprint:{' '}
+          {formatFingerprint(trust.clerkFingerprint)}.
+        </p>
+      ) : (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void joinBoard(db, boardId.trim(), clerkFingerprint).then((result) =>
+              after(result, 'You have joined the board. Your notes will be shared once the clerk adds your joining code.'),
+            );
+          }}
+        >
+          <p>
+            <label htmlFor="board-id">Board’s id (from the clerk)</label>
+            <br />
+            <input id="board-id" value={boardId} onChange={(event) => setBoardId(event.target.value)} autoComplete="off" />
+          </p>
+          <p>
+            <label htmlFor="clerk-fingerprint">The clerk’s key fingerprint, as the clerk reads it out</label>
+            <br />
+            <input
+              id="clerk-fingerprint"
+              value={clerkFingerprint}
+              onChange={(event) => setClerkFingerprint(event.target.value)}
+              autoComplete="off"
+              size={45}
+            />
+          </p>
+          <div className="button-row">
+            <button type="submit">Confirm the fingerprint and join</button>
+          </div>
+          {profile.role === 'clerk' ? (
+            <>
+              <p>
+                <label htmlFor="board-name">Board’s name (to start the board as its clerk)</label>
+                <br />
+                <input id="board-name" value={boardName} onChange={(event) => setBoardName(event.target.value)} />
+              </p>
+              <div className="button-row">
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() =>
+                    void startBoardAsClerk(db, ipcBoardPort(api), profile, {
+                      boardId: boardId.trim(),
+                      boardName: boardName.trim() || 'Board',
+                    }).then((result) => after(result, 'The board is started: give members its id and your fingerprint.'))
+                  }
+                >
+                  Start the board as its clerk
+                </button>
+              </div>
+            </>
+          ) : null}
+        </form>
+      )}
+      {isClerkHere && register ? (
+        <>
+          <h3>The board’s register</h3>
+          <ul className="board-register" data-testid="board-register">
+            {register.members.map((member) => {
+              const active = member.devices.filter((device) => !device.isRemoved);
+              return (
+                <li key={member.name}>
+                  {member.name}: {active.length} {active.length === 1 ? 'device' : 'devices'}
+                  {active
+                    .filter((device) => device.deviceId !== profile.deviceId)
+                    .map((device, index) => (
+                      <button
+                        key={device.deviceId}
+                        type="button"
+                        className="secondary"
+                        onClick={() =>
+                          void removeFromRegister(db, ipcBoardPort(api), profile, device.deviceId).then((result) =>
+                            after(result, `${member.name}’s device is removed: its later files will be refused.`),
+                          )
+                        }
+                      >
+                        Remove {member.name}’s device {index + 1}
+                      </button>
+                    ))}
+                </li>
+              );
+            })}
+          </ul>
+          <p>
+            <label htmlFor="member-code">A member’s joining code</label>
+            <br />
+            <textarea id="member-code" rows={2} cols={60} value={code} onChange={(event) => setCode(event.target.value)} />
+          </p>
+          <div className="button-row">
+            <button
+              type="button"
+              onClick={() => {
+                const request = parseJoiningCode(code);
+                if (!request) {
+                  setMessage({
+                    text: 'That is not a joining code: it starts “oversight-join:”. Ask the member to copy it again.',
+                    isError: true,
+                  });
+                  return;
+                }
+                void addToRegister(db, ipcBoardPort(api), profile, request).then((result) => {
+                  if (result.ok) setCode('');
+                  return after(result, `${request.displayName} is added to the register.`);
+                });
+              }}
+            >
+              Add to the register
+            </button>
+          </div>
+        </>
+      ) : null}
+      <div aria-live="polite">
+        {message ? (
+          <p className={message.isError ? 'error-text' : undefined} role={message.isError ? 'alert' : undefined}>
+            {message.text}
+          </p>
+        ) : null}
+        {sync.error ? <p className="error-text">{sync.error}</p> : null}
+      </div>
+    </>
+  );
+}

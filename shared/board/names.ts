@@ -1,0 +1,38 @@
+// Where board folder files live and which names a reader looks at (docs/formats/board-folder-v1.md,
+// "Layout"). Names decide only where a device writes; a file read is identified by its content.
+
+/** The folder path parts of a device's own files. */
+export function deviceFolder(memberId: string, deviceId: string): string[] {
+  return ['members', memberId, deviceId];
+}
+
+/** A sequence number as a file name's digits: six at least, so names sort in order. */
+export function sequenceName(sequence: number): string {
+  return String(sequence).padStart(6, '0');
+}
+
+/** The relative path (with `/`) of a device's segment, snapshot or of a register version. */
+export function boardFilePath(kind: 'segment' | 'snapshot' | 'register', memberId: string, deviceId: string, sequence: number): string {
+  if (kind === 'register') return `register/${sequenceName(sequence)}.json`;
+  const name = kind === 'snapshot' ? `snapshot-${sequenceName(sequence)}.json` : `${sequenceName(sequence)}.json`;
+  return [...deviceFolder(memberId, deviceId), name].join('/');
+}
+
+/** The temporary name a file is written under before it is renamed into place. */
+export function temporaryName(finalName: string, random: string): string {
+  return `.${finalName}.${random}.tmp`;
+}
+
+/**
+ * Whether a reader opens a file at this relative path (`/`-separated): under `register/` or
+ * `members/`, ending `.json`, and not a temporary, hidden or Office lock file. Conflict copies
+ * (`000042 (1).json`, `000042-LAPTOP.json`) are opened and recognised by their content.
+ */
+export function isBoardFileCandidate(relativePath: string): boolean {
+  const parts = relativePath.split('/');
+  const top = parts[0];
+  const name = parts[parts.length - 1] ?? '';
+  if (parts.length < 2 || (top !== 'register' && top !== 'members')) return false;
+  if (parts.some((part) => part.startsWith('.') || part.startsWith('~$'))) return false;
+  return name.toLowerCase().endsWith('.json');
+}

@@ -1,0 +1,91 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, startApp, whyCannotRun, type AppHarness } from './harness';
+
+// Two laptops (two Chromium profiles, two main processes' handler tables) sharing one temp folder
+// as their board folder: the clerk starts the board, a member joins by confirming the clerk's
+// fingerprint, and a question written on the member's laptop appears on the clerk's.
+
+const running: AppHarness[] = [];
+const cleanups: string[] = [];
+const ACTION = '#/plan/action?plan=northmoor-send-app&id=act-001';
+
+beforeAll(() => {
+  const reason = whyCannotRun();
+  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
+});
+
+afterEach(async () => {
+  for (const app of running.splice(0)) await app.close();
+  for (const folder of cleanups.splice(0)) await fs.rm(folder, { recursive: true, force: true });
+});
+
+async function chooseBoardFolder(app: AppHarness, folder: string) {
+  app.nextChosenFolder = folder;
+  await app.page.getByRole('button', { name: 'Choose the board folder…' }).click();
+  await app.page.getByTestId('board-folder').getByText(folder).waitFor();
+}
+
+describe('board folder between two laptops', () => {
+  it('a question written on a member’s laptop appears on the clerk’s', async () => {
+    const shared = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-e2e-board-'));
+    cleanups.push(shared);
+
+    const clerk = await startApp();
+    running.push(clerk);
+    await clerk.open('#/settings', { profile: { displayName: 'Jo Clerk', role: 'clerk' } });
+    await chooseBoardFolder(clerk, shared);
+    await clerk.page.getByRole('textbox', { name: 'Board’s id (from the clerk)' }).fill('send-board');
+    await clerk.page.getByRole('textbox', { name: 'Board’s name (to start the board as its clerk)' }).fill('SEND oversight board');
+    await clerk.page.getByRole('button', { name: 'Start the board as its clerk' }).click();
+    await clerk.page.getByTestId('board-register').getByText('Jo Clerk: 1 device').waitFor();
+    const fingerprint = (await clerk.page.getByTestId('device-fingerprint').textContent()) ?? '';
+    expect(fingerprint).toMatch(/^([0-9A-F]{4} ){7}[0-9A-F]{4}$/);
+    expect(await axeViolations(clerk.page)).toEqual([]);
+
+    const member = await startApp();
+    running.push(member);
+    await member.open('#/settings', { profile: { displayName: 'Cllr Amina Shah', organisation: 'Labour group' } });
+    await chooseBoardFolder(member, shared);
+    await member.page.getByRole('textbox', { name: 'Board’s id (from the clerk)' }).fill('send-board');
+    await member.page.getByRole('textbox', { name: 'The clerk’s key fingerprint, as the clerk reads it out' }).fill(fingerprint);
+    await member.page.getByRole('button', { name: 'Confirm the fingerprint and join' }).click();
+    await member.page.getByTestId('board-joined').waitFor();
+    const code = member.page.getByRole('textbox', { name: 'Your joining code (give it to the clerk)' });
+    await expect.poll(() => code.inputValue()).toMatch(/^oversight-join:/);
+    expect(await axeViolations(member.page)).toEqual([]);
+
+    await clerk.page.getByRole('textbox', { name: 'A member’s joining code' }).fill(await code.inputValue());
+    await clerk.page.getByRole('button', { name: 'Add to the register' }).click();
+    await clerk.page.getByTestId('board-register').getByText('Cllr Amina Shah: 1 device').waitFor();
+
+    // The member's laptop picks up the register (on its timer, a change event or a sync) before writing.
+    await member.page.getByRole('button', { name: 'Sync now' }).click();
+    await member.page
+      .getByTestId('board-joined')
+      .getByText(/register version 2/)
+      .waitFor();
+
+    await member.page.goto(`${member.origin}/index.html${ACTION}`);
+    const panel = member.page.getByRole('region', { name: 'Notes and questions' });
+    await panel.getByText('Add a note or question').click();
+    await panel.getByRole('combobox', { name: 'Kind' }).selectOption({ label: 'Question for officers' });
+    await panel.getByRole('textbox', { name: 'Your question' }).fill('Why has the EHC hub opening slipped to March?');
+    await panel.getByRole('radio', { name: /^Shared/ }).check();
+    await panel.getByRole('button', { name: 'Add' }).click();
+    await panel.getByText('Why has the EHC hub opening slipped to March?', { exact: true }).waitFor();
+    await expect.poll(async () => (await fs.readdir(path.join(shared, 'members'))).length, { timeout: 15_000 }).toBe(1);
+
+    await clerk.page.getByRole('button', { name: 'Sync now' }).click();
+    await clerk.page.getByTestId('board-notice').getByText('From the board folder: 1 new annotation from Cllr Amina Shah.').waitFor();
+    await clerk.page.goto(`${clerk.origin}/index.html${ACTION}`);
+    const question = clerk.page
+      .getByRole('region', { name: 'Notes and questions' })
+      .locator('li.annotation', { hasText: 'Why has the EHC hub opening slipped to March?' });
+    await question.waitFor();
+    expect(await question.textContent()).toContain('Cllr Amina Shah');
+    expect(await axeViolations(clerk.page)).toEqual([]);
+  }, 120_000);
+});
