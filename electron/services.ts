@@ -32,7 +32,8 @@ export function createMainServices(options: MainServicesOptions): { dispatch: Di
     mappings: createMappingStore(options.dataFolder),
     // Best effort: a plan whose folder could not be remembered still imports; only its evidence
     // cannot be opened until it is imported again.
-    onValidPlan: (planId, revision, filePath) => planFolders.remember(planId, revision, filePath).catch(() => undefined),
+    onValidPlan: (planId, revision, filePath, evidence) =>
+      planFolders.remember(planId, revision, filePath, evidence).catch(() => undefined),
     // Best effort too: without a copy, only the tracker round trip export is unavailable.
     onValidTracker: (tracker) => trackerCopies.keep(tracker).catch(() => undefined),
     emit: options.emit,

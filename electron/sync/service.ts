@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { EventName, EventPayload, ImportCandidate, ImportSource } from '../../shared/ipc/contract';
 import { PACK_LIMITS, type PackManifest } from '../../shared/pack/schema';
 import type { TrackerMapping } from '../../shared/tracker/mapping';
+import type { EvidenceRecord } from '../evidence/open-evidence';
 import { examineFile, type ExamineResult } from './examine';
 import { classifyFileName, isIgnoredName } from './file-kinds';
 import { createInbox } from './inbox';
@@ -19,7 +20,7 @@ export type SyncServiceOptions = {
   sampleFolder: string;
   mappings: MappingStore;
   /** Told where each valid plan was read from (the folder its evidence paths are relative to). */
-  onValidPlan?: (planId: string, revision: number, filePath: string) => Promise<void>;
+  onValidPlan?: (planId: string, revision: number, filePath: string, evidence: readonly EvidenceRecord[]) => Promise<void>;
   /** Told of each valid plan read from a spreadsheet tracker, with the mapping used (main keeps a copy for the round trip). */
   onValidTracker?: (tracker: {
     planId: string;
@@ -82,7 +83,7 @@ export function createSyncService(options: SyncServiceOptions) {
     if (result.status === 'known') return undefined;
     if (result.status === 'examined' && result.outcome.status === 'valid') {
       const { plan } = result.outcome;
-      await options.onValidPlan?.(plan.plan.id, plan.export.revision, filePath);
+      await options.onValidPlan?.(plan.plan.id, plan.export.revision, filePath, plan.evidence);
       if (mappingUsed && classifyFileName(fileName)?.startsWith('tracker')) {
         await options.onValidTracker?.({
           planId: plan.plan.id,
