@@ -6,6 +6,7 @@ import { PACK_LIMITS, type PackManifest } from '../../shared/pack/schema';
 import type { TrackerMapping } from '../../shared/tracker/mapping';
 import type { EvidenceRecord } from '../evidence/open-evidence';
 import { examineFile, type ExamineResult } from './examine';
+import { droppedPathProblem } from './dropped-paths';
 import { classifyFileName, isIgnoredName } from './file-kinds';
 import { createInbox } from './inbox';
 import type { MappingStore } from './mapping-store';
@@ -70,6 +71,19 @@ export function createSyncService(options: SyncServiceOptions) {
     mapping?: TrackerMapping,
   ): Promise<ImportCandidate | undefined> {
     const fileName = path.basename(filePath);
+    const dropProblem = source === 'drop' ? droppedPathProblem(filePath) : undefined;
+    if (dropProblem !== undefined) {
+      // Refused before any file system call, and given no token: nothing can read it later.
+      return {
+        token: randomUUID(),
+        fileName,
+        source,
+        sha256: '',
+        size: 0,
+        modifiedAt: new Date(0).toISOString(),
+        outcome: { status: 'invalid', errors: [{ path: fileName, message: `The dropped file ${dropProblem}.` }], warnings: [] },
+      };
+    }
     let mappingUsed = mapping;
     const result: ExamineResult = await examineFile(filePath, {
       isKnown: (sha) => known.has(sha),

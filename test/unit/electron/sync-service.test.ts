@@ -106,6 +106,22 @@ describe('main services', () => {
     expect(JSON.stringify(candidates)).not.toMatch(/root:x:0/);
   });
 
+  it('refuses dropped network (UNC) and device paths before reading anything', async () => {
+    const plan = path.join(base, 'dropped.plan.json');
+    await fs.writeFile(plan, JSON.stringify(makeValidPlan()));
+    // On Linux "//tmp/x" and "//./tmp/x" name the same file as "/tmp/x": without the check, these would be read.
+    const network = ['/' + plan, '\\\\server\\share\\a.plan.json'];
+    const device = ['//.' + plan, '//?' + plan, '\\\\?\\C:\\a.plan.json', '\\??\\C:\\a.plan.json'];
+    const candidates = await call<ImportCandidate[]>('sync:read-dropped', { paths: [...network, ...device], knownSha256: [] });
+    expect(candidates.map((candidate) => candidate.outcome.status)).toEqual(Array(6).fill('invalid'));
+    const messages = candidates.map((candidate) => JSON.stringify(candidate.outcome));
+    for (const message of messages.slice(0, 2)) expect(message).toMatch(/is on a network share/);
+    for (const message of messages.slice(2)) expect(message).toMatch(/is a device path/);
+    // The same file dropped by its ordinary name is read.
+    const [ordinary] = await call<ImportCandidate[]>('sync:read-dropped', { paths: [plan], knownSha256: [] });
+    expect(ordinary?.outcome.status).toBe('valid');
+  });
+
   it('asks for a tracker’s columns, then applies and remembers the confirmed mapping', async () => {
     const file = path.join(base, 'tracker.csv');
     await fs.writeFile(file, 'Ref,Action,Lead,Due date,RAG\n1.1,Recruit coordinators,Head of SEND,31/03/2027,Amber\n');
