@@ -26,9 +26,11 @@ export type CheckedPaper = { id: string; sha256: string; size: number; pageCount
 
 type Progress = (progress: { phase: 'reading' | 'validating' | 'done'; loaded: number; total: number }) => void;
 
-const PDF_MAGIC = '%PDF-';
-// Acrobat accepts a PDF header anywhere in the first kilobyte; some tools write junk before it.
-const MAGIC_WINDOW = 1024;
+// A paper must begin with the PDF header (after optional whitespace). Acrobat accepts the header
+// anywhere in the first kilobyte, but so does an HTML page that only mentions "%PDF-" (a
+// polyglot a browser would run): Oversight asks for the strict form.
+const PDF_HEADER = /^[\t\n\f\r \0]*%PDF-\d\.\d/;
+const HEADER_WINDOW = 1024;
 
 const ZIP_LIMITS = {
   maxUncompressedBytes: PACK_LIMITS.maxPackBytes,
@@ -267,16 +269,17 @@ export async function checkPaper(
     };
   }
   const counted = await countPages(bytes);
-  if (counted === null) {
+  // A file whose pages cannot be counted is damaged or not really a PDF: refused, not passed on.
+  if (counted === null || counted < 1) {
     return {
-      errors: [],
-      warnings: [
+      errors: [
         {
           path: `${where}.pageCount`,
-          message: `${label}: its pages could not be counted here; they are checked again when it is first opened.`,
+          message: `${label} is damaged: its pages could not be read, so it was not added. Ask the clerk for the paper again.`,
         },
       ],
-      pageCount: paper.pageCount,
+      warnings: [],
+      pageCount: 0,
     };
   }
   if (counted !== paper.pageCount) {
@@ -294,14 +297,12 @@ export async function checkPaper(
   return { errors: [], warnings: [], pageCount: counted };
 }
 
-/** Whether bytes start like a PDF ("%PDF-" within the first kilobyte). */
+/** Whether bytes start like a PDF: "%PDF-n.n" at the very start, after optional whitespace. */
 export function isPdf(bytes: Uint8Array): boolean {
-  const head = String.fromCharCode(...bytes.subarray(0, MAGIC_WINDOW));
-  return head.includes(PDF_MAGIC);
+  return PDF_HEADER.test(String.fromCharCode(...bytes.subarray(0, HEADER_WINDOW)));
 }
 
-// pdf-lib parses the whole file in main; a file it cannot parse may still be a PDF that pdf.js
-// reads, so that is a warning, not a refusal (the viewer counts the pages again).
+// pdf-lib parses the whole file; null when it cannot, which the caller refuses.
 async function countPages(bytes: Uint8Array): Promise<number | null> {
   try {
     const document = await PDFDocument.load(bytes, {
