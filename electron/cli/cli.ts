@@ -1,4 +1,5 @@
 import { formatReport, readMappingFile, validateFiles } from './validate';
+import { describeKinds } from './validate-kinds';
 import { formatVerifyReport, verifyFiles } from './verify';
 
 // oversight-cli: checks plan files the way the app would, for clerks before they send them, and
@@ -9,9 +10,8 @@ const USAGE = `Usage:
   oversight-cli validate FILE... [--json] [--mapping MAPPING.json]
   oversight-cli verify FILE...
 
-Checks Oversight plan files (.plan.json), spreadsheet trackers (.csv, .xlsx) and meeting packs
-(a .pack.json, its folder, or a .zip) exactly as the app would, and prints every problem with
-its location.
+Checks every kind of file Oversight reads: ${describeKinds()}, exactly as the app would, and
+prints every problem with its location.
   --json             print one JSON array with an object per file
   --mapping FILE     the column mapping to use for trackers (as saved by the app)
 Exit status: 0 every file is valid, 1 any file is invalid, 2 usage error or unreadable file.
@@ -68,6 +68,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const run = await validateFiles(files, mapping ? { mapping } : {});
   if (json) {
+    // The documented shape: { file, valid, errors, warnings, counts }, nothing more.
+    const reports = run.reports.map(({ file, valid, errors, warnings, counts }) => ({ file, valid, errors, warnings, counts }));
     const unreadable = run.unreadable.map((entry) => ({
       file: entry.file,
       valid: false,
@@ -75,7 +77,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       warnings: [],
       counts: { areas: 0, actions: 0, milestones: 0, measures: 0, evidence: 0, risks: 0 },
     }));
-    io.out(JSON.stringify([...run.reports, ...unreadable], null, 2));
+    io.out(JSON.stringify([...reports, ...unreadable], null, 2));
   } else {
     io.out(formatReport(run));
   }
