@@ -9,6 +9,8 @@ import {
   hardenedWindowOptions,
   isAllowedExternalUrl,
   isAllowedNavigation,
+  isAllowedSessionRequest,
+  keepSpellcheckerOffline,
   mimeTypeFor,
   resolveAppAsset,
   securityHeaders,
@@ -34,6 +36,10 @@ const rendererRoot = path.join(__dirname, '..', 'renderer');
 const sampleFolder = app.isPackaged
   ? path.join(process.resourcesPath, 'sample')
   : path.join(__dirname, '..', '..', 'electron', 'resources', 'sample');
+// Where the spellchecker's en-GB dictionary may come from: inside the app, never the network.
+const dictionaryFolder = app.isPackaged
+  ? path.join(process.resourcesPath, 'dictionaries')
+  : path.join(__dirname, '..', '..', 'electron', 'resources', 'dictionaries');
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -93,10 +99,11 @@ void app.whenReady().then(async () => {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
-  // No remote content: the only URLs the page may load are the app's own (and DevTools).
+  const dictionaryUrl = keepSpellcheckerOffline(ses, dictionaryFolder);
+  // No remote content: the only URLs the page may load are the app's own (and DevTools), and the
+  // spellchecker only its local dictionary folder.
   ses.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('devtools://');
-    callback({ cancel: !allowed });
+    callback({ cancel: !isAllowedSessionRequest(details.url, APP_ORIGIN, dictionaryUrl) });
   });
 
   protocol.handle(APP_SCHEME, async (request) => {

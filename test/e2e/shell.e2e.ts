@@ -128,6 +128,23 @@ describe('the application shell in Chromium', () => {
     expect(malformed).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   });
 
+  it('sends no request outside the app while a member types misspelt words into a spell-checked field', async () => {
+    app = await startApp({ sampleFolder: emptySample });
+    await app.open('#/plan', { profile: false });
+    const name = app.page
+      .getByRole('dialog', { name: 'Welcome to Oversight' })
+      .getByRole('textbox', { name: 'Your name as the board knows you' });
+    await name.focus();
+    // Spell-checking is on in this field: this is where a dictionary download would start.
+    expect(await name.evaluate((element) => (element as HTMLInputElement).spellcheck)).toBe(true);
+    await app.page.keyboard.type('Cllr Recieve Accomodation Seperate Definately Neccessary Colour', { delay: 5 });
+    await expect.poll(() => name.inputValue()).toBe('Cllr Recieve Accomodation Seperate Definately Neccessary Colour');
+    // Give the spellchecker time to ask for its dictionary, then check nothing left.
+    await app.page.waitForTimeout(1500);
+    expect(app.foreignRequests).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
   it('every section of the shell passes axe-core (WCAG 2.2 AA) and is reachable by keyboard', async () => {
     app = await startApp({ sampleFolder: emptySample });
     await app.open('#/plan');
