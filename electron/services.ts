@@ -5,7 +5,7 @@ import { createHandlers, type HandlerContext } from './ipc/handlers';
 import { isTrustedSenderUrl } from './security';
 import { createSettingsStore } from './settings-store';
 import { createMappingStore } from './sync/mapping-store';
-import { createSyncService } from './sync/service';
+import { createSyncService, type SyncServiceOptions } from './sync/service';
 
 export type MainServicesOptions = Pick<
   HandlerContext,
@@ -17,6 +17,8 @@ export type MainServicesOptions = Pick<
   appOrigin: string;
   watchInbox?: boolean;
   stableForMs?: number;
+  /** How files are examined: in a file reader of their own in the app (parse-host.ts); in this process by default. */
+  examine?: SyncServiceOptions['examine'];
 };
 
 /**
@@ -39,6 +41,7 @@ export function createMainServices(options: MainServicesOptions): { dispatch: Di
     emit: options.emit,
     ...(options.watchInbox !== undefined ? { watchInbox: options.watchInbox } : {}),
     ...(options.stableForMs !== undefined ? { stableForMs: options.stableForMs } : {}),
+    ...(options.examine ? { examine: options.examine } : {}),
   });
   const handlers = createHandlers({
     appInfo: options.appInfo,

@@ -45,7 +45,7 @@ const ZIP_LIMITS = {
  */
 export async function examinePack(
   filePath: string,
-  options: { isKnown?: (sha256: string) => boolean; onProgress?: Progress } = {},
+  options: { isKnown?: (sha256: string) => boolean | Promise<boolean>; onProgress?: Progress } = {},
 ): Promise<ExamineResult> {
   const name = path.basename(filePath);
   const stats = await fs.stat(filePath).catch(() => null);
@@ -84,12 +84,12 @@ export async function manifestInFolder(folder: string): Promise<{ ok: true; mani
 async function examineManifestFile(
   manifestPath: string,
   shownName: string,
-  options: { isKnown?: (sha256: string) => boolean; onProgress?: Progress },
+  options: { isKnown?: (sha256: string) => boolean | Promise<boolean>; onProgress?: Progress },
 ): Promise<ExamineResult> {
   const read = await readFileForImport(manifestPath, { maxBytes: PACK_LIMITS.maxManifestBytes });
   if (!read.ok) return { status: 'unreadable', code: read.error.code, message: read.error.message };
   const file: ExaminedFile = { name: shownName, sha256: read.sha256, size: read.size, modifiedAt: read.modifiedAt };
-  if (options.isKnown?.(read.sha256)) return { status: 'known', file };
+  if (await options.isKnown?.(read.sha256)) return { status: 'known', file };
   const location: PackLocation = { kind: 'folder', manifestPath };
   const outcome = await checkPack(read.bytes, read.sha256, location, undefined, options.onProgress);
   options.onProgress?.({ phase: 'done', loaded: 1, total: 1 });
@@ -99,7 +99,7 @@ async function examineManifestFile(
 async function examineZip(
   zipPath: string,
   shownName: string,
-  options: { isKnown?: (sha256: string) => boolean; onProgress?: Progress },
+  options: { isKnown?: (sha256: string) => boolean | Promise<boolean>; onProgress?: Progress },
 ): Promise<ExamineResult> {
   const read = await readFileForImport(zipPath, {
     maxBytes: PACK_LIMITS.maxPackBytes,
@@ -107,7 +107,7 @@ async function examineZip(
   });
   if (!read.ok) return { status: 'unreadable', code: read.error.code, message: read.error.message };
   const file: ExaminedFile = { name: shownName, sha256: read.sha256, size: read.size, modifiedAt: read.modifiedAt };
-  if (options.isKnown?.(read.sha256)) return { status: 'known', file };
+  if (await options.isKnown?.(read.sha256)) return { status: 'known', file };
   const finish = (outcome: ImportOutcome, location?: PackLocation) => {
     options.onProgress?.({ phase: 'done', loaded: read.size, total: read.size });
     return location ? { status: 'examined' as const, file, outcome, location } : { status: 'examined' as const, file, outcome };
