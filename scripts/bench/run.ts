@@ -14,6 +14,7 @@ import { generatePlan } from '../../shared/sample/generate-plan';
 import { measureValidatorThroughput } from '../bench-validator';
 import { CHROMIUM_ARGS, ensureChromium } from '../chromium.mjs';
 import { benchAnnotations } from './annotations';
+import { benchEventLoop } from './event-loop';
 import { benchPapers } from './papers';
 import { benchExports } from './exports';
 import { benchPlanReview } from './plan-review';
@@ -247,6 +248,9 @@ async function main() {
   } finally {
     server.close();
   }
+
+  console.log('Main’s event loop while a 150 MB plan is imported in the file reader…');
+  figures.push(...(await benchEventLoop()));
 
   // Re-importing an unchanged file: main recognises its SHA-256 and skips it unparsed.
   const rerun = await candidateFromFile(planFile, candidate.sha256);
