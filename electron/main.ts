@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, net } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, net, utilityProcess } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHANNEL_NAMES, type EventName, type EventPayload } from '../shared/ipc/contract';
@@ -9,11 +9,14 @@ import {
   hardenedWindowOptions,
   isAllowedExternalUrl,
   isAllowedNavigation,
+  isAllowedSessionRequest,
+  keepSpellcheckerOffline,
   mimeTypeFor,
   resolveAppAsset,
   securityHeaders,
 } from './security';
 import { createMainServices } from './services';
+import { createParseHost, type SpawnParser } from './sync/parse-host';
 
 // Thin wiring only: every decision lives in a plain module (security.ts, services.ts and the
 // handlers) that the tests exercise without Electron.
@@ -34,6 +37,10 @@ const rendererRoot = path.join(__dirname, '..', 'renderer');
 const sampleFolder = app.isPackaged
   ? path.join(process.resourcesPath, 'sample')
   : path.join(__dirname, '..', '..', 'electron', 'resources', 'sample');
+// Where the spellchecker's en-GB dictionary may come from: inside the app, never the network.
+const dictionaryFolder = app.isPackaged
+  ? path.join(process.resourcesPath, 'dictionaries')
+  : path.join(__dirname, '..', '..', 'electron', 'resources', 'dictionaries');
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -93,10 +100,11 @@ void app.whenReady().then(async () => {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
-  // No remote content: the only URLs the page may load are the app's own (and DevTools).
+  const dictionaryUrl = keepSpellcheckerOffline(ses, dictionaryFolder);
+  // No remote content: the only URLs the page may load are the app's own (and DevTools), and the
+  // spellchecker only its local dictionary folder.
   ses.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('devtools://');
-    callback({ cancel: !allowed });
+    callback({ cancel: !isAllowedSessionRequest(details.url, APP_ORIGIN, dictionaryUrl) });
   });
 
   protocol.handle(APP_SCHEME, async (request) => {
@@ -112,6 +120,9 @@ void app.whenReady().then(async () => {
 
   const services = createMainServices({
     appOrigin: APP_ORIGIN,
+    // Plan files, trackers and packs are parsed in a utilityProcess with a memory cap and a time
+    // limit, never in main: the window keeps talking to main whatever a file holds.
+    examine: createParseHost(utilityProcessParser(path.join(__dirname, 'parse-worker.cjs'))).examine,
     dataFolder: app.getPath('userData'),
     documentsFolder: app.getPath('documents'),
     sampleFolder,
@@ -180,3 +191,25 @@ void app.whenReady().then(async () => {
 });
 
 app.on('window-all-closed', () => app.quit());
+
+/** Starts file readers as Electron utilityProcesses (a process each, capped by V8's old space). */
+function utilityProcessParser(entry: string): SpawnParser {
+  return (limits) => {
+    const child = utilityProcess.fork(entry, [], {
+      serviceName: 'Oversight file reader',
+      execArgv: [`--max-old-space-size=${limits.memoryMb}`],
+      stdio: 'ignore',
+    });
+    let exitListener: ((reason: { outOfMemory: boolean; detail: string }) => void) | undefined;
+    // A reader that dies while reading has run out of memory (the only limit it can hit itself).
+    child.on('exit', (code) => exitListener?.({ outOfMemory: code !== 0, detail: `exit code ${code}` }));
+    return {
+      post: (message) => child.postMessage(message),
+      onMessage: (listener) => child.on('message', listener),
+      onExit: (listener) => {
+        exitListener = listener;
+      },
+      kill: () => void child.kill(),
+    };
+  };
+}

@@ -1,5 +1,6 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 // Security policy for the window, kept free of Electron runtime imports so that every rule
 // here is asserted by a plain unit test (test/unit/electron/security.test.ts).
@@ -165,4 +166,34 @@ const MIME_TYPES: Record<string, string> = {
 /** The Content-Type for an app asset by its extension. */
 export function mimeTypeFor(filePath: string): string {
   return MIME_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** The part of Electron's session the spellchecker settings touch (a fake in tests). */
+export type SpellcheckSession = {
+  setSpellCheckerLanguages(languages: string[]): void;
+  setSpellCheckerDictionaryDownloadURL(url: string): void;
+};
+
+/**
+ * Keeps the spellchecker off the network. On Windows and Linux Chromium downloads Hunspell
+ * dictionaries from Google's CDN the first time a field is spell-checked, which would tell a
+ * third party that (and when) a councillor is typing. The download URL points at a folder
+ * inside the app instead (a `en-GB-*.bdic` placed there is used; without one, words are simply
+ * not underlined), and main's request filter lets the page load nothing else. macOS uses its
+ * own spellchecker and downloads nothing. Returns the URL, for the request filter.
+ */
+export function keepSpellcheckerOffline(session: SpellcheckSession, dictionaryFolder: string): string {
+  const url = pathToFileURL(path.join(dictionaryFolder, path.sep)).href;
+  session.setSpellCheckerLanguages(['en-GB']);
+  session.setSpellCheckerDictionaryDownloadURL(url);
+  return url;
+}
+
+/** Whether main lets the default session make a request: the app's own pages, DevTools, and the local dictionary folder. */
+export function isAllowedSessionRequest(url: string, appOrigin: string, dictionaryUrl: string): boolean {
+  return (
+    url.startsWith(`${appOrigin}/`) ||
+    url.startsWith('devtools://') ||
+    (url.startsWith(dictionaryUrl) && !url.slice(dictionaryUrl.length).includes('..'))
+  );
 }

@@ -6,7 +6,7 @@ import { createHandlers, type HandlerContext } from './ipc/handlers';
 import { isTrustedSenderUrl } from './security';
 import { createSettingsStore } from './settings-store';
 import { createMappingStore } from './sync/mapping-store';
-import { createSyncService } from './sync/service';
+import { createSyncService, type SyncServiceOptions } from './sync/service';
 
 export type MainServicesOptions = Pick<
   HandlerContext,
@@ -18,6 +18,8 @@ export type MainServicesOptions = Pick<
   appOrigin: string;
   watchInbox?: boolean;
   stableForMs?: number;
+  /** How files are examined: in a file reader of their own in the app (parse-host.ts); in this process by default. */
+  examine?: SyncServiceOptions['examine'];
 };
 
 /**
@@ -33,12 +35,14 @@ export function createMainServices(options: MainServicesOptions): { dispatch: Di
     mappings: createMappingStore(options.dataFolder),
     // Best effort: a plan whose folder could not be remembered still imports; only its evidence
     // cannot be opened until it is imported again.
-    onValidPlan: (planId, revision, filePath) => planFolders.remember(planId, revision, filePath).catch(() => undefined),
+    onValidPlan: (planId, revision, filePath, evidence) =>
+      planFolders.remember(planId, revision, filePath, evidence).catch(() => undefined),
     // Best effort too: without a copy, only the tracker round trip export is unavailable.
     onValidTracker: (tracker) => trackerCopies.keep(tracker).catch(() => undefined),
     emit: options.emit,
     ...(options.watchInbox !== undefined ? { watchInbox: options.watchInbox } : {}),
     ...(options.stableForMs !== undefined ? { stableForMs: options.stableForMs } : {}),
+    ...(options.examine ? { examine: options.examine } : {}),
   });
   const settings = createSettingsStore(options.dataFolder);
   const board = createBoardService({ settings, emit: options.emit });

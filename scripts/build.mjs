@@ -42,4 +42,6 @@ if (wants('renderer')) await buildRenderer();
 if (wants('electron')) {
   await buildNodeBundle({ entry: 'electron/main.ts', fileName: 'main.cjs', bundleDependencies: false });
   await buildNodeBundle({ entry: 'electron/preload.ts', fileName: 'preload.cjs', bundleDependencies: true });
+  // The file reader main starts as a utilityProcess (electron/sync/parse-worker.ts).
+  await buildNodeBundle({ entry: 'electron/sync/parse-worker.ts', fileName: 'parse-worker.cjs', bundleDependencies: false });
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { formatReport, readMappingFile, validateFiles } from './validate';
 import { writeMinutesFromFile } from './minutes';
+import { describeKinds } from './validate-kinds';
 import { formatVerifyReport, verifyFiles } from './verify';
 import { PACK_USAGE, runPack } from './pack';
 
@@ -13,9 +14,8 @@ const USAGE = `Usage:
   oversight-cli verify FILE... [--head HASH]
   oversight-cli minutes FILE.decisions.json [--out DIR] [--head HASH]
 
-Checks Oversight plan files (.plan.json), spreadsheet trackers (.csv, .xlsx) and meeting packs
-(a .pack.json, its folder, or a .zip) exactly as the app would, and prints every problem with
-its location.
+Checks every kind of file Oversight reads: ${describeKinds()}, exactly as the app would, and
+prints every problem with its location.
   --json             print one JSON array with an object per file
   --mapping FILE     the column mapping to use for trackers (as saved by the app)
 Exit status: 0 every file is valid, 1 any file is invalid, 2 usage error or unreadable file.
@@ -84,6 +84,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const run = await validateFiles(files, mapping ? { mapping } : {});
   if (json) {
+    // The documented shape: { file, valid, errors, warnings, counts }, nothing more.
+    const reports = run.reports.map(({ file, valid, errors, warnings, counts }) => ({ file, valid, errors, warnings, counts }));
     const unreadable = run.unreadable.map((entry) => ({
       file: entry.file,
       valid: false,
@@ -91,7 +93,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       warnings: [],
       counts: { areas: 0, actions: 0, milestones: 0, measures: 0, evidence: 0, risks: 0 },
     }));
-    io.out(JSON.stringify([...run.reports, ...unreadable], null, 2));
+    io.out(JSON.stringify([...reports, ...unreadable], null, 2));
   } else {
     io.out(formatReport(run));
   }

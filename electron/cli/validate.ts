@@ -1,27 +1,29 @@
 import { promises as fs } from 'node:fs';
 import type { Problem } from '../../shared/ipc/contract';
-import type { PlanCounts } from '../../shared/plan/validate';
 import { trackerMappingSchema, type TrackerMapping } from '../../shared/tracker/mapping';
-import { examineFile } from '../sync/examine';
+import { describeKinds, kindFor, type ReportCounts } from './validate-kinds';
 
 /** One file's verdict, in the shape `oversight-cli validate --json` prints. */
 export type FileReport = {
   file: string;
+  /** Which kind of file it was read as: a `kind` of the table in validate-kinds.ts. */
+  kind: string;
   valid: boolean;
   errors: Problem[];
   warnings: Problem[];
-  /** A meeting pack's report also counts its papers and their pages. */
-  counts: PlanCounts & { papers?: number; pages?: number; questions?: number; answers?: number };
+  /** A plan's entities; a pack also counts its papers and pages, an annotations file its annotations, a decision file its records. */
+  counts: ReportCounts;
+  /** The words after "✔ file: " in the human-readable report. */
+  summary: string;
 };
 
 export type ValidateRun = {
   exitCode: 0 | 1 | 2;
   reports: FileReport[];
   usageError?: string;
-  unreadable: Array<{ file: string; message: string }>;
+  /** Files that could not be read, or are no kind validate knows (`kind` absent). */
+  unreadable: Array<{ file: string; message: string; kind?: string }>;
 };
-
-const EMPTY_COUNTS: PlanCounts = { areas: 0, actions: 0, milestones: 0, measures: 0, evidence: 0, risks: 0 };
 
 /** Reads a mapping file given with --mapping; a message when it cannot be used. */
 export async function readMappingFile(file: string): Promise<{ ok: true; mapping: TrackerMapping } | { ok: false; message: string }> {
@@ -43,55 +45,36 @@ export async function readMappingFile(file: string): Promise<{ ok: true; mapping
 }
 
 /**
- * Checks plan files, trackers, answers workbooks and meeting packs (a .pack.json, its folder or a .zip) exactly as
- * the app's sync would (the same examineFile).
- * Exit 0 when every file is valid, 1 when any is invalid, 2 when any cannot be read.
+ * Checks every kind of file the app reads (the table in validate-kinds.ts) exactly as the app
+ * would. Exit 0 when every file is valid, 1 when any is invalid, 2 when any cannot be read or
+ * is no kind of file Oversight reads.
  */
 export async function validateFiles(files: readonly string[], options: { mapping?: TrackerMapping } = {}): Promise<ValidateRun> {
   const reports: FileReport[] = [];
   const unreadable: ValidateRun['unreadable'] = [];
   for (const file of files) {
-    const result = await examineFile(file, { ...(options.mapping ? { mapping: options.mapping } : {}), acceptSuggestedMapping: true });
-    if (result.status === 'unreadable') {
-      unreadable.push({ file, message: result.message });
+    const stat = await fs.stat(file).catch(() => undefined);
+    if (!stat) {
+      unreadable.push({ file, message: 'there is no such file or folder' });
       continue;
     }
-    if (result.status === 'known') continue;
-    const { outcome } = result;
-    const guessed: Problem[] = result.suggestedMappingUsed
-      ? [{ path: file, message: 'No --mapping was given: columns were matched from their headings, as the app would first suggest.' }]
-      : [];
-    if (outcome.status === 'pack') {
-      const pages = outcome.papers.reduce((sum, paper) => sum + paper.pageCount, 0);
-      reports.push({
-        file,
-        valid: true,
-        errors: [],
-        warnings: outcome.warnings,
-        counts: { ...EMPTY_COUNTS, papers: outcome.papers.length, pages },
-      });
-    } else if (outcome.status === 'answers') {
-      const answers = outcome.workbook.rows.filter((row) => row.answer !== '').length;
-      reports.push({
-        file,
-        valid: true,
-        errors: [],
-        warnings: outcome.warnings,
-        counts: { ...EMPTY_COUNTS, questions: outcome.workbook.rows.length, answers },
-      });
-    } else if (outcome.status === 'valid') {
-      reports.push({ file, valid: true, errors: [], warnings: [...guessed, ...outcome.warnings], counts: outcome.counts });
-    } else if (outcome.status === 'invalid') {
-      reports.push({ file, valid: false, errors: outcome.errors, warnings: [...guessed, ...outcome.warnings], counts: EMPTY_COUNTS });
-    } else {
-      reports.push({
-        file,
-        valid: false,
-        errors: [{ path: file, message: 'The tracker’s columns could not be matched; give a --mapping file.' }],
-        warnings: [],
-        counts: EMPTY_COUNTS,
-      });
+    const kind = kindFor(file, stat.isDirectory());
+    if (!kind) {
+      unreadable.push({ file, message: `it is not a file Oversight reads: oversight-cli validate checks ${describeKinds()}` });
+      continue;
     }
+    const verdict = await kind.check(file, options);
+    if (verdict.status === 'unreadable') unreadable.push({ file, message: verdict.message, kind: kind.kind });
+    else
+      reports.push({
+        file,
+        kind: kind.kind,
+        valid: verdict.valid,
+        errors: verdict.errors,
+        warnings: verdict.warnings,
+        counts: verdict.counts,
+        summary: verdict.summary,
+      });
   }
   const exitCode = unreadable.length > 0 ? 2 : reports.some((report) => !report.valid) ? 1 : 0;
   return { exitCode, reports, unreadable };
@@ -101,16 +84,8 @@ export async function validateFiles(files: readonly string[], options: { mapping
 export function formatReport(run: ValidateRun): string {
   const lines: string[] = [];
   for (const report of run.reports) {
-    const { counts } = report;
-    if (report.valid && counts.papers !== undefined) {
-      lines.push(`✔ ${report.file}: valid meeting pack (${counts.papers} papers, ${counts.pages ?? 0} pages)`);
-    } else if (report.valid && counts.questions !== undefined) {
-      lines.push(`✔ ${report.file}: valid questions and answers workbook (${counts.questions} questions, ${counts.answers ?? 0} answered)`);
-    } else if (report.valid) {
-      lines.push(
-        `✔ ${report.file}: valid (${counts.areas} areas, ${counts.actions} actions, ${counts.milestones} milestones, ${counts.measures} measures, ${counts.evidence} evidence, ${counts.risks} risks)`,
-      );
-    } else {
+    if (report.valid) lines.push(`✔ ${report.file}: ${report.summary}`);
+    else {
       lines.push(`✖ ${report.file}: ${report.errors.length} ${report.errors.length === 1 ? 'problem' : 'problems'}`);
     }
     for (const error of report.errors) lines.push(`  error   ${locate(error)}  ${error.message}`);

@@ -12,6 +12,7 @@ import { minutesDocx } from './minutes-docx';
 import { questionsDocx } from './questions-docx';
 import type { TrackerCopies } from './tracker-copies';
 import { trackerWithUpdates } from './tracker-export';
+import { describeLeftOut } from '../../shared/exports/tracker-formulas';
 import { tableXlsx } from './xlsx';
 
 // Turns a validated export request into the file's bytes and the name it is offered under. A
@@ -170,7 +171,7 @@ export async function buildExport(request: ExportRequest, services: ExportServic
       return ok({
         data: written.value.data,
         ...named(stem, request.bundle.meeting.date, undefined, copy.meta.extension),
-        summary: `${plural(written.value.updatedRows, 'action row')} updated in a copy of ${copy.meta.fileName}, with ${plural(4, 'added column')}.`,
+        summary: `${plural(written.value.updatedRows, 'action row')} updated in a copy of ${copy.meta.fileName}, with ${plural(4, 'added column')}.${describeLeftOut(written.value.leftOut)}`,
       });
     }
   }

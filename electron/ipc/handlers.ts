@@ -38,7 +38,7 @@ export type HandlerContext = {
   /** Opens a local file with the OS's default application: '' on success, else an error message (Electron's shell.openPath). */
   openPath(filePath: string): Promise<string>;
   /** Where each plan's latest examined file came from, for opening its evidence. */
-  planFolders: Pick<PlanFolders, 'folderOf'>;
+  planFolders: Pick<PlanFolders, 'evidenceOf'>;
   /** Prints an HTML page to PDF: an offscreen, script-less window's printToPDF in Electron; Chromium's page.pdf in the harness. */
   printHtmlToPdf(html: string): Promise<Uint8Array>;
   /** Copies of the spreadsheet trackers plans were imported from, for writing the board's updates back. */
@@ -149,8 +149,8 @@ export function createHandlers(context: HandlerContext): HandlerTable {
 
     'board:compact': async ({ snapshotPath, segmentPaths }) => context.board.compact(snapshotPath, segmentPaths),
 
-    'evidence:open': async ({ planId, relativePath }) =>
-      openEvidence({ planId, relativePath }, { folders: context.planFolders, openPath: context.openPath }),
+    'evidence:open': async ({ planId, evidenceId }) =>
+      openEvidence({ planId, evidenceId }, { folders: context.planFolders, openPath: context.openPath }),
 
     'pack-maker:choose': async ({ kind }) => ok(await packMaker.choose(kind)),
 

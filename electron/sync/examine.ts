@@ -29,7 +29,7 @@ export type ExamineOptions = {
   /** Use the suggested mapping instead of asking (the CLI checks a tracker the way the dialog would propose). */
   acceptSuggestedMapping?: boolean;
   /** Skip parsing when the file's hash is already known. */
-  isKnown?: (sha256: string) => boolean;
+  isKnown?: (sha256: string) => boolean | Promise<boolean>;
   onProgress?: (progress: { phase: 'reading' | 'validating' | 'done'; loaded: number; total: number }) => void;
   maxBytes?: number;
 };
@@ -67,7 +67,7 @@ export async function examineFile(filePath: string, options: ExamineOptions = {}
   });
   if (!read.ok) return { status: 'unreadable', code: read.error.code, message: read.error.message };
   const file: ExaminedFile = { name, sha256: read.sha256, size: read.size, modifiedAt: read.modifiedAt };
-  if (options.isKnown?.(read.sha256)) return { status: 'known', file };
+  if (await options.isKnown?.(read.sha256)) return { status: 'known', file };
 
   options.onProgress?.({ phase: 'validating', loaded: read.size, total: read.size });
   const finish = (outcome: ImportOutcome, suggestedMappingUsed?: boolean): ExamineResult => {

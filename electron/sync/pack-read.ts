@@ -26,9 +26,11 @@ export type CheckedPaper = { id: string; sha256: string; size: number; pageCount
 
 type Progress = (progress: { phase: 'reading' | 'validating' | 'done'; loaded: number; total: number }) => void;
 
-const PDF_MAGIC = '%PDF-';
-// Acrobat accepts a PDF header anywhere in the first kilobyte; some tools write junk before it.
-const MAGIC_WINDOW = 1024;
+// A paper must begin with the PDF header (after optional whitespace). Acrobat accepts the header
+// anywhere in the first kilobyte, but so does an HTML page that only mentions "%PDF-" (a
+// polyglot a browser would run): Oversight asks for the strict form.
+const PDF_HEADER = /^[\t\n\f\r \0]*%PDF-\d\.\d/;
+const HEADER_WINDOW = 1024;
 
 const ZIP_LIMITS = {
   maxUncompressedBytes: PACK_LIMITS.maxPackBytes,
@@ -43,7 +45,7 @@ const ZIP_LIMITS = {
  */
 export async function examinePack(
   filePath: string,
-  options: { isKnown?: (sha256: string) => boolean; onProgress?: Progress } = {},
+  options: { isKnown?: (sha256: string) => boolean | Promise<boolean>; onProgress?: Progress } = {},
 ): Promise<ExamineResult> {
   const name = path.basename(filePath);
   const stats = await fs.stat(filePath).catch(() => null);
@@ -82,12 +84,12 @@ export async function manifestInFolder(folder: string): Promise<{ ok: true; mani
 async function examineManifestFile(
   manifestPath: string,
   shownName: string,
-  options: { isKnown?: (sha256: string) => boolean; onProgress?: Progress },
+  options: { isKnown?: (sha256: string) => boolean | Promise<boolean>; onProgress?: Progress },
 ): Promise<ExamineResult> {
   const read = await readFileForImport(manifestPath, { maxBytes: PACK_LIMITS.maxManifestBytes });
   if (!read.ok) return { status: 'unreadable', code: read.error.code, message: read.error.message };
   const file: ExaminedFile = { name: shownName, sha256: read.sha256, size: read.size, modifiedAt: read.modifiedAt };
-  if (options.isKnown?.(read.sha256)) return { status: 'known', file };
+  if (await options.isKnown?.(read.sha256)) return { status: 'known', file };
   const location: PackLocation = { kind: 'folder', manifestPath };
   const outcome = await checkPack(read.bytes, read.sha256, location, undefined, options.onProgress);
   options.onProgress?.({ phase: 'done', loaded: 1, total: 1 });
@@ -97,7 +99,7 @@ async function examineManifestFile(
 async function examineZip(
   zipPath: string,
   shownName: string,
-  options: { isKnown?: (sha256: string) => boolean; onProgress?: Progress },
+  options: { isKnown?: (sha256: string) => boolean | Promise<boolean>; onProgress?: Progress },
 ): Promise<ExamineResult> {
   const read = await readFileForImport(zipPath, {
     maxBytes: PACK_LIMITS.maxPackBytes,
@@ -105,7 +107,7 @@ async function examineZip(
   });
   if (!read.ok) return { status: 'unreadable', code: read.error.code, message: read.error.message };
   const file: ExaminedFile = { name: shownName, sha256: read.sha256, size: read.size, modifiedAt: read.modifiedAt };
-  if (options.isKnown?.(read.sha256)) return { status: 'known', file };
+  if (await options.isKnown?.(read.sha256)) return { status: 'known', file };
   const finish = (outcome: ImportOutcome, location?: PackLocation) => {
     options.onProgress?.({ phase: 'done', loaded: read.size, total: read.size });
     return location ? { status: 'examined' as const, file, outcome, location } : { status: 'examined' as const, file, outcome };
@@ -267,16 +269,17 @@ export async function checkPaper(
     };
   }
   const counted = await countPages(bytes);
-  if (counted === null) {
+  // A file whose pages cannot be counted is damaged or not really a PDF: refused, not passed on.
+  if (counted === null || counted < 1) {
     return {
-      errors: [],
-      warnings: [
+      errors: [
         {
           path: `${where}.pageCount`,
-          message: `${label}: its pages could not be counted here; they are checked again when it is first opened.`,
+          message: `${label} is damaged: its pages could not be read, so it was not added. Ask the clerk for the paper again.`,
         },
       ],
-      pageCount: paper.pageCount,
+      warnings: [],
+      pageCount: 0,
     };
   }
   if (counted !== paper.pageCount) {
@@ -294,14 +297,12 @@ export async function checkPaper(
   return { errors: [], warnings: [], pageCount: counted };
 }
 
-/** Whether bytes start like a PDF ("%PDF-" within the first kilobyte). */
+/** Whether bytes start like a PDF: "%PDF-n.n" at the very start, after optional whitespace. */
 export function isPdf(bytes: Uint8Array): boolean {
-  const head = String.fromCharCode(...bytes.subarray(0, MAGIC_WINDOW));
-  return head.includes(PDF_MAGIC);
+  return PDF_HEADER.test(String.fromCharCode(...bytes.subarray(0, HEADER_WINDOW)));
 }
 
-// pdf-lib parses the whole file in main; a file it cannot parse may still be a PDF that pdf.js
-// reads, so that is a warning, not a refusal (the viewer counts the pages again).
+// pdf-lib parses the whole file; null when it cannot, which the caller refuses.
 async function countPages(bytes: Uint8Array): Promise<number | null> {
   try {
     const document = await PDFDocument.load(bytes, {

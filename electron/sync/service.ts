@@ -4,7 +4,9 @@ import path from 'node:path';
 import type { EventName, EventPayload, ImportCandidate, ImportSource } from '../../shared/ipc/contract';
 import { PACK_LIMITS, type PackManifest } from '../../shared/pack/schema';
 import type { TrackerMapping } from '../../shared/tracker/mapping';
-import { examineFile, type ExamineResult } from './examine';
+import type { EvidenceRecord } from '../evidence/open-evidence';
+import { examineFile, type ExamineOptions, type ExamineResult } from './examine';
+import { droppedPathProblem } from './dropped-paths';
 import { classifyFileName, isIgnoredName } from './file-kinds';
 import { createInbox } from './inbox';
 import type { MappingStore } from './mapping-store';
@@ -19,7 +21,7 @@ export type SyncServiceOptions = {
   sampleFolder: string;
   mappings: MappingStore;
   /** Told where each valid plan was read from (the folder its evidence paths are relative to). */
-  onValidPlan?: (planId: string, revision: number, filePath: string) => Promise<void>;
+  onValidPlan?: (planId: string, revision: number, filePath: string, evidence: readonly EvidenceRecord[]) => Promise<void>;
   /** Told of each valid plan read from a spreadsheet tracker, with the mapping used (main keeps a copy for the round trip). */
   onValidTracker?: (tracker: {
     planId: string;
@@ -31,6 +33,11 @@ export type SyncServiceOptions = {
   emit: <K extends EventName>(event: K, payload: EventPayload<K>) => void;
   watchInbox?: boolean;
   stableForMs?: number;
+  /**
+   * How a file is examined: examineFile in this process by default (tests, the CLI); in the app,
+   * a file reader of its own (parse-host.ts) with a memory cap, a time limit and cancelling.
+   */
+  examine?: (filePath: string, options: ExamineOptions & { signal?: AbortSignal }) => Promise<ExamineResult>;
 };
 
 /**
@@ -43,6 +50,8 @@ export function createSyncService(options: SyncServiceOptions) {
   // tracker's mapping) by an opaque token rather than by a path it chose itself.
   const tokens = new Map<string, { filePath: string; source: ImportSource; pack?: { location: PackLocation; manifest: PackManifest } }>();
   let inbox: ReturnType<typeof createInbox> | undefined;
+  const examine = options.examine ?? examineFile;
+  const latestBySource = new Map<ImportSource, AbortController>();
   // The renderer fetches a zipped pack's papers one after another: the zip is read once for all
   // of them and let go soon after, rather than held for the session.
   let zipCache: { path: string; bytes: Promise<Uint8Array | null>; release: ReturnType<typeof setTimeout> | undefined } | undefined;
@@ -67,10 +76,25 @@ export function createSyncService(options: SyncServiceOptions) {
     source: ImportSource,
     known: ReadonlySet<string>,
     mapping?: TrackerMapping,
+    signal?: AbortSignal,
   ): Promise<ImportCandidate | undefined> {
     const fileName = path.basename(filePath);
+    const dropProblem = source === 'drop' ? droppedPathProblem(filePath) : undefined;
+    if (dropProblem !== undefined) {
+      // Refused before any file system call, and given no token: nothing can read it later.
+      return {
+        token: randomUUID(),
+        fileName,
+        source,
+        sha256: '',
+        size: 0,
+        modifiedAt: new Date(0).toISOString(),
+        outcome: { status: 'invalid', errors: [{ path: fileName, message: `The dropped file ${dropProblem}.` }], warnings: [] },
+      };
+    }
     let mappingUsed = mapping;
-    const result: ExamineResult = await examineFile(filePath, {
+    const result: ExamineResult = await examine(filePath, {
+      ...(signal ? { signal } : {}),
       isKnown: (sha) => known.has(sha),
       rememberedMapping: async (signature) => {
         mappingUsed ??= await options.mappings.get(signature);
@@ -80,9 +104,11 @@ export function createSyncService(options: SyncServiceOptions) {
       onProgress: (progress) => options.emit('sync:progress', { fileName, ...progress }),
     });
     if (result.status === 'known') return undefined;
+    // A newer import from the same place took over: this one says nothing more.
+    if (result.status === 'unreadable' && result.code === 'cancelled') return undefined;
     if (result.status === 'examined' && result.outcome.status === 'valid') {
       const { plan } = result.outcome;
-      await options.onValidPlan?.(plan.plan.id, plan.export.revision, filePath);
+      await options.onValidPlan?.(plan.plan.id, plan.export.revision, filePath, plan.evidence);
       if (mappingUsed && classifyFileName(fileName)?.startsWith('tracker')) {
         await options.onValidTracker?.({
           planId: plan.plan.id,
@@ -116,9 +142,15 @@ export function createSyncService(options: SyncServiceOptions) {
   async function candidatesFor(filePaths: readonly string[], source: ImportSource, knownSha256: readonly string[]) {
     const known = new Set(knownSha256);
     const candidates: ImportCandidate[] = [];
+    // A newer request from the same place (a second drop, the inbox scanned again) cancels this
+    // one's reading: the member is waiting for the newer files, not a large old one.
+    latestBySource.get(source)?.abort();
+    const controller = new AbortController();
+    latestBySource.set(source, controller);
     // One file at a time: files can be large, and the renderer shows one progress bar.
     for (const filePath of filePaths) {
-      const candidate = await candidateFor(filePath, source, known);
+      if (controller.signal.aborted) break;
+      const candidate = await candidateFor(filePath, source, known, undefined, controller.signal);
       if (candidate) {
         candidates.push(candidate);
         if (candidate.sha256) known.add(candidate.sha256);

@@ -25,6 +25,10 @@ export type TrackerReadOptions = {
   maxCells?: number;
   /** Bytes the file may hold, or expand to once unzipped (default 100 MB). */
   maxUncompressedBytes?: number;
+  /** Bytes one worksheet or the shared strings may expand to (default 32 MB). */
+  maxSheetPartBytes?: number;
+  /** Bytes all worksheets together may expand to (default 48 MB); exceljs reads every sheet. */
+  maxAllSheetsBytes?: number;
 };
 
 /** How a CSV's bytes were decoded. */
@@ -39,7 +43,15 @@ const DEFAULT_MAX_CELLS = 500_000;
 // Excel itself cannot hold more in one cell; a longer CSV field is not a tracker's.
 const MAX_CELL_LENGTH = 32_767;
 
-type Limits = { maxRows: number; maxCells: number; maxUncompressedBytes: number };
+// What a tracker's largest parts can be: 500,000 cells of sheet XML is about 25 MB. Checked on
+// the zip directory's sizes (themselves checked against the inflated data) before exceljs reads
+// anything, because exceljs holds every sheet's XML and its model in memory at once: 90 MB of
+// sheet XML took 33 s and 1.3 GB before it was refused by the cell count.
+const DEFAULT_MAX_SHEET_PART_BYTES = 32 * 1024 * 1024;
+const DEFAULT_MAX_ALL_SHEETS_BYTES = 48 * 1024 * 1024;
+const DEFAULT_MAX_OTHER_PART_BYTES = 16 * 1024 * 1024;
+
+type Limits = { maxRows: number; maxCells: number; maxUncompressedBytes: number; maxSheetPartBytes: number; maxAllSheetsBytes: number };
 
 function limitsFrom(options: TrackerReadOptions | undefined): Limits {
   const positive = (value: number | undefined, fallback: number) =>
@@ -48,6 +60,8 @@ function limitsFrom(options: TrackerReadOptions | undefined): Limits {
     maxRows: positive(options?.maxRows, DEFAULT_MAX_ROWS),
     maxCells: positive(options?.maxCells, DEFAULT_MAX_CELLS),
     maxUncompressedBytes: positive(options?.maxUncompressedBytes, DEFAULT_ZIP_LIMITS.maxUncompressedBytes),
+    maxSheetPartBytes: positive(options?.maxSheetPartBytes, DEFAULT_MAX_SHEET_PART_BYTES),
+    maxAllSheetsBytes: positive(options?.maxAllSheetsBytes, DEFAULT_MAX_ALL_SHEETS_BYTES),
   };
 }
 
@@ -245,6 +259,9 @@ async function readXlsx(bytes: Uint8Array, name: string, limits: Limits): Promis
       'This is not an Excel .xlsx workbook (it is a zip file of another kind, perhaps an OpenDocument or Word file). Save the tracker as "Excel Workbook (.xlsx)" or as CSV.',
     );
   }
+  // Declared sizes first (nothing inflated), then each declaration checked against the data.
+  const oversized = checkPartSizes(directory.entries, name, limits);
+  if (oversized !== null) return oversized;
   const inflated = checkInflatedSizes(bytes, directory.entries, name);
   if (inflated !== null) return inflated;
 
@@ -313,6 +330,32 @@ function checkInflatedSizes(bytes: Uint8Array, entries: readonly ZipEntry[], nam
           : `The workbook is damaged: the file ${shown} inside it cannot be decompressed.`,
       );
     }
+  }
+  return null;
+}
+
+// Each part is capped before exceljs reads it: worksheets and shared strings by what a tracker
+// can hold, everything else (styles, drawings, embedded files) more tightly.
+function checkPartSizes(entries: readonly ZipEntry[], name: string, limits: Limits): TrackerReadResult | null {
+  let allSheets = 0;
+  for (const entry of entries) {
+    const part = entry.name.replace(/^\/+/, '').toLowerCase();
+    const isSheet = /^xl\/worksheets\/[^/]+\.xml$/.test(part);
+    const isBig = isSheet || part === 'xl/sharedstrings.xml';
+    const cap = isBig ? limits.maxSheetPartBytes : Math.min(DEFAULT_MAX_OTHER_PART_BYTES, limits.maxSheetPartBytes);
+    if (entry.uncompressedSize > cap) {
+      return fail(
+        name,
+        `The workbook's part ${JSON.stringify(entry.name)} expands to ${formatSize(entry.uncompressedSize)}, more than the ${formatSize(cap)} a tracker's ${isBig ? 'sheet' : 'part'} may be. Save only the tracker's sheet in a new workbook, or as CSV.`,
+      );
+    }
+    if (isSheet) allSheets += entry.uncompressedSize;
+  }
+  if (allSheets > limits.maxAllSheetsBytes) {
+    return fail(
+      name,
+      `The workbook's sheets expand to ${formatSize(allSheets)} in all, more than the ${formatSize(limits.maxAllSheetsBytes)} a tracker may be. Save only the tracker's sheet in a new workbook, or as CSV.`,
+    );
   }
   return null;
 }

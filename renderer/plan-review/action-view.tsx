@@ -229,13 +229,22 @@ function Updates({ detail, focusUpdate }: { detail: ActionDetail; focusUpdate: s
   );
 }
 
+/** The last part of an evidence path, as the OS would name the file. */
+function evidenceFileName(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
+}
+
 function EvidenceList({ planId, evidence }: { planId: string; evidence: Evidence[] }) {
   const { api } = useServices();
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
+  // The file's name is shown, and confirmed, before the OS is asked to open it: the member sees
+  // what will open (a ".pdf.bat" would be plain to see, though main refuses it anyway).
+  const [confirming, setConfirming] = useState<string | null>(null);
 
-  async function open(item: Evidence & { file: string }) {
+  async function open(item: Evidence) {
+    setConfirming(null);
     setMessage(null);
-    const result = await api.call('evidence:open', { planId, evidenceId: item.id, relativePath: item.file });
+    const result = await api.call('evidence:open', { planId, evidenceId: item.id });
     setMessage(result.ok ? { text: `Opened ${result.value.fileName}.`, isError: false } : { text: result.error.message, isError: true });
   }
 
@@ -250,8 +259,20 @@ function EvidenceList({ planId, evidence }: { planId: string; evidence: Evidence
             <li key={item.id}>
               <strong>{item.title}</strong> ({EVIDENCE_TYPES[item.type]}, {formatDate(item.date)}, {item.marking})
               <div>
-                {item.file ? (
-                  <button type="button" className="secondary" onClick={() => void open({ ...item, file: item.file ?? '' })}>
+                {item.file && confirming === item.id ? (
+                  <div role="group" aria-label={`Open ${evidenceFileName(item.file)}?`} className="evidence-confirm">
+                    <p>
+                      Open <strong>{evidenceFileName(item.file)}</strong> with the program your computer uses for it?
+                    </p>
+                    <button type="button" onClick={() => void open(item)}>
+                      Open {evidenceFileName(item.file)}
+                    </button>{' '}
+                    <button type="button" className="secondary" onClick={() => setConfirming(null)}>
+                      Cancel
+                    </button>
+                  </div>
+                ) : item.file ? (
+                  <button type="button" className="secondary" onClick={() => setConfirming(item.id)}>
                     Open file <span className="visually-hidden">{item.title}</span>
                   </button>
                 ) : (

@@ -15,6 +15,7 @@ import { measureValidatorThroughput } from '../bench-validator';
 import { CHROMIUM_ARGS, ensureChromium } from '../chromium.mjs';
 import { benchAnnotations } from './annotations';
 import { benchBoardFolder } from './board-folder';
+import { benchEventLoop } from './event-loop';
 import { benchPapers } from './papers';
 import { benchPackMaking } from './pack-make';
 import { benchExports } from './exports';
@@ -252,6 +253,8 @@ async function main() {
 
   console.log('Making a pack from a 500-page combined agenda pack…');
   figures.push(...(await benchPackMaking()));
+  console.log('Main’s event loop while a 150 MB plan is imported in the file reader…');
+  figures.push(...(await benchEventLoop()));
 
   // Re-importing an unchanged file: main recognises its SHA-256 and skips it unparsed.
   const rerun = await candidateFromFile(planFile, candidate.sha256);

@@ -2,8 +2,12 @@
 // accents and curly quotes right), CRLF line ends, RFC 4180 quoting, and every text cell that
 // a spreadsheet could take for a formula neutralised. Pure: main writes what this returns.
 
-/** A cell: text, a number, or nothing. Numbers are written as they are; text is neutralised. */
-export type CsvCell = string | number | null | undefined;
+/**
+ * A cell: text, a number, or nothing. Numbers are written as they are; text is neutralised.
+ * `{ verbatim }` is a cell copied from someone else's file (the council's own tracker), written
+ * exactly as it was: prefixing it would change their `-2+3` or `-5` into text.
+ */
+export type CsvCell = string | number | null | undefined | { verbatim: string };
 
 /** The byte-order mark that tells Excel a CSV is UTF-8. */
 export const UTF8_BOM = '\uFEFF';
@@ -26,7 +30,7 @@ export function neutraliseCell(text: string): string {
 function field(cell: CsvCell): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
-  const text = neutraliseCell(cell);
+  const text = typeof cell === 'string' ? neutraliseCell(cell) : cell.verbatim;
   // Quote a field that holds a separator, a quote, a tab or a line break, or spaces at its ends.
   return /[",\t\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -153,8 +153,6 @@ export const channels = {
   'exports:save': { request: exportRequestSchema, response: exportResultSchema },
   // Opens the Import dialog for .decisions.json files; main checks each chain before replying.
   'exports:import-decisions': { request: noArgument, response: z.object({ files: z.array(importedDecisionsFileSchema) }) },
-  // Opens a plan's evidence file with the OS. Main re-checks the path (relative, no "..") and
-  // opens it only inside the folder the plan file was read from.
   'board:get-folder': { request: noArgument, response: z.object({ folder: z.string().nullable() }) },
   'board:choose-folder': { request: noArgument, response: z.object({ folder: z.string().nullable() }) },
   'board:scan': {
@@ -182,11 +180,13 @@ export const channels = {
     }),
     response: z.object({ removed: z.number().int() }),
   },
+  // Opens a plan's evidence file with the OS. The renderer names the evidence record, not a
+  // path: main opens the file the plan it read gives for that record, only inside the plan's
+  // folder, only document types, and only if the plan's SHA-256 (where given) matches.
   'evidence:open': {
     request: z.object({
       planId: z.string().min(1).max(64),
       evidenceId: z.string().min(1).max(64),
-      relativePath: z.string().min(1).max(1024),
     }),
     response: z.object({ opened: z.literal(true), fileName: z.string() }),
   },

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { storeCandidate } from '../../renderer/db/plan-repository';
 import { ChangesView } from '../../renderer/views/changes-view';
@@ -36,7 +36,7 @@ describe('What changed view', () => {
     if (outcome.status !== 'imported') throw new Error(outcome.status);
 
     renderWithServices(<ChangesView planId="northshire-wsoa-2025" importId={outcome.importId} />, { db });
-    expect(await screen.findByTestId('change-summary')).toHaveTextContent('Since revision 7: 3 changed, 0 new, 0 removed.');
+    await waitFor(() => expect(screen.getByTestId('change-summary')).toHaveTextContent('Since revision 7: 3 changed, 0 new, 0 removed.'));
 
     const area = screen.getByRole('region', { name: 'Area 1: Timeliness and quality of EHC needs assessments and plans' });
     const rag = within(area)
@@ -66,6 +66,8 @@ describe('What changed view', () => {
     const outcome = await storeCandidate(db, candidateFor(planObject()));
     if (outcome.status !== 'imported') throw new Error(outcome.status);
     renderWithServices(<ChangesView planId="northshire-wsoa-2025" importId={undefined} />, { db });
-    expect(await screen.findByText(/was the first of this plan on this laptop/)).toHaveTextContent('including 4 actions in 2 areas');
+    await waitFor(() =>
+      expect(screen.getByText(/was the first of this plan on this laptop/)).toHaveTextContent('including 4 actions in 2 areas'),
+    );
   });
 });

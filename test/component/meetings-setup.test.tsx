@@ -43,7 +43,7 @@ describe('meetings list and set-up', () => {
     renderAt(`#/meetings/agenda?meeting=${MEETING_ID}`, db);
     const title = await screen.findByRole('textbox', { name: 'Title' });
     await user.type(title, 'Young people’s panel{Enter}');
-    expect(await screen.findByRole('textbox', { name: 'Title of item 10' })).toHaveValue('Young people’s panel');
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Title of item 10' })).toHaveValue('Young people’s panel'));
     expect(title).toHaveFocus();
     await user.click(screen.getByRole('checkbox', { name: 'Exempt (item 10)' }));
     await waitFor(async () => expect((await db.meetings.get(MEETING_ID))?.agenda[9]?.isExempt).toBe(true));

@@ -157,10 +157,16 @@ describe('action page', () => {
     const evidence = await screen.findByRole('region', { name: 'Evidence' });
     expect(within(evidence).getByText('Local Offer launch minutes').closest('li')).toHaveTextContent('No file attached');
     await user.click(within(evidence).getByRole('button', { name: 'Open file EHC coordinator recruitment report' }));
-    expect(bridge.calls).toContainEqual({
-      channel: 'evidence:open',
-      argument: { planId: PLAN_ID, evidenceId: 'EV-1', relativePath: 'evidence/recruitment-report.pdf' },
-    });
+    // The file's name is shown first; nothing is opened until the member confirms.
+    const confirm = within(evidence).getByRole('group', { name: 'Open recruitment-report.pdf?' });
+    expect(confirm).toHaveTextContent('Open recruitment-report.pdf with the program your computer uses for it?');
+    expect(bridge.calls.filter((call) => call.channel === 'evidence:open')).toEqual([]);
+    await user.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+    expect(bridge.calls.filter((call) => call.channel === 'evidence:open')).toEqual([]);
+    await user.click(within(evidence).getByRole('button', { name: 'Open file EHC coordinator recruitment report' }));
+    await user.click(within(evidence).getByRole('button', { name: 'Open recruitment-report.pdf' }));
+    // Only the record's id goes to main: the renderer never names a path.
+    expect(bridge.calls).toContainEqual({ channel: 'evidence:open', argument: { planId: PLAN_ID, evidenceId: 'EV-1' } });
     await waitFor(() => expect(within(evidence).getByRole('status')).toHaveTextContent('Opened recruitment-report.pdf.'));
   });
 

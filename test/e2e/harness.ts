@@ -7,7 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
-import type { EventName, EventPayload } from '../../shared/ipc/contract';
+import { createBridge } from '../../shared/ipc/bridge';
+import { CHANNEL_NAMES, EVENT_NAMES, type EventName, type EventPayload } from '../../shared/ipc/contract';
 import { mimeTypeFor, resolveAppAsset, securityHeaders } from '../../electron/security';
 import { createMainServices } from '../../electron/services';
 
@@ -90,18 +91,22 @@ async function serveRenderer(): Promise<{ server: Server; origin: string }> {
   return { server, origin };
 }
 
-// Recreates, inside the page, the object the preload exposes: same shape, same names.
+// Builds, inside the page, the object the preload exposes with the preload's own factory
+// (shared/ipc/bridge.ts, its source text run in the page): the same channel allow-list and event
+// filter run in every e2e test. Only the transport differs: Playwright bindings for ipcRenderer.
 const BRIDGE_SCRIPT = `(() => {
+  const createBridge = ${createBridge.toString()};
   const listeners = new Map();
-  const bridge = {
+  const transport = {
     invoke: (channel, argument) => window.__oversightInvoke(channel, argument),
-    on: (event, listener) => {
+    subscribe: (event, listener) => {
       if (!listeners.has(event)) listeners.set(event, new Set());
       listeners.get(event).add(listener);
       return () => listeners.get(event)?.delete(listener);
     },
     pathForFile: (file) => (file && typeof file.__testPath === 'string' ? file.__testPath : ''),
   };
+  const bridge = createBridge(transport, ${JSON.stringify(CHANNEL_NAMES)}, ${JSON.stringify(EVENT_NAMES)});
   Object.defineProperty(window, 'oversight', { value: Object.freeze(bridge), writable: false });
   window.__oversightEmit = (event, payload) => {
     for (const listener of listeners.get(event) ?? []) listener(payload);

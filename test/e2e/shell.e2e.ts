@@ -59,15 +59,60 @@ describe('the application shell in Chromium', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
-  it('refuses IPC from a frame that is not the app, and exposes no Node to the page', async () => {
+  // Whether the page has Node is a property of Electron's window options (tested in
+  // security.test.ts and in the Electron smoke test); plain Chromium never has it. What can break
+  // here is the bridge: the preload's own factory must filter channels and events, and the page
+  // must not be able to replace it.
+  it('refuses IPC from a frame that is not the app, and the page’s bridge filters channels and events', async () => {
     app = await startApp({ sampleFolder: emptySample });
     await app.open('#/plan');
-    const globals = await app.page.evaluate(() => ({
-      require: typeof (window as unknown as { require?: unknown }).require,
-      process: typeof (window as unknown as { process?: unknown }).process,
-      bridgeKeys: Object.keys(window.oversight ?? {}).sort(),
-    }));
-    expect(globals).toEqual({ require: 'undefined', process: 'undefined', bridgeKeys: ['invoke', 'on', 'pathForFile'] });
+    const bridge = await app.page.evaluate(async () => {
+      type Page = Window & {
+        __oversightInvoke: (c: string, a: unknown) => Promise<unknown>;
+        __oversightEmit: (e: string, p: unknown) => void;
+      };
+      const page = window as unknown as Page;
+      // Watch what reaches main's binding.
+      const reached: string[] = [];
+      const binding = page.__oversightInvoke;
+      page.__oversightInvoke = (channel, argument) => {
+        reached.push(channel);
+        return binding(channel, argument);
+      };
+      const unknown = await window.oversight?.invoke('fs:read-any-file', { path: '/etc/passwd' });
+      const known = await window.oversight?.invoke('app:get-info', undefined);
+      page.__oversightInvoke = binding;
+      // An event outside the contract never reaches a listener, one in it does.
+      const heard: string[] = [];
+      window.oversight?.on('not-an-event', () => heard.push('not-an-event'));
+      window.oversight?.on('sync:inbox-changed', () => heard.push('sync:inbox-changed'));
+      page.__oversightEmit('not-an-event', {});
+      page.__oversightEmit('sync:inbox-changed', { folder: '/x' });
+      let replaced = true;
+      try {
+        (window as unknown as { oversight: unknown }).oversight = { invoke: () => 'hijacked' };
+      } catch {
+        replaced = false;
+      }
+      return {
+        keys: Object.keys(window.oversight ?? {}).sort(),
+        unknown,
+        knownOk: (known as { ok?: boolean } | undefined)?.ok,
+        reached,
+        heard,
+        replaced: replaced && Object.keys(window.oversight ?? {}).length !== 3,
+        frozen: Object.isFrozen(window.oversight),
+      };
+    });
+    expect(bridge).toEqual({
+      keys: ['invoke', 'on', 'pathForFile'],
+      unknown: { ok: false, error: { code: 'unknown-channel', message: 'There is no operation called "fs:read-any-file".' } },
+      knownOk: true,
+      reached: ['app:get-info'],
+      heard: ['sync:inbox-changed'],
+      replaced: false,
+      frozen: true,
+    });
     // An about:blank frame shares the bindings but not the origin: main must refuse it.
     const reply = await app.page.evaluate(async () => {
       const frame = document.createElement('iframe');
@@ -81,6 +126,23 @@ describe('the application shell in Chromium', () => {
     expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const malformed = await app.page.evaluate(() => window.oversight?.invoke('sync:read-dropped', { paths: '/etc/passwd' }));
     expect(malformed).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+  });
+
+  it('sends no request outside the app while a member types misspelt words into a spell-checked field', async () => {
+    app = await startApp({ sampleFolder: emptySample });
+    await app.open('#/plan', { profile: false });
+    const name = app.page
+      .getByRole('dialog', { name: 'Welcome to Oversight' })
+      .getByRole('textbox', { name: 'Your name as the board knows you' });
+    await name.focus();
+    // Spell-checking is on in this field: this is where a dictionary download would start.
+    expect(await name.evaluate((element) => (element as HTMLInputElement).spellcheck)).toBe(true);
+    await app.page.keyboard.type('Cllr Recieve Accomodation Seperate Definately Neccessary Colour', { delay: 5 });
+    await expect.poll(() => name.inputValue()).toBe('Cllr Recieve Accomodation Seperate Definately Neccessary Colour');
+    // Give the spellchecker time to ask for its dictionary, then check nothing left.
+    await app.page.waitForTimeout(1500);
+    expect(app.foreignRequests).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
   });
 
   it('every section of the shell passes axe-core (WCAG 2.2 AA) and is reachable by keyboard', async () => {

@@ -58,7 +58,7 @@ const VALID: Record<ChannelName, unknown> = {
   },
   'annotations:export': { file: makeAnnotationsFile(), suggestedName: 'Cllr Shah annotations.annotations.json' },
   'shell:open-external': { url: 'https://www.gov.uk/' },
-  'evidence:open': { planId: 'northmoor', evidenceId: 'ev-001', relativePath: 'evidence/audit.pdf' },
+  'evidence:open': { planId: 'northmoor', evidenceId: 'ev-001' },
   'exports:save': { kind: 'minutes-docx', includeExempt: false, boardName: 'SEND Oversight Board', bundle: draftBundle() },
   'exports:import-decisions': undefined,
   'pack-maker:choose': { kind: 'folder' },
@@ -204,11 +204,11 @@ const SPECIFIC_BAD: Record<ChannelName, unknown[]> = {
     },
   ],
   'evidence:open': [
-    { planId: 'northmoor', evidenceId: 'ev-001' },
-    { planId: '', evidenceId: 'ev-001', relativePath: 'a.pdf' },
-    { planId: 'northmoor', evidenceId: 'ev-001', relativePath: '' },
-    { planId: 'northmoor', evidenceId: 'ev-001', relativePath: 'x'.repeat(2000) },
-    { planId: 'northmoor', evidenceId: 'ev-001', relativePath: ['a.pdf'] },
+    { planId: 'northmoor' },
+    { planId: '', evidenceId: 'ev-001' },
+    { planId: 'northmoor', evidenceId: '' },
+    { planId: 'northmoor', evidenceId: 'x'.repeat(2000) },
+    { planId: 'northmoor', evidenceId: ['ev-001'] },
   ],
 };
 

@@ -6,7 +6,9 @@ import {
   hardenedWindowOptions,
   isAllowedExternalUrl,
   isAllowedNavigation,
+  isAllowedSessionRequest,
   isTrustedSenderUrl,
+  keepSpellcheckerOffline,
   resolveAppAsset,
   securityHeaders,
 } from '../../../electron/security';
@@ -48,6 +50,35 @@ describe('Content-Security-Policy', () => {
   it('is sent with every served asset', () => {
     expect(securityHeaders()['Content-Security-Policy']).toBe(contentSecurityPolicy());
     expect(securityHeaders()['X-Content-Type-Options']).toBe('nosniff');
+  });
+});
+
+describe('the spellchecker', () => {
+  it('is British and may fetch its dictionary only from a folder inside the app, never the network', () => {
+    const calls: Array<[string, unknown]> = [];
+    const url = keepSpellcheckerOffline(
+      {
+        setSpellCheckerLanguages: (languages) => calls.push(['languages', languages]),
+        setSpellCheckerDictionaryDownloadURL: (value) => calls.push(['url', value]),
+      },
+      path.join('/opt', 'Oversight', 'resources', 'dictionaries'),
+    );
+    expect(calls).toEqual([
+      ['languages', ['en-GB']],
+      ['url', 'file:///opt/Oversight/resources/dictionaries/'],
+    ]);
+    expect(url).toBe('file:///opt/Oversight/resources/dictionaries/');
+    // Main's request filter: the app, DevTools and that folder; not Google's dictionary CDN.
+    expect(isAllowedSessionRequest(`${url}en-GB-10-1.bdic`, APP_ORIGIN, url)).toBe(true);
+    expect(isAllowedSessionRequest(`${APP_ORIGIN}/index.html`, APP_ORIGIN, url)).toBe(true);
+    for (const foreign of [
+      'https://redirector.gvt1.com/edgedl/chrome/dict/en-gb-10-1.bdic',
+      'file:///etc/passwd',
+      `${url}../../secret.bdic`,
+      'https://oversight.example/',
+    ]) {
+      expect(isAllowedSessionRequest(foreign, APP_ORIGIN, url), foreign).toBe(false);
+    }
   });
 });
 

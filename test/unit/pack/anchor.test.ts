@@ -108,6 +108,23 @@ describe('finding a passage again', () => {
     expect(find(shuffled, anchor).match).toMatchObject({ page: 3 });
   });
 
+  it('follows the context, not the old offset, when repeated words swap places', () => {
+    const first = 'The board noted the report. Item one, on finance.';
+    const second = 'The board noted the report. Item two, on timeliness.';
+    const model = paperTextModel([first, second]);
+    const at = model.text.indexOf('The board noted the report.', 10);
+    const anchor = describePassage(model, at, at + 'The board noted the report.'.length);
+    if (!anchor) throw new Error('no anchor');
+    // In the reissue the other "noted the report" now sits three characters from the old offset:
+    // nearness alone would choose it; the context (" Item two…") chooses the right one.
+    const swapped = [second, first];
+    expect(Math.abs(paperTextModel(swapped).text.indexOf('The board noted the report.', 10) - at)).toBeLessThan(5);
+    expect(find(swapped, anchor)).toMatchObject({ match: { status: 'moved', start: 0, page: 1 } });
+    // And the same when the words are found only loosely (case and punctuation changed).
+    const loose = swapped.map((page) => page.toUpperCase().replace(/\./g, ''));
+    expect(find(loose, anchor)).toMatchObject({ match: { status: 'loose', start: 0, page: 1 } });
+  });
+
   it('is orphaned when the words are gone: never guessed', () => {
     const anchor = anchorOf(PAGES, SENTENCE);
     const without = [PAGES[0] ?? '', 'What parents told us\nMany said they learned about support from other parents.', PAGES[2] ?? ''];

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/cli';
 import { examineFile } from '../../../electron/sync/examine';
+import { isPdf } from '../../../electron/sync/pack-read';
 import { createMappingStore } from '../../../electron/sync/mapping-store';
 import { createSyncService } from '../../../electron/sync/service';
 import type { ImportOutcome } from '../../../shared/ipc/contract';
@@ -116,6 +117,43 @@ describe('refusing a bad pack', () => {
     });
     const manifestPath = await writeFolderPack(folder, manifest, [fake, papers[1] ?? fake]);
     expect(messages(await examine(manifestPath))).toContain('is not a PDF');
+  });
+
+  it('refuses an HTML page that only mentions %PDF- near its start, and a PDF whose pages cannot be read', async () => {
+    const polyglot: TestPaper = {
+      id: 'p4',
+      title: 'Dashboard',
+      file: 'papers/dashboard.pdf',
+      bytes: new TextEncoder().encode('<html><!-- %PDF-1.7 --><script>alert(1)</script></html>'),
+    };
+    const pageless: TestPaper = {
+      id: 'p7',
+      title: 'Placements',
+      file: 'papers/placements.pdf',
+      bytes: new TextEncoder().encode('%PDF-1.7\n% not a document at all, no objects, no trailer\n'),
+    };
+    const manifest = await manifestFor(papers, {});
+    (manifest.papers as unknown[]).splice(
+      0,
+      2,
+      ...[polyglot, pageless].map((paper) => ({
+        id: paper.id,
+        title: paper.title,
+        agendaItem: 'item-4',
+        file: paper.file,
+        sha256: sha256(paper.bytes),
+        pageCount: 1,
+        exempt: false,
+      })),
+    );
+    const manifestPath = await writeFolderPack(folder, manifest, [polyglot, pageless]);
+    const found = await examine(manifestPath);
+    expect(found.status).toBe('invalid');
+    expect(messages(found)).toContain('Paper "p4" (papers/dashboard.pdf) is not a PDF');
+    expect(messages(found)).toContain('Paper "p7" (papers/placements.pdf) is damaged: its pages could not be read');
+    // The strict header, with leading whitespace allowed, is still a PDF.
+    expect(isPdf(new TextEncoder().encode('\r\n %PDF-1.4\n'))).toBe(true);
+    expect(isPdf(new TextEncoder().encode('junk %PDF-1.4\n'))).toBe(false);
   });
 
   it('refuses a page count that does not match the paper', async () => {

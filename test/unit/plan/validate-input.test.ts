@@ -189,7 +189,7 @@ describe('JSON syntax', () => {
 
 describe('limits', () => {
   it('has the documented defaults', () => {
-    expect(PLAN_LIMITS).toEqual({ maxBytes: 200 * 1024 * 1024, maxStringLength: 100_000, maxArrayLength: 200_000 });
+    expect(PLAN_LIMITS).toEqual({ maxBytes: 160 * 1024 * 1024, maxStringLength: 100_000, maxArrayLength: 200_000 });
   });
 
   it('refuses bytes over maxBytes before decoding them', () => {

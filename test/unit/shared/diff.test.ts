@@ -81,6 +81,18 @@ describe('diffPlan', () => {
     ]);
     expect(diff.writes[0]).toMatchObject({ archivedInRevision: null, changedInRevision: 9 });
   });
+
+  it('restores an archived entity that comes back unchanged without marking it changed', () => {
+    // Added in 7, last changed in 7, archived in 8, back in 9 exactly as it was.
+    const stored = diffPlan([], validated(), 7).writes.map((entity) =>
+      entity.id === 'A-2.2' ? { ...entity, archivedInRevision: 8 } : entity,
+    );
+    const diff = diffPlan(stored, validated(), 9);
+    expect(diff.changes).toEqual([{ kind: 'action', id: 'A-2.2', change: 'restored', fields: [] }]);
+    expect(diff.summary).toMatchObject({ restored: 1, changed: 0 });
+    expect(diff.writes).toHaveLength(1);
+    expect(diff.writes[0]).toMatchObject({ id: 'A-2.2', archivedInRevision: null, addedInRevision: 7, changedInRevision: 7 });
+  });
 });
 
 describe('diffFields', () => {

@@ -327,6 +327,46 @@ describe('zip bombs', () => {
     expect(rowsOf(await readTrackerRows(bytes, 'Tracker.xlsx', { maxUncompressedBytes: total }))).toHaveLength(2);
   });
 
+  it('caps each sheet before exceljs reads it: 40 MB of sheet XML under the zip-bomb ratio is refused from the directory', async () => {
+    // Varied digits compress about 3 to 1: well inside the 100 to 1 ratio and the 100 MB total.
+    const cells: string[] = [];
+    let seed = 7;
+    for (let size = 0; size < 40 * 1024 * 1024;) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      const cell = `<c><v>${seed}</v></c>`;
+      cells.push(cell);
+      size += cell.length;
+    }
+    const zip = buildZip([
+      ...workbookParts(),
+      { name: 'xl/worksheets/sheet1.xml', data: encodeUtf8(`<sheetData>${cells.join('')}</sheetData>`), isDeflated: true },
+    ]);
+    const errors = errorsOf(await readTrackerRows(zip, 'Tracker.xlsx'));
+    expect(errors[0]?.message).toMatch(
+      /"xl\/worksheets\/sheet1\.xml" expands to 40\.\d MB, more than the 32\.0 MB a tracker's sheet may be/,
+    );
+  }, 30_000);
+
+  it('caps all the sheets together, and the smaller parts on their own', async () => {
+    const sheet = (name: string) => ({
+      name,
+      rows: [['Ref', 'Action'], ...Array.from({ length: 200 }, (_, index) => [`${index}`, `Action ${index}`])],
+    });
+    const bytes = await buildXlsx([sheet('Tracker'), sheet('Old'), sheet('Older')]);
+    const directory = readZipDirectory(bytes, 'Tracker.xlsx');
+    if (!directory.ok) throw new Error('a workbook exceljs wrote should have a readable directory');
+    const sheets = directory.entries.filter((entry) => entry.name.startsWith('xl/worksheets/sheet'));
+    const largest = Math.max(...sheets.map((entry) => entry.uncompressedSize));
+    const all = sheets.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
+    expect(errorsOf(await readTrackerRows(bytes, 'Tracker.xlsx', { maxAllSheetsBytes: all - 1 }))[0]?.message).toMatch(
+      /sheets expand to .* in all/,
+    );
+    expect(errorsOf(await readTrackerRows(bytes, 'Tracker.xlsx', { maxSheetPartBytes: largest - 1 }))[0]?.message).toMatch(
+      /a tracker's sheet may be/,
+    );
+    expect(rowsOf(await readTrackerRows(bytes, 'Tracker.xlsx', { maxAllSheetsBytes: all, maxSheetPartBytes: largest }))).toHaveLength(201);
+  });
+
   it('refuses more than 10,000 entries', () => {
     const entries = Array.from({ length: 10_001 }, (_, index) => ({ name: `f${index}`, data: new Uint8Array(0) }));
     const directory = readZipDirectory(buildZip(entries), 'Tracker.xlsx');
