@@ -98,20 +98,26 @@ function QuickForm({
   submitLabel,
 }: {
   title: string;
-  onSubmit: () => Promise<boolean> | boolean;
+  /** Checks at once (false: refused, the alert says why), else returns the save in flight. */
+  onSubmit: () => Promise<boolean> | false;
   firstFieldRef: RefObject<HTMLElement | null>;
   error: string | null;
   children: ReactNode;
   submitLabel: string;
 }) {
   const titleId = useId();
-  async function handle(event: FormEvent<HTMLFormElement>) {
+  function handle(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    // After an add, back to the first field for the next entry; after a refusal, stay put (the alert says why).
-    if (await onSubmit()) firstFieldRef.current?.focus();
+    // After a refusal, stay put (the alert says why). Otherwise back to the first field for the
+    // next entry now, before the save is awaited: a chair who moves on (Alt+2, a click) while it
+    // is saving keeps the focus they chose, and their keystrokes never land in this form.
+    const saving = onSubmit();
+    if (saving === false) return;
+    firstFieldRef.current?.focus();
+    void saving;
   }
   return (
-    <form className="quick-add" aria-labelledby={titleId} onSubmit={(event) => void handle(event)} noValidate>
+    <form className="quick-add" aria-labelledby={titleId} onSubmit={handle} noValidate>
       <h4 id={titleId} className="visually-hidden">
         {title}
       </h4>
@@ -141,13 +147,13 @@ function Declarations({ meeting, item, records, board, isLocked }: ItemProps) {
   const [hasLeft, setHasLeft] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  async function add(): Promise<boolean> {
+  function add(): Promise<boolean> | false {
     const member = people.find((person) => person.id === memberId);
     if (!member || !interest.trim()) {
       setError(!member ? 'Choose who is declaring.' : 'Say what the interest is.');
       return false;
     }
-    const isSaved = await save(() =>
+    return save(() =>
       saveRecord(db, {
         ...recordBase(meeting.id),
         kind: 'declaration',
@@ -157,14 +163,16 @@ function Declarations({ meeting, item, records, board, isLocked }: ItemProps) {
         interest: interest.trim(),
         hasLeft,
       }),
-    );
-    if (isSaved) {
-      setMemberId('');
-      setInterest('');
-      setHasLeft(false);
-      setError(null);
-    }
-    return isSaved;
+    ).then((isSaved) => {
+      // Clear only what was saved: the chair may already be typing the next entry.
+      if (isSaved) {
+        setMemberId((current) => (current === memberId ? '' : current));
+        setInterest((current) => (current === interest ? '' : current));
+        setHasLeft(false);
+        setError(null);
+      }
+      return isSaved;
+    });
   }
 
   return (
@@ -313,7 +321,7 @@ function Decisions({ meeting, item, records, terms, isLocked, quorum }: ItemProp
         })
       : null;
 
-  async function add(): Promise<boolean> {
+  function add(): Promise<boolean> | false {
     const problems: string[] = [];
     if (!text.trim()) problems.push('Say what was decided.');
     if (type === 'escalated' && !escalatedTo.trim()) problems.push('Say to whom it is escalated.');
@@ -347,7 +355,7 @@ function Decisions({ meeting, item, records, terms, isLocked, quorum }: ItemProp
               entitled: quorum.voters.length,
               outcome: check?.outcome ?? 'lost',
             };
-    const isSaved = await save(() =>
+    return save(() =>
       recordDecision(db, meeting.id, {
         itemId: item.id,
         type,
@@ -356,17 +364,19 @@ function Decisions({ meeting, item, records, terms, isLocked, quorum }: ItemProp
         refersTo: type === 'rescinds' || type === 'amends' ? refersTo.trim() : null,
         vote,
       }),
-    );
-    if (isSaved) {
-      setText('');
-      setEscalatedTo('');
-      setRefersTo('');
-      setMethod('none');
-      setCounts({ for: '', against: '', abstain: '' });
-      setCastingVote('');
-      setError(null);
-    }
-    return isSaved;
+    ).then((isSaved) => {
+      // Clear only what was saved: the chair may already be typing the next entry.
+      if (isSaved) {
+        setText((current) => (current === text ? '' : current));
+        setEscalatedTo((current) => (current === escalatedTo ? '' : current));
+        setRefersTo((current) => (current === refersTo ? '' : current));
+        setMethod('none');
+        setCounts({ for: '', against: '', abstain: '' });
+        setCastingVote('');
+        setError(null);
+      }
+      return isSaved;
+    });
   }
 
   return (
@@ -601,7 +611,7 @@ function Judgements({ meeting, item, records, terms, targets, isLocked }: ItemPr
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
 
-  async function add(): Promise<boolean> {
+  function add(): Promise<boolean> | false {
     const chosen = meeting.planId ? toTarget(target, targets, meeting.planId) : null;
     if (!chosen || !level || !reason.trim()) {
       setError(
@@ -609,16 +619,18 @@ function Judgements({ meeting, item, records, terms, targets, isLocked }: ItemPr
       );
       return false;
     }
-    const isSaved = await save(() =>
+    return save(() =>
       saveRecord(db, { ...recordBase(meeting.id), kind: 'judgement', itemId: item.id, target: chosen, level, reason: reason.trim() }),
-    );
-    if (isSaved) {
-      setTarget('');
-      setLevel('');
-      setReason('');
-      setError(null);
-    }
-    return isSaved;
+    ).then((isSaved) => {
+      // Clear only what was saved: the chair may already be typing the next entry.
+      if (isSaved) {
+        setTarget((current) => (current === target ? '' : current));
+        setLevel((current) => (current === level ? '' : current));
+        setReason((current) => (current === reason ? '' : current));
+        setError(null);
+      }
+      return isSaved;
+    });
   }
 
   return (
@@ -701,7 +713,7 @@ function ActionsArising({ meeting, item, records, board, targets, isLocked }: It
     ),
   ];
 
-  async function add(): Promise<boolean> {
+  function add(): Promise<boolean> | false {
     if (!text.trim() || !owner.trim()) {
       setError(!text.trim() ? 'Say what is to be done.' : 'Name the owner (a role).');
       return false;
@@ -716,15 +728,16 @@ function ActionsArising({ meeting, item, records, board, targets, isLocked }: It
       dueDate: dueDate || null,
       links: linked ? [linked] : [],
     };
-    const isSaved = await save(() => saveRecord(db, record));
-    if (isSaved) {
-      setText('');
-      setOwner('');
-      setDueDate('');
-      setLink('');
-      setError(null);
-    }
-    return isSaved;
+    return save(() => saveRecord(db, record)).then((isSaved) => {
+      if (isSaved) {
+        setText((current) => (current === text ? '' : current));
+        setOwner((current) => (current === owner ? '' : current));
+        setDueDate((current) => (current === dueDate ? '' : current));
+        setLink((current) => (current === link ? '' : current));
+        setError(null);
+      }
+      return isSaved;
+    });
   }
 
   return (
