@@ -20,7 +20,7 @@ import { assuranceTone, DECISION_TYPE_LABELS } from './labels';
 import { itemName, peopleAt, quorumFor, recordsOf } from './meeting-model';
 import { deleteRecord, lockedError, recordDecision, saveNote, saveRecord, withdrawDecision } from './meeting-repository';
 import { useSave } from './save-status';
-import { clearJournalledNote, journalledNote, journalNote } from './notes-journal';
+import { clearJournalledNote, isNewerThanStored, journalledNote, journalNote } from './notes-journal';
 import { useDebouncedText } from './use-debounced-text';
 import type { PlanTarget } from './use-meetings';
 
@@ -227,23 +227,37 @@ function Declarations({ meeting, item, records, board, isLocked }: ItemProps) {
 // ---- Discussion notes ----
 
 function Notes({ meeting, item, records, isLocked }: ItemProps) {
-  const stored = recordsOf(records, 'note', item.id)[0]?.text ?? '';
+  const note = recordsOf(records, 'note', item.id)[0];
+  const stored = note?.text ?? '';
   return (
     <Part id="notes-title" title="Discussion notes">
       {isLocked ? (
         <LockedNotes meeting={meeting} text={stored} />
       ) : (
-        <NotesField key={item.id} meeting={meeting} item={item} stored={stored} />
+        <NotesField key={item.id} meeting={meeting} item={item} stored={stored} storedAt={note?.updatedAt} />
       )}
     </Part>
   );
 }
 
-function NotesField({ meeting, item, stored }: { meeting: Meeting; item: AgendaItem; stored: string }) {
+function NotesField({
+  meeting,
+  item,
+  stored,
+  storedAt,
+}: {
+  meeting: Meeting;
+  item: AgendaItem;
+  stored: string;
+  storedAt: string | undefined;
+}) {
   const { db } = useServices();
   const save = useSave();
-  // Text journalled before a reload or crash and not yet saved is newer than the store's.
-  const [initial] = useState(() => journalledNote(meeting.id, item.id) ?? stored);
+  // Text journalled before a reload or crash after the last save is newer than the store's.
+  const [initial] = useState(() => {
+    const journalled = journalledNote(meeting.id, item.id);
+    return journalled && isNewerThanStored(journalled, storedAt) ? journalled.text : stored;
+  });
   const { text, setText, flush } = useDebouncedText(initial, async (value) => {
     if (await save(() => saveNote(db, meeting.id, item.id, value))) clearJournalledNote(meeting.id, item.id, value);
   });
