@@ -22,6 +22,7 @@ import { deleteRecord, lockedError, recordDecision, saveNote, saveRecord, withdr
 import { useSave } from './save-status';
 import { clearJournalledNote, isNewerThanStored, journalledNote, journalNote } from './notes-journal';
 import { useDebouncedText } from './use-debounced-text';
+import { draftKey, useDraftState } from './use-draft-state';
 import type { PlanTarget } from './use-meetings';
 
 type ItemProps = {
@@ -142,9 +143,11 @@ function Declarations({ meeting, item, records, board, isLocked }: ItemProps) {
   const declarations = recordsOf(records, 'declaration', item.id);
   const people = peopleAt(board?.members ?? [], records);
   const memberRef = useRef<HTMLSelectElement>(null);
-  const [memberId, setMemberId] = useState('');
-  const [interest, setInterest] = useState('');
-  const [hasLeft, setHasLeft] = useState(false);
+  // Drafts survive a reload until submitted.
+  const draft = (field: string) => draftKey(meeting.id, item.id, 'declaration', field);
+  const [memberId, setMemberId] = useDraftState(draft('member'), '');
+  const [interest, setInterest] = useDraftState(draft('interest'), '');
+  const [hasLeft, setHasLeft] = useDraftState(draft('has-left'), false);
   const [error, setError] = useState<string | null>(null);
 
   function add(): Promise<boolean> | false {
@@ -310,19 +313,32 @@ function LockedNotes({ meeting, text }: { meeting: Meeting; text: string }) {
 
 const VOTE_METHODS = ['none', 'consensus', 'show-of-hands'] as const;
 type VoteMethod = (typeof VOTE_METHODS)[number];
+type Counts = { for: string; against: string; abstain: string };
+const NO_COUNTS: Counts = { for: '', against: '', abstain: '' };
+
+// Guards for drafts read back from localStorage (anything there may be stale or not ours).
+const isDecisionType = (value: unknown): value is DecisionType => DECISION_TYPES.some((option) => option === value);
+const isVoteMethod = (value: unknown): value is VoteMethod => VOTE_METHODS.some((option) => option === value);
+const isCastingVote = (value: unknown): value is '' | 'for' | 'against' => value === '' || value === 'for' || value === 'against';
+const isCounts = (value: unknown): value is Counts =>
+  typeof value === 'object' &&
+  value !== null &&
+  ['for', 'against', 'abstain'].every((key) => typeof (value as Record<string, unknown>)[key] === 'string');
 
 function Decisions({ meeting, item, records, terms, isLocked, quorum }: ItemProps & { quorum: QuorumState }) {
   const { db } = useServices();
   const save = useSave();
   const decisions = recordsOf(records, 'decision', item.id);
   const typeRef = useRef<HTMLSelectElement>(null);
-  const [type, setType] = useState<DecisionType>('resolved');
-  const [text, setText] = useState('');
-  const [escalatedTo, setEscalatedTo] = useState('');
-  const [refersTo, setRefersTo] = useState('');
-  const [method, setMethod] = useState<VoteMethod>('none');
-  const [counts, setCounts] = useState({ for: '', against: '', abstain: '' });
-  const [castingVote, setCastingVote] = useState<'' | 'for' | 'against'>('');
+  // Drafts survive a reload until submitted.
+  const draft = (field: string) => draftKey(meeting.id, item.id, 'decision', field);
+  const [type, setType] = useDraftState<DecisionType>(draft('type'), 'resolved', isDecisionType);
+  const [text, setText] = useDraftState(draft('text'), '');
+  const [escalatedTo, setEscalatedTo] = useDraftState(draft('escalated-to'), '');
+  const [refersTo, setRefersTo] = useDraftState(draft('refers-to'), '');
+  const [method, setMethod] = useDraftState<VoteMethod>(draft('method'), 'none', isVoteMethod);
+  const [counts, setCounts] = useDraftState(draft('counts'), NO_COUNTS, isCounts);
+  const [castingVote, setCastingVote] = useDraftState<'' | 'for' | 'against'>(draft('casting-vote'), '', isCastingVote);
   const [error, setError] = useState<string | null>(null);
 
   const numbers = { for: Number(counts.for || 0), against: Number(counts.against || 0), abstain: Number(counts.abstain || 0) };

@@ -10,6 +10,7 @@ import { MEETING_ID, renderAt, sampleStore } from './meetings-helpers';
 
 afterEach(() => {
   window.location.hash = '';
+  window.localStorage.clear();
 });
 
 const live = (section?: string) => `#/meetings/live?meeting=${MEETING_ID}${section ? `&section=${section}` : ''}`;
@@ -79,5 +80,43 @@ describe('the chair keeps typing while a decision is saving', () => {
     await screen.findByText('Report on EHCP timeliness');
     expect(screen.getByRole('textbox', { name: 'Action' })).toHaveValue('Next action');
     expect(screen.getByRole('combobox', { name: 'Owner (role)' })).toHaveValue('');
+  });
+});
+
+describe('a decision or declaration typed but not yet submitted', () => {
+  it('is still there after a reload, and forgotten once recorded', async () => {
+    const user = userEvent.setup();
+    const db = await sampleStore();
+    const first = renderAt(live('sample-item-4'), db);
+    await screen.findByRole('heading', { level: 2, name: /^Item 4:/ });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Decision' }), 'escalated');
+    await user.type(screen.getByRole('textbox', { name: 'What was decided' }), 'Health advice delays');
+    await user.type(screen.getByRole('textbox', { name: 'Escalated to' }), 'the ICB board');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Who' }), 'm-whitfield');
+    await user.type(screen.getByRole('textbox', { name: 'Interest' }), 'Spouse works for a provider');
+    // A reload: the page and all its state go; the store and localStorage stay.
+    first.unmount();
+
+    renderAt(live('sample-item-4'), db);
+    await screen.findByRole('heading', { level: 2, name: /^Item 4:/ });
+    expect(screen.getByRole('combobox', { name: 'Decision' })).toHaveValue('escalated');
+    expect(screen.getByRole('textbox', { name: 'What was decided' })).toHaveValue('Health advice delays');
+    expect(screen.getByRole('textbox', { name: 'Escalated to' })).toHaveValue('the ICB board');
+    expect(screen.getByRole('combobox', { name: 'Who' })).toHaveValue('m-whitfield');
+    expect(screen.getByRole('textbox', { name: 'Interest' })).toHaveValue('Spouse works for a provider');
+    await user.click(screen.getByRole('button', { name: 'Record decision' }));
+    await screen.findByText('SOB/2027/001');
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'What was decided' })).toHaveValue(''));
+    expect(Object.keys(window.localStorage).filter((key) => key.includes('decision') && key.includes('text'))).toEqual([]);
+  });
+
+  it('ignores a draft in localStorage that is not one the form could have written', async () => {
+    window.localStorage.setItem(`oversight.draft\u0001${MEETING_ID}\u0001sample-item-4\u0001decision\u0001type`, '"hostile"');
+    window.localStorage.setItem(`oversight.draft\u0001${MEETING_ID}\u0001sample-item-4\u0001decision\u0001text`, '{truncated');
+    const db = await sampleStore();
+    renderAt(live('sample-item-4'), db);
+    await screen.findByRole('heading', { level: 2, name: /^Item 4:/ });
+    expect(screen.getByRole('combobox', { name: 'Decision' })).toHaveValue('resolved');
+    expect(screen.getByRole('textbox', { name: 'What was decided' })).toHaveValue('');
   });
 });

@@ -13,8 +13,10 @@ import { MEETING_ID, sampleStore } from './meetings-helpers';
 // can hold an older text than the store. It must never undo typing that reached the store.
 
 const ITEM = 'sample-item-4';
-const noteOf = async (db: Awaited<ReturnType<typeof sampleStore>>) =>
-  (await listMeetingRecords(db, MEETING_ID)).find((record) => record.kind === 'note' && record.itemId === ITEM);
+async function noteOf(db: Awaited<ReturnType<typeof sampleStore>>) {
+  const note = (await listMeetingRecords(db, MEETING_ID)).find((record) => record.kind === 'note' && record.itemId === ITEM);
+  return note?.kind === 'note' ? note : undefined;
+}
 
 afterEach(() => {
   window.localStorage.clear();
