@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, whyCannotRun, type AppHarness } from './harness';
+import { dumpStore } from './store-dump';
 
 // What survives a crash: the browser is killed by pid (SIGKILL, no unload, no flush) at chosen
 // moments, started again on the same profile and data folder (the same origin, so the same
@@ -95,5 +96,37 @@ describe('what survives a killed browser', () => {
     console.info(
       `notes: ${typed.length} characters typed, ${kept.length} kept; text typed in the last ${window} ms before the kill was lost`,
     );
+  });
+
+  it('an older build refuses, in words, a store a newer build has upgraded, and leaves it as it was', async () => {
+    app = await startApp();
+    await app.open('#/plan');
+    // A newer build upgrades the store (a higher version, a table this build does not know).
+    const upgraded = await app.page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const probe = indexedDB.open('oversight');
+          probe.onsuccess = () => {
+            const next = probe.result.version + 10;
+            probe.result.close();
+            const request = indexedDB.open('oversight', next);
+            request.onupgradeneeded = () => request.result.createObjectStore('fromTheFuture');
+            request.onsuccess = () => {
+              resolve(request.result.version);
+              request.result.close();
+            };
+            request.onerror = () => reject(request.error);
+          };
+        }),
+    );
+    const before = await dumpStore(app.page);
+    await app.page.reload();
+    await app.page
+      .getByRole('alert')
+      .filter({ hasText: /^This copy of Oversight is older than the one that last opened your data/ })
+      .waitFor();
+    expect(await app.page.getByRole('heading', { level: 1 }).textContent()).toBe('Oversight cannot open your data');
+    expect(await dumpStore(app.page)).toBe(before);
+    expect(upgraded).toBeGreaterThan(0);
   });
 });
