@@ -45,7 +45,11 @@ void checkStore(db).then((check) => {
   // checked for anything that arrived while the app was closed.
   // Annotations merged just before a crash are indexed for search first.
   // Derived records built from another revision (a store an older build wrote into) are rebuilt.
-  void ensurePlanReviews(db)
+  // An import cut short last time is found before anything new is imported.
+  void sync
+    .checkInterrupted()
+    .catch((error: unknown) => console.error('Interrupted import check failed', error))
+    .then(() => ensurePlanReviews(db))
     .catch((error: unknown) => console.error('Plan review rebuild failed', error))
     .then(() => catchUpSearchIndex(db))
     .catch((error: unknown) => console.error('Search index catch-up failed', error))

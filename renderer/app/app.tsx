@@ -4,6 +4,7 @@ import { useProfile } from '../annotations/use-annotations';
 import { SearchBox } from '../search/search-box';
 import { useServices } from './context';
 import { renderRoute, SECTIONS } from './routes';
+import { StartNotices } from './start-notices';
 import { useRoute } from './router';
 
 export { SECTIONS };
@@ -81,6 +82,7 @@ export function App() {
         </ul>
         <SearchBox />
       </nav>
+      <StartNotices />
       <main id="main" ref={mainRef} tabIndex={-1}>
         {renderRoute(route.path, route.params)}
       </main>

@@ -33,9 +33,24 @@ export type MergeOutcome = {
 
 export type SyncProgress = { fileName: string; phase: 'reading' | 'validating' | 'done'; loaded: number; total: number };
 
-export type SyncState = { entries: SyncEntry[]; progress: SyncProgress | null; isBusy: boolean };
+/** A file whose import had started when the app last stopped, and never finished. */
+export type InterruptedImport = { fileName: string; source: ImportSource; sha256: string; startedAt: string };
+
+export type SyncState = {
+  entries: SyncEntry[];
+  progress: SyncProgress | null;
+  isBusy: boolean;
+  /** Found at start: an import the last session began and never finished (a crash, a power cut). */
+  interrupted: InterruptedImport | null;
+};
 
 const SAMPLE_LOADED = 'sampleLoaded';
+/**
+ * Written (in a small transaction of its own) before each file is stored, deleted after. Still
+ * there at the next start means the app stopped mid-import: the import's own transaction rolled
+ * back, so the store is as it was, and the user is told and offered to try again.
+ */
+const IMPORT_IN_PROGRESS = 'importInProgress';
 
 /**
  * Drives sync from the renderer's side: asks main for candidates (inbox, dialog, drop,
@@ -43,7 +58,7 @@ const SAMPLE_LOADED = 'sampleLoaded';
  * A small external store, read with useSyncExternalStore.
  */
 export function createSyncController(db: OversightDatabase, api: Api) {
-  let state: SyncState = { entries: [], progress: null, isBusy: false };
+  let state: SyncState = { entries: [], progress: null, isBusy: false, interrupted: null };
   const listeners = new Set<() => void>();
   let queue: Promise<unknown> = Promise.resolve();
   let sequence = 0;
@@ -87,7 +102,14 @@ export function createSyncController(db: OversightDatabase, api: Api) {
     const outcomes: Array<StoreOutcome | MergeOutcome | PackOutcome> = [];
     for (const candidate of candidates) {
       try {
-        const outcome = await storeOne(candidate);
+        const mark: InterruptedImport = {
+          fileName: candidate.fileName,
+          source: candidate.source,
+          sha256: candidate.sha256,
+          startedAt: new Date().toISOString(),
+        };
+        await setMeta(db, IMPORT_IN_PROGRESS, mark);
+        const outcome = await storeOne(candidate).finally(() => db.meta.delete(IMPORT_IN_PROGRESS));
         outcomes.push(outcome);
         record({
           fileName: candidate.fileName,
@@ -202,6 +224,35 @@ export function createSyncController(db: OversightDatabase, api: Api) {
         await setMeta(db, SAMPLE_LOADED, true);
         return outcomes;
       }),
+
+    /**
+     * At start, before anything is imported: finds an import the last session began and never
+     * finished, unless the file did reach the store (a stop just after its transaction).
+     */
+    async checkInterrupted(): Promise<InterruptedImport | null> {
+      const mark = await getMeta<InterruptedImport>(db, IMPORT_IN_PROGRESS);
+      if (!mark) return null;
+      await db.meta.delete(IMPORT_IN_PROGRESS);
+      const stored = [...(await importedFileHashes(db)), ...(await mergedAnnotationFileHashes(db)), ...(await packFileHashes(db))];
+      const interrupted = stored.includes(mark.sha256) ? null : mark;
+      setState({ interrupted });
+      return interrupted;
+    },
+
+    /** Tries the interrupted import again: the inbox is scanned again, a chosen file is chosen again. */
+    retryInterrupted() {
+      const interrupted = state.interrupted;
+      setState({ interrupted: null });
+      if (!interrupted) return Promise.resolve([]);
+      if (interrupted.source === 'inbox') return controller.scanInbox();
+      if (interrupted.source === 'sample') return controller.loadSampleOnFirstRun();
+      return controller.openDialog();
+    },
+
+    /** Puts the interrupted-import notice away. */
+    dismissInterrupted() {
+      setState({ interrupted: null });
+    },
 
     dispose() {
       for (const unsubscribe of unsubscribers) unsubscribe();
