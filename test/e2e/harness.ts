@@ -34,6 +34,8 @@ export type HarnessOptions = {
   sampleFolder?: string;
   /** Reuse a browser profile (to test what survives a restart: the origin is the same every run). */
   userDataDir?: string;
+  /** Serve another build of the renderer (a previous release's, to test opening its store). */
+  rendererDist?: string;
   /** Reuse an app data folder (settings, remembered mappings). */
   dataFolder?: string;
   /** Inbox stability window in ms (short in tests). */
@@ -86,10 +88,10 @@ export function whyCannotRun(): string | null {
   return null;
 }
 
-async function serveRenderer(origin: string): Promise<{ server: Server; port: number }> {
+async function serveRenderer(origin: string, dist: string): Promise<{ server: Server; port: number }> {
   const server = createServer((request, response) => {
     void (async () => {
-      const file = resolveAppAsset(RENDERER_DIST, `${origin}${request.url ?? '/'}`, origin);
+      const file = resolveAppAsset(dist, `${origin}${request.url ?? '/'}`, origin);
       try {
         if (!file) throw new Error('outside');
         const body = await fs.readFile(file);
@@ -136,7 +138,7 @@ export async function startApp(options: HarnessOptions = {}): Promise<AppHarness
   await fs.mkdir(inboxFolder, { recursive: true });
 
   const origin = APP_ORIGIN;
-  const { server, port } = await serveRenderer(origin);
+  const { server, port } = await serveRenderer(origin, options.rendererDist ?? RENDERER_DIST);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: options.headless ?? true,
