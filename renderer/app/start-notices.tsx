@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { formatDateTime } from '../format';
 import { useSyncState } from '../hooks/use-plan-data';
 import { useServices } from './context';
+import { useOtherWindows } from './other-windows';
 
 // What the user is told at start when the last session did not end well: the window's renderer
 // died and main reopened it (main adds `?recovered=<reason>`), or an import was cut short.
@@ -11,11 +12,12 @@ function recoveredReason(): string | null {
   return new URLSearchParams(window.location.search).get('recovered');
 }
 
-/** Notices about the end of the last session, above every view, until dismissed. */
+/** Notices about the end of the last session (until dismissed), and about another open window, above every view. */
 export function StartNotices() {
   const { sync } = useServices();
   const { interrupted } = useSyncState();
   const [recovered, setRecovered] = useState(recoveredReason);
+  const otherWindows = useOtherWindows();
 
   function dismissRecovered() {
     setRecovered(null);
@@ -23,9 +25,17 @@ export function StartNotices() {
     window.history.replaceState(null, '', `${window.location.pathname}${window.location.hash}`);
   }
 
-  if (!recovered && !interrupted) return null;
+  if (!recovered && !interrupted && otherWindows === 0) return null;
   return (
-    <section className="start-notices" aria-label="Since Oversight was last open">
+    <section className="start-notices" aria-label="Notices">
+      {otherWindows > 0 ? (
+        <div className="notice" role="alert">
+          <p>
+            Oversight is also open in another window on this computer. Use one window only: changes made in two windows at once can
+            overwrite each other. Close this window or the other one.
+          </p>
+        </div>
+      ) : null}
       {recovered ? (
         <div className="notice" role="status">
           <p>

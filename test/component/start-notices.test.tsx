@@ -74,4 +74,17 @@ describe('notices at start', () => {
     expect(window.location.search).toBe('');
     expect(window.location.hash).toBe('#/meetings');
   });
+
+  it('says when Oversight is open in another window on the same store, until that window closes', async () => {
+    const first = renderWithServices(<StartNotices />);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    const second = renderWithServices(<StartNotices />);
+    await waitFor(() => expect(screen.getAllByRole('alert')).toHaveLength(2));
+    expect(screen.getAllByRole('alert')[0]).toHaveTextContent(
+      'Oversight is also open in another window on this computer. Use one window only: changes made in two windows at once can overwrite each other.',
+    );
+    second.unmount();
+    await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
+    first.unmount();
+  });
 });
