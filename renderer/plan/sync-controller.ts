@@ -2,7 +2,7 @@ import type { ImportCandidate, ImportSource } from '../../shared/ipc/contract';
 import type { TrackerMapping } from '../../shared/tracker/mapping';
 import type { OversightDatabase } from '../db/database';
 import { getMeta, setMeta } from '../db/meta-repository';
-import { importedFileHashes, storeCandidate, type StoreOutcome } from '../db/plan-repository';
+import { importedFileHashes, isImportCancelled, storeCandidate, type StoreOutcome } from '../db/plan-repository';
 import type { Api } from '../ipc/client';
 import { catchUpSearchIndex, mergeAnnotationsFile, mergedAnnotationFileHashes } from '../annotations/annotation-repository';
 import { getProfile } from '../annotations/profile-repository';
@@ -31,7 +31,8 @@ export type MergeOutcome = {
   rejected: Array<{ id: string; reason: string }>;
 };
 
-export type SyncProgress = { fileName: string; phase: 'reading' | 'validating' | 'done'; loaded: number; total: number };
+/** Main's phases are counted in bytes; `storing`, the renderer's own, in records (and can be cancelled). */
+export type SyncProgress = { fileName: string; phase: 'reading' | 'validating' | 'storing' | 'done'; loaded: number; total: number };
 
 /** A file whose import had started when the app last stopped, and never finished. */
 export type InterruptedImport = { fileName: string; source: ImportSource; sha256: string; startedAt: string };
@@ -62,6 +63,8 @@ export function createSyncController(db: OversightDatabase, api: Api) {
   const listeners = new Set<() => void>();
   let queue: Promise<unknown> = Promise.resolve();
   let sequence = 0;
+  /** The import being stored now, for Cancel. */
+  let storing: AbortController | null = null;
 
   function setState(next: Partial<SyncState>) {
     state = { ...state, ...next };
@@ -91,7 +94,18 @@ export function createSyncController(db: OversightDatabase, api: Api) {
         void startTextExtraction(db).catch((error: unknown) => console.warn('Text extraction stopped', error));
       return outcome;
     }
-    if (candidate.outcome.status !== 'annotations') return storeCandidate(db, candidate);
+    if (candidate.outcome.status !== 'annotations') {
+      const controller = new AbortController();
+      storing = controller;
+      try {
+        return await storeCandidate(db, candidate, {
+          signal: controller.signal,
+          onProgress: (loaded, total) => setState({ progress: { fileName: candidate.fileName, phase: 'storing', loaded, total } }),
+        });
+      } finally {
+        storing = null;
+      }
+    }
     const { file } = candidate.outcome;
     const summary = await mergeAnnotationsFile(db, file, { sha256: candidate.sha256, profile: await getProfile(db) });
     if (summary.writes > 0) await catchUpSearchIndex(db);
@@ -119,13 +133,15 @@ export function createSyncController(db: OversightDatabase, api: Api) {
         });
       } catch (error) {
         // The transaction rolled back: the store is as it was. Say so plainly.
-        console.error('Import failed', error);
+        if (!isImportCancelled(error)) console.error('Import failed', error);
         record({
           fileName: candidate.fileName,
           source: candidate.source,
           outcome: {
             status: 'error',
-            message: `${candidate.fileName} could not be stored, so nothing was changed. ${describeStoreError(error)}`,
+            message: isImportCancelled(error)
+              ? `The import of ${candidate.fileName} was cancelled, so nothing was changed.`
+              : `${candidate.fileName} could not be stored, so nothing was changed. ${describeStoreError(error)}`,
           },
         });
       }
@@ -247,6 +263,11 @@ export function createSyncController(db: OversightDatabase, api: Api) {
       if (interrupted.source === 'inbox') return controller.scanInbox();
       if (interrupted.source === 'sample') return controller.loadSampleOnFirstRun();
       return controller.openDialog();
+    },
+
+    /** Cancels the plan being stored now (between two chunks): nothing from it is kept. */
+    cancelImport() {
+      storing?.abort();
     },
 
     /** Puts the interrupted-import notice away. */
