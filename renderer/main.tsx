@@ -5,6 +5,8 @@ import { catchUpSearchIndex } from './annotations/annotation-repository';
 import { App } from './app/app';
 import { ServicesProvider } from './app/context';
 import { openDatabase } from './db/database';
+import { checkStore } from './db/store-guard';
+import { ensurePlanReviews } from './plan-review/review-store';
 import { createApi, createUnavailableApi } from './ipc/client';
 import { createSyncController } from './plan/sync-controller';
 
@@ -15,10 +17,23 @@ z.config({ jitless: true });
 // Entry point: open the store, wrap the preload's bridge, start sync, render.
 const db = openDatabase();
 const api = window.oversight ? createApi(window.oversight) : createUnavailableApi();
-const sync = createSyncController(db, api);
 
 const container = document.getElementById('root');
-if (container) {
+
+// Nothing reads or writes the store until it is known to be one this build understands.
+void checkStore(db).then((check) => {
+  if (!container) return;
+  if (!check.ok) {
+    createRoot(container).render(
+      <main className="store-refused">
+        <h1>Oversight cannot open your data</h1>
+        <p role="alert">{check.message}</p>
+      </main>,
+    );
+    return;
+  }
+  // Sync writes the store (the inbox, the sample), so it starts only now.
+  const sync = createSyncController(db, api);
   createRoot(container).render(
     <StrictMode>
       <ServicesProvider services={{ db, api, sync }}>
@@ -26,12 +41,18 @@ if (container) {
       </ServicesProvider>
     </StrictMode>,
   );
-}
-
-// First run loads the bundled sample through the same path as any file; then the inbox is
-// checked for anything that arrived while the app was closed.
-// Annotations merged just before a crash are indexed for search first.
-void catchUpSearchIndex(db)
-  .catch((error: unknown) => console.error('Search index catch-up failed', error))
-  .then(() => sync.loadSampleOnFirstRun())
-  .then(() => sync.scanInbox());
+  // First run loads the bundled sample through the same path as any file; then the inbox is
+  // checked for anything that arrived while the app was closed.
+  // Annotations merged just before a crash are indexed for search first.
+  // Derived records built from another revision (a store an older build wrote into) are rebuilt.
+  // An import cut short last time is found before anything new is imported.
+  void sync
+    .checkInterrupted()
+    .catch((error: unknown) => console.error('Interrupted import check failed', error))
+    .then(() => ensurePlanReviews(db))
+    .catch((error: unknown) => console.error('Plan review rebuild failed', error))
+    .then(() => catchUpSearchIndex(db))
+    .catch((error: unknown) => console.error('Search index catch-up failed', error))
+    .then(() => sync.loadSampleOnFirstRun())
+    .then(() => sync.scanInbox());
+});

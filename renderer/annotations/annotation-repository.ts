@@ -1,7 +1,16 @@
 import type { AnnotationEntry, AnnotationsFile } from '../../shared/annotations/file';
 import { ANNOTATIONS_FORMAT, ANNOTATIONS_FORMAT_VERSION } from '../../shared/annotations/file';
 import { decodeHlc, encodeHlc, receiveHlc, tickHlc, type Hlc } from '../../shared/annotations/hlc';
-import { decideMerge, entryToRecord, recordToEntry, type MergeDecision, type MergeSummary } from '../../shared/annotations/merge';
+import {
+  decideMerge,
+  entryToRecord,
+  laterAuthorName,
+  mergedOrder,
+  recordToEntry,
+  type AuthorName,
+  type MergeDecision,
+  type MergeSummary,
+} from '../../shared/annotations/merge';
 import {
   targetKeyOf,
   type AnnotationKind,
@@ -21,6 +30,8 @@ import { exemptPaperTargetKeys } from '../papers/pack-repository';
 const CLOCK = 'hlc';
 const MERGED_FILES = 'mergedAnnotationFiles';
 const INDEX_PENDING = 'annotationsAwaitingSearchIndex';
+/** Per member (by id), the name their latest merged file gave: every one of their notes shows it. */
+const AUTHOR_NAMES = 'annotationAuthorNames';
 
 export type AnnotationInput = {
   kind: AnnotationKind;
@@ -266,6 +277,11 @@ export async function mergeAnnotationsFile(
 ): Promise<MergeSummary & { writes: number }> {
   const now = options.now ?? new Date();
   const result = await db.transaction('rw', [db.meta, db.annotations], async () => {
+    // The name shown for the file's author is the latest file's, whatever the merge order.
+    const isOwnFile = options.profile?.id === file.author.id;
+    const names = (await getMeta<Record<string, AuthorName>>(db, AUTHOR_NAMES)) ?? {};
+    const keptName = names[file.author.id];
+    const authorName = laterAuthorName(keptName, { displayName: file.author.displayName, exportedAt: file.exportedAt });
     // Most annotations in a file are new here: find which ids exist from the primary keys alone
     // (one cheap getAllKeys) and read only those records, not one lookup per annotation.
     const storedIds = new Set(await db.annotations.toCollection().primaryKeys());
@@ -293,7 +309,7 @@ export async function mergeAnnotationsFile(
         summary.skipped += 1;
         return;
       }
-      const incoming = entryToRecord(entry, file.author.displayName, current?.order ?? index);
+      const incoming = entryToRecord(entry, authorName.displayName, mergedOrder(entry));
       // An officer's written answer recorded here (from an answers workbook) stays when a later
       // version of the question, written before the answer reached its author, carries none.
       if (current?.answer?.via === 'workbook' && incoming.answer === null && !incoming.deleted) incoming.answer = current.answer;
@@ -303,6 +319,15 @@ export async function mergeAnnotationsFile(
       const stamp = decodeHlc(entry.hlc);
       if (stamp && (!newest || entry.hlc > encodeHlc(newest))) newest = stamp;
     });
+    if (!isOwnFile && authorName !== keptName) {
+      await setMeta(db, AUTHOR_NAMES, { ...names, [file.author.id]: authorName });
+      // Notes merged earlier under another name take this one (and are indexed again).
+      const written = new Set(writes.map((record) => record.id));
+      const renamed = await db.annotations
+        .filter((record) => record.authorId === file.author.id && record.authorName !== authorName.displayName && !written.has(record.id))
+        .toArray();
+      writes.push(...renamed.map((record) => ({ ...record, authorName: authorName.displayName })));
+    }
     if (writes.length > 0) {
       await db.annotations.bulkPut(writes);
       // Indexing thousands of merged notes for search would double the cost of the merge, so it

@@ -6,6 +6,7 @@ import { NewPapersNotice } from '../papers/new-papers-notice';
 import { SearchBox } from '../search/search-box';
 import { useServices } from './context';
 import { renderRoute, SECTIONS } from './routes';
+import { StartNotices } from './start-notices';
 import { useRoute } from './router';
 
 export { SECTIONS };
@@ -83,6 +84,7 @@ export function App() {
         </ul>
         <SearchBox />
       </nav>
+      <StartNotices />
       <main id="main" ref={mainRef} tabIndex={-1}>
         <NewPapersNotice />
         {renderRoute(route.path, route.params)}

@@ -20,8 +20,9 @@ import { assuranceTone, DECISION_TYPE_LABELS } from './labels';
 import { itemName, peopleAt, quorumFor, recordsOf } from './meeting-model';
 import { deleteRecord, lockedError, recordDecision, saveNote, saveRecord, withdrawDecision } from './meeting-repository';
 import { useSave } from './save-status';
-import { clearJournalledNote, journalledNote, journalNote } from './notes-journal';
+import { clearJournalledNote, isNewerThanStored, journalledNote, journalNote } from './notes-journal';
 import { useDebouncedText } from './use-debounced-text';
+import { draftKey, useDraftState } from './use-draft-state';
 import type { PlanTarget } from './use-meetings';
 
 type ItemProps = {
@@ -98,20 +99,26 @@ function QuickForm({
   submitLabel,
 }: {
   title: string;
-  onSubmit: () => Promise<boolean> | boolean;
+  /** Checks at once (false: refused, the alert says why), else returns the save in flight. */
+  onSubmit: () => Promise<boolean> | false;
   firstFieldRef: RefObject<HTMLElement | null>;
   error: string | null;
   children: ReactNode;
   submitLabel: string;
 }) {
   const titleId = useId();
-  async function handle(event: FormEvent<HTMLFormElement>) {
+  function handle(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    // After an add, back to the first field for the next entry; after a refusal, stay put (the alert says why).
-    if (await onSubmit()) firstFieldRef.current?.focus();
+    // After a refusal, stay put (the alert says why). Otherwise back to the first field for the
+    // next entry now, before the save is awaited: a chair who moves on (Alt+2, a click) while it
+    // is saving keeps the focus they chose, and their keystrokes never land in this form.
+    const saving = onSubmit();
+    if (saving === false) return;
+    firstFieldRef.current?.focus();
+    void saving;
   }
   return (
-    <form className="quick-add" aria-labelledby={titleId} onSubmit={(event) => void handle(event)} noValidate>
+    <form className="quick-add" aria-labelledby={titleId} onSubmit={handle} noValidate>
       <h4 id={titleId} className="visually-hidden">
         {title}
       </h4>
@@ -136,18 +143,20 @@ function Declarations({ meeting, item, records, board, isLocked }: ItemProps) {
   const declarations = recordsOf(records, 'declaration', item.id);
   const people = peopleAt(board?.members ?? [], records);
   const memberRef = useRef<HTMLSelectElement>(null);
-  const [memberId, setMemberId] = useState('');
-  const [interest, setInterest] = useState('');
-  const [hasLeft, setHasLeft] = useState(false);
+  // Drafts survive a reload until submitted.
+  const draft = (field: string) => draftKey(meeting.id, item.id, 'declaration', field);
+  const [memberId, setMemberId] = useDraftState(draft('member'), '');
+  const [interest, setInterest] = useDraftState(draft('interest'), '');
+  const [hasLeft, setHasLeft] = useDraftState(draft('has-left'), false);
   const [error, setError] = useState<string | null>(null);
 
-  async function add(): Promise<boolean> {
+  function add(): Promise<boolean> | false {
     const member = people.find((person) => person.id === memberId);
     if (!member || !interest.trim()) {
       setError(!member ? 'Choose who is declaring.' : 'Say what the interest is.');
       return false;
     }
-    const isSaved = await save(() =>
+    return save(() =>
       saveRecord(db, {
         ...recordBase(meeting.id),
         kind: 'declaration',
@@ -157,14 +166,16 @@ function Declarations({ meeting, item, records, board, isLocked }: ItemProps) {
         interest: interest.trim(),
         hasLeft,
       }),
-    );
-    if (isSaved) {
-      setMemberId('');
-      setInterest('');
-      setHasLeft(false);
-      setError(null);
-    }
-    return isSaved;
+    ).then((isSaved) => {
+      // Clear only what was saved: the chair may already be typing the next entry.
+      if (isSaved) {
+        setMemberId((current) => (current === memberId ? '' : current));
+        setInterest((current) => (current === interest ? '' : current));
+        setHasLeft(false);
+        setError(null);
+      }
+      return isSaved;
+    });
   }
 
   return (
@@ -219,23 +230,37 @@ function Declarations({ meeting, item, records, board, isLocked }: ItemProps) {
 // ---- Discussion notes ----
 
 function Notes({ meeting, item, records, isLocked }: ItemProps) {
-  const stored = recordsOf(records, 'note', item.id)[0]?.text ?? '';
+  const note = recordsOf(records, 'note', item.id)[0];
+  const stored = note?.text ?? '';
   return (
     <Part id="notes-title" title="Discussion notes">
       {isLocked ? (
         <LockedNotes meeting={meeting} text={stored} />
       ) : (
-        <NotesField key={item.id} meeting={meeting} item={item} stored={stored} />
+        <NotesField key={item.id} meeting={meeting} item={item} stored={stored} storedAt={note?.updatedAt} />
       )}
     </Part>
   );
 }
 
-function NotesField({ meeting, item, stored }: { meeting: Meeting; item: AgendaItem; stored: string }) {
+function NotesField({
+  meeting,
+  item,
+  stored,
+  storedAt,
+}: {
+  meeting: Meeting;
+  item: AgendaItem;
+  stored: string;
+  storedAt: string | undefined;
+}) {
   const { db } = useServices();
   const save = useSave();
-  // Text journalled before a reload or crash and not yet saved is newer than the store's.
-  const [initial] = useState(() => journalledNote(meeting.id, item.id) ?? stored);
+  // Text journalled before a reload or crash after the last save is newer than the store's.
+  const [initial] = useState(() => {
+    const journalled = journalledNote(meeting.id, item.id);
+    return journalled && isNewerThanStored(journalled, storedAt) ? journalled.text : stored;
+  });
   const { text, setText, flush } = useDebouncedText(initial, async (value) => {
     if (await save(() => saveNote(db, meeting.id, item.id, value))) clearJournalledNote(meeting.id, item.id, value);
   });
@@ -288,19 +313,32 @@ function LockedNotes({ meeting, text }: { meeting: Meeting; text: string }) {
 
 const VOTE_METHODS = ['none', 'consensus', 'show-of-hands'] as const;
 type VoteMethod = (typeof VOTE_METHODS)[number];
+type Counts = { for: string; against: string; abstain: string };
+const NO_COUNTS: Counts = { for: '', against: '', abstain: '' };
+
+// Guards for drafts read back from localStorage (anything there may be stale or not ours).
+const isDecisionType = (value: unknown): value is DecisionType => DECISION_TYPES.some((option) => option === value);
+const isVoteMethod = (value: unknown): value is VoteMethod => VOTE_METHODS.some((option) => option === value);
+const isCastingVote = (value: unknown): value is '' | 'for' | 'against' => value === '' || value === 'for' || value === 'against';
+const isCounts = (value: unknown): value is Counts =>
+  typeof value === 'object' &&
+  value !== null &&
+  ['for', 'against', 'abstain'].every((key) => typeof (value as Record<string, unknown>)[key] === 'string');
 
 function Decisions({ meeting, item, records, terms, isLocked, quorum }: ItemProps & { quorum: QuorumState }) {
   const { db } = useServices();
   const save = useSave();
   const decisions = recordsOf(records, 'decision', item.id);
   const typeRef = useRef<HTMLSelectElement>(null);
-  const [type, setType] = useState<DecisionType>('resolved');
-  const [text, setText] = useState('');
-  const [escalatedTo, setEscalatedTo] = useState('');
-  const [refersTo, setRefersTo] = useState('');
-  const [method, setMethod] = useState<VoteMethod>('none');
-  const [counts, setCounts] = useState({ for: '', against: '', abstain: '' });
-  const [castingVote, setCastingVote] = useState<'' | 'for' | 'against'>('');
+  // Drafts survive a reload until submitted.
+  const draft = (field: string) => draftKey(meeting.id, item.id, 'decision', field);
+  const [type, setType] = useDraftState<DecisionType>(draft('type'), 'resolved', isDecisionType);
+  const [text, setText] = useDraftState(draft('text'), '');
+  const [escalatedTo, setEscalatedTo] = useDraftState(draft('escalated-to'), '');
+  const [refersTo, setRefersTo] = useDraftState(draft('refers-to'), '');
+  const [method, setMethod] = useDraftState<VoteMethod>(draft('method'), 'none', isVoteMethod);
+  const [counts, setCounts] = useDraftState(draft('counts'), NO_COUNTS, isCounts);
+  const [castingVote, setCastingVote] = useDraftState<'' | 'for' | 'against'>(draft('casting-vote'), '', isCastingVote);
   const [error, setError] = useState<string | null>(null);
 
   const numbers = { for: Number(counts.for || 0), against: Number(counts.against || 0), abstain: Number(counts.abstain || 0) };
@@ -313,7 +351,7 @@ function Decisions({ meeting, item, records, terms, isLocked, quorum }: ItemProp
         })
       : null;
 
-  async function add(): Promise<boolean> {
+  function add(): Promise<boolean> | false {
     const problems: string[] = [];
     if (!text.trim()) problems.push('Say what was decided.');
     if (type === 'escalated' && !escalatedTo.trim()) problems.push('Say to whom it is escalated.');
@@ -349,7 +387,7 @@ function Decisions({ meeting, item, records, terms, isLocked, quorum }: ItemProp
               entitled: quorum.voters.length,
               outcome: check?.outcome ?? 'lost',
             };
-    const isSaved = await save(() =>
+    return save(() =>
       recordDecision(db, meeting.id, {
         itemId: item.id,
         type,
@@ -358,17 +396,19 @@ function Decisions({ meeting, item, records, terms, isLocked, quorum }: ItemProp
         refersTo: type === 'rescinds' || type === 'amends' ? refersTo.trim() : null,
         vote,
       }),
-    );
-    if (isSaved) {
-      setText('');
-      setEscalatedTo('');
-      setRefersTo('');
-      setMethod('none');
-      setCounts({ for: '', against: '', abstain: '' });
-      setCastingVote('');
-      setError(null);
-    }
-    return isSaved;
+    ).then((isSaved) => {
+      // Clear only what was saved: the chair may already be typing the next entry.
+      if (isSaved) {
+        setText((current) => (current === text ? '' : current));
+        setEscalatedTo((current) => (current === escalatedTo ? '' : current));
+        setRefersTo((current) => (current === refersTo ? '' : current));
+        setMethod('none');
+        setCounts({ for: '', against: '', abstain: '' });
+        setCastingVote('');
+        setError(null);
+      }
+      return isSaved;
+    });
   }
 
   return (
@@ -605,7 +645,7 @@ function Judgements({ meeting, item, records, terms, targets, isLocked }: ItemPr
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
 
-  async function add(): Promise<boolean> {
+  function add(): Promise<boolean> | false {
     const chosen = meeting.planId ? toTarget(target, targets, meeting.planId) : null;
     if (!chosen || !level || !reason.trim()) {
       setError(
@@ -613,16 +653,18 @@ function Judgements({ meeting, item, records, terms, targets, isLocked }: ItemPr
       );
       return false;
     }
-    const isSaved = await save(() =>
+    return save(() =>
       saveRecord(db, { ...recordBase(meeting.id), kind: 'judgement', itemId: item.id, target: chosen, level, reason: reason.trim() }),
-    );
-    if (isSaved) {
-      setTarget('');
-      setLevel('');
-      setReason('');
-      setError(null);
-    }
-    return isSaved;
+    ).then((isSaved) => {
+      // Clear only what was saved: the chair may already be typing the next entry.
+      if (isSaved) {
+        setTarget((current) => (current === target ? '' : current));
+        setLevel((current) => (current === level ? '' : current));
+        setReason((current) => (current === reason ? '' : current));
+        setError(null);
+      }
+      return isSaved;
+    });
   }
 
   return (
@@ -705,7 +747,7 @@ function ActionsArising({ meeting, item, records, board, targets, isLocked }: It
     ),
   ];
 
-  async function add(): Promise<boolean> {
+  function add(): Promise<boolean> | false {
     if (!text.trim() || !owner.trim()) {
       setError(!text.trim() ? 'Say what is to be done.' : 'Name the owner (a role).');
       return false;
@@ -720,15 +762,16 @@ function ActionsArising({ meeting, item, records, board, targets, isLocked }: It
       dueDate: dueDate || null,
       links: linked ? [linked] : [],
     };
-    const isSaved = await save(() => saveRecord(db, record));
-    if (isSaved) {
-      setText('');
-      setOwner('');
-      setDueDate('');
-      setLink('');
-      setError(null);
-    }
-    return isSaved;
+    return save(() => saveRecord(db, record)).then((isSaved) => {
+      if (isSaved) {
+        setText((current) => (current === text ? '' : current));
+        setOwner((current) => (current === owner ? '' : current));
+        setDueDate((current) => (current === dueDate ? '' : current));
+        setLink((current) => (current === link ? '' : current));
+        setError(null);
+      }
+      return isSaved;
+    });
   }
 
   return (

@@ -8,7 +8,7 @@ import { AttendancePanel } from './attendance-panel';
 import { ItemPanel } from './item-panel';
 import { itemName, quorumFor, termsFor } from './meeting-model';
 import { QuorumIndicator } from './quorum-indicator';
-import { saveNote } from './meeting-repository';
+import { recoverNote } from './meeting-repository';
 import { clearJournalledNote, journalledNotes } from './notes-journal';
 import { SaveProvider, SaveStatus, useSave } from './save-status';
 import { useBoard, useMeeting, useMeetingRecords, usePlanTargets } from './use-meetings';
@@ -276,9 +276,10 @@ function useJournalRecovery(meeting: Meeting, isLocked: boolean) {
   const save = useSave();
   useEffect(() => {
     if (isLocked) return;
-    for (const { itemId, text } of journalledNotes(meeting.id)) {
-      void save(() => saveNote(db, meeting.id, itemId, text)).then((isSaved) => {
-        if (isSaved) clearJournalledNote(meeting.id, itemId, text);
+    for (const { itemId, ...entry } of journalledNotes(meeting.id)) {
+      // Saved only if typed after the stored note; either way the journal has done its work.
+      void save(() => recoverNote(db, meeting.id, itemId, entry)).then((isSaved) => {
+        if (isSaved) clearJournalledNote(meeting.id, itemId, entry.text);
       });
     }
   }, [db, save, meeting.id, isLocked]);

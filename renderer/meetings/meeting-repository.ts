@@ -1,3 +1,4 @@
+import { isNewerThanStored, type JournalEntry } from './notes-journal';
 import { appendRecord, approvalProblems, sealMeeting } from '../../shared/meetings/approval';
 import { nextDecisionNumber, yearOf } from '../../shared/meetings/numbering';
 import {
@@ -378,6 +379,26 @@ export async function recordDecision(
     await db.board.put({ ...board, decisionCounters: { ...board.decisionCounters, [next.scope]: next.sequence }, updatedAt: now });
     await db.meetingRecords.add(decision);
     return decision;
+  });
+}
+
+/**
+ * Saves a note journalled before a reload or crash, unless the stored note was saved after it was
+ * typed (a stale journal must never undo later typing). Resolves whether it was saved.
+ */
+export async function recoverNote(
+  db: OversightDatabase,
+  meetingId: string,
+  itemId: string,
+  entry: JournalEntry,
+  options: RepositoryOptions = {},
+): Promise<boolean> {
+  return db.transaction('rw', [db.meetings, db.meetingRecords], async () => {
+    const existing = await db.meetingRecords.get(noteIdOf(meetingId, itemId));
+    if (!isNewerThanStored(entry, existing?.updatedAt)) return false;
+    if (existing?.kind === 'note' && existing.text === entry.text) return false;
+    await saveNote(db, meetingId, itemId, entry.text, options);
+    return true;
   });
 }
 

@@ -3,6 +3,13 @@
 // writes are asynchronous and a page that is reloaded, closed or crashes in the 300 ms after a
 // keystroke never issues them, so on the next start whatever is still here is saved properly,
 // through the repository (which refuses approved minutes). Same origin and disk as the store.
+//
+// Chromium writes localStorage to disk lazily, so after a killed process the journal on disk can
+// be an older snapshot than the store (measured: about a second behind). Each entry therefore
+// carries the time it was typed, and wins only over a stored note saved before that time.
+
+/** A journalled note: the text and when it was typed (ms since the epoch). */
+export type JournalEntry = { text: string; at: number };
 
 const PREFIX = 'oversight.notes-journal';
 
@@ -18,36 +25,59 @@ function storage(): Storage | null {
   }
 }
 
-/** Records the text as typed, at once. */
-export function journalNote(meetingId: string, itemId: string, text: string): void {
+function parse(raw: string | null): JournalEntry | null {
+  if (raw === null) return null;
   try {
-    storage()?.setItem(keyOf(meetingId, itemId), text);
+    const value: unknown = JSON.parse(raw);
+    if (typeof value === 'object' && value !== null && 'text' in value && 'at' in value) {
+      const { text, at } = value;
+      if (typeof text === 'string' && typeof at === 'number') return { text, at };
+    }
+  } catch {
+    // Not JSON: the previous release journalled the bare text.
+  }
+  // The previous release's bare text has no time: as then, it is taken to be newer than the store.
+  return { text: raw, at: Number.POSITIVE_INFINITY };
+}
+
+/** Whether a journalled entry was typed after the stored note (updated at `storedAt`, ISO) was saved. */
+export function isNewerThanStored(entry: JournalEntry, storedAt: string | undefined): boolean {
+  if (storedAt === undefined) return true;
+  const saved = Date.parse(storedAt);
+  return Number.isNaN(saved) || entry.at > saved;
+}
+
+/** Records the text as typed, at once. */
+export function journalNote(meetingId: string, itemId: string, text: string, at = Date.now()): void {
+  try {
+    storage()?.setItem(keyOf(meetingId, itemId), JSON.stringify({ text, at } satisfies JournalEntry));
   } catch {
     // A full quota only loses the journal, never the save itself.
   }
 }
 
-/** The journalled text of an item not yet saved, if any. */
-export function journalledNote(meetingId: string, itemId: string): string | null {
-  return storage()?.getItem(keyOf(meetingId, itemId)) ?? null;
+/** The journalled note of an item not yet saved, if any. */
+export function journalledNote(meetingId: string, itemId: string): JournalEntry | null {
+  return parse(storage()?.getItem(keyOf(meetingId, itemId)) ?? null);
 }
 
 /** Forgets the journal once `text` is saved (unless the chair has typed more since). */
 export function clearJournalledNote(meetingId: string, itemId: string, text: string): void {
   const store = storage();
-  if (store?.getItem(keyOf(meetingId, itemId)) === text) store.removeItem(keyOf(meetingId, itemId));
+  if (store && parse(store.getItem(keyOf(meetingId, itemId)))?.text === text) store.removeItem(keyOf(meetingId, itemId));
 }
 
 /** Every item of a meeting with journalled notes not yet saved. */
-export function journalledNotes(meetingId: string): Array<{ itemId: string; text: string }> {
+export function journalledNotes(meetingId: string): Array<JournalEntry & { itemId: string }> {
   const store = storage();
   if (!store) return [];
-  const entries: Array<{ itemId: string; text: string }> = [];
+  const entries: Array<JournalEntry & { itemId: string }> = [];
   for (let index = 0; index < store.length; index += 1) {
     const key = store.key(index) ?? '';
     const [prefix, meeting, itemId] = key.split('\u0001');
     if (prefix !== PREFIX || meeting !== meetingId || !itemId) continue;
-    entries.push({ itemId, text: store.getItem(key) ?? '' });
+    const entry = parse(store.getItem(key));
+    if (entry) entries.push({ itemId, ...entry });
   }
   return entries;
 }

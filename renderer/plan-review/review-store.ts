@@ -52,22 +52,29 @@ export async function updatePlanReview(db: OversightDatabase, change: PlanReview
 }
 
 /**
- * Builds plan review's records for plans stored before they existed (a store upgraded from
- * schema v2): one read of each such plan's entities, once. Plans that have them are untouched.
+ * Builds plan review's records for plans that lack them (a store upgraded from schema v2), and
+ * rebuilds those built from another revision than the plan's (a store written meanwhile by an
+ * older build, which stored a revision without them): the summary and the list rows keep the
+ * revision they were built from, and are rebuilt, with the plan's search documents, when it
+ * differs. One read of each such plan's entities; plans whose records match are untouched.
  */
 export async function ensurePlanReviews(db: OversightDatabase): Promise<string[]> {
-  const [plans, summaries] = await Promise.all([db.plans.toArray(), db.planSummaries.toCollection().primaryKeys()]);
-  const ready = new Set<string>(summaries);
+  const isStale = async (planId: string, revision: number) => {
+    const [summary, rows] = await Promise.all([db.planSummaries.get(planId), db.actionRows.get(planId)]);
+    return summary?.revision !== revision || rows?.revision !== revision;
+  };
+  const plans = await db.plans.toArray();
   const built: string[] = [];
   for (const plan of plans) {
-    if (ready.has(plan.id)) continue;
+    if (!(await isStale(plan.id, plan.export.revision))) continue;
     await db.transaction('rw', [db.plans, db.entities, ...planReviewTables(db)], async () => {
       // Checked again inside the transaction: an import may have built it meanwhile.
-      if (await db.planSummaries.get(plan.id)) return;
+      const current = await db.plans.get(plan.id);
+      if (!current || !(await isStale(current.id, current.export.revision))) return;
       const entities = await entitiesOfPlan(db, plan.id);
       await updatePlanReview(db, {
         planId: plan.id,
-        revision: plan.export.revision,
+        revision: current.export.revision,
         existing: [],
         writes: entities,
         now: new Date().toISOString(),

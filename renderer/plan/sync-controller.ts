@@ -2,7 +2,7 @@ import type { ImportCandidate, ImportSource } from '../../shared/ipc/contract';
 import type { TrackerMapping } from '../../shared/tracker/mapping';
 import type { OversightDatabase } from '../db/database';
 import { getMeta, setMeta } from '../db/meta-repository';
-import { importedFileHashes, storeCandidate, type StoreOutcome } from '../db/plan-repository';
+import { importedFileHashes, isImportCancelled, storeCandidate, type StoreOutcome } from '../db/plan-repository';
 import type { Api } from '../ipc/client';
 import { catchUpSearchIndex, mergeAnnotationsFile, mergedAnnotationFileHashes } from '../annotations/annotation-repository';
 import { importedAnswerFileHashes, recordAnswers, type AnswersOutcome } from '../annotations/answers-repository';
@@ -33,11 +33,27 @@ export type MergeOutcome = {
   rejected: Array<{ id: string; reason: string }>;
 };
 
-export type SyncProgress = { fileName: string; phase: 'reading' | 'validating' | 'done'; loaded: number; total: number };
+/** Main's phases are counted in bytes; `storing`, the renderer's own, in records (and can be cancelled). */
+export type SyncProgress = { fileName: string; phase: 'reading' | 'validating' | 'storing' | 'done'; loaded: number; total: number };
 
-export type SyncState = { entries: SyncEntry[]; progress: SyncProgress | null; isBusy: boolean };
+/** A file whose import had started when the app last stopped, and never finished. */
+export type InterruptedImport = { fileName: string; source: ImportSource; sha256: string; startedAt: string };
+
+export type SyncState = {
+  entries: SyncEntry[];
+  progress: SyncProgress | null;
+  isBusy: boolean;
+  /** Found at start: an import the last session began and never finished (a crash, a power cut). */
+  interrupted: InterruptedImport | null;
+};
 
 const SAMPLE_LOADED = 'sampleLoaded';
+/**
+ * Written (in a small transaction of its own) before each file is stored, deleted after. Still
+ * there at the next start means the app stopped mid-import: the import's own transaction rolled
+ * back, so the store is as it was, and the user is told and offered to try again.
+ */
+const IMPORT_IN_PROGRESS = 'importInProgress';
 
 /**
  * Drives sync from the renderer's side: asks main for candidates (inbox, dialog, drop,
@@ -45,10 +61,12 @@ const SAMPLE_LOADED = 'sampleLoaded';
  * A small external store, read with useSyncExternalStore.
  */
 export function createSyncController(db: OversightDatabase, api: Api) {
-  let state: SyncState = { entries: [], progress: null, isBusy: false };
+  let state: SyncState = { entries: [], progress: null, isBusy: false, interrupted: null };
   const listeners = new Set<() => void>();
   let queue: Promise<unknown> = Promise.resolve();
   let sequence = 0;
+  /** The import being stored now, for Cancel. */
+  let storing: AbortController | null = null;
 
   function setState(next: Partial<SyncState>) {
     state = { ...state, ...next };
@@ -82,7 +100,18 @@ export function createSyncController(db: OversightDatabase, api: Api) {
       const { workbook, warnings } = candidate.outcome;
       return recordAnswers(db, workbook, { sha256: candidate.sha256, profile: await getProfile(db), warnings });
     }
-    if (candidate.outcome.status !== 'annotations') return storeCandidate(db, candidate);
+    if (candidate.outcome.status !== 'annotations') {
+      const controller = new AbortController();
+      storing = controller;
+      try {
+        return await storeCandidate(db, candidate, {
+          signal: controller.signal,
+          onProgress: (loaded, total) => setState({ progress: { fileName: candidate.fileName, phase: 'storing', loaded, total } }),
+        });
+      } finally {
+        storing = null;
+      }
+    }
     const { file } = candidate.outcome;
     const summary = await mergeAnnotationsFile(db, file, { sha256: candidate.sha256, profile: await getProfile(db) });
     if (summary.writes > 0) await catchUpSearchIndex(db);
@@ -95,7 +124,14 @@ export function createSyncController(db: OversightDatabase, api: Api) {
     const outcomes: Array<StoreOutcome | MergeOutcome | PackOutcome | AnswersOutcome> = [];
     for (const candidate of candidates) {
       try {
-        const outcome = await storeOne(candidate);
+        const mark: InterruptedImport = {
+          fileName: candidate.fileName,
+          source: candidate.source,
+          sha256: candidate.sha256,
+          startedAt: new Date().toISOString(),
+        };
+        await setMeta(db, IMPORT_IN_PROGRESS, mark);
+        const outcome = await storeOne(candidate).finally(() => db.meta.delete(IMPORT_IN_PROGRESS));
         outcomes.push(outcome);
         record({
           fileName: candidate.fileName,
@@ -105,13 +141,15 @@ export function createSyncController(db: OversightDatabase, api: Api) {
         });
       } catch (error) {
         // The transaction rolled back: the store is as it was. Say so plainly.
-        console.error('Import failed', error);
+        if (!isImportCancelled(error)) console.error('Import failed', error);
         record({
           fileName: candidate.fileName,
           source: candidate.source,
           outcome: {
             status: 'error',
-            message: `${candidate.fileName} could not be stored, so nothing was changed. ${describeStoreError(error)}`,
+            message: isImportCancelled(error)
+              ? `The import of ${candidate.fileName} was cancelled, so nothing was changed.`
+              : `${candidate.fileName} could not be stored, so nothing was changed. ${describeStoreError(error)}`,
           },
         });
       }
@@ -229,6 +267,40 @@ export function createSyncController(db: OversightDatabase, api: Api) {
         await setMeta(db, SAMPLE_LOADED, true);
         return outcomes;
       }),
+
+    /**
+     * At start, before anything is imported: finds an import the last session began and never
+     * finished, unless the file did reach the store (a stop just after its transaction).
+     */
+    async checkInterrupted(): Promise<InterruptedImport | null> {
+      const mark = await getMeta<InterruptedImport>(db, IMPORT_IN_PROGRESS);
+      if (!mark) return null;
+      await db.meta.delete(IMPORT_IN_PROGRESS);
+      const stored = [...(await importedFileHashes(db)), ...(await mergedAnnotationFileHashes(db)), ...(await packFileHashes(db))];
+      const interrupted = stored.includes(mark.sha256) ? null : mark;
+      setState({ interrupted });
+      return interrupted;
+    },
+
+    /** Tries the interrupted import again: the inbox is scanned again, a chosen file is chosen again. */
+    retryInterrupted() {
+      const interrupted = state.interrupted;
+      setState({ interrupted: null });
+      if (!interrupted) return Promise.resolve([]);
+      if (interrupted.source === 'inbox') return controller.scanInbox();
+      if (interrupted.source === 'sample') return controller.loadSampleOnFirstRun();
+      return controller.openDialog();
+    },
+
+    /** Cancels the plan being stored now (between two chunks): nothing from it is kept. */
+    cancelImport() {
+      storing?.abort();
+    },
+
+    /** Puts the interrupted-import notice away. */
+    dismissInterrupted() {
+      setState({ interrupted: null });
+    },
 
     dispose() {
       for (const unsubscribe of unsubscribers) unsubscribe();

@@ -48,7 +48,7 @@ const SEARCH_OPTIONS: SearchOptions = {
   combineWith: 'AND',
 };
 
-type Shard = { planId: string; index: MiniSearch<SearchDocument> };
+type Shard = { planId: string; index: MiniSearch<SearchDocument>; stamp: string | undefined };
 type Cache = {
   shards: Map<string, Shard>;
   isComplete: boolean;
@@ -130,15 +130,19 @@ export function planShardRecordIds(planId: string): string[] {
 export type ReadShards = Map<string, SearchIndexRecord | undefined>;
 
 /**
- * Reads (inside the caller's transaction) the shards that are not in memory yet. The import
- * reads its plan's shards before it writes anything, so that the indexing can then run while
- * IndexedDB is busy with the entities instead of after them.
+ * Reads (inside the caller's transaction) the shards a change will touch. The import reads its
+ * plan's shards before it writes anything, so that the indexing can then run while IndexedDB is
+ * busy with the entities instead of after them. Shards in memory are read too: another window
+ * on the same store may have written them since (their stamps then differ), and writing back a
+ * stale copy would lose that window's documents for good.
  */
 export async function readShards(db: OversightDatabase, recordIds: readonly string[]): Promise<ReadShards> {
-  const cache = cacheOf(db);
-  const missing = recordIds.filter((recordId) => !cache.shards.has(recordId));
-  const stored = missing.length > 0 ? await db.searchIndex.bulkGet(missing) : [];
-  return new Map(missing.map((recordId, index) => [recordId, stored[index]]));
+  const stored = recordIds.length > 0 ? await db.searchIndex.bulkGet([...recordIds]) : [];
+  return new Map(recordIds.map((recordId, index) => [recordId, stored[index]]));
+}
+
+function newStamp(): string {
+  return crypto.randomUUID();
 }
 
 /**
@@ -169,23 +173,27 @@ export function applySearchChanges(
   const touched: Array<{ recordId: string; shard: Shard; wasCached: boolean }> = [];
   const records: SearchIndexRecord[] = [];
   for (const [recordId, entry] of byShard) {
-    const cached = cache.shards.get(recordId);
-    if (!cached && !shards.has(recordId)) throw new Error(`Search shard ${recordId} was not read before it was changed.`);
+    if (!shards.has(recordId)) throw new Error(`Search shard ${recordId} was not read before it was changed.`);
     const record = shards.get(recordId);
+    // The copy in memory only if it is the stored one (same stamp); else what the store holds.
+    const stored = cache.shards.get(recordId);
+    const cached = stored && record?.stamp !== undefined && stored.stamp === record.stamp ? stored : undefined;
     const index = cached?.index ?? (record ? MiniSearch.loadJSON<SearchDocument>(record.json, INDEX_OPTIONS) : newIndex());
+    const stamp = newStamp();
     for (const id of entry.remove) if (index.has(id)) index.discard(id);
     for (const document of entry.upsert) {
       if (index.has(document.id)) index.replace(document);
       else index.add(document);
     }
     const planId = recordId.slice(0, recordId.indexOf('\u0001'));
-    touched.push({ recordId, shard: { planId, index }, wasCached: cached !== undefined });
+    touched.push({ recordId, shard: { planId, index, stamp }, wasCached: cached !== undefined });
     records.push({
       id: recordId,
       planId,
       shard: recordId.slice(planId.length + 1),
       documentCount: index.documentCount,
       json: JSON.stringify(index),
+      stamp,
     });
   }
 
@@ -219,7 +227,11 @@ export function loadSearchIndex(db: OversightDatabase): Promise<void> {
       if (cache.version !== versionAtStart) continue;
       const shards = new Map<string, Shard>();
       for (const record of records)
-        shards.set(record.id, { planId: record.planId, index: MiniSearch.loadJSON<SearchDocument>(record.json, INDEX_OPTIONS) });
+        shards.set(record.id, {
+          planId: record.planId,
+          index: MiniSearch.loadJSON<SearchDocument>(record.json, INDEX_OPTIONS),
+          stamp: record.stamp,
+        });
       cache.shards = shards;
       cache.isComplete = true;
       changed(cache);

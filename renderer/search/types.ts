@@ -8,4 +8,10 @@ export type SearchIndexRecord = {
   shard: string;
   documentCount: number;
   json: string;
+  /**
+   * New at every write of the shard. A window's in-memory copy is used only while its stamp
+   * matches the stored one: another window (or a tab) may have written the shard meanwhile.
+   * Absent in shards written before it existed, which are then always read from the store.
+   */
+  stamp?: string;
 };

@@ -34,7 +34,7 @@ export function ImportsView() {
           Check the inbox now
         </button>
       </div>
-      <div aria-live="polite">{state.progress ? <ProgressBar progress={state.progress} /> : null}</div>
+      <div aria-live="polite">{state.progress ? <ProgressBar progress={state.progress} onCancel={() => sync.cancelImport()} /> : null}</div>
 
       {state.entries.length > 0 ? (
         <>

@@ -22,6 +22,34 @@ export function decideMerge(
   return compareHlc(incoming.hlc, existing.hlc) > 0 ? { action: 'update' } : { action: 'skip' };
 }
 
+/**
+ * Where another member's annotation sorts among theirs: its creation time, a fact of the
+ * annotation itself, so the stored order never depends on which file brought it first.
+ */
+export function mergedOrder(entry: Pick<AnnotationEntry, 'createdAt'>): number {
+  const created = Date.parse(entry.createdAt);
+  return Number.isFinite(created) ? created : 0;
+}
+
+/** A member's name as one of their files gave it, and when that file was exported. */
+export type AuthorName = { displayName: string; exportedAt: string };
+
+/**
+ * The name to show for a member, given the one kept so far and a file's: the latest file's
+ * (`exportedAt`), the greater name on a tie. A function of the set of files, not their order,
+ * so a renamed member shows once, under one name, whichever file was merged last.
+ */
+export function laterAuthorName(kept: AuthorName | undefined, incoming: AuthorName): AuthorName {
+  if (!kept) return incoming;
+  const time = (name: AuthorName) => {
+    const parsed = Date.parse(name.exportedAt);
+    return Number.isFinite(parsed) ? parsed : Number.NEGATIVE_INFINITY;
+  };
+  const difference = time(incoming) - time(kept);
+  if (difference !== 0) return difference > 0 ? incoming : kept;
+  return incoming.displayName > kept.displayName ? incoming : kept;
+}
+
 /** The stored form of an incoming annotation. */
 export function entryToRecord(entry: AnnotationEntry, authorName: string, order: number): AnnotationRecord {
   return {
@@ -90,7 +118,7 @@ export function mergeFile(
       summary.skipped += 1;
       continue;
     }
-    writes.push(entryToRecord(entry, file.author.displayName, current?.order ?? 0));
+    writes.push(entryToRecord(entry, file.author.displayName, mergedOrder(entry)));
     if (decision.action === 'insert') summary.inserted += 1;
     else summary.updated += 1;
   }

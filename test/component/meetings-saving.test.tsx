@@ -1,6 +1,6 @@
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TYPING_SAVE_DELAY_MS, useDebouncedText } from '../../renderer/meetings/use-debounced-text';
+import { TYPING_MAX_WAIT_MS, TYPING_SAVE_DELAY_MS, useDebouncedText } from '../../renderer/meetings/use-debounced-text';
 
 // Notes are saved shortly after typing stops, and at once when the field is left, the window is
 // hidden (a closed lid) or the page goes away (a reload or a closed window).
@@ -30,6 +30,37 @@ describe('saving notes as the chair types', () => {
     act(() => vi.advanceTimersByTime(1));
     expect(save).toHaveBeenCalledExactlyOnceWith('stored ab');
     expect(TYPING_SAVE_DELAY_MS).toBeLessThanOrEqual(300);
+  });
+
+  it('saves at least every 500 ms while the chair types without a pause, the latest text each time', () => {
+    const { save, hook } = setUp();
+    // A steady typist: a key every 40 ms for two seconds, never pausing long enough for the debounce.
+    let typed = 'stored';
+    const savedAt: number[] = [];
+    const start = Date.now();
+    save.mockImplementation(async () => {
+      savedAt.push(Date.now() - start);
+    });
+    let elapsed = 0;
+    while (elapsed < 2000) {
+      typed += 'x';
+      const value = typed;
+      act(() => hook.result.current.setText(value));
+      act(() => vi.advanceTimersByTime(40));
+      elapsed += 40;
+    }
+    expect(TYPING_MAX_WAIT_MS).toBeLessThanOrEqual(500);
+    expect(savedAt.length).toBeGreaterThanOrEqual(3);
+    expect(savedAt[0]).toBeLessThanOrEqual(TYPING_MAX_WAIT_MS);
+    // The gap between saves is the max-wait plus at most one keystroke's interval.
+    for (const [index, at] of savedAt.entries())
+      if (index > 0) expect(at - (savedAt[index - 1] ?? 0)).toBeLessThanOrEqual(TYPING_MAX_WAIT_MS + 40);
+    // Each save carried all the text typed up to that moment.
+    const lastText = save.mock.calls.at(-1)?.[0] ?? '';
+    expect(typed.startsWith(lastText)).toBe(true);
+    expect(typed.length - lastText.length).toBeLessThanOrEqual(Math.ceil((TYPING_MAX_WAIT_MS + 40) / 40));
+    act(() => vi.advanceTimersByTime(TYPING_SAVE_DELAY_MS));
+    expect(save).toHaveBeenLastCalledWith(typed);
   });
 
   it('saves at once when the field is left', () => {

@@ -8,4 +8,6 @@ configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   cleanup();
+  // Form drafts and the notes journal live in localStorage: each test starts without another's.
+  window.localStorage.clear();
 });

@@ -1,4 +1,4 @@
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync, promises as fs, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -20,12 +20,23 @@ const require = createRequire(import.meta.url);
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RENDERER_DIST = path.join(ROOT, 'dist', 'renderer');
 export const SAMPLE_FOLDER = path.join(ROOT, 'electron', 'resources', 'sample');
+/**
+ * The one origin the app is served from in every run. IndexedDB and localStorage belong to an
+ * origin, so a random port would give each start an empty store: with a fixed origin, a test
+ * that starts again on the same `userDataDir` finds what the last run left, as the real app
+ * does on its custom scheme. Chromium maps the name to this run's server (`--host-resolver-rules`);
+ * a `.localhost` name is a secure context, as the app's scheme is.
+ */
+export const APP_HOST = 'oversight-e2e.localhost';
+export const APP_ORIGIN = `http://${APP_HOST}`;
 
 export type HarnessOptions = {
   /** Folder of sample plan files loaded on first run (default: the bundled sample). */
   sampleFolder?: string;
-  /** Reuse a browser profile (to test what survives a restart). */
+  /** Reuse a browser profile (to test what survives a restart: the origin is the same every run). */
   userDataDir?: string;
+  /** Serve another build of the renderer (a previous release's, to test opening its store). */
+  rendererDist?: string;
   /** Reuse an app data folder (settings, remembered mappings). */
   dataFolder?: string;
   /** Inbox stability window in ms (short in tests). */
@@ -61,6 +72,14 @@ export type AppHarness = {
    */
   open(hash?: string, options?: { profile?: { displayName: string; role?: string; organisation?: string } | false }): Promise<void>;
   close(options?: { keepProfile?: boolean }): Promise<void>;
+  /** The pid of this run's Chromium browser process (found by its profile folder). */
+  browserPid(): number;
+  /**
+   * Kills the browser process by pid (SIGKILL: no unload, no flush), as a crash or a power cut
+   * of the app would, then stops this run's services and server. The profile and data folders
+   * are kept for the next `startApp` on them.
+   */
+  kill(): Promise<void>;
 };
 
 /** Tells why the end-to-end suite cannot run here, or null when it can. */
@@ -70,11 +89,10 @@ export function whyCannotRun(): string | null {
   return null;
 }
 
-async function serveRenderer(): Promise<{ server: Server; origin: string }> {
-  let origin = '';
+async function serveRenderer(origin: string, dist: string): Promise<{ server: Server; port: number }> {
   const server = createServer((request, response) => {
     void (async () => {
-      const file = resolveAppAsset(RENDERER_DIST, `${origin}${request.url ?? '/'}`, origin);
+      const file = resolveAppAsset(dist, `${origin}${request.url ?? '/'}`, origin);
       try {
         if (!file) throw new Error('outside');
         const body = await fs.readFile(file);
@@ -87,8 +105,7 @@ async function serveRenderer(): Promise<{ server: Server; origin: string }> {
     })();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { server, origin };
+  return { server, port: (server.address() as AddressInfo).port };
 }
 
 // Builds, inside the page, the object the preload exposes with the preload's own factory
@@ -125,11 +142,12 @@ export async function startApp(options: HarnessOptions = {}): Promise<AppHarness
   await fs.mkdir(dataFolder, { recursive: true });
   await fs.mkdir(inboxFolder, { recursive: true });
 
-  const { server, origin } = await serveRenderer();
+  const origin = APP_ORIGIN;
+  const { server, port } = await serveRenderer(origin, options.rendererDist ?? RENDERER_DIST);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: options.headless ?? true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${APP_HOST} 127.0.0.1:${port}`],
     viewport: options.viewport ?? { width: 1280, height: 860 },
     locale: 'en-GB',
     timezoneId: 'Europe/London',
@@ -184,6 +202,16 @@ export async function startApp(options: HarnessOptions = {}): Promise<AppHarness
       await new Promise((resolve) => server.close(resolve));
       if (!keepProfile) await fs.rm(base, { recursive: true, force: true });
     },
+    browserPid() {
+      return browserPidFor(userDataDir);
+    },
+    async kill() {
+      const closed = new Promise((resolve) => context.once('close', resolve));
+      process.kill(browserPidFor(userDataDir), 'SIGKILL');
+      await closed;
+      await services.stop();
+      await new Promise((resolve) => server.close(resolve));
+    },
   };
 
   function emit<K extends EventName>(event: K, payload: EventPayload<K>): void {
@@ -233,6 +261,22 @@ export async function startApp(options: HarnessOptions = {}): Promise<AppHarness
   );
   await context.addInitScript({ content: BRIDGE_SCRIPT });
   return harness;
+}
+
+/** The browser process (not a renderer, GPU or utility one) running on a profile folder. */
+export function browserPidFor(userDataDir: string): number {
+  const wanted = `--user-data-dir=${userDataDir}`;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let argv: string[];
+    try {
+      argv = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue; // gone meanwhile
+    }
+    if (argv.includes(wanted) && !argv.some((argument) => argument.startsWith('--type='))) return Number(entry);
+  }
+  throw new Error(`No Chromium browser process found for ${userDataDir}`);
 }
 
 /** Chromium's stand-in for Electron's printToPDF: the page printed in a new tab of the same browser. */

@@ -1,0 +1,52 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAnnotation } from '../../../renderer/annotations/annotation-repository';
+import { saveProfile } from '../../../renderer/annotations/profile-repository';
+import { OversightDatabase } from '../../../renderer/db/database';
+import { storeCandidate } from '../../../renderer/db/plan-repository';
+import { loadSearchIndex, searchLoadedIndex } from '../../../renderer/search/search-index';
+import { candidateFor, planObject } from './plan-candidates';
+
+// Two windows on one store (possible if the single-instance lock fails): each keeps the search
+// index in memory. Writing back a stale in-memory shard lost the other window's documents for good.
+
+const names: string[] = [];
+afterEach(async () => {
+  for (const name of names.splice(0)) await Dexie.delete(name);
+});
+
+const action = { kind: 'action' as const, planId: 'northshire-wsoa-2025', id: 'A-1.1' };
+
+describe('two windows writing the search index', () => {
+  it('loses no window’s documents: each change is made to the stored shard, not a stale copy', async () => {
+    const name = `two-windows-${Math.random().toString(36).slice(2)}`;
+    names.push(name);
+    const first = new OversightDatabase(name);
+    await storeCandidate(first, candidateFor(planObject()));
+    const profile = await saveProfile(first, { displayName: 'Cllr A', role: 'member', organisation: 'Council' });
+    const second = new OversightDatabase(name);
+    await loadSearchIndex(first);
+    await loadSearchIndex(second);
+
+    // Forty notes from each window, interleaved: with 16 note shards, many share a shard.
+    for (let index = 0; index < 40; index += 1) {
+      for (const [window, db] of [
+        ['first', first],
+        ['second', second],
+      ] as const)
+        await createAnnotation(db, profile, action, {
+          kind: 'note',
+          text: `${window}window zebrafinch ${index}`,
+          tags: [],
+          visibility: 'shared',
+        });
+    }
+
+    const third = new OversightDatabase(name);
+    await loadSearchIndex(third);
+    expect(searchLoadedIndex(third, 'firstwindow').total).toBe(40);
+    expect(searchLoadedIndex(third, 'secondwindow').total).toBe(40);
+    for (const db of [first, second, third]) db.close();
+  });
+});
