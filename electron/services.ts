@@ -1,3 +1,4 @@
+import { createBackupService } from './backup/backup-service';
 import { createPlanFolders } from './evidence/open-evidence';
 import { createTrackerCopies } from './exports/tracker-copies';
 import { createDispatcher, type Dispatcher, type SenderInfo } from './ipc/dispatch';
@@ -17,6 +18,8 @@ export type MainServicesOptions = Pick<
   appOrigin: string;
   watchInbox?: boolean;
   stableForMs?: number;
+  /** Test seam: PBKDF2 iterations for new backup keys (the format's default otherwise). */
+  backupIterations?: number;
 };
 
 /**
@@ -39,6 +42,11 @@ export function createMainServices(options: MainServicesOptions): { dispatch: Di
     ...(options.watchInbox !== undefined ? { watchInbox: options.watchInbox } : {}),
     ...(options.stableForMs !== undefined ? { stableForMs: options.stableForMs } : {}),
   });
+  const backups = createBackupService({
+    dataFolder: options.dataFolder,
+    app: { name: options.appInfo.name, version: options.appInfo.version },
+    ...(options.backupIterations !== undefined ? { iterations: options.backupIterations } : {}),
+  });
   const handlers = createHandlers({
     appInfo: options.appInfo,
     documentsFolder: options.documentsFolder,
@@ -51,9 +59,16 @@ export function createMainServices(options: MainServicesOptions): { dispatch: Di
     printHtmlToPdf: options.printHtmlToPdf,
     trackerCopies,
     emit: options.emit,
+    backups,
   });
   const dispatch = createDispatcher(handlers, {
     isTrustedSender: (sender: SenderInfo) => sender.isOwnWindow && isTrustedSenderUrl(sender.frameUrl, options.appOrigin),
   });
-  return { dispatch, stop: () => sync.stop() };
+  return {
+    dispatch,
+    stop: async () => {
+      await backups.stop();
+      await sync.stop();
+    },
+  };
 }

@@ -3,6 +3,7 @@ import type { Problem } from '../../shared/ipc/contract';
 import type { PlanCounts } from '../../shared/plan/validate';
 import { trackerMappingSchema, type TrackerMapping } from '../../shared/tracker/mapping';
 import { examineFile } from '../sync/examine';
+import { looksLikeBackup, validateBackupFile } from '../backup/validate-backup';
 
 /** One file's verdict, in the shape `oversight-cli validate --json` prints. */
 export type FileReport = {
@@ -12,6 +13,8 @@ export type FileReport = {
   warnings: Problem[];
   /** A meeting pack's report also counts its papers and their pages. */
   counts: PlanCounts & { papers?: number; pages?: number };
+  /** A backup's report: its date, records and papers, and whether it was decrypted (--passphrase-file). */
+  backup?: { createdAt: string; schemaVersion: number; records: number; papers: number; isDecrypted: boolean };
 };
 
 export type ValidateRun = {
@@ -47,10 +50,25 @@ export async function readMappingFile(file: string): Promise<{ ok: true; mapping
  * the app's sync would (the same examineFile).
  * Exit 0 when every file is valid, 1 when any is invalid, 2 when any cannot be read.
  */
-export async function validateFiles(files: readonly string[], options: { mapping?: TrackerMapping } = {}): Promise<ValidateRun> {
+export async function validateFiles(
+  files: readonly string[],
+  options: { mapping?: TrackerMapping; passphrase?: string } = {},
+): Promise<ValidateRun> {
   const reports: FileReport[] = [];
   const unreadable: ValidateRun['unreadable'] = [];
   for (const file of files) {
+    if (await looksLikeBackup(file)) {
+      const verdict = await validateBackupFile(file, options.passphrase);
+      reports.push({
+        file,
+        valid: verdict.valid,
+        errors: verdict.errors.map((message) => ({ path: file, message })),
+        warnings: [],
+        counts: EMPTY_COUNTS,
+        ...(verdict.backup ? { backup: verdict.backup } : {}),
+      });
+      continue;
+    }
     const result = await examineFile(file, { ...(options.mapping ? { mapping: options.mapping } : {}), acceptSuggestedMapping: true });
     if (result.status === 'unreadable') {
       unreadable.push({ file, message: result.message });
@@ -93,7 +111,12 @@ export function formatReport(run: ValidateRun): string {
   const lines: string[] = [];
   for (const report of run.reports) {
     const { counts } = report;
-    if (report.valid && counts.papers !== undefined) {
+    if (report.valid && report.backup) {
+      const { backup } = report;
+      lines.push(
+        `✔ ${report.file}: valid backup made ${backup.createdAt} (${backup.records} records, ${backup.papers} papers)${backup.isDecrypted ? ', decrypts with the passphrase' : '; give --passphrase-file to check it decrypts'}`,
+      );
+    } else if (report.valid && counts.papers !== undefined) {
       lines.push(`✔ ${report.file}: valid meeting pack (${counts.papers} papers, ${counts.pages ?? 0} pages)`);
     } else if (report.valid) {
       lines.push(

@@ -8,6 +8,7 @@ import type { TrackerCopies } from '../exports/tracker-copies';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { isAllowedExternalUrl } from '../security';
 import type { SettingsStore } from '../settings-store';
+import type { BackupService } from '../backup/backup-service';
 import { defaultInboxFolder } from '../sync/inbox';
 import type { SyncService } from '../sync/service';
 import type { HandlerTable } from './dispatch';
@@ -41,6 +42,8 @@ export type HandlerContext = {
   /** Copies of the spreadsheet trackers plans were imported from, for writing the board's updates back. */
   trackerCopies: Pick<TrackerCopies, 'find'>;
   emit<K extends EventName>(event: K, payload: EventPayload<K>): void;
+  /** Backups: the key, the folder, files being written and backups opened for restore. */
+  backups: BackupService;
 };
 
 /** The handler table main registers: one plain async function per channel of the contract. */
@@ -130,6 +133,33 @@ export function createHandlers(context: HandlerContext): HandlerTable {
 
     'evidence:open': async ({ planId, relativePath }) =>
       openEvidence({ planId, relativePath }, { folders: context.planFolders, openPath: context.openPath }),
+
+    'backup:status': async () => ok(await context.backups.status()),
+    'backup:set-passphrase': async ({ passphrase }) => ok(await context.backups.setPassphrase(passphrase)),
+    'backup:choose-folder': async () => {
+      const current = await context.backups.status();
+      const chosen = await context.dialogs.chooseFolder(current.folder, 'Choose a folder for backups');
+      return ok(chosen ? await context.backups.setFolder(chosen) : current);
+    },
+    'backup:reset-folder': async () => ok(await context.backups.setFolder(null)),
+    'backup:begin': async ({ reason, schemaVersion }) => context.backups.begin(reason, schemaVersion),
+    'backup:append': async ({ session, frame }) => context.backups.append(session, frame),
+    'backup:finish': async ({ session, frame, holds }) => context.backups.finish(session, frame, holds),
+    'backup:abort': async ({ session }) => {
+      await context.backups.abort(session);
+      return ok({ aborted: true as const });
+    },
+    'backup:open': async ({ fileName }) => {
+      if (fileName !== undefined) return context.backups.openListed(fileName);
+      const [chosen] = await context.dialogs.openFiles();
+      return chosen ? context.backups.open(chosen) : ok(null);
+    },
+    'backup:unlock': async ({ token, passphrase }) => context.backups.unlock(token, passphrase),
+    'backup:read': async ({ token, index }) => context.backups.read(token, index),
+    'backup:close': async ({ token }) => {
+      context.backups.close(token);
+      return ok({ closed: true as const });
+    },
 
     'shell:open-external': async ({ url }) => {
       if (!isAllowedExternalUrl(url)) return ok({ opened: false });

@@ -61,6 +61,18 @@ const VALID: Record<ChannelName, unknown> = {
   'evidence:open': { planId: 'northmoor', evidenceId: 'ev-001', relativePath: 'evidence/audit.pdf' },
   'exports:save': { kind: 'minutes-docx', includeExempt: false, boardName: 'SEND Oversight Board', bundle: draftBundle() },
   'exports:import-decisions': undefined,
+  'backup:status': undefined,
+  'backup:set-passphrase': { passphrase: 'a long enough passphrase' },
+  'backup:choose-folder': undefined,
+  'backup:reset-folder': undefined,
+  'backup:begin': { reason: 'manual', schemaVersion: 6 },
+  'backup:append': { session: 's1', frame: new Uint8Array([1, 2]) },
+  'backup:finish': { session: 's1', frame: new Uint8Array([3]), holds: { tables: { plans: 1 }, papers: 0, paperBytes: 0 } },
+  'backup:abort': { session: 's1' },
+  'backup:open': { fileName: 'oversight-2026-12-01T09-30-00Z-daily.oversight-backup' },
+  'backup:unlock': { token: 't1', passphrase: 'x' },
+  'backup:read': { token: 't1', index: 0 },
+  'backup:close': { token: 't1' },
 };
 
 const SPECIFIC_BAD: Record<ChannelName, unknown[]> = {
@@ -125,6 +137,27 @@ const SPECIFIC_BAD: Record<ChannelName, unknown[]> = {
     { kind: 'tracker', includeExempt: false, boardName: 'Board', planId: 'p', revision: 0, bundle: draftBundle() },
   ],
   'exports:import-decisions': [{ path: '/etc/passwd' }, ['a.decisions.json']],
+  'backup:status': [{}],
+  // Too short a passphrase is refused before main derives anything from it.
+  'backup:set-passphrase': [{ passphrase: 'short' }, { passphrase: 'x'.repeat(2000) }, {}],
+  'backup:choose-folder': [{ folder: '/etc' }],
+  'backup:reset-folder': [{ folder: '/etc' }],
+  'backup:begin': [{ reason: 'whenever', schemaVersion: 6 }, { reason: 'manual', schemaVersion: 0 }, { reason: 'manual' }],
+  // Frames are bytes, never empty, never over the format's limit.
+  'backup:append': [
+    { session: 's1', frame: [1, 2] },
+    { session: 's1', frame: new Uint8Array(0) },
+    { session: '', frame: new Uint8Array([1]) },
+  ],
+  'backup:finish': [
+    { session: 's1', frame: new Uint8Array([3]) },
+    { session: 's1', frame: new Uint8Array([3]), holds: { tables: { '../x': 1 }, papers: 0, paperBytes: 0 } },
+  ],
+  'backup:abort': [{}],
+  'backup:open': [{ fileName: '' }, { fileName: 'x'.repeat(300) }, { path: '/etc/passwd' }],
+  'backup:unlock': [{ token: 't1' }, { token: 't1', passphrase: '' }],
+  'backup:read': [{ token: 't1', index: -1 }, { token: 't1', index: 1.5 }, { token: 't1' }],
+  'backup:close': [{}],
   'evidence:open': [
     { planId: 'northmoor', evidenceId: 'ev-001' },
     { planId: '', evidenceId: 'ev-001', relativePath: 'a.pdf' },
