@@ -129,6 +129,7 @@ void app.whenReady().then(async () => {
           properties: ['openFile', 'multiSelections'] as Array<'openFile' | 'multiSelections'>,
           filters: [
             { name: 'Plan files, trackers and meeting packs', extensions: ['json', 'csv', 'xlsx', 'zip'] },
+            { name: 'Oversight backups', extensions: ['oversight-backup'] },
             { name: 'All files', extensions: ['*'] },
           ],
         };

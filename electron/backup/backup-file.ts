@@ -245,7 +245,9 @@ export async function decryptChunk(
   decipher.setAAD(chunkAad(index, index === opened.chunks.length - 1));
   decipher.setAuthTag(body.subarray(body.length - GCM_TAG_BYTES));
   try {
-    return Buffer.concat([decipher.update(body.subarray(0, body.length - GCM_TAG_BYTES)), decipher.final()]);
+    // A fresh Uint8Array of its own: a small Buffer is a view into Node's shared pool, which some
+    // bridges (Playwright's, in the end-to-end harness) would copy whole.
+    return new Uint8Array(Buffer.concat([decipher.update(body.subarray(0, body.length - GCM_TAG_BYTES)), decipher.final()]));
   } catch {
     throw new WrongKeyError(index);
   }

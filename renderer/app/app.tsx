@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { ProfileDialog } from '../annotations/profile-dialog';
 import { useProfile } from '../annotations/use-annotations';
 import { SearchBox } from '../search/search-box';
+import { backUpDailyIfDue } from '../backup/auto-backup';
 import { useServices } from './context';
 import { renderRoute, SECTIONS } from './routes';
 import { useRoute } from './router';
@@ -10,11 +11,18 @@ export { SECTIONS };
 
 /** The application shell: banner, main navigation, the current view, and a window-wide drop target. */
 export function App() {
-  const { sync } = useServices();
+  const { sync, db, api } = useServices();
   const route = useRoute();
   const mainRef = useRef<HTMLElement>(null);
   const profile = useProfile();
   const [isProfileDeferred, setProfileDeferred] = useState(false);
+
+  // The daily backup, once per start when none was made today (and a passphrase is set).
+  useEffect(() => {
+    void backUpDailyIfDue(db, api).then((result) => {
+      if (result && !result.ok) console.warn('The daily backup failed', result.error.message);
+    });
+  }, [db, api]);
 
   // Tells tests and tools whether the first-run profile question is showing.
   useEffect(() => {

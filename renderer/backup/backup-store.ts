@@ -115,10 +115,10 @@ export async function backUpStore(
     await call(api.call('backup:append', { session, frame }));
     for (const blob of blobs) {
       holds.paperBytes += blob.size;
-      for (let start = 0; start < blob.size || (start === 0 && blob.size === 0); start += BLOB_SLICE_BYTES) {
+      // An empty Blob has no blob frames: its placeholder's size (0) says it is complete.
+      for (let start = 0; start < blob.size; start += BLOB_SLICE_BYTES) {
         const bytes = new Uint8Array(await blob.slice(start, start + BLOB_SLICE_BYTES).arrayBuffer());
         await call(api.call('backup:append', { session, frame: encodeFrame({ kind: 'blob', blob: blobNumber, bytes }) }));
-        if (blob.size === 0) break;
       }
       blobNumber += 1;
     }
@@ -175,6 +175,10 @@ export async function restoreStore(db: OversightDatabase, api: Api, token: strin
       } else if (frame.kind === 'blob') {
         if (!pending?.sizes.has(frame.blob)) throw new Error(`chunk ${index}: paper bytes that no record asked for.`);
         const parts = pending.parts.get(frame.blob) ?? [];
+        const received = parts.reduce((sum, part) => sum + part.length, 0);
+        if (received + frame.bytes.length > (pending.sizes.get(frame.blob)?.size ?? 0)) {
+          throw new Error(`chunk ${index}: more bytes for a paper than its record says it has.`);
+        }
         parts.push(frame.bytes.slice());
         pending.parts.set(frame.blob, parts);
         await flushIfComplete();

@@ -3,6 +3,7 @@ import type { TrackerMapping } from '../../shared/tracker/mapping';
 import type { OversightDatabase } from '../db/database';
 import { getMeta, setMeta } from '../db/meta-repository';
 import { importedFileHashes, storeCandidate, type StoreOutcome } from '../db/plan-repository';
+import { backUpIfSetUp } from '../backup/auto-backup';
 import type { Api } from '../ipc/client';
 import { catchUpSearchIndex, mergeAnnotationsFile, mergedAnnotationFileHashes } from '../annotations/annotation-repository';
 import { getProfile } from '../annotations/profile-repository';
@@ -85,6 +86,12 @@ export function createSyncController(db: OversightDatabase, api: Api) {
 
   async function storeAll(candidates: readonly ImportCandidate[]): Promise<Array<StoreOutcome | MergeOutcome | PackOutcome>> {
     const outcomes: Array<StoreOutcome | MergeOutcome | PackOutcome> = [];
+    // A backup of the store before anything is imported (once a backup passphrase is set). A
+    // failed backup is reported but does not stop the import: the member asked for it.
+    if (candidates.some((candidate) => ['valid', 'annotations', 'pack'].includes(candidate.outcome.status))) {
+      const backup = await backUpIfSetUp(db, api, 'before-import').catch((error: unknown) => ({ ok: false, error }) as const);
+      if (backup && !backup.ok) console.warn('The backup before an import failed', backup.error);
+    }
     for (const candidate of candidates) {
       try {
         const outcome = await storeOne(candidate);

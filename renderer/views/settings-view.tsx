@@ -6,6 +6,7 @@ import { saveProfile } from '../annotations/profile-repository';
 import { getRetention, setRetention } from '../annotations/retention';
 import { useProfile } from '../annotations/use-annotations';
 import { useServices } from '../app/context';
+import { BackupsSection } from '../backup/backups-section';
 
 /** Settings kept by the main process: where the inbox folder is. */
 export function SettingsView() {
@@ -90,6 +91,7 @@ export function SettingsView() {
         <label htmlFor="retention-setting">Offer to delete my private notes for a meeting once its minutes are approved</label>
       </p>
       <p className="muted">Some boards are advised to do this. Oversight always asks before deleting anything.</p>
+      <BackupsSection />
       <h2>About</h2>
       {info ? (
         <dl className="facts">
