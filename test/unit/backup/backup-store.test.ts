@@ -51,13 +51,24 @@ async function seed(db: OversightDatabase): Promise<void> {
   await db.meta.put({ key: 'firstRunDone', value: true } as never);
   await db.plans.bulkPut([{ id: 'plan-a', title: 'Plan A' } as never, { id: 'plan-b', title: 'Plan — “B”' } as never]);
   await db.entities.bulkPut(
-    Array.from({ length: 1_203 }, (_, index) => ({ planId: 'plan-a', kind: 'action', id: `A${String(index).padStart(5, '0')}`, fields: { n: index } })) as never[],
+    Array.from({ length: 1_203 }, (_, index) => ({
+      planId: 'plan-a',
+      kind: 'action',
+      id: `A${String(index).padStart(5, '0')}`,
+      fields: { n: index },
+    })) as never[],
   );
   await db.meetings.put({ id: 'm1', title: 'Board', date: '2026-11-12' } as never);
   await db.meetingRecords.bulkPut([{ id: 'r1', meetingId: 'm1', kind: 'note', text: 'Ask about 52 weeks' } as never]);
   await db.annotations.put({ id: 'n1', targetKey: 'action:plan-a:A00001', body: 'Private note', visibility: 'private' } as never);
   await db.papers.bulkPut([
-    { id: 'm1\u0001p1', meetingId: 'm1', paperId: 'p1', size: paperBytes.length, pdf: new Blob([paperBytes], { type: 'application/pdf' }) } as never,
+    {
+      id: 'm1\u0001p1',
+      meetingId: 'm1',
+      paperId: 'p1',
+      size: paperBytes.length,
+      pdf: new Blob([paperBytes], { type: 'application/pdf' }),
+    } as never,
     { id: 'm1\u0001p2', meetingId: 'm1', paperId: 'p2', size: 0, pdf: new Blob([], { type: 'application/pdf' }) } as never,
   ]);
 }
@@ -69,7 +80,9 @@ async function dump(db: OversightDatabase): Promise<Record<string, unknown[]>> {
     const records = await table.toArray();
     out[table.name] = await Promise.all(
       records.map(async (record: Record<string, unknown>) =>
-        record.pdf instanceof Blob ? { ...record, pdf: { type: record.pdf.type, hex: Buffer.from(await record.pdf.arrayBuffer()).toString('hex') } } : record,
+        record.pdf instanceof Blob
+          ? { ...record, pdf: { type: record.pdf.type, hex: Buffer.from(await record.pdf.arrayBuffer()).toString('hex') } }
+          : record,
       ),
     );
   }
