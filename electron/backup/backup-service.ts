@@ -260,6 +260,11 @@ export function createBackupService(options: BackupServiceOptions) {
       }
     },
 
+    /** Forgets the key and the folder setting (a wipe): nothing of the passphrase stays on the laptop. */
+    async forget(): Promise<void> {
+      await fs.rm(settingsFile, { force: true });
+    },
+
     close(token: string): void {
       opened.delete(token);
     },

@@ -156,6 +156,10 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     },
     'backup:unlock': async ({ token, passphrase }) => context.backups.unlock(token, passphrase),
     'backup:read': async ({ token, index }) => context.backups.read(token, index),
+    'backup:forget': async () => {
+      await context.backups.forget();
+      return ok({ forgotten: true as const });
+    },
     'backup:close': async ({ token }) => {
       context.backups.close(token);
       return ok({ closed: true as const });

@@ -13,6 +13,7 @@ import {
 import type { Result } from '../../shared/result';
 import type { Api } from '../ipc/client';
 import type { OversightDatabase } from '../db/database';
+import { clearLocalJournal } from './wipe';
 
 // The renderer's side of backups: reads the store table by table in pages and sends each page
 // (and each paper's PDF, slice by slice) to main as a frame; main encrypts and appends it. A
@@ -194,6 +195,7 @@ export async function restoreStore(db: OversightDatabase, api: Api, token: strin
       if (reply.value.isLast) throw new Error('The backup ends without its closing frame.');
     }
   });
+  clearLocalJournal();
   await api.call('backup:close', { token });
 }
 

@@ -7,6 +7,7 @@ import { getRetention, setRetention } from '../annotations/retention';
 import { useProfile } from '../annotations/use-annotations';
 import { useServices } from '../app/context';
 import { BackupsSection } from '../backup/backups-section';
+import { WipeSection } from '../backup/wipe-section';
 
 /** Settings kept by the main process: where the inbox folder is. */
 export function SettingsView() {
@@ -92,6 +93,7 @@ export function SettingsView() {
       </p>
       <p className="muted">Some boards are advised to do this. Oversight always asks before deleting anything.</p>
       <BackupsSection />
+      <WipeSection />
       <h2>About</h2>
       {info ? (
         <dl className="facts">

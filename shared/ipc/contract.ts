@@ -202,6 +202,8 @@ export const channels = {
     request: z.object({ token: backupTokenSchema, index: z.number().int().nonnegative() }),
     response: z.object({ frame: z.custom<Uint8Array>((value) => value instanceof Uint8Array), isLast: z.boolean() }),
   },
+  // "Wipe this laptop": main forgets the backup key and folder (backups already made stay where they are).
+  'backup:forget': { request: noArgument, response: z.object({ forgotten: z.literal(true) }) },
   'backup:close': { request: z.object({ token: backupTokenSchema }), response: z.object({ closed: z.literal(true) }) },
 } as const;
 

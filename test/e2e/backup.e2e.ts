@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HEADER_BLOCK_BYTES } from '../../shared/backup/format';
 import { axeViolations, startApp, whyCannotRun, type AppHarness } from './harness';
@@ -113,6 +113,35 @@ function hasMeta(page: Page, key: string): Promise<boolean> {
   );
 }
 
+/** Marks the current document, so a test can tell when the page has reloaded. */
+async function markDocument(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { __beforeReload?: boolean }).__beforeReload = true;
+  });
+}
+
+/** Waits for a new document with the app ready, failing at once with the text of `error` if it shows instead. */
+async function waitForReloadOrError(page: Page, error: Locator): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        if ((await error.count()) > 0) return `error: ${(await error.first().textContent()) ?? ''}`;
+        return page
+          .evaluate(
+            () =>
+              !(window as unknown as { __beforeReload?: boolean }).__beforeReload &&
+              document.documentElement.dataset.profile !== undefined &&
+              document.documentElement.dataset.profile !== 'loading',
+          )
+          .then((isReloaded) => (isReloaded ? 'reloaded' : 'waiting'))
+          .catch(() => 'waiting');
+      },
+      { timeout: 90_000, interval: 250 },
+    )
+    .toBe('reloaded');
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+}
+
 async function openRestore(app: AppHarness, file: string): Promise<void> {
   app.nextDialogFiles = [file];
   await app.page.getByRole('button', { name: 'Restore from a backup file…' }).click();
@@ -218,18 +247,34 @@ describe('backups in Chromium', () => {
     expect(await dumpWithBlobs(b.page)).toBe(empty);
 
     await b.page.getByLabel('The backup’s passphrase').fill(PASSPHRASE);
+    await markDocument(b.page);
     await b.page.getByRole('button', { name: 'Replace this laptop’s data with this backup' }).click();
-    const restored = b.page.getByText(/^Restored the backup made/);
-    await restored.or(b.page.getByTestId('backup-error')).waitFor({ timeout: 60_000 });
-    expect((await b.page.getByTestId('backup-error').count()) === 0 ? '' : await b.page.getByTestId('backup-error').textContent()).toBe('');
-    // The page reloads on the restored store.
-    await b.page.waitForFunction(() => document.documentElement.dataset.profile === 'ready', undefined, { timeout: 30_000 });
-    await b.page.getByRole('navigation', { name: 'Main' }).waitFor();
+    // The page reloads on the restored store once it is in: wait for the new document (or an error).
+    await waitForReloadOrError(b.page, b.page.getByTestId('backup-error'));
     expect(await dumpWithBlobs(b.page)).toBe(before);
     // B held its profile, so it was backed up before the restore, under the passphrase B adopted.
     const bBackups = await fs.readdir(path.join(b.dataFolder, 'Backups'));
     expect(bBackups.some((name) => name.endsWith('-before-restore.oversight-backup'))).toBe(true);
     await b.page.getByText('A backup passphrase is set.').waitFor();
+
+    // Wiping B: only the board's name confirms; a last backup is made, then everything goes.
+    const wipe = b.page.getByRole('button', { name: 'Wipe this laptop' });
+    await b.page.getByLabel('To confirm, type Northmoor SEND Oversight Board').fill('Northmoor');
+    expect(await wipe.isDisabled()).toBe(true);
+    await b.page.getByLabel('To confirm, type Northmoor SEND Oversight Board').fill('northmoor send oversight board');
+    await markDocument(b.page);
+    await wipe.click();
+    await waitForReloadOrError(b.page, b.page.getByRole('form', { name: 'Wipe this laptop' }).getByRole('alert'));
+    await b.page.getByText('No backup passphrase is set yet').waitFor({ timeout: 30_000 });
+    const wiped = JSON.parse(await dumpWithBlobs(b.page)) as Record<string, unknown[]>;
+    // After the reload only the mark that the sample is not wanted (and the first-run profile question) remain.
+    expect(Object.entries(wiped).filter(([name, records]) => records.length > 0 && name !== 'meta')).toEqual([]);
+    expect(wiped.meta).toEqual([{ key: 'sampleLoaded', value: true }]);
+    expect((await fs.readdir(path.join(b.dataFolder, 'Backups'))).some((name) => name.endsWith('-before-wipe.oversight-backup'))).toBe(
+      true,
+    );
+    await expect(fs.stat(path.join(b.dataFolder, 'backup.json'))).rejects.toThrow();
+
     expect(a.consoleErrors).toEqual([]);
     expect(b.consoleErrors.filter((text) => !text.includes('Failed to load resource'))).toEqual([]);
   }, 240_000);

@@ -9,12 +9,31 @@ import { createHandlers, type HandlerContext } from '../../../electron/ipc/handl
 import { OversightDatabase } from '../../../renderer/db/database';
 import { backUpStore, countStore, restoreStore, whyCannotRestore } from '../../../renderer/backup/backup-store';
 import type { Api } from '../../../renderer/ipc/client';
+import { isWipeConfirmed, wipeConfirmation, wipeStore } from '../../../renderer/backup/wipe';
 import { channels, type ChannelName } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/result';
 import { TEST_ITERATIONS } from './helpers';
 
 // The renderer's backup and restore against main's real handlers and real files: the store
 // streamed out table by table and read back in one transaction, or not at all.
+
+// The notes journal lives in localStorage; Node has none, so a small one stands in.
+const memory = new Map<string, string>();
+const localStorageStub = {
+  getItem: (key: string) => memory.get(key) ?? null,
+  setItem: (key: string, value: string) => void memory.set(key, value),
+  removeItem: (key: string) => void memory.delete(key),
+};
+Object.defineProperty(globalThis, 'window', {
+  value: {
+    localStorage: new Proxy(localStorageStub, {
+      ownKeys: () => [...memory.keys()],
+      getOwnPropertyDescriptor: (_target, key) =>
+        typeof key === 'string' && memory.has(key) ? { enumerable: true, configurable: true, value: memory.get(key) } : undefined,
+    }),
+  },
+  configurable: true,
+});
 
 let folder: string;
 let dialogFile: string | null;
@@ -181,5 +200,28 @@ describe('backing up and restoring the store', () => {
     const header = { schemaVersion: db.verno + 1 } as Parameters<typeof whyCannotRestore>[1];
     expect(whyCannotRestore(db, header)).toContain('newer version of Oversight');
     await expect(restoreStore(db, apiFor(folder), 't', header)).rejects.toThrow('Update Oversight');
+  });
+});
+
+describe('wiping the store', () => {
+  it('empties every table in one step, leaves the sample unwanted, and forgets the notes journal', async () => {
+    const db = freshDb();
+    await seed(db);
+    await db.board.put({ id: 'board', name: 'SEND Oversight Board' } as never);
+    expect(await wipeConfirmation(db)).toBe('SEND Oversight Board');
+    window.localStorage.setItem('oversight.notes-journal\u0001m1\u0001item-1', 'typed just before');
+    window.localStorage.setItem('someone-else', 'kept');
+    await wipeStore(db);
+    const after = await dump(db);
+    expect(Object.entries(after).filter(([, records]) => records.length > 0)).toEqual([['meta', [{ key: 'sampleLoaded', value: true }]]]);
+    expect(window.localStorage.getItem('oversight.notes-journal\u0001m1\u0001item-1')).toBeNull();
+    expect(window.localStorage.getItem('someone-else')).toBe('kept');
+    expect(await wipeConfirmation(db)).toBe('wipe');
+  });
+
+  it('is confirmed only by the board’s name (spacing and capitals aside)', () => {
+    expect(isWipeConfirmed(' send  oversight board ', 'SEND Oversight Board')).toBe(true);
+    expect(isWipeConfirmed('SEND Oversight', 'SEND Oversight Board')).toBe(false);
+    expect(isWipeConfirmed('', '')).toBe(false);
   });
 });

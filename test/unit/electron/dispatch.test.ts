@@ -73,6 +73,7 @@ const VALID: Record<ChannelName, unknown> = {
   'backup:unlock': { token: 't1', passphrase: 'x' },
   'backup:read': { token: 't1', index: 0 },
   'backup:close': { token: 't1' },
+  'backup:forget': undefined,
 };
 
 const SPECIFIC_BAD: Record<ChannelName, unknown[]> = {
@@ -158,6 +159,7 @@ const SPECIFIC_BAD: Record<ChannelName, unknown[]> = {
   'backup:unlock': [{ token: 't1' }, { token: 't1', passphrase: '' }],
   'backup:read': [{ token: 't1', index: -1 }, { token: 't1', index: 1.5 }, { token: 't1' }],
   'backup:close': [{}],
+  'backup:forget': [{ everything: true }],
   'evidence:open': [
     { planId: 'northmoor', evidenceId: 'ev-001' },
     { planId: '', evidenceId: 'ev-001', relativePath: 'a.pdf' },
