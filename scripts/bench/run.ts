@@ -14,6 +14,7 @@ import { generatePlan } from '../../shared/sample/generate-plan';
 import { measureValidatorThroughput } from '../bench-validator';
 import { CHROMIUM_ARGS, ensureChromium } from '../chromium.mjs';
 import { benchAnnotations } from './annotations';
+import { benchBackup } from './backup';
 import { benchPapers } from './papers';
 import { benchExports } from './exports';
 import { benchPlanReview } from './plan-review';
@@ -241,6 +242,9 @@ async function main() {
 
     console.log('Plan review: dashboard, actions list and search with 50,000 annotations…');
     figures.push(...(await benchPlanReview(() => freshPage(chromiumFound.path, origin), candidate)));
+
+    console.log('Backup and restore of the plan, 50,000 annotations and a 500-page pack…');
+    figures.push(...(await benchBackup(() => freshPage(chromiumFound.path, origin), candidate)));
 
     console.log('Papers: the first page of a 300-page paper, the text of a 500-page pack…');
     figures.push(...(await benchPapers()));
