@@ -73,6 +73,17 @@ export async function backUpStore(
   const { session } = begun.value;
   const holds: BackupHolds = { tables: {}, papers: 0, paperBytes: 0 };
   let blobNumber = 0;
+  // One append in flight at a time (main writes them in order), while the next page or slice is
+  // read from the store.
+  let inFlight: Promise<unknown> = Promise.resolve();
+  let failure: unknown = null;
+  async function send(frame: Uint8Array): Promise<void> {
+    await inFlight;
+    if (failure) throw failure;
+    inFlight = call(api.call('backup:append', { session, frame })).catch((error: unknown) => {
+      failure = error;
+    });
+  }
   try {
     for (const table of sortedTables(db)) {
       const keyPath = table.schema.primKey.keyPath;
@@ -90,6 +101,8 @@ export async function backUpStore(
         if (page.length < PAGE_RECORDS) break;
       }
     }
+    await inFlight;
+    if (failure) throw failure;
     holds.papers = holds.tables.papers ?? 0;
     const finished = await api.call('backup:finish', { session, frame: encodeFrame({ kind: 'end', holds }), holds });
     return finished.ok ? { ok: true, value: { fileName: finished.value.fileName } } : finished;
@@ -113,13 +126,13 @@ export async function backUpStore(
       await sendPage(tableName, page.slice(half));
       return;
     }
-    await call(api.call('backup:append', { session, frame }));
+    await send(frame);
     for (const blob of blobs) {
       holds.paperBytes += blob.size;
       // An empty Blob has no blob frames: its placeholder's size (0) says it is complete.
       for (let start = 0; start < blob.size; start += BLOB_SLICE_BYTES) {
         const bytes = new Uint8Array(await blob.slice(start, start + BLOB_SLICE_BYTES).arrayBuffer());
-        await call(api.call('backup:append', { session, frame: encodeFrame({ kind: 'blob', blob: blobNumber, bytes }) }));
+        await send(encodeFrame({ kind: 'blob', blob: blobNumber, bytes }));
       }
       blobNumber += 1;
     }
@@ -159,10 +172,13 @@ export async function restoreStore(db: OversightDatabase, api: Api, token: strin
       await pending.table.bulkPut(records);
       pending = null;
     }
+    let next = api.call('backup:read', { token, index: 0 });
     for (let index = 0; ; index += 1) {
-      // Dexie.waitFor keeps the transaction alive while main reads and decrypts the next chunk.
-      const reply = await Dexie.waitFor(api.call('backup:read', { token, index }));
+      // Dexie.waitFor keeps the transaction alive while main reads and decrypts the chunk.
+      const reply = await Dexie.waitFor(next);
       if (!reply.ok) throw new Error(reply.error.message);
+      // The next chunk is read and decrypted by main while this one is written.
+      if (!reply.value.isLast) next = api.call('backup:read', { token, index: index + 1 });
       const frame = decodeFrame(reply.value.frame, index);
       if (frame.kind === 'records') {
         if (pending) throw new Error(`chunk ${index}: a page of records arrived before the previous page’s papers were complete.`);

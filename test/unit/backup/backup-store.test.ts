@@ -38,6 +38,8 @@ Object.defineProperty(globalThis, 'window', {
 let folder: string;
 let dialogFile: string | null;
 let failReadAt: number | null;
+let failAppendAt: number | null = null;
+let appends = 0;
 
 function apiFor(dataFolder: string): Api {
   const backups = createBackupService({ dataFolder, app: { name: 'Oversight', version: '0.1.0-test' }, iterations: TEST_ITERATIONS });
@@ -50,6 +52,11 @@ function apiFor(dataFolder: string): Api {
     async call(channel, argument) {
       // Main parses every argument against the contract before a handler sees it.
       const parsed = channels[channel].request.parse(argument);
+      if (channel === 'backup:append') {
+        appends += 1;
+        if (failAppendAt !== null && appends === failAppendAt)
+          return { ok: false, error: { code: 'failed', message: 'The disk is full.' } };
+      }
       if (channel === 'backup:read' && failReadAt !== null && (parsed as { index: number }).index === failReadAt) {
         return { ok: false, error: { code: 'damaged', message: `chunk ${failReadAt}: it does not decrypt.` } };
       }
@@ -112,6 +119,8 @@ beforeEach(async () => {
   folder = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-backup-store-'));
   dialogFile = null;
   failReadAt = null;
+  failAppendAt = null;
+  appends = 0;
 });
 afterEach(async () => {
   await fs.rm(folder, { recursive: true, force: true });
@@ -128,6 +137,17 @@ describe('backing up and restoring the store', () => {
     const db = freshDb();
     const reply = await backUpStore(db, apiFor(path.join(folder, 'data')), 'manual');
     expect(reply).toMatchObject({ ok: false, error: { code: 'no-passphrase' } });
+  });
+
+  it('leaves no file behind, and says why, when writing fails half way', async () => {
+    const db = freshDb();
+    await seed(db);
+    const api = apiFor(path.join(folder, 'data'));
+    await unwrap(api.call('backup:set-passphrase', { passphrase: 'a long passphrase for tests' }));
+    failAppendAt = 4;
+    const reply = await backUpStore(db, api, 'manual');
+    expect(reply).toMatchObject({ ok: false, error: { message: 'The backup was not made: The disk is full.' } });
+    expect(await fs.readdir(path.join(folder, 'data', 'Backups'))).toEqual([]);
   });
 
   it('restores every table, record for record and byte for byte, on a fresh laptop', async () => {
