@@ -193,7 +193,7 @@ export function BackupsSection() {
           <p className="muted">Choose a folder your council’s documents are synced from, so backups leave the laptop with them.</p>
           <div className="button-row">
             <button type="button" onClick={() => void onFolder('backup:choose-folder')}>
-              Choose another folder…
+              Choose another backup folder…
             </button>
             {status.isDefaultFolder ? null : (
               <button type="button" className="secondary" onClick={() => void onFolder('backup:reset-folder')}>

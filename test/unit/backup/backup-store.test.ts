@@ -39,6 +39,7 @@ let folder: string;
 let dialogFile: string | null;
 let failReadAt: number | null;
 let failAppendAt: number | null = null;
+let chosenFolder: string | null = null;
 let appends = 0;
 
 function apiFor(dataFolder: string): Api {
@@ -46,7 +47,11 @@ function apiFor(dataFolder: string): Api {
   // Only what the backup channels touch; the rest of main is not needed here.
   const handlers = createHandlers({
     backups,
-    dialogs: { openFiles: async () => (dialogFile ? [dialogFile] : []), chooseFolder: async () => null, saveFile: async () => null },
+    dialogs: {
+      openFiles: async () => (dialogFile ? [dialogFile] : []),
+      chooseFolder: async () => chosenFolder,
+      saveFile: async () => null,
+    },
   } as unknown as HandlerContext) as unknown as Record<ChannelName, (argument: unknown) => Promise<Result<unknown>>>;
   return {
     async call(channel, argument) {
@@ -120,6 +125,7 @@ beforeEach(async () => {
   dialogFile = null;
   failReadAt = null;
   failAppendAt = null;
+  chosenFolder = null;
   appends = 0;
 });
 afterEach(async () => {
@@ -137,6 +143,27 @@ describe('backing up and restoring the store', () => {
     const db = freshDb();
     const reply = await backUpStore(db, apiFor(path.join(folder, 'data')), 'manual');
     expect(reply).toMatchObject({ ok: false, error: { code: 'no-passphrase' } });
+  });
+
+  it('backs up into the folder the member chooses (default: the data folder), and daily only once a day', async () => {
+    const db = freshDb();
+    await seed(db);
+    const data = path.join(folder, 'data');
+    const api = apiFor(data);
+    const initial = await unwrap(api.call('backup:status', undefined));
+    expect(initial).toMatchObject({ folder: path.join(data, 'Backups'), isDefaultFolder: true, isDailyDue: true, hasPassphrase: false });
+    chosenFolder = path.join(folder, 'OneDrive - Council', 'Oversight backups');
+    expect(await unwrap(api.call('backup:choose-folder', undefined))).toMatchObject({ folder: chosenFolder, isDefaultFolder: false });
+    await unwrap(api.call('backup:set-passphrase', { passphrase: 'a long passphrase for tests' }));
+    const made = await unwrap(backUpStore(db, api, 'daily'));
+    expect(await fs.readdir(chosenFolder)).toEqual([made.fileName]);
+    expect((await unwrap(api.call('backup:status', undefined))).isDailyDue).toBe(false);
+    expect(await unwrap(api.call('backup:reset-folder', undefined))).toMatchObject({
+      folder: path.join(data, 'Backups'),
+      isDefaultFolder: true,
+    });
+    // The key is kept, never the passphrase.
+    expect(await fs.readFile(path.join(data, 'backup.json'), 'utf8')).not.toContain('a long passphrase');
   });
 
   it('leaves no file behind, and says why, when writing fails half way', async () => {
