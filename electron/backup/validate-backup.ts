@@ -6,6 +6,8 @@ import { WrongKeyError, checkBackupDecrypts, decryptChunk, keyForBackup, openBac
 // with --passphrase-file, every chunk decrypted and every frame checked.
 
 export type BackupVerdict = {
+  /** The file could not be read at all (exit 2, as for any unreadable file). */
+  unreadable?: string;
   valid: boolean;
   errors: string[];
   backup?: { createdAt: string; schemaVersion: number; records: number; papers: number; isDecrypted: boolean };
@@ -33,7 +35,10 @@ export async function looksLikeBackup(file: string): Promise<boolean> {
 /** Checks one backup file; with a passphrase, that it decrypts throughout. */
 export async function validateBackupFile(file: string, passphrase?: string): Promise<BackupVerdict> {
   const opened = await openBackupFile(file);
-  if (!opened.ok) return { valid: false, errors: [opened.message] };
+  if (!opened.ok)
+    return opened.code === 'unreadable'
+      ? { unreadable: opened.message, valid: false, errors: [] }
+      : { valid: false, errors: [opened.message] };
   const { header } = opened;
   const records = Object.values(header.holds.tables).reduce((sum, count) => sum + count, 0);
   const summary = { createdAt: header.createdAt, schemaVersion: header.schemaVersion, records, papers: header.holds.papers };

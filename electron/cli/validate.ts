@@ -59,6 +59,10 @@ export async function validateFiles(
   for (const file of files) {
     if (await looksLikeBackup(file)) {
       const verdict = await validateBackupFile(file, options.passphrase);
+      if (verdict.unreadable !== undefined) {
+        unreadable.push({ file, message: verdict.unreadable });
+        continue;
+      }
       reports.push({
         file,
         valid: verdict.valid,

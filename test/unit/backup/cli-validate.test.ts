@@ -64,6 +64,12 @@ describe('oversight-cli validate on a backup', () => {
     expect(out).toMatch(/cut\.oversight-backup: 1 problem\n {2}error {3}.*ends at chunk 5 of 6: it is truncated/);
   });
 
+  it('gives exit 2 for a backup that cannot be read', async () => {
+    const { code, out } = await run('validate', path.join(folder, 'gone.oversight-backup'));
+    expect(code).toBe(2);
+    expect(out).toContain('gone.oversight-backup: The file could not be read');
+  });
+
   it('refuses a missing passphrase file (exit 2) and an option without its file', async () => {
     expect((await run('validate', backup, '--passphrase-file', path.join(folder, 'none.txt'))).code).toBe(2);
     const { code, err } = await run('validate', backup, '--passphrase-file');
