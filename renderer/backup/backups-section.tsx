@@ -163,7 +163,7 @@ export function BackupsSection() {
               they were made with.
             </p>
             <p>
-              <label htmlFor="backup-passphrase">Passphrase</label>
+              <label htmlFor="backup-passphrase">Passphrase</label>{' '}
               <input
                 id="backup-passphrase"
                 type="password"
@@ -173,7 +173,7 @@ export function BackupsSection() {
               />
             </p>
             <p>
-              <label htmlFor="backup-passphrase-again">The same passphrase again</label>
+              <label htmlFor="backup-passphrase-again">The same passphrase again</label>{' '}
               <input
                 id="backup-passphrase-again"
                 type="password"
@@ -286,7 +286,7 @@ export function BackupsSection() {
                 first.
               </p>
               <p>
-                <label htmlFor="restore-passphrase">The backup’s passphrase</label>
+                <label htmlFor="restore-passphrase">The backup’s passphrase</label>{' '}
                 <input
                   id="restore-passphrase"
                   type="password"

@@ -49,7 +49,7 @@ export function WipeSection() {
       <p>
         <label htmlFor={inputId}>
           To confirm, type <strong>{expected ?? '…'}</strong>
-        </label>
+        </label>{' '}
         <input id={inputId} type="text" autoComplete="off" value={typed} onChange={(event) => setTyped(event.target.value)} />
       </p>
       <button type="submit" className="danger" disabled={!isConfirmed || isBusy}>
