@@ -40,7 +40,12 @@ export type BackupWriter = {
   finish(endFrame: Uint8Array, holds: BackupHolds): Promise<string>;
   /** Removes the temporary file. */
   abort(): Promise<void>;
+  /** The temporary file's path, while the backup is being written. */
+  tempPath: string;
 };
+
+/** A temporary file a backup writer makes (removed if the app stopped half way through one). */
+export const TEMP_FILE_PATTERN = /^\.oversight-.*\.oversight-backup\.[0-9a-f]{12}\.tmp$/;
 
 /** Starts a backup file in `folder`: nothing appears under `fileName` until `finish` renames it. */
 export async function createBackupWriter(options: {
@@ -128,6 +133,7 @@ export async function createBackupWriter(options: {
       }
     },
     abort,
+    tempPath: temp,
   };
 }
 

@@ -14,6 +14,7 @@ import { isDailyBackupDue, planRetention } from '../../shared/backup/retention';
 import { fail, ok, type Result } from '../../shared/result';
 import { writeFileAtomic } from '../fs/atomic-write';
 import {
+  TEMP_FILE_PATTERN,
   WrongKeyError,
   createBackupWriter,
   decryptChunk,
@@ -151,6 +152,11 @@ export function createBackupService(options: BackupServiceOptions) {
       const keys = await keyMaterial();
       if (!keys) return fail('no-passphrase', 'Set a backup passphrase first.');
       const { folder } = await status();
+      // A backup cut short by a crash or a closed laptop leaves its temporary file: tidy it now.
+      const active = new Set([...sessions.values()].map((entry) => path.basename(entry.writer.tempPath)));
+      const names = await fs.readdir(folder).catch(() => [] as string[]);
+      for (const name of names)
+        if (TEMP_FILE_PATTERN.test(name) && !active.has(name)) await fs.rm(path.join(folder, name), { force: true });
       try {
         const writer = await createBackupWriter({
           folder,

@@ -166,6 +166,20 @@ describe('backing up and restoring the store', () => {
     expect(await fs.readFile(path.join(data, 'backup.json'), 'utf8')).not.toContain('a long passphrase');
   });
 
+  it('tidies a temporary file left by a backup cut short (the app killed half way), and nothing else', async () => {
+    const db = freshDb();
+    const data = path.join(folder, 'data');
+    const api = apiFor(data);
+    await unwrap(api.call('backup:set-passphrase', { passphrase: 'a long passphrase for tests' }));
+    const backups = path.join(data, 'Backups');
+    await fs.mkdir(backups, { recursive: true });
+    const leftover = '.oversight-2026-12-01T09-30-00Z-daily.oversight-backup.0123456789ab.tmp';
+    await fs.writeFile(path.join(backups, leftover), 'half a backup');
+    await fs.writeFile(path.join(backups, 'notes.txt'), 'the member’s own file');
+    const made = await unwrap(backUpStore(db, api, 'manual'));
+    expect((await fs.readdir(backups)).sort()).toEqual([made.fileName, 'notes.txt'].sort());
+  });
+
   it('leaves no file behind, and says why, when writing fails half way', async () => {
     const db = freshDb();
     await seed(db);
