@@ -143,6 +143,7 @@ void app.whenReady().then(async () => {
           >,
           filters: chosen?.filters ?? [
             { name: 'Plan files, trackers and meeting packs', extensions: ['json', 'csv', 'xlsx', 'zip'] },
+            { name: 'Oversight backups', extensions: ['oversight-backup'] },
             { name: 'All files', extensions: ['*'] },
           ],
         };

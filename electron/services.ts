@@ -1,3 +1,4 @@
+import { createBackupService } from './backup/backup-service';
 import { createPlanFolders } from './evidence/open-evidence';
 import { createTrackerCopies } from './exports/tracker-copies';
 import { createBoardService } from './board/service';
@@ -20,6 +21,8 @@ export type MainServicesOptions = Pick<
   stableForMs?: number;
   /** How files are examined: in a file reader of their own in the app (parse-host.ts); in this process by default. */
   examine?: SyncServiceOptions['examine'];
+  /** Test seam: PBKDF2 iterations for new backup keys (the format's default otherwise). */
+  backupIterations?: number;
 };
 
 /**
@@ -46,6 +49,11 @@ export function createMainServices(options: MainServicesOptions): { dispatch: Di
   });
   const settings = createSettingsStore(options.dataFolder);
   const board = createBoardService({ settings, emit: options.emit });
+  const backups = createBackupService({
+    dataFolder: options.dataFolder,
+    app: { name: options.appInfo.name, version: options.appInfo.version },
+    ...(options.backupIterations !== undefined ? { iterations: options.backupIterations } : {}),
+  });
   const handlers = createHandlers({
     appInfo: options.appInfo,
     documentsFolder: options.documentsFolder,
@@ -59,6 +67,7 @@ export function createMainServices(options: MainServicesOptions): { dispatch: Di
     printHtmlToPdf: options.printHtmlToPdf,
     trackerCopies,
     emit: options.emit,
+    backups,
   });
   const dispatch = createDispatcher(handlers, {
     isTrustedSender: (sender: SenderInfo) => sender.isOwnWindow && isTrustedSenderUrl(sender.frameUrl, options.appOrigin),
@@ -67,6 +76,7 @@ export function createMainServices(options: MainServicesOptions): { dispatch: Di
     dispatch,
     stop: async () => {
       board.stop();
+      await backups.stop();
       await sync.stop();
     },
   };

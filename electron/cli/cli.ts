@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { promises as fs } from 'node:fs';
 import { formatReport, readMappingFile, validateFiles } from './validate';
 import { writeMinutesFromFile } from './minutes';
 import { describeKinds } from './validate-kinds';
@@ -10,7 +11,7 @@ import { PACK_USAGE, runPack } from './pack';
 // Exit codes: 0 all valid, 1 something invalid, 2 usage error or a file that cannot be read.
 
 const USAGE = `Usage:
-  oversight-cli validate FILE... [--json] [--mapping MAPPING.json]
+  oversight-cli validate FILE... [--json] [--mapping MAPPING.json] [--passphrase-file FILE]
   oversight-cli verify FILE... [--head HASH]
   oversight-cli minutes FILE.decisions.json [--out DIR] [--head HASH]
 
@@ -18,6 +19,8 @@ Checks every kind of file Oversight reads: ${describeKinds()}, exactly as the ap
 prints every problem with its location.
   --json             print one JSON array with an object per file
   --mapping FILE     the column mapping to use for trackers (as saved by the app)
+  --passphrase-file FILE  for backups (.oversight-backup): check they decrypt with the
+                     passphrase in FILE (its first line); without it only structure and hash
 Exit status: 0 every file is valid, 1 any file is invalid, 2 usage error or unreadable file.
 
 verify checks exported decision files (.decisions.json): every record against the hash chain
@@ -53,6 +56,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   let json = false;
   let mappingFile: string | undefined;
+  let passphraseFile: string | undefined;
   const files: string[] = [];
   for (let index = 0; index < rest.length; index += 1) {
     const argument = rest[index] ?? '';
@@ -62,6 +66,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       index += 1;
       if (!mappingFile) {
         io.err(`--mapping needs a file.\n\n${USAGE}`);
+        return 2;
+      }
+    } else if (argument === '--passphrase-file') {
+      passphraseFile = rest[index + 1];
+      index += 1;
+      if (!passphraseFile) {
+        io.err(`--passphrase-file needs a file.\n\n${USAGE}`);
         return 2;
       }
     } else if (argument.startsWith('--')) {
@@ -82,10 +93,27 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     mapping = read.mapping;
   }
-  const run = await validateFiles(files, mapping ? { mapping } : {});
+  let passphrase: string | undefined;
+  if (passphraseFile) {
+    try {
+      // The first line, without its line ending: editors add a final newline.
+      passphrase = (await fs.readFile(passphraseFile, 'utf8')).split(/\r?\n/)[0] ?? '';
+    } catch (error) {
+      io.err(`The passphrase file ${passphraseFile} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+      return 2;
+    }
+  }
+  const run = await validateFiles(files, { ...(mapping ? { mapping } : {}), ...(passphrase !== undefined ? { passphrase } : {}) });
   if (json) {
-    // The documented shape: { file, valid, errors, warnings, counts }, nothing more.
-    const reports = run.reports.map(({ file, valid, errors, warnings, counts }) => ({ file, valid, errors, warnings, counts }));
+    // The documented shape: { file, valid, errors, warnings, counts }, and a backup's `backup`.
+    const reports = run.reports.map(({ file, valid, errors, warnings, counts, backup }) => ({
+      file,
+      valid,
+      errors,
+      warnings,
+      counts,
+      ...(backup ? { backup } : {}),
+    }));
     const unreadable = run.unreadable.map((entry) => ({
       file: entry.file,
       valid: false,

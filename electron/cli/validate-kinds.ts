@@ -2,6 +2,7 @@ import type { Problem } from '../../shared/ipc/contract';
 import type { PlanCounts } from '../../shared/plan/validate';
 import type { TrackerMapping } from '../../shared/tracker/mapping';
 import { examineFile, type ExamineResult } from '../sync/examine';
+import { validateBackupFile } from '../backup/validate-backup';
 import { verifyFile } from './verify';
 
 // Every kind of file `oversight-cli validate` answers, in one table. A kind claims a file by its
@@ -21,10 +22,22 @@ export type ReportCounts = PlanCounts & {
 
 /** One kind's verdict on one file. */
 export type KindVerdict =
-  | { status: 'checked'; valid: boolean; errors: Problem[]; warnings: Problem[]; counts: ReportCounts; summary: string }
+  | {
+      status: 'checked';
+      valid: boolean;
+      errors: Problem[];
+      warnings: Problem[];
+      counts: ReportCounts;
+      summary: string;
+      /** A backup's date, records and papers, and whether it was decrypted (--passphrase-file). */
+      backup?: BackupSummary;
+    }
   | { status: 'unreadable'; message: string };
 
-export type ValidateOptions = { mapping?: TrackerMapping };
+export type BackupSummary = { createdAt: string; schemaVersion: number; records: number; papers: number; isDecrypted: boolean };
+
+/** `passphrase`: the first line of --passphrase-file, to check a backup decrypts throughout. */
+export type ValidateOptions = { mapping?: TrackerMapping; passphrase?: string };
 
 export type ValidateKind = {
   /** The name printed in `--json` (`kind`) and in messages. */
@@ -135,6 +148,26 @@ async function checkExamined(file: string, options: ValidateOptions, kind: strin
 
 /** The kinds, most specific name first: `x.decisions.json` must not fall to a generic rule. */
 export const VALIDATE_KINDS: readonly ValidateKind[] = [
+  {
+    kind: 'backup',
+    describe: 'backups (.oversight-backup)',
+    claims: (name) => name.endsWith('.oversight-backup'),
+    async check(file, options) {
+      const verdict = await validateBackupFile(file, options.passphrase);
+      if (verdict.unreadable !== undefined) return { status: 'unreadable', message: verdict.unreadable };
+      const { backup } = verdict;
+      const decrypts = backup?.isDecrypted ? ', decrypts with the passphrase' : '; give --passphrase-file to check it decrypts';
+      return {
+        status: 'checked',
+        valid: verdict.valid,
+        errors: verdict.errors.map((message) => ({ path: file, message })),
+        warnings: [],
+        counts: EMPTY_COUNTS,
+        summary: backup ? `valid backup made ${backup.createdAt} (${backup.records} records, ${backup.papers} papers)${decrypts}` : '',
+        ...(backup ? { backup } : {}),
+      };
+    },
+  },
   {
     kind: 'decisions',
     describe: 'decision files (.decisions.json)',

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import type { Problem } from '../../shared/ipc/contract';
 import { trackerMappingSchema, type TrackerMapping } from '../../shared/tracker/mapping';
-import { describeKinds, kindFor, type ReportCounts } from './validate-kinds';
+import { describeKinds, kindFor, type BackupSummary, type ReportCounts, type ValidateOptions } from './validate-kinds';
 
 /** One file's verdict, in the shape `oversight-cli validate --json` prints. */
 export type FileReport = {
@@ -15,6 +15,8 @@ export type FileReport = {
   counts: ReportCounts;
   /** The words after "✔ file: " in the human-readable report. */
   summary: string;
+  /** A backup's report: its date, records and papers, and whether it was decrypted (--passphrase-file). */
+  backup?: BackupSummary;
 };
 
 export type ValidateRun = {
@@ -49,7 +51,7 @@ export async function readMappingFile(file: string): Promise<{ ok: true; mapping
  * would. Exit 0 when every file is valid, 1 when any is invalid, 2 when any cannot be read or
  * is no kind of file Oversight reads.
  */
-export async function validateFiles(files: readonly string[], options: { mapping?: TrackerMapping } = {}): Promise<ValidateRun> {
+export async function validateFiles(files: readonly string[], options: ValidateOptions = {}): Promise<ValidateRun> {
   const reports: FileReport[] = [];
   const unreadable: ValidateRun['unreadable'] = [];
   for (const file of files) {
@@ -74,6 +76,7 @@ export async function validateFiles(files: readonly string[], options: { mapping
         warnings: verdict.warnings,
         counts: verdict.counts,
         summary: verdict.summary,
+        ...(verdict.backup ? { backup: verdict.backup } : {}),
       });
   }
   const exitCode = unreadable.length > 0 ? 2 : reports.some((report) => !report.valid) ? 1 : 0;

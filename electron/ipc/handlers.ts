@@ -10,6 +10,7 @@ import { createPackMaker } from '../pack/pack-maker';
 import { isPdf } from '../sync/pack-read';
 import { isAllowedExternalUrl } from '../security';
 import type { SettingsStore } from '../settings-store';
+import type { BackupService } from '../backup/backup-service';
 import { defaultInboxFolder } from '../sync/inbox';
 import type { SyncService } from '../sync/service';
 import type { BoardService } from '../board/service';
@@ -46,6 +47,8 @@ export type HandlerContext = {
   emit<K extends EventName>(event: K, payload: EventPayload<K>): void;
   /** The board folder (docs/formats/board-folder-v1.md). */
   board: Pick<BoardService, 'folderPath' | 'setFolder' | 'scan' | 'write' | 'compact'>;
+  /** Backups: the key, the folder, files being written and backups opened for restore. */
+  backups: BackupService;
 };
 
 /** The handler table main registers: one plain async function per channel of the contract. */
@@ -178,6 +181,37 @@ export function createHandlers(context: HandlerContext): HandlerTable {
       const written = await writeFileAtomic(target, bytes, { overwrite: target === chosen });
       if (!written.ok) return fail(written.error.code, written.error.message);
       return ok({ saved: true, fileName: path.basename(target) });
+    },
+
+    'backup:status': async () => ok(await context.backups.status()),
+    'backup:set-passphrase': async ({ passphrase }) => ok(await context.backups.setPassphrase(passphrase)),
+    'backup:choose-folder': async () => {
+      const current = await context.backups.status();
+      const chosen = await context.dialogs.chooseFolder(current.folder, 'Choose a folder for backups');
+      return ok(chosen ? await context.backups.setFolder(chosen) : current);
+    },
+    'backup:reset-folder': async () => ok(await context.backups.setFolder(null)),
+    'backup:begin': async ({ reason, schemaVersion }) => context.backups.begin(reason, schemaVersion),
+    'backup:append': async ({ session, frame }) => context.backups.append(session, frame),
+    'backup:finish': async ({ session, frame, holds }) => context.backups.finish(session, frame, holds),
+    'backup:abort': async ({ session }) => {
+      await context.backups.abort(session);
+      return ok({ aborted: true as const });
+    },
+    'backup:open': async ({ fileName }) => {
+      if (fileName !== undefined) return context.backups.openListed(fileName);
+      const [chosen] = await context.dialogs.openFiles();
+      return chosen ? context.backups.open(chosen) : ok(null);
+    },
+    'backup:unlock': async ({ token, passphrase }) => context.backups.unlock(token, passphrase),
+    'backup:read': async ({ token, index }) => context.backups.read(token, index),
+    'backup:forget': async () => {
+      await context.backups.forget();
+      return ok({ forgotten: true as const });
+    },
+    'backup:close': async ({ token }) => {
+      context.backups.close(token);
+      return ok({ closed: true as const });
     },
 
     'shell:open-external': async ({ url }) => {

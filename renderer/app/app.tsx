@@ -4,6 +4,7 @@ import { BoardRunner } from '../board/board-runner';
 import { useProfile } from '../annotations/use-annotations';
 import { NewPapersNotice } from '../papers/new-papers-notice';
 import { SearchBox } from '../search/search-box';
+import { backUpDailyIfDue } from '../backup/auto-backup';
 import { useServices } from './context';
 import { renderRoute, SECTIONS } from './routes';
 import { StartNotices } from './start-notices';
@@ -13,11 +14,18 @@ export { SECTIONS };
 
 /** The application shell: banner, main navigation, the current view, and a window-wide drop target. */
 export function App() {
-  const { sync } = useServices();
+  const { sync, db, api } = useServices();
   const route = useRoute();
   const mainRef = useRef<HTMLElement>(null);
   const profile = useProfile();
   const [isProfileDeferred, setProfileDeferred] = useState(false);
+
+  // The daily backup, once per start when none was made today (and a passphrase is set).
+  useEffect(() => {
+    void backUpDailyIfDue(db, api).then((result) => {
+      if (result && !result.ok) console.warn('The daily backup failed', result.error.message);
+    });
+  }, [db, api]);
 
   // Tells tests and tools whether the first-run profile question is showing.
   useEffect(() => {

@@ -13,6 +13,7 @@ import { describeError, SaveProvider, SaveStatus, useSave } from './save-status'
 import { useBoard, useMeeting, useMeetingRecords, useMeetingVerdict, useMeetings } from './use-meetings';
 import { VerifiedBadge } from './verified-badge';
 import { RetentionPrompt } from '../annotations/retention-prompt';
+import { backUpIfSetUp } from '../backup/auto-backup';
 import './meetings.css';
 
 /** The minutes of a meeting as recorded; approving them (which locks them), their verification, and corrections. */
@@ -251,7 +252,7 @@ function Approval({
   board: Board | null;
   at: string | undefined;
 }) {
-  const { db } = useServices();
+  const { db, api } = useServices();
   const meetings = useMeetings();
   const formId = useId();
   const later = (meetings ?? []).filter((other) => other.id !== meeting.id && other.date > meeting.date).reverse();
@@ -314,6 +315,9 @@ function Approval({
       return;
     }
     try {
+      // Approval locks the minutes for good: the store is backed up first (once a passphrase is set).
+      const backup = await backUpIfSetUp(db, api, 'before-approval');
+      if (backup && !backup.ok) console.warn('The backup before approval failed', backup.error.message);
       await approveMeeting(db, meeting.id, {
         approvedAtMeeting: where.text,
         approvedAtMeetingId: where.id,

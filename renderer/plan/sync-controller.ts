@@ -3,6 +3,7 @@ import type { TrackerMapping } from '../../shared/tracker/mapping';
 import type { OversightDatabase } from '../db/database';
 import { getMeta, setMeta } from '../db/meta-repository';
 import { importedFileHashes, isImportCancelled, storeCandidate, type StoreOutcome } from '../db/plan-repository';
+import { backUpIfSetUp } from '../backup/auto-backup';
 import type { Api } from '../ipc/client';
 import { catchUpSearchIndex, mergeAnnotationsFile, mergedAnnotationFileHashes } from '../annotations/annotation-repository';
 import { importedAnswerFileHashes, recordAnswers, type AnswersOutcome } from '../annotations/answers-repository';
@@ -122,6 +123,12 @@ export function createSyncController(db: OversightDatabase, api: Api) {
     candidates: readonly ImportCandidate[],
   ): Promise<Array<StoreOutcome | MergeOutcome | PackOutcome | AnswersOutcome>> {
     const outcomes: Array<StoreOutcome | MergeOutcome | PackOutcome | AnswersOutcome> = [];
+    // A backup of the store before anything is imported (once a backup passphrase is set). A
+    // failed backup is reported but does not stop the import: the member asked for it.
+    if (candidates.some((candidate) => ['valid', 'annotations', 'pack', 'answers'].includes(candidate.outcome.status))) {
+      const backup = await backUpIfSetUp(db, api, 'before-import').catch((error: unknown) => ({ ok: false, error }) as const);
+      if (backup && !backup.ok) console.warn('The backup before an import failed', backup.error);
+    }
     for (const candidate of candidates) {
       try {
         const mark: InterruptedImport = {

@@ -7,6 +7,8 @@ import { getRetention, setRetention } from '../annotations/retention';
 import { useProfile } from '../annotations/use-annotations';
 import { useServices } from '../app/context';
 import { BoardSettings } from '../board/board-settings';
+import { BackupsSection } from '../backup/backups-section';
+import { WipeSection } from '../backup/wipe-section';
 
 /** Settings kept by the main process: where the inbox folder is. */
 export function SettingsView() {
@@ -93,6 +95,8 @@ export function SettingsView() {
         <label htmlFor="retention-setting">Offer to delete my private notes for a meeting once its minutes are approved</label>
       </p>
       <p className="muted">Some boards are advised to do this. Oversight always asks before deleting anything.</p>
+      <BackupsSection />
+      <WipeSection />
       <h2>About</h2>
       {info ? (
         <dl className="facts">

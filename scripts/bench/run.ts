@@ -16,6 +16,7 @@ import { CHROMIUM_ARGS, ensureChromium } from '../chromium.mjs';
 import { benchAnnotations } from './annotations';
 import { benchBoardFolder } from './board-folder';
 import { benchEventLoop } from './event-loop';
+import { benchBackup } from './backup';
 import { benchPapers } from './papers';
 import { benchPackMaking } from './pack-make';
 import { benchExports } from './exports';
@@ -244,6 +245,9 @@ async function main() {
 
     console.log('Plan review: dashboard, actions list and search with 50,000 annotations…');
     figures.push(...(await benchPlanReview(() => freshPage(chromiumFound.path, origin), candidate)));
+
+    console.log('Backup and restore of the plan, 50,000 annotations and a 500-page pack…');
+    figures.push(...(await benchBackup(() => freshPage(chromiumFound.path, origin), candidate)));
 
     console.log('Papers: the first page of a 300-page paper, the text of a 500-page pack…');
     figures.push(...(await benchPapers()));

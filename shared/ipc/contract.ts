@@ -8,6 +8,7 @@ import { exportRequestSchema, exportResultSchema, importedDecisionsFileSchema } 
 import type { Result } from '../result';
 import { makerSaveRequestSchema, makerSaveResultSchema, makerSourceSchema } from '../pack/maker-ipc';
 import type { OpenedBoardFile } from '../board/file';
+import { MAX_FRAME_BYTES, backupHeaderSchema, backupHoldsSchema, backupReasonSchema } from '../backup/format';
 
 // The one IPC contract between the main process and the renderer. Every channel the renderer
 // may invoke is named here with the schema of its single argument and of its reply; main's
@@ -117,6 +118,24 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 
 const noArgument = z.undefined();
 
+// Backups (docs/formats/backup-v1.md): the renderer streams the store as frames; main encrypts
+// and writes them, and reads a chosen backup back one decrypted frame at a time.
+const frameSchema = z.custom<Uint8Array>((value) => value instanceof Uint8Array && value.length > 0 && value.length <= MAX_FRAME_BYTES);
+const backupStatusSchema = z.object({
+  hasPassphrase: z.boolean(),
+  folder: z.string(),
+  isDefaultFolder: z.boolean(),
+  /** No backup yet today (UTC). */
+  isDailyDue: z.boolean(),
+  backups: z.array(
+    z.object({ fileName: z.string(), createdAt: z.string(), reason: backupReasonSchema, size: z.number().int().nonnegative() }),
+  ),
+});
+export type BackupStatus = z.infer<typeof backupStatusSchema>;
+const openedBackupSchema = z.object({ token: z.string(), fileName: z.string(), header: backupHeaderSchema });
+export type OpenedBackupSummary = z.infer<typeof openedBackupSchema>;
+const backupTokenSchema = z.string().min(1).max(100);
+
 export const channels = {
   'app:get-info': { request: noArgument, response: appInfoSchema },
   'settings:get': { request: noArgument, response: settingsSchema },
@@ -223,6 +242,38 @@ export const channels = {
     }),
     response: z.object({ saved: z.boolean(), fileName: z.string().optional() }),
   },
+  'backup:status': { request: noArgument, response: backupStatusSchema },
+  // The passphrase crosses once; main keeps only the key derived from it.
+  'backup:set-passphrase': { request: z.object({ passphrase: z.string().min(10).max(1024) }), response: backupStatusSchema },
+  'backup:choose-folder': { request: noArgument, response: backupStatusSchema },
+  'backup:reset-folder': { request: noArgument, response: backupStatusSchema },
+  'backup:begin': {
+    request: z.object({ reason: backupReasonSchema, schemaVersion: z.number().int().positive().max(10_000) }),
+    response: z.object({ session: z.string() }),
+  },
+  'backup:append': {
+    request: z.object({ session: backupTokenSchema, frame: frameSchema }),
+    response: z.object({ appended: z.literal(true) }),
+  },
+  'backup:finish': {
+    request: z.object({ session: backupTokenSchema, frame: frameSchema, holds: backupHoldsSchema }),
+    response: z.object({ fileName: z.string(), removed: z.array(z.string()) }),
+  },
+  'backup:abort': { request: z.object({ session: backupTokenSchema }), response: z.object({ aborted: z.literal(true) }) },
+  // A backup chosen in the Open dialog, or one listed in the backup folder by name: checked
+  // (structure and hash) but not decrypted; the renderer never names a path.
+  'backup:open': { request: z.strictObject({ fileName: z.string().min(1).max(255).optional() }), response: openedBackupSchema.nullable() },
+  'backup:unlock': {
+    request: z.object({ token: backupTokenSchema, passphrase: z.string().min(1).max(1024) }),
+    response: z.object({ unlocked: z.literal(true), adopted: z.boolean() }),
+  },
+  'backup:read': {
+    request: z.object({ token: backupTokenSchema, index: z.number().int().nonnegative() }),
+    response: z.object({ frame: z.custom<Uint8Array>((value) => value instanceof Uint8Array), isLast: z.boolean() }),
+  },
+  // "Wipe this laptop": main forgets the backup key and folder (backups already made stay where they are).
+  'backup:forget': { request: noArgument, response: z.object({ forgotten: z.literal(true) }) },
+  'backup:close': { request: z.object({ token: backupTokenSchema }), response: z.object({ closed: z.literal(true) }) },
 } as const;
 
 /** Events main pushes to the renderer, with their payloads. */

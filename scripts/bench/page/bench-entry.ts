@@ -4,6 +4,7 @@ import type { ImportCandidate } from '../../../shared/ipc/contract';
 import { diffPlan } from '../../../shared/plan/diff';
 import './annotations-entry';
 import './plan-review-entry';
+import './backup-entry';
 
 // Runs inside Chromium: our import (the renderer's real storeCandidate, in one Dexie
 // transaction) against the bare IndexedDB write of exactly the same records.

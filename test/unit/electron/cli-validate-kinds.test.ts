@@ -244,6 +244,6 @@ describe('oversight-cli validate: one table of kinds, each accepting a file writ
   });
 
   it('has one entry per kind, in an order where the specific names win', () => {
-    expect(VALIDATE_KINDS.map((kind) => kind.kind)).toEqual(['decisions', 'annotations', 'plan', 'pack', 'tracker']);
+    expect(VALIDATE_KINDS.map((kind) => kind.kind)).toEqual(['backup', 'decisions', 'annotations', 'plan', 'pack', 'answers', 'tracker']);
   });
 });

@@ -94,6 +94,19 @@ const VALID: Record<ChannelName, unknown> = {
     snapshotPath: 'members/member-a/device-a/snapshot-000050.json',
     segmentPaths: ['members/member-a/device-a/000001.json'],
   },
+  'backup:status': undefined,
+  'backup:set-passphrase': { passphrase: 'a long enough passphrase' },
+  'backup:choose-folder': undefined,
+  'backup:reset-folder': undefined,
+  'backup:begin': { reason: 'manual', schemaVersion: 6 },
+  'backup:append': { session: 's1', frame: new Uint8Array([1, 2]) },
+  'backup:finish': { session: 's1', frame: new Uint8Array([3]), holds: { tables: { plans: 1 }, papers: 0, paperBytes: 0 } },
+  'backup:abort': { session: 's1' },
+  'backup:open': { fileName: 'oversight-2026-12-01T09-30-00Z-daily.oversight-backup' },
+  'backup:unlock': { token: 't1', passphrase: 'x' },
+  'backup:read': { token: 't1', index: 0 },
+  'backup:close': { token: 't1' },
+  'backup:forget': undefined,
 };
 
 const SPECIFIC_BAD: Record<ChannelName, unknown[]> = {
@@ -203,6 +216,28 @@ const SPECIFIC_BAD: Record<ChannelName, unknown[]> = {
       },
     },
   ],
+  'backup:status': [{}],
+  // Too short a passphrase is refused before main derives anything from it.
+  'backup:set-passphrase': [{ passphrase: 'short' }, { passphrase: 'x'.repeat(2000) }, {}],
+  'backup:choose-folder': [{ folder: '/etc' }],
+  'backup:reset-folder': [{ folder: '/etc' }],
+  'backup:begin': [{ reason: 'whenever', schemaVersion: 6 }, { reason: 'manual', schemaVersion: 0 }, { reason: 'manual' }],
+  // Frames are bytes, never empty, never over the format's limit.
+  'backup:append': [
+    { session: 's1', frame: [1, 2] },
+    { session: 's1', frame: new Uint8Array(0) },
+    { session: '', frame: new Uint8Array([1]) },
+  ],
+  'backup:finish': [
+    { session: 's1', frame: new Uint8Array([3]) },
+    { session: 's1', frame: new Uint8Array([3]), holds: { tables: { '../x': 1 }, papers: 0, paperBytes: 0 } },
+  ],
+  'backup:abort': [{}],
+  'backup:open': [{ fileName: '' }, { fileName: 'x'.repeat(300) }, { path: '/etc/passwd' }],
+  'backup:unlock': [{ token: 't1' }, { token: 't1', passphrase: '' }],
+  'backup:read': [{ token: 't1', index: -1 }, { token: 't1', index: 1.5 }, { token: 't1' }],
+  'backup:close': [{}],
+  'backup:forget': [{ everything: true }],
   'evidence:open': [
     { planId: 'northmoor' },
     { planId: '', evidenceId: 'ev-001' },

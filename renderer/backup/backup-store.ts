@@ -1,0 +1,234 @@
+import { Dexie, type Table } from 'dexie';
+import {
+  BLOB_SLICE_BYTES,
+  MAX_FRAME_BYTES,
+  decodeFrame,
+  encodeFrame,
+  isBlobPlaceholder,
+  type BackupHeader,
+  type BackupHolds,
+  type BackupReason,
+  type BlobPlaceholder,
+} from '../../shared/backup/format';
+import type { Result } from '../../shared/result';
+import type { Api } from '../ipc/client';
+import type { OversightDatabase } from '../db/database';
+import { clearLocalJournal } from './wipe';
+
+// The renderer's side of backups: reads the store table by table in pages and sends each page
+// (and each paper's PDF, slice by slice) to main as a frame; main encrypts and appends it. A
+// restore reads the frames back one at a time inside one transaction over every table, so the
+// store is either wholly the backup or wholly as it was (a crash mid-restore commits nothing).
+
+const PAGE_RECORDS = 250;
+
+export type BackupProgress = { table: string; records: number };
+
+function sortedTables(db: OversightDatabase): Table[] {
+  return [...db.tables].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Replaces every Blob inside a record by a numbered placeholder, collecting the Blobs in order. */
+function withPlaceholders(value: unknown, blobs: Blob[], base: number): unknown {
+  if (value instanceof Blob) {
+    blobs.push(value);
+    return { $blob: base + blobs.length - 1, type: value.type, size: value.size } satisfies BlobPlaceholder;
+  }
+  if (Array.isArray(value)) return value.map((item) => withPlaceholders(item, blobs, base));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withPlaceholders(item, blobs, base)]));
+  }
+  return value;
+}
+
+async function call<T>(reply: Promise<Result<T>>): Promise<T> {
+  const result = await reply;
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+/** What the store holds now, in the shape a backup's header gives it. */
+export async function countStore(db: OversightDatabase): Promise<BackupHolds> {
+  const tables: Record<string, number> = {};
+  for (const table of sortedTables(db)) tables[table.name] = await table.count();
+  let paperBytes = 0;
+  await db.papers.each((paper) => {
+    paperBytes += paper.pdf.size;
+  });
+  return { tables, papers: tables.papers ?? 0, paperBytes };
+}
+
+/**
+ * Backs the whole store up through main. Pages are read in their own short transactions so
+ * members' edits are never held up behind a long backup.
+ */
+export async function backUpStore(
+  db: OversightDatabase,
+  api: Api,
+  reason: BackupReason,
+  onProgress?: (progress: BackupProgress) => void,
+): Promise<Result<{ fileName: string }>> {
+  const begun = await api.call('backup:begin', { reason, schemaVersion: db.verno });
+  if (!begun.ok) return begun;
+  const { session } = begun.value;
+  const holds: BackupHolds = { tables: {}, papers: 0, paperBytes: 0 };
+  let blobNumber = 0;
+  // One append in flight at a time (main writes them in order), while the next page or slice is
+  // read from the store.
+  let inFlight: Promise<unknown> = Promise.resolve();
+  let failure: unknown = null;
+  async function send(frame: Uint8Array): Promise<void> {
+    await inFlight;
+    if (failure) throw failure;
+    inFlight = call(api.call('backup:append', { session, frame })).catch((error: unknown) => {
+      failure = error;
+    });
+  }
+  try {
+    for (const table of sortedTables(db)) {
+      const keyPath = table.schema.primKey.keyPath;
+      if (keyPath === null || keyPath === undefined) throw new Error(`The ${table.name} table has no key path.`);
+      holds.tables[table.name] = 0;
+      let lastKey: unknown = undefined;
+      for (;;) {
+        const collection = lastKey === undefined ? table.orderBy(':id') : table.where(':id').above(lastKey);
+        const page: unknown[] = await collection.limit(PAGE_RECORDS).toArray();
+        if (page.length === 0) break;
+        lastKey = Dexie.getByKeyPath(page[page.length - 1] as object, keyPath);
+        await sendPage(table.name, page);
+        holds.tables[table.name] = (holds.tables[table.name] ?? 0) + page.length;
+        onProgress?.({ table: table.name, records: holds.tables[table.name] ?? 0 });
+        if (page.length < PAGE_RECORDS) break;
+      }
+    }
+    await inFlight;
+    if (failure) throw failure;
+    holds.papers = holds.tables.papers ?? 0;
+    const finished = await api.call('backup:finish', { session, frame: encodeFrame({ kind: 'end', holds }), holds });
+    return finished.ok ? { ok: true, value: { fileName: finished.value.fileName } } : finished;
+  } catch (error) {
+    await api.call('backup:abort', { session });
+    return {
+      ok: false,
+      error: { code: 'failed', message: `The backup was not made: ${error instanceof Error ? error.message : String(error)}` },
+    };
+  }
+
+  async function sendPage(tableName: string, page: unknown[]): Promise<void> {
+    const blobs: Blob[] = [];
+    // Placeholders are numbered across the whole backup.
+    const records = page.map((record) => withPlaceholders(record, blobs, blobNumber));
+    const frame = encodeFrame({ kind: 'records', table: tableName, records });
+    if (frame.length > MAX_FRAME_BYTES) {
+      if (page.length === 1) throw new Error(`A record in ${tableName} is larger than a backup frame allows.`);
+      const half = Math.ceil(page.length / 2);
+      await sendPage(tableName, page.slice(0, half));
+      await sendPage(tableName, page.slice(half));
+      return;
+    }
+    await send(frame);
+    for (const blob of blobs) {
+      holds.paperBytes += blob.size;
+      // An empty Blob has no blob frames: its placeholder's size (0) says it is complete.
+      for (let start = 0; start < blob.size; start += BLOB_SLICE_BYTES) {
+        const bytes = new Uint8Array(await blob.slice(start, start + BLOB_SLICE_BYTES).arrayBuffer());
+        await send(encodeFrame({ kind: 'blob', blob: blobNumber, bytes }));
+      }
+      blobNumber += 1;
+    }
+  }
+}
+
+/** Why a backup cannot be restored into this store, or null when it can. */
+export function whyCannotRestore(db: OversightDatabase, header: BackupHeader): string | null {
+  if (header.schemaVersion > db.verno) {
+    return `This backup was made by a newer version of Oversight (its store is version ${header.schemaVersion}; this version knows up to ${db.verno}). Update Oversight to restore it.`;
+  }
+  return null;
+}
+
+/**
+ * Replaces the whole store with an unlocked backup's records, in one transaction over every
+ * table: any problem (a damaged chunk, an unknown table, counts that do not match) rolls it all
+ * back and the store is as it was.
+ */
+export async function restoreStore(db: OversightDatabase, api: Api, token: string, header: BackupHeader): Promise<void> {
+  const refusal = whyCannotRestore(db, header);
+  if (refusal) throw new Error(refusal);
+  const tables = new Map(db.tables.map((table) => [table.name, table]));
+  await db.transaction('rw', db.tables, async () => {
+    for (const table of db.tables) await table.clear();
+    const counted: Record<string, number> = {};
+    // Records waiting for their papers' bytes, which follow their page in blob frames.
+    let pending: { table: Table; records: unknown[]; parts: Map<number, Uint8Array[]>; sizes: Map<number, BlobPlaceholder> } | null = null;
+    async function flushIfComplete(): Promise<void> {
+      if (!pending) return;
+      for (const [blob, placeholder] of pending.sizes) {
+        const received = (pending.parts.get(blob) ?? []).reduce((sum, part) => sum + part.length, 0);
+        if (received < placeholder.size) return;
+      }
+      const { parts, sizes } = pending;
+      const records = pending.records.map((record) => withBlobs(record, parts, sizes));
+      await pending.table.bulkPut(records);
+      pending = null;
+    }
+    let next = api.call('backup:read', { token, index: 0 });
+    for (let index = 0; ; index += 1) {
+      // Dexie.waitFor keeps the transaction alive while main reads and decrypts the chunk.
+      const reply = await Dexie.waitFor(next);
+      if (!reply.ok) throw new Error(reply.error.message);
+      // The next chunk is read and decrypted by main while this one is written.
+      if (!reply.value.isLast) next = api.call('backup:read', { token, index: index + 1 });
+      const frame = decodeFrame(reply.value.frame, index);
+      if (frame.kind === 'records') {
+        if (pending) throw new Error(`chunk ${index}: a page of records arrived before the previous page’s papers were complete.`);
+        const table = tables.get(frame.table);
+        if (!table) throw new Error(`chunk ${index}: the backup holds a table this version does not know (${frame.table}).`);
+        counted[frame.table] = (counted[frame.table] ?? 0) + frame.records.length;
+        const sizes = new Map<number, BlobPlaceholder>();
+        collectPlaceholders(frame.records, sizes);
+        pending = { table, records: frame.records, parts: new Map(), sizes };
+        await flushIfComplete();
+      } else if (frame.kind === 'blob') {
+        if (!pending?.sizes.has(frame.blob)) throw new Error(`chunk ${index}: paper bytes that no record asked for.`);
+        const parts = pending.parts.get(frame.blob) ?? [];
+        const received = parts.reduce((sum, part) => sum + part.length, 0);
+        if (received + frame.bytes.length > (pending.sizes.get(frame.blob)?.size ?? 0)) {
+          throw new Error(`chunk ${index}: more bytes for a paper than its record says it has.`);
+        }
+        parts.push(frame.bytes.slice());
+        pending.parts.set(frame.blob, parts);
+        await flushIfComplete();
+      } else {
+        if (pending) throw new Error(`chunk ${index}: the backup ends before a paper’s bytes are complete.`);
+        for (const [table, count] of Object.entries(frame.holds.tables)) {
+          if ((counted[table] ?? 0) !== count)
+            throw new Error(`The backup promises ${count} records in ${table} and holds ${counted[table] ?? 0}.`);
+        }
+        if (!reply.value.isLast) throw new Error(`chunk ${index}: the closing frame is not the last chunk.`);
+        break;
+      }
+      if (reply.value.isLast) throw new Error('The backup ends without its closing frame.');
+    }
+  });
+  clearLocalJournal();
+  await api.call('backup:close', { token });
+}
+
+function collectPlaceholders(value: unknown, into: Map<number, BlobPlaceholder>): void {
+  if (isBlobPlaceholder(value)) into.set(value.$blob, value);
+  else if (Array.isArray(value)) for (const item of value) collectPlaceholders(item, into);
+  else if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) collectPlaceholders(item, into);
+}
+
+function withBlobs(value: unknown, parts: Map<number, Uint8Array[]>, sizes: Map<number, BlobPlaceholder>): unknown {
+  if (isBlobPlaceholder(value)) {
+    const bytes = parts.get(value.$blob) ?? [];
+    return new Blob(bytes as BlobPart[], { type: sizes.get(value.$blob)?.type ?? value.type });
+  }
+  if (Array.isArray(value)) return value.map((item) => withBlobs(item, parts, sizes));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withBlobs(item, parts, sizes)]));
+  }
+  return value;
+}

@@ -1,0 +1,288 @@
+import 'fake-indexeddb/auto';
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBackupService } from '../../../electron/backup/backup-service';
+import { createHandlers, type HandlerContext } from '../../../electron/ipc/handlers';
+import { OversightDatabase } from '../../../renderer/db/database';
+import { backUpStore, countStore, restoreStore, whyCannotRestore } from '../../../renderer/backup/backup-store';
+import type { Api } from '../../../renderer/ipc/client';
+import { isWipeConfirmed, wipeConfirmation, wipeStore } from '../../../renderer/backup/wipe';
+import { channels, type ChannelName } from '../../../shared/ipc/contract';
+import type { Result } from '../../../shared/result';
+import { TEST_ITERATIONS } from './helpers';
+
+// The renderer's backup and restore against main's real handlers and real files: the store
+// streamed out table by table and read back in one transaction, or not at all.
+
+// The notes journal lives in localStorage; Node has none, so a small one stands in.
+const memory = new Map<string, string>();
+const localStorageStub = {
+  getItem: (key: string) => memory.get(key) ?? null,
+  setItem: (key: string, value: string) => void memory.set(key, value),
+  removeItem: (key: string) => void memory.delete(key),
+};
+Object.defineProperty(globalThis, 'window', {
+  value: {
+    localStorage: new Proxy(localStorageStub, {
+      ownKeys: () => [...memory.keys()],
+      getOwnPropertyDescriptor: (_target, key) =>
+        typeof key === 'string' && memory.has(key) ? { enumerable: true, configurable: true, value: memory.get(key) } : undefined,
+    }),
+  },
+  configurable: true,
+});
+
+let folder: string;
+let dialogFile: string | null;
+let failReadAt: number | null;
+let failAppendAt: number | null = null;
+let chosenFolder: string | null = null;
+let appends = 0;
+
+function apiFor(dataFolder: string): Api {
+  const backups = createBackupService({ dataFolder, app: { name: 'Oversight', version: '0.1.0-test' }, iterations: TEST_ITERATIONS });
+  // Only what the backup channels touch; the rest of main is not needed here.
+  const handlers = createHandlers({
+    backups,
+    dialogs: {
+      openFiles: async () => (dialogFile ? [dialogFile] : []),
+      chooseFolder: async () => chosenFolder,
+      saveFile: async () => null,
+    },
+  } as unknown as HandlerContext) as unknown as Record<ChannelName, (argument: unknown) => Promise<Result<unknown>>>;
+  return {
+    async call(channel, argument) {
+      // Main parses every argument against the contract before a handler sees it.
+      const parsed = channels[channel].request.parse(argument);
+      if (channel === 'backup:append') {
+        appends += 1;
+        if (failAppendAt !== null && appends === failAppendAt)
+          return { ok: false, error: { code: 'failed', message: 'The disk is full.' } };
+      }
+      if (channel === 'backup:read' && failReadAt !== null && (parsed as { index: number }).index === failReadAt) {
+        return { ok: false, error: { code: 'damaged', message: `chunk ${failReadAt}: it does not decrypt.` } };
+      }
+      return handlers[channel](parsed) as never;
+    },
+    on: () => () => undefined,
+    pathForFile: () => '',
+  };
+}
+
+function freshDb(): OversightDatabase {
+  return new OversightDatabase(`backup-${Math.random().toString(36).slice(2)}`);
+}
+
+const paperBytes = randomBytes(2.5 * 1024 * 1024 + 17);
+
+async function seed(db: OversightDatabase): Promise<void> {
+  await db.meta.put({ key: 'firstRunDone', value: true } as never);
+  await db.plans.bulkPut([{ id: 'plan-a', title: 'Plan A' } as never, { id: 'plan-b', title: 'Plan — “B”' } as never]);
+  await db.entities.bulkPut(
+    Array.from({ length: 1_203 }, (_, index) => ({
+      planId: 'plan-a',
+      kind: 'action',
+      id: `A${String(index).padStart(5, '0')}`,
+      fields: { n: index },
+    })) as never[],
+  );
+  await db.meetings.put({ id: 'm1', title: 'Board', date: '2026-11-12' } as never);
+  await db.meetingRecords.bulkPut([{ id: 'r1', meetingId: 'm1', kind: 'note', text: 'Ask about 52 weeks' } as never]);
+  await db.annotations.put({ id: 'n1', targetKey: 'action:plan-a:A00001', body: 'Private note', visibility: 'private' } as never);
+  await db.papers.bulkPut([
+    {
+      id: 'm1\u0001p1',
+      meetingId: 'm1',
+      paperId: 'p1',
+      size: paperBytes.length,
+      pdf: new Blob([paperBytes], { type: 'application/pdf' }),
+    } as never,
+    { id: 'm1\u0001p2', meetingId: 'm1', paperId: 'p2', size: 0, pdf: new Blob([], { type: 'application/pdf' }) } as never,
+  ]);
+}
+
+/** Every table, every record, Blobs as their bytes: what "the store is the same" means here. */
+async function dump(db: OversightDatabase): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const table of db.tables) {
+    const records = await table.toArray();
+    out[table.name] = await Promise.all(
+      records.map(async (record: Record<string, unknown>) =>
+        record.pdf instanceof Blob
+          ? { ...record, pdf: { type: record.pdf.type, hex: Buffer.from(await record.pdf.arrayBuffer()).toString('hex') } }
+          : record,
+      ),
+    );
+  }
+  return out;
+}
+
+beforeEach(async () => {
+  folder = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-backup-store-'));
+  dialogFile = null;
+  failReadAt = null;
+  failAppendAt = null;
+  chosenFolder = null;
+  appends = 0;
+});
+afterEach(async () => {
+  await fs.rm(folder, { recursive: true, force: true });
+});
+
+async function unwrap<T>(reply: Promise<Result<T>>): Promise<T> {
+  const result = await reply;
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+describe('backing up and restoring the store', () => {
+  it('refuses to back up before a passphrase is set', async () => {
+    const db = freshDb();
+    const reply = await backUpStore(db, apiFor(path.join(folder, 'data')), 'manual');
+    expect(reply).toMatchObject({ ok: false, error: { code: 'no-passphrase' } });
+  });
+
+  it('backs up into the folder the member chooses (default: the data folder), and daily only once a day', async () => {
+    const db = freshDb();
+    await seed(db);
+    const data = path.join(folder, 'data');
+    const api = apiFor(data);
+    const initial = await unwrap(api.call('backup:status', undefined));
+    expect(initial).toMatchObject({ folder: path.join(data, 'Backups'), isDefaultFolder: true, isDailyDue: true, hasPassphrase: false });
+    chosenFolder = path.join(folder, 'OneDrive - Council', 'Oversight backups');
+    expect(await unwrap(api.call('backup:choose-folder', undefined))).toMatchObject({ folder: chosenFolder, isDefaultFolder: false });
+    await unwrap(api.call('backup:set-passphrase', { passphrase: 'a long passphrase for tests' }));
+    const made = await unwrap(backUpStore(db, api, 'daily'));
+    expect(await fs.readdir(chosenFolder)).toEqual([made.fileName]);
+    expect((await unwrap(api.call('backup:status', undefined))).isDailyDue).toBe(false);
+    expect(await unwrap(api.call('backup:reset-folder', undefined))).toMatchObject({
+      folder: path.join(data, 'Backups'),
+      isDefaultFolder: true,
+    });
+    // The key is kept, never the passphrase.
+    expect(await fs.readFile(path.join(data, 'backup.json'), 'utf8')).not.toContain('a long passphrase');
+  });
+
+  it('tidies a temporary file left by a backup cut short (the app killed half way), and nothing else', async () => {
+    const db = freshDb();
+    const data = path.join(folder, 'data');
+    const api = apiFor(data);
+    await unwrap(api.call('backup:set-passphrase', { passphrase: 'a long passphrase for tests' }));
+    const backups = path.join(data, 'Backups');
+    await fs.mkdir(backups, { recursive: true });
+    const leftover = '.oversight-2026-12-01T09-30-00Z-daily.oversight-backup.0123456789ab.tmp';
+    await fs.writeFile(path.join(backups, leftover), 'half a backup');
+    await fs.writeFile(path.join(backups, 'notes.txt'), 'the member’s own file');
+    const made = await unwrap(backUpStore(db, api, 'manual'));
+    expect((await fs.readdir(backups)).sort()).toEqual([made.fileName, 'notes.txt'].sort());
+  });
+
+  it('leaves no file behind, and says why, when writing fails half way', async () => {
+    const db = freshDb();
+    await seed(db);
+    const api = apiFor(path.join(folder, 'data'));
+    await unwrap(api.call('backup:set-passphrase', { passphrase: 'a long passphrase for tests' }));
+    failAppendAt = 4;
+    const reply = await backUpStore(db, api, 'manual');
+    expect(reply).toMatchObject({ ok: false, error: { message: 'The backup was not made: The disk is full.' } });
+    expect(await fs.readdir(path.join(folder, 'data', 'Backups'))).toEqual([]);
+  });
+
+  it('restores every table, record for record and byte for byte, on a fresh laptop', async () => {
+    const db = freshDb();
+    await seed(db);
+    const before = await dump(db);
+    const api = apiFor(path.join(folder, 'data'));
+    await unwrap(api.call('backup:set-passphrase', { passphrase: 'a long passphrase for tests' }));
+    const made = await unwrap(backUpStore(db, api, 'manual'));
+    const status = await unwrap(api.call('backup:status', undefined));
+    expect(status.backups.map((backup) => backup.fileName)).toEqual([made.fileName]);
+
+    // A new laptop: another data folder, an empty store, the file chosen in the Open dialog.
+    const fresh = freshDb();
+    const newLaptop = apiFor(path.join(folder, 'new-laptop'));
+    dialogFile = path.join(status.folder, made.fileName);
+    const opened = await unwrap(newLaptop.call('backup:open', {}));
+    if (!opened) throw new Error('nothing opened');
+    expect(opened.header.holds).toEqual(await countStore(db));
+    expect(opened.header.holds.tables.entities).toBe(1_203);
+    expect(await newLaptop.call('backup:unlock', { token: opened.token, passphrase: 'wrong passphrase' })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong-passphrase' },
+    });
+    expect(await unwrap(newLaptop.call('backup:unlock', { token: opened.token, passphrase: 'a long passphrase for tests' }))).toEqual({
+      unlocked: true,
+      adopted: true,
+    });
+    await restoreStore(fresh, newLaptop, opened.token, opened.header);
+    expect(await dump(fresh)).toEqual(before);
+    // The new laptop adopted the passphrase, so its own backups continue under it.
+    expect((await unwrap(newLaptop.call('backup:status', undefined))).hasPassphrase).toBe(true);
+  });
+
+  it('replaces (never merges) what this laptop holds', async () => {
+    const db = freshDb();
+    await seed(db);
+    const before = await dump(db);
+    const api = apiFor(path.join(folder, 'data'));
+    await unwrap(api.call('backup:set-passphrase', { passphrase: 'a long passphrase for tests' }));
+    const made = await unwrap(backUpStore(db, api, 'manual'));
+    await db.plans.put({ id: 'plan-c', title: 'Made after the backup' } as never);
+    await db.annotations.clear();
+    const opened = await unwrap(api.call('backup:open', { fileName: made.fileName }));
+    if (!opened) throw new Error('nothing opened');
+    await unwrap(api.call('backup:unlock', { token: opened.token, passphrase: 'a long passphrase for tests' }));
+    await restoreStore(db, api, opened.token, opened.header);
+    expect(await dump(db)).toEqual(before);
+  });
+
+  it('leaves the store exactly as it was when a chunk fails half way', async () => {
+    const db = freshDb();
+    await seed(db);
+    const api = apiFor(path.join(folder, 'data'));
+    await unwrap(api.call('backup:set-passphrase', { passphrase: 'a long passphrase for tests' }));
+    const made = await unwrap(backUpStore(db, api, 'manual'));
+    await db.plans.put({ id: 'plan-c', title: 'Made after the backup' } as never);
+    const current = await dump(db);
+    const opened = await unwrap(api.call('backup:open', { fileName: made.fileName }));
+    if (!opened) throw new Error('nothing opened');
+    await unwrap(api.call('backup:unlock', { token: opened.token, passphrase: 'a long passphrase for tests' }));
+    failReadAt = 6;
+    await expect(restoreStore(db, api, opened.token, opened.header)).rejects.toThrow('chunk 6');
+    expect(await dump(db)).toEqual(current);
+  });
+
+  it('refuses a backup of a newer store version before touching anything', async () => {
+    const db = freshDb();
+    await db.open();
+    const header = { schemaVersion: db.verno + 1 } as Parameters<typeof whyCannotRestore>[1];
+    expect(whyCannotRestore(db, header)).toContain('newer version of Oversight');
+    await expect(restoreStore(db, apiFor(folder), 't', header)).rejects.toThrow('Update Oversight');
+  });
+});
+
+describe('wiping the store', () => {
+  it('empties every table in one step, leaves the sample unwanted, and forgets the notes journal', async () => {
+    const db = freshDb();
+    await seed(db);
+    await db.board.put({ id: 'board', name: 'SEND Oversight Board' } as never);
+    expect(await wipeConfirmation(db)).toBe('SEND Oversight Board');
+    window.localStorage.setItem('oversight.notes-journal\u0001m1\u0001item-1', 'typed just before');
+    window.localStorage.setItem('someone-else', 'kept');
+    await wipeStore(db);
+    const after = await dump(db);
+    expect(Object.entries(after).filter(([, records]) => records.length > 0)).toEqual([['meta', [{ key: 'sampleLoaded', value: true }]]]);
+    expect(window.localStorage.getItem('oversight.notes-journal\u0001m1\u0001item-1')).toBeNull();
+    expect(window.localStorage.getItem('someone-else')).toBe('kept');
+    expect(await wipeConfirmation(db)).toBe('wipe');
+  });
+
+  it('is confirmed only by the board’s name (spacing and capitals aside)', () => {
+    expect(isWipeConfirmed(' send  oversight board ', 'SEND Oversight Board')).toBe(true);
+    expect(isWipeConfirmed('SEND Oversight', 'SEND Oversight Board')).toBe(false);
+    expect(isWipeConfirmed('', '')).toBe(false);
+  });
+});
