@@ -1,8 +1,11 @@
 import { screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setAttendance } from '../../renderer/meetings/meeting-repository';
+import { SAMPLE_MEMBERS } from '../../renderer/meetings/sample-board';
 import { ImportsView } from '../../renderer/views/imports-view';
 import { SettingsView } from '../../renderer/views/settings-view';
 import { fakeBridge, renderWithServices } from './helpers';
+import { MEETING_ID, NOW, renderAt, sampleStore } from './meetings-helpers';
 
 // Rough edges found in use (issue 19): each one pinned by the behaviour a member saw.
 
@@ -24,5 +27,40 @@ describe('what the inbox takes, as the Imports and Settings views say it', () =>
     expect(
       await screen.findByText(/Plan files, trackers, meeting packs and annotation files saved into this folder are imported automatically/),
     ).toBeInTheDocument();
+  });
+});
+
+describe('the minutes of a meeting not yet held', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    window.location.hash = '';
+  });
+
+  it('says "Not yet held" until the meeting has met or something is recorded, then "Draft"', async () => {
+    // Only the clock is faked, so Testing Library's own timers still run.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(NOW);
+    const db = await sampleStore();
+    const view = renderAt(`#/meetings/minutes?meeting=${MEETING_ID}`, db);
+    expect(await screen.findByText('Not yet held: the minutes are drafted at the meeting')).toBeInTheDocument();
+    expect(screen.queryByText('Draft: to be approved at the next meeting')).not.toBeInTheDocument();
+
+    // Once anything is recorded the meeting is under way, and its minutes are a draft.
+    const [member] = SAMPLE_MEMBERS;
+    if (!member) throw new Error('the sample board has members');
+    await setAttendance(db, MEETING_ID, member, { status: 'present' });
+    expect(await screen.findByText('Draft: to be approved at the next meeting')).toBeInTheDocument();
+    expect(screen.queryByText(/Not yet held/)).not.toBeInTheDocument();
+    view.unmount();
+  });
+
+  it('says "Draft" for a meeting whose day has passed, even with nothing recorded', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(NOW);
+    const db = await sampleStore();
+    vi.setSystemTime(new Date('2027-02-01T09:00:00Z'));
+    renderAt(`#/meetings/minutes?meeting=${MEETING_ID}`, db);
+    expect(await screen.findByText('Draft: to be approved at the next meeting')).toBeInTheDocument();
+    expect(screen.queryByText(/Not yet held/)).not.toBeInTheDocument();
   });
 });
