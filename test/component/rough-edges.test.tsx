@@ -1,4 +1,5 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setAttendance } from '../../renderer/meetings/meeting-repository';
 import { SAMPLE_MEMBERS } from '../../renderer/meetings/sample-board';
@@ -62,5 +63,31 @@ describe('the minutes of a meeting not yet held', () => {
     renderAt(`#/meetings/minutes?meeting=${MEETING_ID}`, db);
     expect(await screen.findByText('Draft: to be approved at the next meeting')).toBeInTheDocument();
     expect(screen.queryByText(/Not yet held/)).not.toBeInTheDocument();
+  });
+});
+
+describe('the decision type chosen by its first letter', () => {
+  afterEach(() => {
+    window.location.hash = '';
+  });
+
+  it('`r` on "Resolved" keeps "Resolved"; `r` again moves to "Rescinds"; `n` picks "Noted"', async () => {
+    const user = userEvent.setup();
+    const db = await sampleStore();
+    renderAt(`#/meetings/live?meeting=${MEETING_ID}`, db);
+    await user.click(await screen.findByRole('button', { name: 'Mark the 10 not yet marked as present' }));
+    await user.click(screen.getByRole('link', { name: /^5 / }));
+    await screen.findByRole('heading', { level: 2, name: /^Item 5:/ });
+    const type = screen.getByRole('combobox', { name: 'Decision' });
+    await waitFor(() => expect(type).toHaveValue('resolved'));
+    type.focus();
+    await user.keyboard('r');
+    expect(type).toHaveValue('resolved');
+    await user.keyboard('r');
+    await waitFor(() => expect(type).toHaveValue('rescinds'));
+    expect(screen.getByRole('textbox', { name: 'Earlier decision number' })).toBeInTheDocument();
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await user.keyboard('n');
+    await waitFor(() => expect(type).toHaveValue('noted'));
   });
 });
