@@ -5,7 +5,11 @@ import { setAttendance } from '../../renderer/meetings/meeting-repository';
 import { SAMPLE_MEMBERS } from '../../renderer/meetings/sample-board';
 import { ImportsView } from '../../renderer/views/imports-view';
 import { SettingsView } from '../../renderer/views/settings-view';
-import { fakeBridge, renderWithServices } from './helpers';
+import { createAnnotation } from '../../renderer/annotations/annotation-repository';
+import { NotesView } from '../../renderer/annotations/notes-view';
+import { saveProfile } from '../../renderer/annotations/profile-repository';
+import { fakeBridge, freshDatabase, renderWithServices } from './helpers';
+import { storeTestPack } from './papers-helpers';
 import { MEETING_ID, NOW, renderAt, sampleStore } from './meetings-helpers';
 
 // Rough edges found in use (issue 19): each one pinned by the behaviour a member saw.
@@ -89,5 +93,28 @@ describe('the decision type chosen by its first letter', () => {
     await new Promise((resolve) => setTimeout(resolve, 1100));
     await user.keyboard('n');
     await waitFor(() => expect(type).toHaveValue('noted'));
+  });
+});
+
+describe('a note on a paper, as the Notes view lists it', () => {
+  it('says which paper it is about, by title, beside the quoted passage', async () => {
+    const db = freshDatabase();
+    const profile = await saveProfile(db, { displayName: 'Cllr Amina Shah', role: 'member', organisation: 'Labour group' });
+    await storeTestPack(db, [{ id: 'p4', title: 'Performance dashboard, October', item: 'item-4' }]);
+    const anchor = {
+      quote: { exact: 'Waits for speech and language therapy', prefix: '', suffix: '' },
+      position: { start: 0, end: 37 },
+      page: 1,
+    };
+    await createAnnotation(
+      db,
+      profile,
+      { kind: 'paper', meetingId: 'board-1', paperId: 'p4', anchor },
+      { kind: 'concern', text: 'Worsening', tags: [], visibility: 'private' },
+    );
+    renderWithServices(<NotesView />, { db });
+    expect(
+      await screen.findByRole('link', { name: 'Paper “Performance dashboard, October”: “Waits for speech and language therapy”' }),
+    ).toHaveAttribute('href', expect.stringContaining('paper=p4'));
   });
 });
