@@ -1,8 +1,13 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setAttendance } from '../../renderer/meetings/meeting-repository';
 import { SAMPLE_MEMBERS } from '../../renderer/meetings/sample-board';
+import { MeasureChart } from '../../renderer/plan-review/measure-chart';
+import type { Measure } from '../../shared/plan/schema';
 import { ImportsView } from '../../renderer/views/imports-view';
 import { SettingsView } from '../../renderer/views/settings-view';
 import { createAnnotation } from '../../renderer/annotations/annotation-repository';
@@ -13,6 +18,11 @@ import { storeTestPack } from './papers-helpers';
 import { MEETING_ID, NOW, renderAt, sampleStore } from './meetings-helpers';
 
 // Rough edges found in use (issue 19): each one pinned by the behaviour a member saw.
+
+const SAMPLE_PLAN = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../electron/resources/sample/northmoor-send-plan.r2.plan.json',
+);
 
 describe('what the inbox takes, as the Imports and Settings views say it', () => {
   it('Imports names packs and annotation files as well as plans and trackers', () => {
@@ -116,5 +126,30 @@ describe('a note on a paper, as the Notes view lists it', () => {
     expect(
       await screen.findByRole('link', { name: 'Paper “Performance dashboard, October”: “Waits for speech and language therapy”' }),
     ).toHaveAttribute('href', expect.stringContaining('paper=p4'));
+  });
+});
+
+describe('a measure chart’s line labels', () => {
+  it('never overprint each other: England 46.4 and statistical neighbours 44.1 on action 1.1’s measure', () => {
+    const plan = JSON.parse(readFileSync(SAMPLE_PLAN, 'utf8')) as { measures: Measure[] };
+    const measure = plan.measures.find((candidate) => candidate.id === 'kpi-ehc-20wk-incl');
+    if (!measure) throw new Error('the sample plan has the 20-week measure');
+    renderWithServices(<MeasureChart measure={measure} />);
+    // Each label's text box, from its anchor and the em shift recharts gives its line (12 px type).
+    const boxes = [...document.querySelectorAll('svg text.recharts-label')].map((label) => {
+      const shift = Number.parseFloat(label.querySelector('tspan')?.getAttribute('dy') ?? '0') * 12;
+      const bottom = Number(label.getAttribute('y')) + shift;
+      return { text: label.textContent ?? '', x: label.getAttribute('x'), top: bottom - 12, bottom };
+    });
+    expect(boxes.map((box) => box.text)).toEqual(
+      expect.arrayContaining(['England average 46.4', 'Statistical neighbours average 44.1', 'Baseline 26']),
+    );
+    for (const [index, box] of boxes.entries()) {
+      for (const other of boxes.slice(index + 1)) {
+        if (other.x !== box.x) continue;
+        const overlaps = box.top < other.bottom && other.top < box.bottom;
+        expect(overlaps, `${box.text} over ${other.text}`).toBe(false);
+      }
+    }
   });
 });
