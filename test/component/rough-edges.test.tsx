@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setAttendance } from '../../renderer/meetings/meeting-repository';
 import { SAMPLE_MEMBERS } from '../../renderer/meetings/sample-board';
 import { MeasureChart } from '../../renderer/plan-review/measure-chart';
 import type { Measure } from '../../shared/plan/schema';
+import { App } from '../../renderer/app/app';
 import { ImportsView } from '../../renderer/views/imports-view';
 import { SettingsView } from '../../renderer/views/settings-view';
 import { createAnnotation } from '../../renderer/annotations/annotation-repository';
@@ -151,5 +152,34 @@ describe('a measure chart’s line labels', () => {
         expect(overlaps, `${box.text} over ${other.text}`).toBe(false);
       }
     }
+  });
+});
+
+describe('search landmarks', () => {
+  afterEach(() => {
+    window.location.hash = '';
+  });
+
+  // axe's landmark-unique: two search landmarks on one page need names that tell them apart.
+  async function searchLandmarkNames(hash: string, ready: () => Promise<unknown>) {
+    const db = freshDatabase();
+    await storeTestPack(db, [{ id: 'p4', title: 'Performance dashboard', item: 'item-4' }]);
+    window.location.hash = hash;
+    renderWithServices(<App />, { db });
+    await ready();
+    const landmarks = screen.getAllByRole('search');
+    // Each landmark is found by exactly one name, and no two share one.
+    const names = ['Quick search', 'Search everything', 'Search inside these papers'];
+    return names.filter((name) => screen.queryAllByRole('search', { name }).length === 1 && landmarks.length === 2);
+  }
+
+  it('on Search and on a meeting’s Papers, each search landmark has its own name', async () => {
+    const onSearch = await searchLandmarkNames('#/search', () => screen.findByRole('heading', { level: 1, name: 'Search' }));
+    expect(onSearch).toEqual(['Quick search', 'Search everything']);
+    cleanup();
+    const onPapers = await searchLandmarkNames('#/papers?meeting=board-1', () =>
+      screen.findByRole('searchbox', { name: 'Search inside these papers' }),
+    );
+    expect(onPapers).toEqual(['Quick search', 'Search inside these papers']);
   });
 });
