@@ -1,12 +1,15 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_FOLDER, startApp, whyCannotRun, type AppHarness } from './harness';
 
 // Rough edges found in use (issue 19) that only a real layout engine shows: a title with no
 // spaces must not widen the page, and a right-to-left override in it must not spill out.
 
+const require = createRequire(import.meta.url);
 const LONG = 'W'.repeat(10_000);
 const RLO = '\u202E';
 
@@ -77,5 +80,44 @@ describe('a right-to-left override in user text', () => {
       return { first, second };
     }, RLO);
     expect(widths.first).toBeLessThan(widths.second);
+  });
+});
+
+/** axe's verdict on a page for just the named rules (landmark-unique is best practice, not WCAG). */
+async function axeRules(page: Page, rules: string[]): Promise<Array<{ id: string; targets: string[] }>> {
+  await page.evaluate(await fs.readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async (only) => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (context: Document, options: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, { runOnly: { type: 'rule', values: only } });
+    return result.violations.map((violation) => ({ id: violation.id, targets: violation.nodes.map((node) => node.target.join(' ')) }));
+  }, rules);
+}
+
+describe('axe on a paper with its page list open', () => {
+  it('finds no target-size or landmark-unique problem (the "Pages" expander, the search landmarks)', async () => {
+    app = await startApp({ sampleFolder: sample });
+    const { page } = app;
+    await app.open('#/papers');
+    app.nextDialogFiles = [path.join(SAMPLE_FOLDER, 'pack', 'northmoor-board-2026-11-12.pack.json')];
+    await page.getByRole('button', { name: 'Import a pack file…' }).click();
+    const title = 'Plan status report by area: highlight report';
+    await page.getByRole('link', { name: title, exact: true }).click({ timeout: 30_000 });
+    await page.locator('.page-frame[data-rendered-page="1"]').waitFor({ timeout: 30_000 });
+    const expander = page.getByText('Pages', { exact: true });
+    await expander.click();
+    // WCAG 2.2 target size: at least 24 by 24 CSS pixels.
+    const box = await expander.boundingBox();
+    expect(box?.height ?? 0).toBeGreaterThanOrEqual(24);
+    expect(box?.width ?? 0).toBeGreaterThanOrEqual(24);
+    expect(await axeRules(page, ['target-size', 'landmark-unique'])).toEqual([]);
+    await app.open('#/search');
+    await page.getByRole('heading', { level: 1, name: 'Search' }).waitFor();
+    expect(await axeRules(page, ['landmark-unique'])).toEqual([]);
   });
 });
