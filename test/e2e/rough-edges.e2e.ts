@@ -121,3 +121,19 @@ describe('axe on a paper with its page list open', () => {
     expect(await axeRules(page, ['landmark-unique'])).toEqual([]);
   });
 });
+
+describe('the attendance table at 1280 px', () => {
+  it('fits its box: no sideways scrolling', async () => {
+    app = await startApp({ viewport: { width: 1280, height: 860 } });
+    const { page } = app;
+    await app.open('#/meetings/live?meeting=sample-next-meeting&section=attendance');
+    await page.locator('table.attendance-table').waitFor({ timeout: 30_000 });
+    const sizes = await page.evaluate(() => {
+      const box = document.querySelector('table.attendance-table')?.closest('.table-scroll');
+      return { scroll: box?.scrollWidth ?? -1, client: box?.clientWidth ?? -1, page: document.documentElement.scrollWidth };
+    });
+    expect(sizes.scroll).toBeGreaterThan(0);
+    expect(sizes.scroll).toBeLessThanOrEqual(sizes.client);
+    expect(sizes.page).toBeLessThanOrEqual(1280);
+  });
+});
