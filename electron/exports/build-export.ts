@@ -113,7 +113,7 @@ export async function buildExport(request: ExportRequest, services: ExportServic
       return ok({
         data,
         ...named(request.meeting.title, request.meeting.date, request.memberName ?? 'all members'),
-        summary: `${plural(count, 'question')}${request.memberName ? ` from ${request.memberName}` : ' from every member'}.`,
+        summary: `${plural(count, 'question')}${questionSource(request.memberName, groups)}.`,
       });
     }
     case 'questions-xlsx': {
@@ -175,4 +175,11 @@ export async function buildExport(request: ExportRequest, services: ExportServic
       });
     }
   }
+}
+
+// "1 question from every member" claimed more than the file holds: name the members counted.
+function questionSource(memberName: string | null, groups: ReadonlyArray<{ questions: ReadonlyArray<{ authorName: string }> }>): string {
+  if (memberName) return ` from ${memberName}`;
+  const authors = new Set(groups.flatMap((group) => group.questions.map((question) => question.authorName)));
+  return authors.size === 0 ? '' : ` from ${plural(authors.size, 'member')}`;
 }

@@ -123,7 +123,7 @@ function AnnotationTable({ records, caption, showAuthor }: { records: readonly A
               <td>
                 {record.target.kind === 'paper' ? (
                   <a href={hrefFor('/papers/paper', { meeting: record.target.meetingId, paper: record.target.paperId })}>
-                    Paper: “{record.target.anchor.quote.exact.slice(0, 80)}”
+                    {`Paper${labels.has(record.targetKey) ? ` “${labels.get(record.targetKey) ?? ''}”` : ''}: “${record.target.anchor.quote.exact.slice(0, 80)}”`}
                   </a>
                 ) : record.target.kind === 'action' ? (
                   <a href={hrefFor('/plan/action', { plan: record.target.planId, id: record.target.id })}>

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { AnnotationRecord, Profile } from '../../shared/annotations/types';
+import { isPaperTarget, targetKeyOf, type AnnotationRecord, type Profile } from '../../shared/annotations/types';
 import type { FieldChange } from '../../shared/plan/diff';
 import { useServices } from '../app/context';
 import { annotationsOn, myAnnotations } from './annotation-repository';
@@ -63,6 +63,13 @@ export function useTargetLabels(records: readonly AnnotationRecord[]): Map<strin
         const data = entity.data as Record<string, unknown>;
         const ref = typeof data.ref === 'string' ? `${data.ref} ` : '';
         labels.set(key, `${ref}${String(data.title ?? data.name ?? entity.id)}`);
+      });
+      // A note on a paper is labelled with the paper's title, so "About" says which paper it is.
+      const papers = records.flatMap((record) => (isPaperTarget(record.target) ? [record.target] : []));
+      const paperRecords = await db.papers.bulkGet(papers.map((target) => `${target.meetingId}\u0001${target.paperId}`));
+      paperRecords.forEach((paper, index) => {
+        const target = papers[index];
+        if (paper && target) labels.set(targetKeyOf(target), paper.title);
       });
       return labels;
     }, [db, keys.join('|')]) ?? new Map()

@@ -16,6 +16,7 @@ import {
 } from '../../shared/meetings/schema';
 import { useServices } from '../app/context';
 import { formatDate } from '../format';
+import { typeAheadFromFirst } from '../components/select-typeahead';
 import { assuranceTone, DECISION_TYPE_LABELS } from './labels';
 import { itemName, peopleAt, quorumFor, recordsOf } from './meeting-model';
 import { deleteRecord, lockedError, recordDecision, saveNote, saveRecord, withdrawDecision } from './meeting-repository';
@@ -433,6 +434,7 @@ function Decisions({ meeting, item, records, terms, isLocked, quorum }: ItemProp
               id="live-decision-type"
               value={type}
               onChange={(event) => setType(DECISION_TYPES.find((option) => option === event.target.value) ?? 'resolved')}
+              onKeyDown={typeAheadFromFirst((value) => setType(DECISION_TYPES.find((option) => option === value) ?? 'resolved'))}
             >
               {DECISION_TYPES.map((option) => (
                 <option key={option} value={option}>

@@ -5,6 +5,7 @@ import { describeRecord } from '../../shared/meetings/records';
 import { useServices } from '../app/context';
 import { hrefFor } from '../app/router';
 import { formatDate, formatDateTime } from '../format';
+import { todayIso } from '../plan-review/today';
 import { DecisionText } from './item-panel';
 import { assuranceTone } from './labels';
 import { approvalWarnings, quorumFor, recordsOf, termsFor } from './meeting-model';
@@ -44,7 +45,7 @@ export function MinutesView({ meetingId, at }: { meetingId: string | undefined; 
         ) : null}
         {meeting && records && board !== undefined ? (
           <>
-            <MinutesStatus meeting={meeting} />
+            <MinutesStatus meeting={meeting} hasRecords={records.length > 0} />
             {meeting.status === 'approved' ? <VerifiedBadge verdict={verdict} /> : null}
             {meeting.status === 'approved' ? <PrivateNotesRetention meeting={meeting} /> : null}
             <MinutesBody meeting={meeting} records={records} terms={termsFor(meeting, records, board)} />
@@ -68,7 +69,10 @@ function PrivateNotesRetention({ meeting }: { meeting: Meeting }) {
   return <RetentionPrompt meetingDate={meeting.date} previousMeetingDate={previous?.date ?? null} />;
 }
 
-function MinutesStatus({ meeting }: { meeting: Meeting }) {
+// A meeting still to come, with nothing recorded yet, has no minutes to approve: saying "Draft: to
+// be approved at the next meeting" there misled members into thinking it had already met.
+function MinutesStatus({ meeting, hasRecords }: { meeting: Meeting; hasRecords: boolean }) {
+  const isToCome = meeting.date > todayIso() && !hasRecords;
   return (
     <dl className="facts">
       <dt>When</dt>
@@ -83,6 +87,8 @@ function MinutesStatus({ meeting }: { meeting: Meeting }) {
           <span className="status-tag status-approved">
             Approved on {formatDateTime(meeting.approval.approvedAt)} at {meeting.approval.approvedAtMeeting}; locked
           </span>
+        ) : isToCome ? (
+          <span className="status-tag status-draft">Not yet held: the minutes are drafted at the meeting</span>
         ) : (
           <span className="status-tag status-draft">Draft: to be approved at the next meeting</span>
         )}

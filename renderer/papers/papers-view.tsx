@@ -269,7 +269,7 @@ function PaperSearch({ meetingId }: { meetingId: string }) {
   const id = useId();
   const results = useLiveQuery(() => searchPapers(db, meetingId, query), [db, meetingId, query]);
   return (
-    <div role="search" className="paper-search">
+    <div role="search" aria-label="Search inside these papers" className="paper-search">
       <label htmlFor={id}>Search inside these papers</label>
       <input id={id} type="search" value={query} onChange={(event) => setQuery(event.target.value)} />
       {query.trim().length >= 2 && results ? (

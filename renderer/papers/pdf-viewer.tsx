@@ -3,6 +3,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type Keyboard
 import { loadPdfJs, openPdf, pageTextOf, type PageText } from './pdf';
 import { findInPages, type FindMatch } from './find';
 import { PageThumbnails } from './page-thumbnails';
+import { pageBoxWords } from './page-words';
 
 // The paper viewer: one page at a time (the first page shows as soon as it is drawn, whatever
 // the length of the paper), drawn by pdf.js on a canvas with its text layer over it for
@@ -263,7 +264,7 @@ export function PdfViewer({ pdf: blob, title, isExempt, page, onPageChange, page
         >
           <label htmlFor={`${id}-page`}>Page</label>
           <input id={`${id}-page`} value={pageInput} size={4} onChange={(event) => setPageInput(event.target.value)} />
-          <span className="muted">{pageCount > 0 ? `${page} of ${pageCount}` : ''}</span>
+          <span className="muted">{pageBoxWords(labelOf(page), page, pageCount)}</span>
           <button type="submit" className="secondary">
             Go
           </button>

@@ -4,7 +4,7 @@ import type { Evidence, Rag } from '../../shared/plan/schema';
 import { useServices } from '../app/context';
 import { RagBadge } from '../components/rag-badge';
 import { formatDate, formatDateTime, formatPeriod } from '../format';
-import { fieldLabel, newUpdates, valueText } from '../plan/change-text';
+import { fieldLabel, linkedListChange, newUpdates, valueText } from '../plan/change-text';
 import { DueDate } from './actions-view';
 import { AnnotationPanel } from '../annotations/annotation-panel';
 import { lastListHref } from './list-memory';
@@ -314,6 +314,15 @@ function Risks({ detail }: { detail: ActionDetail }) {
   );
 }
 
+// The names of the records an action links to, by field, for "what changed" (a record unlinked
+// in this revision is no longer loaded, so its id is shown instead).
+const LINKED_NAMES: Partial<Record<string, (detail: ActionDetail) => Map<string, string>>> = {
+  evidenceIds: (detail) => new Map(detail.evidence.map((item) => [item.id, item.title])),
+  measureIds: (detail) => new Map(detail.measures.map((item) => [item.id, item.name])),
+  riskIds: (detail) => new Map(detail.risks.map((item) => [item.id, item.description])),
+  partnerOrgIds: (detail) => new Map([...detail.organisations.values()].map((item) => [item.id, item.name])),
+};
+
 function LatestChange({ detail }: { detail: ActionDetail }) {
   const { record, latestRevision, latestChange } = detail;
   let body;
@@ -338,6 +347,14 @@ function LatestChange({ detail }: { detail: ActionDetail }) {
             return (
               <li key={field.field}>
                 Delivery RAG: <RagBadge rag={field.before as Rag | null} /> → <RagBadge rag={field.after as Rag | null} />
+              </li>
+            );
+          }
+          if (LINKED_NAMES[field.field]) {
+            const names = LINKED_NAMES[field.field]?.(detail) ?? new Map<string, string>();
+            return (
+              <li key={field.field}>
+                {fieldLabel(field.field)}: {linkedListChange(field.before, field.after, (id) => names.get(id))}
               </li>
             );
           }

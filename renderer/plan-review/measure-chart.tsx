@@ -62,6 +62,9 @@ export function MeasureChart({ measure, headingLevel = 3 }: { measure: Measure; 
   const high = Math.max(...values);
   const pad = Math.max(1, (high - low) * 0.1);
   const domain: [number, number] = [Math.max(0, Math.floor(low - pad)), Math.ceil(high + pad)];
+  // Benchmarks are often close (England 46.4, statistical neighbours 44.1): from the highest
+  // down, labels go alternately above and below their line, so neighbours' labels never overprint.
+  const benchmarksTopDown = [...measure.benchmarks].sort((a, b) => b.value - a.value);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const tableId = `measure-table-${measure.id}`;
   const polarity = measure.polarity === 'higher-is-better' ? 'higher is better' : 'lower is better';
@@ -119,13 +122,17 @@ export function MeasureChart({ measure, headingLevel = 3 }: { measure: Measure; 
                 }}
               />
             ))}
-            {measure.benchmarks.map((benchmark) => (
+            {benchmarksTopDown.map((benchmark, index) => (
               <ReferenceLine
                 key={`benchmark-${benchmark.label}`}
                 y={benchmark.value}
                 className="chart-benchmark"
                 strokeDasharray="8 4 2 4"
-                label={{ value: `${benchmark.label} ${formatNumber(benchmark.value)}`, position: 'insideTopLeft', fontSize: 12 }}
+                label={{
+                  value: `${benchmark.label} ${formatNumber(benchmark.value)}`,
+                  position: index % 2 === 0 ? 'insideBottomLeft' : 'insideTopLeft',
+                  fontSize: 12,
+                }}
               />
             ))}
             {/* Suppressed points have no value: connectNulls off leaves a gap there. */}

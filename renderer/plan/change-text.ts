@@ -97,3 +97,18 @@ export function measureMovement(before: Measure, after: Measure): MeasureMovemen
   const isImproving = after.polarity === 'higher-is-better' ? isUp : !isUp;
   return { before: was, after: now, direction: isImproving ? 'improving' : 'worsening' };
 }
+
+/**
+ * A change to a list of linked records (evidence, measures, risks, partners) in words: what was
+ * added and removed, by name. Raw ids ("ev-005 → ev-005; ev-r2-1") told a member nothing.
+ */
+export function linkedListChange(before: unknown, after: unknown, nameOf: (id: string) => string | undefined): string {
+  const ids = (value: unknown) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+  const was = new Set(ids(before));
+  const now = new Set(ids(after));
+  const named = (id: string) => `“${nameOf(id) ?? id}”`;
+  const added = [...now].filter((id) => !was.has(id)).map(named);
+  const removed = [...was].filter((id) => !now.has(id)).map(named);
+  const parts = [added.length > 0 ? `added ${added.join(', ')}` : '', removed.length > 0 ? `removed ${removed.join(', ')}` : ''];
+  return parts.filter(Boolean).join('; ') || 'reordered';
+}

@@ -32,6 +32,7 @@ export function SearchBox() {
   return (
     <form
       role="search"
+      aria-label="Quick search"
       className="search-box"
       onSubmit={(event) => {
         event.preventDefault();

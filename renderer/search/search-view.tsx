@@ -65,7 +65,7 @@ export function SearchView({ params }: { params: URLSearchParams }) {
       <h1 id="view-title" tabIndex={-1}>
         Search
       </h1>
-      <form role="search" className="search-page-form" onSubmit={(event) => event.preventDefault()}>
+      <form role="search" aria-label="Search everything" className="search-page-form" onSubmit={(event) => event.preventDefault()}>
         <label htmlFor="search-page-input">Search actions, progress updates, measures, areas, risks, annotations and board papers</label>
         <input
           id="search-page-input"

@@ -23,8 +23,9 @@ export function ImportsView() {
         Imports
       </h1>
       <p>
-        Import plan files (<code>.plan.json</code>) or spreadsheet trackers (<code>.csv</code>, <code>.xlsx</code>) exported by the
-        programme office. Files saved into the inbox folder are imported automatically; you can also drop files anywhere on this window.
+        Import plan files (<code>.plan.json</code>), spreadsheet trackers (<code>.csv</code>, <code>.xlsx</code>), meeting packs (
+        <code>.zip</code>, <code>.pack.json</code> or a pack folder) and members’ annotation files (<code>.annotations.json</code>). Files
+        saved into the inbox folder are imported automatically; you can also drop files anywhere on this window.
       </p>
       <div className="button-row">
         <button type="button" onClick={() => void sync.openDialog()} disabled={state.isBusy}>

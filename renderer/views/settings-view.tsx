@@ -50,7 +50,10 @@ export function SettingsView() {
         Settings
       </h1>
       <h2>Inbox folder</h2>
-      <p>Plan files and trackers saved into this folder are imported automatically, while Oversight is open and when it starts.</p>
+      <p>
+        Plan files, trackers, meeting packs and annotation files saved into this folder are imported automatically, while Oversight is open
+        and when it starts.
+      </p>
       <p className="folder-path" data-testid="inbox-folder">
         {settings?.inboxFolder ?? 'Loading…'}
       </p>

@@ -123,6 +123,25 @@ export function targetCheck(measure: Pick<Measure, 'series' | 'polarity' | 'base
     expected = before.value + (next.value - before.value) * share;
     target = next;
   }
-  const isOnTrack = latest.value === expected || isBetter(measure.polarity, expected, latest.value);
-  return { isOffTarget: !isOnTrack, expected: Math.round(expected * 100) / 100, target };
+  // The trajectory is read to the precision the plan gives its figures (48.6, not 48.64), and the
+  // verdict judged on that same figure, so a member never sees "expected 48.6%" against 48.6%.
+  const places = planDecimalPlaces(measure);
+  const shown = Math.round(expected * 10 ** places) / 10 ** places;
+  const isOnTrack = latest.value === shown || isBetter(measure.polarity, shown, latest.value);
+  return { isOffTarget: !isOnTrack, expected: shown, target };
+}
+
+function decimalPlaces(value: number): number {
+  const [, fraction = ''] = String(value).split('.');
+  return /e/i.test(String(value)) ? 2 : fraction.length;
+}
+
+/** The most decimal places any of a measure's own figures (baseline, targets, series) is given to. */
+export function planDecimalPlaces(measure: Pick<Measure, 'series' | 'baseline' | 'targets'>): number {
+  const figures = [
+    measure.baseline.value,
+    ...measure.targets.map((target) => target.value),
+    ...measure.series.flatMap((point) => (point.value === null ? [] : [point.value])),
+  ];
+  return Math.min(4, Math.max(0, ...figures.map(decimalPlaces)));
 }
