@@ -48,8 +48,8 @@ export function AssuranceView({ params }: { params: URLSearchParams }) {
       <Title />
       <PlanReviewNav planId={planId} current="assurance" />
       <p>
-        Each member’s latest assurance view on an area (add one as “My assurance view” in the area’s notes on the dashboard, and share it), beside the board’s last
-        judgement. Only the board’s judgement is the board’s.
+        Each member’s latest assurance view on an area (add one as “My assurance view” in the area’s notes on the dashboard, and share it),
+        beside the board’s last judgement. Only the board’s judgement is the board’s.
       </p>
       <table className="assurance-spread">
         <caption>Members’ views and the board’s last judgement, by area</caption>
