@@ -18,6 +18,7 @@ import {
   checkDraft,
   compareAgendaNumbers,
   makeManifest,
+  missingParagraphMessage,
   parsePaperName,
   type DraftItem,
   type DraftPaper,
@@ -155,7 +156,7 @@ function numberRows(
     if (row.parsed.isExempt && row.parsed.exemptParagraph === undefined) {
       warnings.push({
         path: row.where,
-        message: `Item ${number} is exempt, but no Schedule 12A paragraph is given; add it in the agenda table, or write "(exempt 3)" in the name.`,
+        message: missingParagraphMessage(number),
       });
     }
     return {
