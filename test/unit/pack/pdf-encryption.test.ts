@@ -3,7 +3,7 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { encryptionOf } from '../../../electron/pack/pdf-encryption';
 import { pdfPageTexts } from '../../e2e/pdf-text';
-import { encryptedPdf, labelledPdf, passwordPdf } from './make-fixtures';
+import { aes256PasswordPdf, encryptedPdf, labelledPdf, passwordPdf } from './make-fixtures';
 
 const load = (bytes: Uint8Array) => PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
 
@@ -15,6 +15,17 @@ describe('whether an encrypted PDF opens without a password', () => {
     await expect(
       getDocument({ data: new Uint8Array(locked), useSystemFonts: false, isEvalSupported: false }).promise,
     ).rejects.toMatchObject({ name: 'PasswordException' });
+  });
+
+  it('does the same for AES-256 (revision 6), as Acrobat saves today', async () => {
+    const restricted = await aes256PasswordPdf('Restricted', { owner: 'clerk-secret' });
+    expect(await pdfPageTexts(restricted)).toEqual(['Restricted page 1', 'Restricted page 2']);
+    expect(encryptionOf(await load(restricted))).toBe('open');
+    const locked = await aes256PasswordPdf('Locked', { owner: 'clerk-secret', user: 'open-sesame' });
+    await expect(
+      getDocument({ data: new Uint8Array(locked), useSystemFonts: false, isEvalSupported: false }).promise,
+    ).rejects.toMatchObject({ name: 'PasswordException' });
+    expect(encryptionOf(await load(locked))).toBe('password');
   });
 
   it('tells an owner-password-only PDF from one that needs a user password, and a plain one from both', async () => {
