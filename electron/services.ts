@@ -4,6 +4,7 @@ import { createTrackerCopies } from './exports/tracker-copies';
 import { createBoardService } from './board/service';
 import { createDispatcher, type Dispatcher, type SenderInfo } from './ipc/dispatch';
 import { createHandlers, type HandlerContext } from './ipc/handlers';
+import { createPackMaker } from './pack/pack-maker';
 import { isTrustedSenderUrl } from './security';
 import { createSettingsStore } from './settings-store';
 import { createMappingStore } from './sync/mapping-store';
@@ -54,6 +55,7 @@ export function createMainServices(options: MainServicesOptions): { dispatch: Di
     app: { name: options.appInfo.name, version: options.appInfo.version },
     ...(options.backupIterations !== undefined ? { iterations: options.backupIterations } : {}),
   });
+  const packMaker = createPackMaker(options.dialogs, options.documentsFolder);
   const handlers = createHandlers({
     appInfo: options.appInfo,
     documentsFolder: options.documentsFolder,
@@ -68,6 +70,7 @@ export function createMainServices(options: MainServicesOptions): { dispatch: Di
     trackerCopies,
     emit: options.emit,
     backups,
+    packMaker,
   });
   const dispatch = createDispatcher(handlers, {
     isTrustedSender: (sender: SenderInfo) => sender.isOwnWindow && isTrustedSenderUrl(sender.frameUrl, options.appOrigin),
@@ -78,6 +81,7 @@ export function createMainServices(options: MainServicesOptions): { dispatch: Di
       board.stop();
       await backups.stop();
       await sync.stop();
+      await packMaker.stop();
     },
   };
 }

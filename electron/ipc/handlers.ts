@@ -6,7 +6,7 @@ import { openEvidence, type PlanFolders } from '../evidence/open-evidence';
 import { readDecisionsFile, saveExport } from '../exports/save-export';
 import type { TrackerCopies } from '../exports/tracker-copies';
 import { writeFileAtomic } from '../fs/atomic-write';
-import { createPackMaker } from '../pack/pack-maker';
+import { createPackMaker, type PackMaker } from '../pack/pack-maker';
 import { isPdf } from '../sync/pack-read';
 import { isAllowedExternalUrl } from '../security';
 import type { SettingsStore } from '../settings-store';
@@ -49,6 +49,8 @@ export type HandlerContext = {
   board: Pick<BoardService, 'folderPath' | 'setFolder' | 'scan' | 'write' | 'compact'>;
   /** Backups: the key, the folder, files being written and backups opened for restore. */
   backups: BackupService;
+  /** The clerk's pack maker, when its owner stops it (removing its temporary files); else one made here. */
+  packMaker?: PackMaker;
 };
 
 /** The handler table main registers: one plain async function per channel of the contract. */
@@ -57,7 +59,7 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     const stored = await context.settings.read();
     return { inboxFolder: stored.inboxFolder ?? defaultInboxFolder(context.documentsFolder) };
   }
-  const packMaker = createPackMaker(context.dialogs, context.documentsFolder);
+  const packMaker = context.packMaker ?? createPackMaker(context.dialogs, context.documentsFolder);
 
   return {
     'app:get-info': async () => ok(context.appInfo),

@@ -18,6 +18,7 @@ import {
   checkDraft,
   compareAgendaNumbers,
   makeManifest,
+  missingParagraphMessage,
   parsePaperName,
   type DraftItem,
   type DraftPaper,
@@ -27,6 +28,7 @@ import {
 import { PACK_LIMITS, type PackManifest } from '../../shared/pack/schema';
 import { formatSize } from '../../shared/tracker/zip-directory';
 import { describeWriteError } from '../fs/atomic-write';
+import { encryptionOf } from './pdf-encryption';
 import type { ExamineResult } from '../sync/examine';
 import { isIgnoredName } from '../sync/file-kinds';
 import { examinePack, isPdf } from '../sync/pack-read';
@@ -106,6 +108,11 @@ async function readPdfFiles(pdfs: ReadonlyArray<{ name: string; file: string }>,
       continue;
     }
     total += read.bytes.length;
+    if (read.isEncrypted)
+      warnings.push({
+        path: pdf.file,
+        message: `"${pdf.name}" has restrictions set with an owner password; it opens without a password, so it was added as it is.`,
+      });
     const parsed = parsePaperName(pdf.name);
     const sha256 = hash(read.bytes);
     bytes.set(sha256, read.bytes);
@@ -155,7 +162,7 @@ function numberRows(
     if (row.parsed.isExempt && row.parsed.exemptParagraph === undefined) {
       warnings.push({
         path: row.where,
-        message: `Item ${number} is exempt, but no Schedule 12A paragraph is given; add it in the agenda table, or write "(exempt 3)" in the name.`,
+        message: missingParagraphMessage(number),
       });
     }
     return {
@@ -171,7 +178,7 @@ function numberRows(
   });
 }
 
-type LoadedPdf = { ok: true; bytes: Uint8Array; document: PDFDocument } | { ok: false; message: string };
+type LoadedPdf = { ok: true; bytes: Uint8Array; document: PDFDocument; isEncrypted: boolean } | { ok: false; message: string };
 
 async function readPdf(file: string, name: string, maxBytes: number): Promise<LoadedPdf> {
   const read = await readFileForImport(file, { maxBytes });
@@ -190,27 +197,37 @@ async function readPdf(file: string, name: string, maxBytes: number): Promise<Lo
       message: `"${name}" is not a PDF: it does not start like one. It may be another kind of file renamed, or damaged.`,
     };
   const loaded = await loadPdf(read.bytes, name);
-  return loaded.ok ? { ok: true, bytes: read.bytes, document: loaded.document } : loaded;
+  return loaded.ok ? { ok: true, bytes: read.bytes, document: loaded.document, isEncrypted: loaded.isEncrypted } : loaded;
 }
 
-async function loadPdf(bytes: Uint8Array, name: string): Promise<{ ok: true; document: PDFDocument } | { ok: false; message: string }> {
+async function loadPdf(
+  bytes: Uint8Array,
+  name: string,
+): Promise<{ ok: true; document: PDFDocument; isEncrypted: boolean } | { ok: false; message: string }> {
   let document: PDFDocument;
+  let isEncrypted = false;
+  const options = { updateMetadata: false, throwOnInvalidObject: true, parseSpeed: ParseSpeeds.Fastest };
   try {
-    // pdf-lib refuses an encrypted PDF unless told otherwise: members' copies must open
-    // without a password, so that refusal is kept.
-    document = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true, parseSpeed: ParseSpeeds.Fastest });
+    document = await PDFDocument.load(bytes, options);
   } catch (error) {
     // pdf-lib's errors are compiled to ES5, so instanceof fails on them: its message is the sign.
     if (error instanceof EncryptedPDFError || (error instanceof Error && error.message.includes('is encrypted'))) {
+      // Members' copies must open without a password: one with only an owner password (restrictions)
+      // does, in every reader and in Oversight; one that needs a user password stays refused.
+      const unlocked = await PDFDocument.load(bytes, { ...options, ignoreEncryption: true }).catch(() => null);
+      if (!unlocked || encryptionOf(unlocked) !== 'open') {
+        return {
+          ok: false,
+          message: `"${name}" is password-protected (encrypted): it needs a password to open, which members will not have. Save a copy without a password or restrictions (in Acrobat: File › Properties › Security › No Security) and try again.`,
+        };
+      }
+      document = unlocked;
+      isEncrypted = true;
+    } else
       return {
         ok: false,
-        message: `"${name}" is password-protected (encrypted). Save a copy without a password or restrictions (in Acrobat: File › Properties › Security › No Security) and try again.`,
+        message: `"${name}" is damaged: it could not be read as a PDF (${error instanceof Error ? error.message.split('\n')[0] : 'unknown error'}).`,
       };
-    }
-    return {
-      ok: false,
-      message: `"${name}" is damaged: it could not be read as a PDF (${error instanceof Error ? error.message.split('\n')[0] : 'unknown error'}).`,
-    };
   }
   let pages: number;
   try {
@@ -222,7 +239,7 @@ async function loadPdf(bytes: Uint8Array, name: string): Promise<{ ok: true; doc
   if (pages > PACK_LIMITS.maxPagesPerPaper) {
     return { ok: false, message: `"${name}" has ${pages} pages; a paper may have at most ${PACK_LIMITS.maxPagesPerPaper}.` };
   }
-  return { ok: true, document };
+  return { ok: true, document, isEncrypted };
 }
 
 /** A top-level bookmark of a combined pack and the page (from 0) it opens, when it opens one. */
@@ -308,6 +325,12 @@ async function readCombined(file: string): Promise<ReadSource | SourceFailure> {
   const name = path.basename(file);
   const read = await readPdf(file, name, PACK_LIMITS.maxPackBytes);
   if (!read.ok) return failed(file, read.message);
+  // pdf-lib copies pages without decrypting them: pages cut from an encrypted pack would be unreadable.
+  if (read.isEncrypted)
+    return failed(
+      file,
+      `"${name}" has restrictions set with an owner password (it is encrypted), so its pages cannot be cut into separate papers. Save a copy without restrictions (in Acrobat: File › Properties › Security › No Security), or give the folder of separate report PDFs.`,
+    );
   const { document } = read;
   const pageCount = document.getPageCount();
   const warnings: Problem[] = [];

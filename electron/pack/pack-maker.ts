@@ -32,14 +32,37 @@ export type PackMaker = {
   choose(kind: 'pdfs' | 'folder' | 'combined'): Promise<MakerSource | null>;
   preview(token: string, sha256: string): Uint8Array | null;
   save(request: MakerSaveRequest): Promise<MakerSaveResult>;
+  /** Removes the supplement zips still kept in the temporary folder (when the app quits). */
+  stop(): Promise<void>;
+};
+
+export type PackMakerOptions = {
+  /** Where supplement zips are made; the system's temporary folder unless a test says otherwise. */
+  tempFolder?: string;
 };
 
 // A clerk makes one pack at a time; keeping the last few sources bounds the memory held.
 const SESSIONS_KEPT = 3;
+// A supplement's zip is read again while its papers are stored (papers:read), which the renderer
+// does straight after, one drop at a time; so only the last few are kept, the rest removed.
+const SUPPLEMENTS_KEPT = 3;
 
 /** The pack maker main serves; `documentsFolder` is where dialogs open. */
-export function createPackMaker(dialogs: PackMakerDialogs, documentsFolder: string, now: () => Date = () => new Date()): PackMaker {
+export function createPackMaker(
+  dialogs: PackMakerDialogs,
+  documentsFolder: string,
+  now: () => Date = () => new Date(),
+  options: PackMakerOptions = {},
+): PackMaker {
   const sessions = new Map<string, Map<string, Uint8Array>>();
+  // The temporary folders of supplements made this session, oldest first.
+  const supplementFolders: string[] = [];
+  const removeFolder = async (folder: string) => {
+    const at = supplementFolders.indexOf(folder);
+    if (at >= 0) supplementFolders.splice(at, 1);
+    // Best effort: a folder the system already cleared is no loss.
+    await fs.rm(folder, { recursive: true, force: true }).catch(() => undefined);
+  };
 
   return {
     async choose(kind) {
@@ -106,7 +129,8 @@ export function createPackMaker(dialogs: PackMakerDialogs, documentsFolder: stri
           .replace(/\.\d{3}Z$/, 'Z'),
       });
       // The zip must outlive this call: the papers are read from it again when they are stored.
-      const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-supplement-'));
+      const folder = await fs.mkdtemp(path.join(options.tempFolder ?? os.tmpdir(), 'oversight-supplement-'));
+      supplementFolders.push(folder);
       const written = await writeCheckedZip(
         path.join(folder, `${meeting.id.replace(/[^A-Za-z0-9._-]+/g, '-')}-supplement.zip`),
         made.manifest,
@@ -115,9 +139,20 @@ export function createPackMaker(dialogs: PackMakerDialogs, documentsFolder: stri
         {
           warnings: [...read.warnings.filter((warning) => !warning.message.includes('has no agenda number')), ...made.warnings],
         },
-      );
-      if (!written.ok) return { ok: false, errors: written.errors, warnings: written.warnings };
+      ).catch(async (error: unknown) => {
+        await removeFolder(folder);
+        throw error;
+      });
+      if (!written.ok) {
+        await removeFolder(folder);
+        return { ok: false, errors: written.errors, warnings: written.warnings };
+      }
+      while (supplementFolders.length > SUPPLEMENTS_KEPT) await removeFolder(supplementFolders[0] ?? '');
       return { ok: true, zipPath: written.file, warnings: written.warnings };
+    },
+
+    async stop() {
+      await Promise.all([...supplementFolders].map(removeFolder));
     },
 
     preview(token, sha256) {

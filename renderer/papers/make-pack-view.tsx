@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useState } from 'react';
 import type { Problem } from '../../shared/ipc/contract';
-import { checkDraft, defaultMeetingId } from '../../shared/pack/make';
+import { checkDraft, defaultMeetingId, draftWarnings, missingParagraphMessage } from '../../shared/pack/make';
 import type { MakerSaveResult, MakerSource } from '../../shared/pack/maker-ipc';
 import { useServices } from '../app/context';
 import { hrefFor } from '../app/router';
@@ -49,6 +49,16 @@ export function MakePackView() {
         : [],
     [rows, source, meeting],
   );
+
+  // Warnings about the agenda itself are worked out from the table as it is now, so one goes
+  // as soon as the clerk puts it right; the rest (files left out, names) stay as main read them.
+  const agendaWarnings = useMemo(() => {
+    if (!source) return [];
+    const readWarnings = new Set(
+      source.items.flatMap((item) => (item.isExempt && item.exemptParagraph === undefined ? [missingParagraphMessage(item.number)] : [])),
+    );
+    return [...source.warnings.filter((warning) => !readWarnings.has(warning.message)), ...draftWarnings(rows.map((row) => row.item))];
+  }, [rows, source]);
 
   const choose = async (kind: 'pdfs' | 'folder' | 'combined') => {
     setBusy(true);
@@ -195,7 +205,7 @@ export function MakePackView() {
               agenda front sheet.
             </p>
           ) : null}
-          <ProblemList problems={source.warnings} kind="warning" />
+          <ProblemList problems={agendaWarnings} kind="warning" />
           <AgendaEditor
             rows={rows}
             onChange={setRows}

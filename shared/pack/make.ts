@@ -137,6 +137,28 @@ export function paperFileFor(number: string, title: string): string {
 }
 
 /** Problems with the draft that would make a bad pack: located at the row ("$.items[2].number"). */
+/** The warning for an exempt item with no Schedule 12A paragraph, worded once for the CLI and the app. */
+export function missingParagraphMessage(number: string): string {
+  return `Item ${number} is exempt, but no Schedule 12A paragraph is given; add it in the agenda table, or write "(exempt 3)" in the name.`;
+}
+
+/**
+ * Warnings that follow the agenda as the clerk edits it (so a warning goes once it is put right):
+ * today, each exempt item still without its Schedule 12A paragraph.
+ */
+export function draftWarnings(items: readonly DraftItem[]): Problem[] {
+  return items.flatMap((item, index) =>
+    item.isExempt && item.exemptParagraph === undefined
+      ? [
+          {
+            path: item.paper?.source ?? `$.items[${index}].exemptParagraph`,
+            message: missingParagraphMessage(item.number.trim() || String(index + 1)),
+          },
+        ]
+      : [],
+  );
+}
+
 export function checkDraft(draft: PackDraft): Problem[] {
   const problems: Problem[] = [];
   const seen = new Map<string, number>();

@@ -97,6 +97,29 @@ describe('Make a pack: the agenda editor', () => {
     await waitFor(() => expect(screen.getByText(/Saved january\.zip: 3 papers, 6 pages/)).toBeInTheDocument());
   });
 
+  it('takes the “no Schedule 12A paragraph” warning away once the clerk picks one, and brings it back if it is cleared', async () => {
+    const chosen = source();
+    const missing =
+      'Item 7 is exempt, but no Schedule 12A paragraph is given; add it in the agenda table, or write "(exempt 3)" in the name.';
+    chosen.warnings.push({ path: '7 Independent placements.pdf', message: missing });
+    const { user } = setup(chosen);
+    await user.click(screen.getByRole('button', { name: 'Choose PDFs…' }));
+    await waitFor(() => expect(screen.getAllByText(missing)).toHaveLength(1));
+
+    await user.selectOptions(screen.getByLabelText('Schedule 12A paragraph, item 7'), '3');
+    await waitFor(() => expect(screen.queryByText(missing)).not.toBeInTheDocument());
+    // Warnings that are not about the agenda table stay.
+    expect(screen.getByText('"Minutes.docx" was left out: it is not a PDF. Save it as PDF to include it.')).toBeInTheDocument();
+
+    // An item the clerk marks exempt by hand is warned about until it has its paragraph.
+    await user.click(screen.getByLabelText('Exempt, item 10'));
+    const added =
+      'Item 10 is exempt, but no Schedule 12A paragraph is given; add it in the agenda table, or write "(exempt 3)" in the name.';
+    await waitFor(() => expect(screen.getAllByText(added)).toHaveLength(1));
+    await user.selectOptions(screen.getByLabelText('Schedule 12A paragraph, item 7'), '');
+    await waitFor(() => expect(screen.getAllByText(missing)).toHaveLength(1));
+  });
+
   it('reorders rows from the keyboard (Alt+↓, Alt+↑) and with the buttons, announcing each move', async () => {
     const { user } = setup();
     await user.click(screen.getByRole('button', { name: 'Choose PDFs…' }));

@@ -7,7 +7,7 @@ import { examinePack, openPackZip } from '../../../electron/sync/pack-read';
 import type { PackDraft } from '../../../shared/pack/make';
 import { pdfPageTexts } from '../../e2e/pdf-text';
 import { tempFolder } from './fixtures';
-import { combinedPdf, encryptedPdf, labelledPdf } from './make-fixtures';
+import { combinedPdf, encryptedPdf, labelledPdf, passwordPdf } from './make-fixtures';
 
 let folder: string;
 beforeEach(async () => {
@@ -141,11 +141,62 @@ describe('a pack from a folder of PDFs', () => {
     expect(read.ok).toBe(false);
     const messages = read.ok ? [] : read.errors.map((error) => [path.basename(error.path), error.message.split(':')[0]]);
     expect(messages).toEqual([
-      ['02 Locked.pdf', '"02 Locked.pdf" is password-protected (encrypted). Save a copy without a password or restrictions (in Acrobat'],
+      ['02 Locked.pdf', '"02 Locked.pdf" is password-protected (encrypted)'],
       ['03 Word file.pdf', '"03 Word file.pdf" is not a PDF'],
       ['04 Broken.pdf', expect.stringMatching(/^"04 Broken.pdf" is damaged/)],
       ['05 Cut short.pdf', expect.stringMatching(/^"05 Cut short.pdf" is damaged/)],
     ]);
+  });
+
+  it('takes a PDF with only an owner password (restrictions) as it is, and refuses one that needs a password to open', async () => {
+    const restricted = await passwordPdf('Restricted', { owner: 'clerk-secret' });
+    const source = await writeFiles({
+      '03 Restricted report.pdf': restricted,
+      '04 Locked report.pdf': await passwordPdf('Locked', { owner: 'clerk-secret', user: 'open-sesame' }),
+    });
+    const refused = await readPackSource(source);
+    expect(refused.ok ? [] : refused.errors).toEqual([
+      {
+        path: path.join(source, '04 Locked report.pdf'),
+        message:
+          '"04 Locked report.pdf" is password-protected (encrypted): it needs a password to open, which members will not have. Save a copy without a password or restrictions (in Acrobat: File › Properties › Security › No Security) and try again.',
+      },
+    ]);
+
+    await fs.rm(path.join(source, '04 Locked report.pdf'));
+    const read = await readPackSource(source);
+    if (!read.ok) throw new Error(JSON.stringify(read.errors));
+    expect(read.items.map((item) => [item.number, item.title, item.paper?.pageCount])).toEqual([['3', 'Restricted report', 2]]);
+    expect(read.warnings).toEqual([
+      {
+        path: path.join(source, '03 Restricted report.pdf'),
+        message:
+          '"03 Restricted report.pdf" has restrictions set with an owner password; it opens without a password, so it was added as it is.',
+      },
+    ]);
+    const target = path.join(folder, 'pack.zip');
+    const written = await writePack(target, draftOf(read), read.bytes);
+    if (!written.ok) throw new Error(JSON.stringify(written.errors));
+    const checked = await examinePack(target);
+    expect(checked.status === 'examined' && checked.outcome.status).toBe('pack');
+    // The clerk's file byte for byte, which members' pdf.js opens and reads without a password.
+    const paper = (await entriesOf(target)).get('papers/03-restricted-report.pdf') ?? new Uint8Array();
+    expect(Buffer.from(paper).equals(Buffer.from(restricted))).toBe(true);
+    expect(await pdfPageTexts(paper)).toEqual(['Restricted page 1', 'Restricted page 2']);
+  });
+
+  it('refuses a combined pack with an owner password, whose pages cannot be cut without it, saying what to do', async () => {
+    const source = path.join(folder, 'Agenda reports pack.pdf');
+    await fs.writeFile(source, await passwordPdf('Combined', { owner: 'clerk-secret' }));
+    const read = await readPackSource(source);
+    expect(read.ok ? [] : read.errors).toEqual([
+      {
+        path: source,
+        message:
+          '"Agenda reports pack.pdf" has restrictions set with an owner password (it is encrypted), so its pages cannot be cut into separate papers. Save a copy without restrictions (in Acrobat: File › Properties › Security › No Security), or give the folder of separate report PDFs.',
+      },
+    ]);
+    expect(await filesIn(folder)).toEqual(['Agenda reports pack.pdf']);
   });
 
   it('says so when the folder has no PDFs, or is missing', async () => {

@@ -138,6 +138,32 @@ describe('a supplement made on the spot from a PDF dropped on a meeting', () => 
     await fs.rm(path.dirname(made.zipPath), { recursive: true, force: true });
   });
 
+  it('leaves no temporary folder behind: keeps only the last few supplements while they are stored, and removes the rest when stopped', async () => {
+    const temporary = path.join(folder, 'tmp');
+    await fs.mkdir(temporary);
+    const maker = createPackMaker(scriptedDialogs({}), folder, () => new Date('2027-01-13T17:00:00Z'), { tempFolder: temporary });
+    const damaged = path.join(folder, '4 Dashboard.pdf');
+    await fs.writeFile(damaged, '%PDF-1.7 nothing else');
+    expect((await maker.supplement([damaged], meeting, agenda))?.ok).toBe(false);
+    expect(await fs.readdir(temporary)).toEqual([]);
+
+    const made: string[] = [];
+    for (const name of ['7 Revised placements', '7a Placements costs', '8 Late note', '9 Later note']) {
+      const file = path.join(folder, `${name}.pdf`);
+      await fs.writeFile(file, await labelledPdf(name, 1));
+      const supplement = await maker.supplement([file], meeting, agenda);
+      if (!supplement?.ok) throw new Error(JSON.stringify(supplement));
+      // The zip is there to be read while its papers are stored.
+      expect((await examinePack(supplement.zipPath)).status).toBe('examined');
+      made.push(path.basename(path.dirname(supplement.zipPath)));
+    }
+    expect((await fs.readdir(temporary)).sort()).toEqual(made.slice(1).sort());
+
+    await maker.stop();
+    expect(await fs.readdir(temporary)).toEqual([]);
+    await maker.stop();
+  });
+
   it('refuses a dropped file that is not a PDF, or a damaged PDF, naming it; a cancelled dialog is null', async () => {
     const maker = createPackMaker(scriptedDialogs({}), folder);
     const notPdf = await maker.supplement([path.join(folder, 'minutes.docx')], meeting, agenda);
