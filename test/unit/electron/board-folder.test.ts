@@ -127,9 +127,14 @@ describe('board folder in main', () => {
 
   it('scans on a change event and on its timer', async () => {
     const watched: BoardScan[] = [];
+    const relative = boardFilePath('segment', 'member-a', 'device-a', 1);
+    // The device's folder exists before watching starts: Node 20's recursive watch on Linux adds
+    // a watcher for a new sub-folder asynchronously, so a file written at once into a folder made
+    // a moment earlier can go unseen on a busy machine. The timer's rescan (below) covers that.
+    await fs.mkdir(path.dirname(path.join(folder, ...relative.split('/'))), { recursive: true });
     board({ watch: true, onScan: (scan) => watched.push(scan) });
     await new Promise((resolve) => setTimeout(resolve, 100));
-    await put(boardFilePath('segment', 'member-a', 'device-a', 1), await segment());
+    await put(relative, await segment());
     await vi.waitFor(() => expect(watched.flatMap((scan) => scan.opened)).toHaveLength(1), { timeout: 10_000 });
 
     const polled: BoardScan[] = [];
