@@ -219,9 +219,12 @@ export function measureChartSvg(name: string, points: readonly ReportChartPoint[
   // Label the first and last periods only: more would overlap on a monthly series.
   const first = points[0];
   const last = points.at(-1);
-  if (first) parts.push(`<text x="${x(0)}" y="${height - bottom + 16}" text-anchor="middle">${escapeXml(first.period)}</text>`);
+  if (first)
+    parts.push(
+      `<text x="${x(0)}" y="${height - bottom + 16}" text-anchor="${points.length > 1 ? 'start' : 'middle'}">${escapeXml(first.period)}</text>`,
+    );
   if (last && points.length > 1)
-    parts.push(`<text x="${x(points.length - 1)}" y="${height - bottom + 16}" text-anchor="middle">${escapeXml(last.period)}</text>`);
+    parts.push(`<text x="${x(points.length - 1)}" y="${height - bottom + 16}" text-anchor="end">${escapeXml(last.period)}</text>`);
   parts.push('</svg>');
   return parts.join('');
 }
