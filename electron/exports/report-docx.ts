@@ -1,5 +1,5 @@
 import { Document, Packer, type FileChild } from 'docx';
-import type { BoardReport, ReportArea } from '../../shared/exports/report-model';
+import { moreMeasuresLine, type BoardReport, type ReportArea } from '../../shared/exports/report-model';
 import { CONFIDENTIAL_LINE } from '../../shared/exports/text';
 import { bullets, heading, HOUSE_STYLES, markedSection, simpleTable, textParagraph } from './docx-common';
 
@@ -44,6 +44,7 @@ function areaParagraphs(area: ReportArea): FileChild[] {
       );
     }
   }
+  if (area.moreMeasures > 0) out.push(textParagraph(moreMeasuresLine(area.moreMeasures), { italics: true }));
   out.push(
     heading('The board’s assurance judgements', 3),
     area.judgements.length === 0

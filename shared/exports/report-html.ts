@@ -1,5 +1,5 @@
 import { escapeHtml } from './minutes-html';
-import type { BoardReport, ReportArea } from './report-model';
+import { moreMeasuresLine, type BoardReport, type ReportArea } from './report-model';
 import { CONFIDENTIAL_LINE } from './text';
 
 // The board's report as one self-contained HTML page for printing to PDF, laid out from the same
@@ -47,6 +47,7 @@ function area(entry: ReportArea): string {
       `<figure>${measure.svg}</figure></div>`,
     );
   }
+  if (entry.moreMeasures > 0) parts.push(`<p class="none">${escapeHtml(moreMeasuresLine(entry.moreMeasures))}</p>`);
   parts.push(
     '<h3>The board’s assurance judgements</h3>',
     entry.judgements.length === 0

@@ -70,6 +70,8 @@ export type ReportArea = {
   impactNow: string;
   trend: TrendPoint[];
   measures: ReportMeasure[];
+  /** Measures linked to the area beyond the key ones reported (the plan's dashboard has them all). */
+  moreMeasures: number;
   judgements: ReportJudgement[];
   overdue: string[];
   revised: string[];
@@ -96,6 +98,7 @@ export type BoardReport = {
 const RAG_WORDS: Record<Rag, string> = { blue: 'Blue (complete)', green: 'Green', amber: 'Amber', red: 'Red', grey: 'Grey (not started)' };
 // Worst first: the area is as behind as its most behind action.
 const RAG_ORDER: readonly Rag[] = ['red', 'amber', 'green', 'blue', 'grey'];
+const MEASURE_ORDER = ['Not at target', 'No figure yet', 'At target'];
 const DONE = new Set(['complete', 'embedded', 'withdrawn']);
 
 function worst(rags: readonly Rag[]): Rag | undefined {
@@ -254,6 +257,21 @@ function measureOf(measure: Measure, to: string): ReportMeasure {
   };
 }
 
+/**
+ * A council report summarises: a list longer than its limit keeps its first entries (the most
+ * pressing, as sorted) and ends with how many more there are and where they are listed in full.
+ */
+export const REPORT_LIMITS = { overdue: 25, revised: 25, measures: 12, risks: 10 } as const;
+
+function capped(lines: readonly string[], limit: number, more: (count: number) => string): string[] {
+  return lines.length <= limit ? [...lines] : [...lines.slice(0, limit), more(lines.length - limit)];
+}
+
+/** The line after the key measures when the area has more. */
+export function moreMeasuresLine(count: number): string {
+  return `And ${count} more ${count === 1 ? 'measure' : 'measures'} linked to this area: the plan's dashboard has them all.`;
+}
+
 function riskScore(risk: Risk): number {
   return risk.likelihood * risk.impact;
 }
@@ -314,13 +332,15 @@ export function buildBoardReport(input: ReportInput): BoardReport {
       })),
     );
     const open = actions.filter((action) => !DONE.has(action.status));
-    const overdue = open
-      .filter((action) => (action.revisedDueDate ?? action.dueDate) < to)
+    const dueOf = (action: Action) => action.revisedDueDate ?? action.dueDate;
+    const overdueLines = open
+      .filter((action) => dueOf(action) < to)
+      .sort((a, b) => dueOf(a).localeCompare(dueOf(b)))
       .map(
         (action) =>
           `Action ${action.ref}: ${action.title}, due ${dateText(action.revisedDueDate ?? action.dueDate)} (${RAG_WORDS[action.deliveryRag]})`,
       );
-    const revised = actions
+    const revisedLines = actions
       .filter((action) => action.revisedDueDate !== undefined)
       .map(
         (action) =>
@@ -328,6 +348,16 @@ export function buildBoardReport(input: ReportInput): BoardReport {
             action.revisionApprovedBy ? `, agreed by ${action.revisionApprovedBy}` : ''
           }`,
       );
+    const overdue = capped(
+      overdueLines,
+      REPORT_LIMITS.overdue,
+      (count) => `And ${count} more overdue: the plan's action list has them all.`,
+    );
+    const revised = capped(
+      revisedLines,
+      REPORT_LIMITS.revised,
+      (count) => `And ${count} more with revised dates: the plan's action list has them all.`,
+    );
     const actionIds = new Set(actions.map((action) => action.id));
     const areaVoice = voice
       .filter((record) =>
@@ -340,7 +370,7 @@ export function buildBoardReport(input: ReportInput): BoardReport {
             record.isConfidential ? ' (CONFIDENTIAL)' : ''
           }`,
       );
-    const risks = [...new Set(actions.flatMap((action) => action.riskIds))]
+    const riskLines = [...new Set(actions.flatMap((action) => action.riskIds))]
       .flatMap((id) => {
         const risk = riskById.get(id);
         return risk ? [risk] : [];
@@ -350,13 +380,23 @@ export function buildBoardReport(input: ReportInput): BoardReport {
         (risk) =>
           `${risk.description} (likelihood ${risk.likelihood}, impact ${risk.impact}, score ${riskScore(risk)}). Mitigation: ${risk.mitigation}`,
       );
+    const risks = capped(
+      riskLines,
+      REPORT_LIMITS.risks,
+      (count) => `And ${count} more, lower scored: the plan's risk register has them all.`,
+    );
+    // The key measures: those not at target first, then those without a figure, then those at target.
+    const reported = measures
+      .map((measure) => measureOf(measure, to))
+      .sort((a, b) => MEASURE_ORDER.indexOf(a.status) - MEASURE_ORDER.indexOf(b.status));
     return {
       ref: area.ref,
       title: area.title,
       deliveryNow: area.deliveryRag ? RAG_WORDS[area.deliveryRag] : deliveryBy(actions, to),
       impactNow: `${area.impactRag ? `${RAG_WORDS[area.impactRag]}; ` : ''}${impactBy(measures, to)}`,
       trend,
-      measures: measures.map((measure) => measureOf(measure, to)),
+      measures: reported.slice(0, REPORT_LIMITS.measures),
+      moreMeasures: Math.max(0, reported.length - REPORT_LIMITS.measures),
       judgements,
       overdue,
       revised,

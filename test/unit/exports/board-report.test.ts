@@ -263,6 +263,22 @@ describe('board report model', () => {
     ]);
   });
 
+  it('summarises long lists for council: most overdue first, then how many more and where they are', () => {
+    const many = Array.from({ length: 30 }, (_, index) =>
+      action({
+        id: `A-9.${index}`,
+        ref: `9.${index}`,
+        title: `Task ${index}`,
+        dueDate: `2026-12-${String(31 - index).padStart(2, '0')}`,
+        updates: [],
+      }),
+    );
+    const [only] = buildBoardReport(input({ plan: { ...input().plan, actions: many } })).areas;
+    expect(only?.overdue).toHaveLength(26);
+    expect(only?.overdue[0]).toContain('Task 29, due 2 December 2026');
+    expect(only?.overdue.at(-1)).toBe("And 5 more overdue: the plan's action list has them all.");
+  });
+
   it('draws each chart as SVG text with its figures escaped and no script', () => {
     const svg = measureChartSvg(
       '<b>Rate & "x"</b>',
