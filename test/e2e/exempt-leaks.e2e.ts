@@ -249,6 +249,10 @@ describe('exempt content in every export format', () => {
     expect(published['minutes-pdf']).toContain('Timeliness rose to 48%.');
     expect(published['cli-minutes-docx']).toContain('The board noted the dashboard.');
     expect(published['decision-log-csv']).toContain('The board noted the dashboard.');
+    for (const kind of ['board-report-docx', 'board-report-pdf']) {
+      expect(published[kind], kind).toContain('Area 1: Timeliness');
+      expect(published[kind], kind).toContain('Ratings at each board meeting');
+    }
 
     const confidential = await everyExport(true);
     for (const place of ['note', 'decision', 'judgement', 'action', 'carried', 'update', 'correction']) {
