@@ -2,6 +2,8 @@ import { toCsv } from '../../shared/exports/csv';
 import { exportFileName, extensionOf, filterOf } from '../../shared/exports/file-names';
 import { buildMinutes } from '../../shared/exports/minutes-model';
 import { minutesHtml } from '../../shared/exports/minutes-html';
+import { buildBoardReport } from '../../shared/exports/report-model';
+import { reportHtml } from '../../shared/exports/report-html';
 import type { ExportRequest } from '../../shared/exports/schema';
 import { actionLog, decisionLog, groupQuestionsByItem, questionsTable, WITHDRAWN_STATUS, type Table } from '../../shared/exports/tables';
 import { CONFIDENTIAL_LINE, dateText } from '../../shared/exports/text';
@@ -10,6 +12,7 @@ import { fail, ok, type Result } from '../../shared/result';
 import { answersXlsx } from './answers-xlsx';
 import { minutesDocx } from './minutes-docx';
 import { questionsDocx } from './questions-docx';
+import { reportDocx } from './report-docx';
 import type { TrackerCopies } from './tracker-copies';
 import { trackerWithUpdates } from './tracker-export';
 import { describeLeftOut } from '../../shared/exports/tracker-formulas';
@@ -155,6 +158,27 @@ export async function buildExport(request: ExportRequest, services: ExportServic
         data: `${JSON.stringify(built.value, null, 2)}\n`,
         ...named(meeting.title, meeting.date),
         summary: `${plural(verdict.count, 'record')} with their hash chain${verdict.withheld > 0 ? `; ${plural(verdict.withheld, 'exempt record')} withheld (hashes kept)` : ''}.`,
+      });
+    }
+    case 'board-report-docx':
+    case 'board-report-pdf': {
+      const report = buildBoardReport({
+        boardName: request.boardName,
+        includeExempt: request.includeExempt,
+        from: request.from,
+        to: request.to,
+        plan: request.plan,
+        bundles: request.bundles,
+        voice: request.voice,
+        questions: request.questions,
+      });
+      const data = request.kind === 'board-report-docx' ? await reportDocx(report) : await services.printHtmlToPdf(reportHtml(report));
+      return ok({
+        data,
+        ...named(request.boardName, request.to, `${request.from} to ${request.to}`),
+        summary: `Report on ${plural(report.areas.length, 'area')} over ${plural(report.meetings.length, 'meeting')}${
+          report.withheld > 0 ? `; ${plural(report.withheld, 'exempt item')} left out` : ''
+        }.`,
       });
     }
     case 'tracker': {

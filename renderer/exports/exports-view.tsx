@@ -6,7 +6,7 @@ import { hrefFor } from '../app/router';
 import { formatDate, plural } from '../format';
 import { useBoard, useMeetings } from '../meetings/use-meetings';
 import { importDecisionsFile, type DecisionsImportOutcome } from './decisions-import';
-import { allMeetingBundles, meetingBundle, questionsFor } from './gather';
+import { allMeetingBundles, boardReportRequest, meetingBundle, questionsFor } from './gather';
 import { useQuestionAuthors } from './use-exports';
 import './exports.css';
 
@@ -14,7 +14,7 @@ import './exports.css';
 // renderer gathers the data; main validates it, leaves exempt items out unless they are
 // included, builds the file and writes it atomically where the user chooses.
 
-type What = 'minutes' | 'decision-log' | 'action-log' | 'questions' | 'decisions-json' | 'tracker';
+type What = 'minutes' | 'decision-log' | 'action-log' | 'questions' | 'decisions-json' | 'tracker' | 'board-report';
 
 type Choice = { what: What; label: string; hint: string; formats: Array<{ kind: ExportKind; label: string }>; needsMeeting: boolean };
 
@@ -74,7 +74,25 @@ const CHOICES: readonly Choice[] = [
     formats: [{ kind: 'tracker', label: 'Same format as the tracker' }],
     needsMeeting: true,
   },
+  {
+    what: 'board-report',
+    label: 'Board’s report to council',
+    hint: 'For a period you choose: per area, the ratings at each board meeting, key measures against target with charts, the board’s judgements, overdue and revised actions, families’ voice, escalations, risks, and questions with officers’ answers.',
+    formats: [
+      { kind: 'board-report-docx', label: 'Word (.docx)' },
+      { kind: 'board-report-pdf', label: 'PDF' },
+    ],
+    needsMeeting: false,
+  },
 ];
+
+/** Today and the same day a year earlier (YYYY-MM-DD), the period the report offers first. */
+function lastYear(): { from: string; to: string } {
+  const today = new Date();
+  const to = today.toISOString().slice(0, 10);
+  const from = new Date(Date.UTC(today.getUTCFullYear() - 1, today.getUTCMonth(), today.getUTCDate() + 1)).toISOString().slice(0, 10);
+  return { from, to };
+}
 
 type Message = { tone: 'ok' | 'error' | 'info'; text: string };
 
@@ -110,6 +128,7 @@ export function ExportsView() {
   const [meetingId, setMeetingId] = useState('');
   const [memberName, setMemberName] = useState('');
   const [includeExempt, setIncludeExempt] = useState(false);
+  const [period, setPeriod] = useState(lastYear);
   const [isBusy, setIsBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
   const [imports, setImports] = useState<Message[]>([]);
@@ -125,6 +144,7 @@ export function ExportsView() {
   async function requestFor(): Promise<ExportRequest | string> {
     const boardName = board?.name ?? 'SEND Oversight Board';
     const common = { includeExempt, boardName };
+    if (kind === 'board-report-docx' || kind === 'board-report-pdf') return boardReportRequest(db, { kind, ...common, ...period });
     if (kind === 'decision-log-csv' || kind === 'decision-log-xlsx' || kind === 'action-log-csv' || kind === 'action-log-xlsx') {
       const bundles = await allMeetingBundles(db);
       return bundles.length === 0 ? 'There are no meetings to export yet.' : { kind, ...common, bundles };
@@ -265,6 +285,25 @@ export function ExportsView() {
                 </select>
               </>
             ) : null}
+          </div>
+        ) : null}
+
+        {what === 'board-report' ? (
+          <div className="form-grid">
+            <label htmlFor={`${formId}-from`}>From</label>
+            <input
+              id={`${formId}-from`}
+              type="date"
+              value={period.from}
+              onChange={(event) => setPeriod({ ...period, from: event.target.value })}
+            />
+            <label htmlFor={`${formId}-to`}>To</label>
+            <input
+              id={`${formId}-to`}
+              type="date"
+              value={period.to}
+              onChange={(event) => setPeriod({ ...period, to: event.target.value })}
+            />
           </div>
         ) : null}
 

@@ -1,7 +1,7 @@
 import { isPaperTarget, isPlanAnnotation, type AnnotationRecord } from '../../shared/annotations/types';
-import type { ExportQuestion, MeetingBundle } from '../../shared/exports/schema';
+import type { ExportQuestion, ExportRequest, MeetingBundle } from '../../shared/exports/schema';
 import type { Meeting } from '../../shared/meetings/schema';
-import type { Action, Area, Measure, Milestone } from '../../shared/plan/schema';
+import type { Action, Area, Measure, Milestone, Risk } from '../../shared/plan/schema';
 import type { OversightDatabase } from '../db/database';
 import type { EntityRecord } from '../db/types';
 import { paperRecordId } from '../papers/types';
@@ -170,4 +170,57 @@ async function paperQuestions(db: OversightDatabase, meeting: Meeting, records: 
       ...(paper?.isExempt && !isItemExempt ? { isExempt: true } : {}),
     };
   });
+}
+
+type BoardReportRequest = Extract<ExportRequest, { kind: 'board-report-docx' | 'board-report-pdf' }>;
+
+/**
+ * What the board's report needs for a period: the plan as stored now (its current, unarchived
+ * areas, actions, measures and risks), every meeting, the plan's families' voice records and
+ * each meeting's shared questions. Main keeps the period and the exempt rule; or a sentence why
+ * there is nothing to report.
+ */
+export async function boardReportRequest(
+  db: OversightDatabase,
+  options: { kind: BoardReportRequest['kind']; from: string; to: string; includeExempt: boolean; boardName: string },
+): Promise<BoardReportRequest | string> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.from) || !/^\d{4}-\d{2}-\d{2}$/.test(options.to))
+    return 'Give the period’s first and last dates.';
+  if (options.from > options.to) return 'The period’s first date is after its last date.';
+  const bundles = await allMeetingBundles(db);
+  // The plan of the latest meeting in the period, else the plan on this laptop.
+  const inPeriod = bundles
+    .filter((bundle) => bundle.meeting.date >= options.from && bundle.meeting.date <= options.to)
+    .sort((a, b) => b.meeting.date.localeCompare(a.meeting.date));
+  const planId = inPeriod.find((bundle) => bundle.meeting.planId !== null)?.meeting.planId ?? (await db.plans.toCollection().first())?.id;
+  const plan = planId ? await db.plans.get(planId) : undefined;
+  if (!plan) return 'There is no plan on this laptop to report on.';
+  const current = (await db.entities.where('[planId+kind+id]').between([plan.id], [plan.id, []], true, true).toArray()).filter(
+    (entity) => entity.archivedInRevision === null,
+  );
+  const of = <T>(kind: string) => current.filter((entity) => entity.kind === kind).map((entity) => entity.data as T);
+  const voice = (await db.voiceRecords.toArray())
+    .filter((record) => record.planId === plan.id)
+    .map(({ recordedBy: _by, createdAt: _created, updatedAt: _updated, ...record }) => record);
+  const questions: BoardReportRequest['questions'] = [];
+  for (const { meeting } of inPeriod) {
+    for (const question of await questionsFor(db, meeting, null)) questions.push({ ...question, meetingId: meeting.id });
+  }
+  return {
+    kind: options.kind,
+    includeExempt: options.includeExempt,
+    boardName: options.boardName,
+    from: options.from,
+    to: options.to,
+    plan: {
+      title: plan.header.title,
+      areas: of<Area>('area'),
+      actions: of<Action>('action'),
+      measures: of<Measure>('measure'),
+      risks: of<Risk>('risk'),
+    },
+    bundles,
+    voice,
+    questions,
+  };
 }

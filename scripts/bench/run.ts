@@ -11,6 +11,7 @@ import { build } from 'vite';
 import { examineFile } from '../../electron/sync/examine';
 import type { ImportCandidate } from '../../shared/ipc/contract';
 import { generatePlan } from '../../shared/sample/generate-plan';
+import { benchBoardReport } from './report';
 import { measureValidatorThroughput } from '../bench-validator';
 import { CHROMIUM_ARGS, ensureChromium } from '../chromium.mjs';
 import { benchAnnotations } from './annotations';
@@ -242,6 +243,8 @@ async function main() {
 
     console.log('Building minutes (DOCX and PDF)…');
     figures.push(...(await benchExports(chromiumFound.path)));
+    console.log('Building the board’s report for a year (DOCX and PDF)…');
+    figures.push(...(await benchBoardReport(chromiumFound.path, planObject)));
 
     console.log('Plan review: dashboard, actions list and search with 50,000 annotations…');
     figures.push(...(await benchPlanReview(() => freshPage(chromiumFound.path, origin), candidate)));

@@ -17,6 +17,8 @@ const WHAT: Record<ExportKind, { words: string; extension: string }> = {
   'questions-xlsx': { words: 'questions and answers', extension: '.answers.xlsx' },
   'decisions-json': { words: 'record', extension: '.decisions.json' },
   tracker: { words: 'tracker with board updates', extension: '.xlsx' },
+  'board-report-docx': { words: 'board report', extension: '.docx' },
+  'board-report-pdf': { words: 'board report', extension: '.pdf' },
 };
 
 /** The extension a kind's file ends with (a tracker's follows the original: pass it). */

@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import type { DecisionsFile } from '../meetings/decisions-file';
 import { agendaItemSchema, meetingRecordSchema, meetingSchema, termsOfReferenceSchema } from '../meetings/schema';
+import { actionSchema, areaSchema, measureSchema, riskSchema } from '../plan/schema';
+import { voiceInputSchema } from '../voice/schema';
 
 // What the renderer sends main to export: the meeting data it gathered from the store, as a
 // discriminated union by kind. Main parses it here (the records with the meetings' own strict
@@ -18,6 +20,8 @@ export const EXPORT_KINDS = [
   'questions-xlsx',
   'decisions-json',
   'tracker',
+  'board-report-docx',
+  'board-report-pdf',
 ] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
@@ -57,6 +61,8 @@ export const exportQuestionSchema = z.strictObject({
 });
 export type ExportQuestion = z.infer<typeof exportQuestionSchema>;
 
+const isoDay = z.iso.date({ error: 'must be a date (YYYY-MM-DD)' });
+
 const common = { includeExempt: z.boolean(), boardName: z.string().trim().min(1).max(300) };
 
 export const exportRequestSchema = z.discriminatedUnion('kind', [
@@ -86,6 +92,27 @@ export const exportRequestSchema = z.discriminatedUnion('kind', [
     questions: z.array(exportQuestionSchema).max(100_000),
   }),
   z.strictObject({ kind: z.literal('decisions-json'), ...common, bundle: meetingBundleSchema }),
+  z.strictObject({
+    kind: z.enum(['board-report-docx', 'board-report-pdf']),
+    ...common,
+    /** The period the report covers, both ends included. */
+    from: isoDay,
+    to: isoDay,
+    /** The plan as stored now: its areas, actions, measures and risks. */
+    plan: z.strictObject({
+      title: text(500),
+      areas: z.array(areaSchema).max(1_000),
+      actions: z.array(actionSchema).max(20_000),
+      measures: z.array(measureSchema).max(5_000),
+      risks: z.array(riskSchema).max(5_000),
+    }),
+    /** Every meeting of the board; only those in the period are reported. */
+    bundles: z.array(meetingBundleSchema).max(1_000),
+    /** Families' voice records of the plan; confidential ones are left out unless exempt items are included. */
+    voice: z.array(voiceInputSchema.extend({ id })).max(50_000),
+    /** Members' shared questions, each with the meeting whose agenda it was placed on. */
+    questions: z.array(exportQuestionSchema.extend({ meetingId: id })).max(100_000),
+  }),
   z.strictObject({
     kind: z.literal('tracker'),
     ...common,

@@ -68,6 +68,56 @@ describe('Exports view', () => {
     expect(bridge.calls[0]?.argument).toMatchObject({ kind: 'decision-log-csv', includeExempt: true });
   });
 
+  it('sends the board’s report for the period chosen, with the plan as stored now; refuses a backwards period', async () => {
+    const user = userEvent.setup();
+    const db = await storeWithMeeting();
+    const sent: ExportRequest[] = [];
+    const bridge = fakeBridge({ 'exports:save': (argument) => (sent.push(argument as ExportRequest), { saved: false }) });
+    renderWithServices(<ExportsView />, { db, bridge });
+    await user.click(await screen.findByRole('radio', { name: /Board’s report to council/ }));
+    const from = screen.getByLabelText('From');
+    const to = screen.getByLabelText('To');
+    await user.clear(from);
+    await user.type(from, '2027-02-01');
+    await user.clear(to);
+    await user.type(to, '2027-01-01');
+    await user.click(screen.getByRole('button', { name: 'Export…' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The period’s first date is after its last date.');
+    await user.clear(from);
+    await user.type(from, '2026-09-01');
+    await user.click(screen.getByRole('button', { name: 'Export…' }));
+    // The meeting's plan is not on this laptop: said plainly, nothing sent.
+    expect(await screen.findByRole('alert')).toHaveTextContent('There is no plan on this laptop to report on.');
+    expect(sent).toEqual([]);
+
+    await db.plans.put({ id: 'plan-1', header: { id: 'plan-1', title: 'Improvement plan' } } as never);
+    await db.entities.bulkPut([
+      {
+        planId: 'plan-1',
+        kind: 'area',
+        id: 'area-1',
+        data: { id: 'area-1', ref: '1', title: 'Timeliness', kind: 'area-of-weakness' },
+        archivedInRevision: null,
+      },
+      {
+        planId: 'plan-1',
+        kind: 'area',
+        id: 'area-0',
+        data: { id: 'area-0', ref: '0', title: 'Archived area', kind: 'area-of-weakness' },
+        archivedInRevision: 2,
+      },
+    ] as never);
+    await user.click(screen.getByRole('radio', { name: 'PDF' }));
+    await user.click(screen.getByRole('button', { name: 'Export…' }));
+    expect(await screen.findByText('Nothing was saved.')).toBeInTheDocument();
+    const request = sent[0];
+    if (request?.kind !== 'board-report-pdf') throw new Error('expected the board’s report');
+    expect([request.from, request.to, request.includeExempt]).toEqual(['2026-09-01', '2027-01-01', false]);
+    expect(request.plan.title).toBe('Improvement plan');
+    expect(request.plan.areas.map((area) => area.title)).toEqual(['Timeliness']);
+    expect(request.bundles.map((bundle) => bundle.meeting.id)).toEqual(['m-2027-01']);
+  });
+
   it('sends only shared questions, for the member chosen', async () => {
     const user = userEvent.setup();
     const db = await storeWithMeeting();

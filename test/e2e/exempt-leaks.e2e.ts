@@ -165,6 +165,35 @@ describe('exempt content in every export format', () => {
     const { meeting } = bundle;
     const questionsMeeting = { id: meeting.id, title: meeting.title, date: meeting.date, agenda: meeting.agenda };
 
+    // The board's report over both meetings, on a plan whose area the exempt judgement is on,
+    // with a confidential families' voice record: all of it exempt content to keep out.
+    const report = {
+      from: '2026-12-01',
+      to: '2027-03-31',
+      plan: {
+        title: 'Improvement plan',
+        areas: [{ id: 'area-1', ref: '1', title: 'Timeliness', kind: 'area-of-weakness' as const }],
+        actions: [],
+        measures: [],
+        risks: [],
+      },
+      bundles,
+      voice: [
+        {
+          id: 'v1',
+          planId: 'plan-1',
+          kind: 'case-study' as const,
+          source: 'SENDIASS',
+          date: '2027-01-05',
+          title: `${MARKER} voice`,
+          summary: '',
+          links: [{ kind: 'area' as const, id: 'area-1' }],
+          isConfidential: true,
+        },
+      ],
+      questions: [],
+    };
+
     const everyExport = async (includeExempt: boolean): Promise<Record<string, string>> => {
       const common = { includeExempt, boardName: 'Northmoor SEND Oversight Board' };
       const requests: Record<ExportKind, ExportRequest> = {
@@ -179,6 +208,8 @@ describe('exempt content in every export format', () => {
         'questions-xlsx': { kind: 'questions-xlsx', ...common, meeting: questionsMeeting, memberName: null, questions: [] },
         'decisions-json': { kind: 'decisions-json', ...common, bundle },
         tracker: { kind: 'tracker', ...common, planId: 'plan-1', revision: 1, bundle },
+        'board-report-docx': { kind: 'board-report-docx', ...common, ...report },
+        'board-report-pdf': { kind: 'board-report-pdf', ...common, ...report },
       };
       const texts: Record<string, string> = {};
       for (const kind of EXPORT_KINDS) {
@@ -218,12 +249,25 @@ describe('exempt content in every export format', () => {
     expect(published['minutes-pdf']).toContain('Timeliness rose to 48%.');
     expect(published['cli-minutes-docx']).toContain('The board noted the dashboard.');
     expect(published['decision-log-csv']).toContain('The board noted the dashboard.');
+    for (const kind of ['board-report-docx', 'board-report-pdf']) {
+      expect(published[kind], kind).toContain('Area 1: Timeliness');
+      expect(published[kind], kind).toContain('Ratings at each board meeting');
+    }
 
     const confidential = await everyExport(true);
     for (const place of ['note', 'decision', 'judgement', 'action', 'carried', 'update', 'correction']) {
       expect(confidential['decisions-json'], place).toContain(`${MARKER} ${place}`);
     }
-    for (const kind of ['minutes-docx', 'minutes-pdf', 'decision-log-csv', 'decision-log-xlsx', 'action-log-csv', 'action-log-xlsx']) {
+    for (const kind of [
+      'minutes-docx',
+      'minutes-pdf',
+      'decision-log-csv',
+      'decision-log-xlsx',
+      'action-log-csv',
+      'action-log-xlsx',
+      'board-report-docx',
+      'board-report-pdf',
+    ]) {
       expect(confidential[kind], kind).toContain(MARKER);
     }
     expect(app.consoleErrors).toEqual([]);

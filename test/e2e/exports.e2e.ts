@@ -260,6 +260,14 @@ describe('a private note never leaves the laptop', () => {
     const questions = await questionsFor(db, meeting, null);
     expect(questions.map((question) => question.text)).toEqual(['A question the member shared']);
     const common = { includeExempt: true, boardName: BOARD_NAME };
+    const report = {
+      from: '2000-01-01',
+      to: '2099-12-31',
+      plan: { title: 'Plan', areas: [], actions: [], measures: [], risks: [] },
+      bundles,
+      voice: [],
+      questions: questions.map((question) => ({ ...question, meetingId: meeting.id })),
+    };
     const requests: Record<ExportKind, ExportRequest> = {
       'minutes-docx': { kind: 'minutes-docx', ...common, bundle: meetingBundleNow },
       'minutes-pdf': { kind: 'minutes-pdf', ...common, bundle: meetingBundleNow },
@@ -290,6 +298,8 @@ describe('a private note never leaves the laptop', () => {
       },
       'decisions-json': { kind: 'decisions-json', ...common, bundle: meetingBundleNow },
       tracker: { kind: 'tracker', ...common, planId: 'plan-1', revision: 1, bundle: meetingBundleNow },
+      'board-report-docx': { kind: 'board-report-docx', ...common, ...report },
+      'board-report-pdf': { kind: 'board-report-pdf', ...common, ...report },
     };
     const readable: string[] = [];
     for (const kind of EXPORT_KINDS) {
