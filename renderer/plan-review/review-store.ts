@@ -44,7 +44,7 @@ export async function writePlanReview(
   for (const entity of change.writes) after.set(entityKey(entity.kind, entity.id), entity);
 
   const { summary, rows } = await runSliced(buildPlanReviewSteps(change.planId, change.revision, after.values()), sliceMs);
-  const indexed = applySearchChanges(db, shards, await runSliced(searchChangesSteps(before, change.writes), sliceMs));
+  const indexed = applySearchChanges(db, shards, await runSliced(searchChangesSteps(before, change.writes), sliceMs), sliceMs);
   return Promise.all([
     db.planSummaries.put({ ...summary, updatedAt: change.now }),
     db.actionRows.put({ planId: change.planId, revision: change.revision, rows }),
