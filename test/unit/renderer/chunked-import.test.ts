@@ -3,6 +3,8 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OversightDatabase } from '../../../renderer/db/database';
 import { isImportCancelled, STORE_CHUNK, storeCandidate } from '../../../renderer/db/plan-repository';
+import MiniSearch from 'minisearch';
+import { loadSearchIndex, searchLoadedIndex } from '../../../renderer/search/search-index';
 import { generatePlan } from '../../../shared/sample/generate-plan';
 import { candidateFor } from './plan-candidates';
 
@@ -136,6 +138,36 @@ describe('storing a huge plan', () => {
     expect((error as Error).message).toBe('disk full');
     expect(yieldsBeforeFailure).toBeGreaterThan(100);
     expect(await dumpAll(db)).toEqual(before);
+    db.close();
+  }, 60_000);
+
+  it('failing while search documents are being added, forgets the half-changed shards held in memory', async () => {
+    const db = fresh();
+    await storeCandidate(db, plan(3, 1));
+    await loadSearchIndex(db); // the plan's shards now held in memory, as in the app
+    const revision2 = generatePlan({ seed: 4, actions: 60, planId: 'sliced-plan', revision: 2 }) as { actions: Array<{ title: string }> };
+    for (const action of revision2.actions) action.title = `${action.title} zebrafinch`;
+    const add = MiniSearch.prototype.add;
+    let added = 0;
+    const spy = vi.spyOn(MiniSearch.prototype, 'add').mockImplementation(function (this: MiniSearch, document) {
+      added += 1;
+      if (added === 10) throw new Error('index failed');
+      add.call(this, document);
+    });
+    const error: unknown = await storeCandidate(db, candidateFor(revision2 as unknown as Record<string, unknown>), { sliceMs: 0 }).then(
+      () => null,
+      (reason: unknown) => reason,
+    );
+    spy.mockRestore();
+    expect((error as Error).message).toBe('index failed');
+    expect(added).toBe(10);
+    // Nothing of revision 2 is found, in memory or in the store; revision 1 still is.
+    await loadSearchIndex(db);
+    expect(searchLoadedIndex(db, 'zebrafinch').total).toBe(0);
+    const firstTitle =
+      (generatePlan({ seed: 3, actions: 60, planId: 'sliced-plan', revision: 1 }) as { actions: Array<{ title: string }> }).actions[0]
+        ?.title ?? '';
+    expect(searchLoadedIndex(db, firstTitle).total).toBeGreaterThan(0);
     db.close();
   }, 60_000);
 });
