@@ -1,7 +1,8 @@
 import type { ImportCandidate, Problem } from '../../shared/ipc/contract';
-import { diffPlan, type EntityKind } from '../../shared/plan/diff';
+import { diffPlanSteps, type EntityKind } from '../../shared/plan/diff';
 import { planReviewTables, readPlanReview, writePlanReview } from '../plan-review/review-store';
 import type { OversightDatabase } from './database';
+import { runSliced } from './yield-in-transaction';
 import type { ChangeSetRecord, EntityRecord, ImportRecord, PlanRecord } from './types';
 
 /** What storing one candidate came to, for the person who imported it. */
@@ -28,6 +29,8 @@ export type StoreOptions = {
   onProgress?: (stored: number, total: number) => void;
   /** Aborting it cancels the import between two chunks: the transaction rolls back, nothing changes. */
   signal?: AbortSignal;
+  /** Milliseconds of computing (diff, figures, search changes) between two yields to the window. */
+  sliceMs?: number;
 };
 
 /**
@@ -120,7 +123,9 @@ export async function storeCandidate(db: OversightDatabase, candidate: ImportCan
     }
 
     const existing = await entitiesOfPlan(db, planId);
-    const diff = diffPlan(existing, plan, revision);
+    // Computed in slices that yield to the window (a 60,000-action diff was one long task).
+    const diff = await runSliced(diffPlanSteps(existing, plan, revision), options.sliceMs);
+    if (options.signal?.aborted) throw cancelled();
     const importId = newId();
     const previousRevision = current ? current.export.revision : null;
 
@@ -168,7 +173,7 @@ export async function storeCandidate(db: OversightDatabase, candidate: ImportCan
       db.plans.put(planRecord),
       db.imports.add(importRecord),
       db.changeSets.add(changeSet),
-      writePlanReview(db, { planId, revision, existing, writes: diff.writes, now }, reviewShards),
+      writePlanReview(db, { planId, revision, existing, writes: diff.writes, now }, reviewShards, options.sliceMs),
     ]);
     return {
       status: 'imported',

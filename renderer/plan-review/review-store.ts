@@ -1,8 +1,9 @@
 import { entityKey, type StoredEntity } from '../../shared/plan/diff';
-import { searchChangesForWrites } from '../../shared/plan-review/search-documents';
-import { buildPlanReview } from '../../shared/plan-review/summary';
+import { searchChangesSteps } from '../../shared/plan-review/search-documents';
+import { buildPlanReviewSteps } from '../../shared/plan-review/summary';
 import type { OversightDatabase } from '../db/database';
 import { entitiesOfPlan } from '../db/plan-repository';
+import { runSliced } from '../db/yield-in-transaction';
 import { applySearchChanges, planShardRecordIds, readShards, type ReadShards } from '../search/search-index';
 
 /** The tables {@link updatePlanReview} writes: include them in the import's transaction. */
@@ -28,16 +29,22 @@ export function readPlanReview(db: OversightDatabase, planId: string): Promise<R
  * transaction: the dashboard summary and the list rows are recomputed from the plan's entities
  * (already in memory for the diff), and the search index is changed only for the entities the
  * import wrote. The computing happens before the first await, so it overlaps IndexedDB writing
- * the entities the import has already handed it.
+ * the entities the import has already handed it. The figures and the search changes are computed
+ * in slices that yield to the window, still inside the transaction.
  */
-export function writePlanReview(db: OversightDatabase, change: PlanReviewChange, shards: ReadShards): Promise<unknown> {
+export async function writePlanReview(
+  db: OversightDatabase,
+  change: PlanReviewChange,
+  shards: ReadShards,
+  sliceMs?: number,
+): Promise<unknown> {
   const before = new Map<string, StoredEntity>();
   for (const entity of change.existing) before.set(entityKey(entity.kind, entity.id), entity);
   const after = new Map(before);
   for (const entity of change.writes) after.set(entityKey(entity.kind, entity.id), entity);
 
-  const { summary, rows } = buildPlanReview(change.planId, change.revision, after.values());
-  const indexed = applySearchChanges(db, shards, searchChangesForWrites(before, change.writes));
+  const { summary, rows } = await runSliced(buildPlanReviewSteps(change.planId, change.revision, after.values()), sliceMs);
+  const indexed = applySearchChanges(db, shards, await runSliced(searchChangesSteps(before, change.writes), sliceMs), sliceMs);
   return Promise.all([
     db.planSummaries.put({ ...summary, updatedAt: change.now }),
     db.actionRows.put({ planId: change.planId, revision: change.revision, rows }),

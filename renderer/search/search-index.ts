@@ -2,6 +2,7 @@ import { Dexie, type Transaction } from 'dexie';
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import { kindOfDocumentId, planOfDocumentId, type SearchDocument, type SearchKind } from '../../shared/plan-review/search-documents';
 import type { OversightDatabase } from '../db/database';
+import { SLICE_MS, yieldToWindow } from '../db/yield-in-transaction';
 import type { SearchIndexRecord } from './types';
 
 // One search index over actions, progress updates, measures, areas, risks, annotations and the
@@ -148,14 +149,16 @@ function newStamp(): string {
 /**
  * Applies changes to shards in memory and writes the changed shards, inside the caller's
  * transaction; `shards` must hold every shard the changes touch that is not in memory
- * (see {@link readShards}). The CPU work happens before the first await.
+ * (see {@link readShards}). Adding documents yields to the window every `sliceMs`, inside the
+ * caller's transaction.
  */
-export function applySearchChanges(
+export async function applySearchChanges(
   db: OversightDatabase,
   shards: ReadShards,
   changes: { upsert: readonly SearchDocument[]; remove: readonly string[] },
+  sliceMs = SLICE_MS,
 ): Promise<unknown> {
-  if (changes.upsert.length === 0 && changes.remove.length === 0) return Promise.resolve();
+  if (changes.upsert.length === 0 && changes.remove.length === 0) return;
   const transaction: Transaction | null = Dexie.currentTransaction ?? null;
   if (!transaction) throw new Error('updateSearchIndex must run inside a transaction that includes db.searchIndex.');
   const cache = cacheOf(db);
@@ -170,35 +173,12 @@ export function applySearchChanges(
   for (const id of changes.remove) work(id).remove.push(id);
   for (const document of changes.upsert) work(document.id).upsert.push(document);
 
+  let sliceStart = performance.now();
   const touched: Array<{ recordId: string; shard: Shard; wasCached: boolean }> = [];
   const records: SearchIndexRecord[] = [];
-  for (const [recordId, entry] of byShard) {
-    if (!shards.has(recordId)) throw new Error(`Search shard ${recordId} was not read before it was changed.`);
-    const record = shards.get(recordId);
-    // The copy in memory only if it is the stored one (same stamp); else what the store holds.
-    const stored = cache.shards.get(recordId);
-    const cached = stored && record?.stamp !== undefined && stored.stamp === record.stamp ? stored : undefined;
-    const index = cached?.index ?? (record ? MiniSearch.loadJSON<SearchDocument>(record.json, INDEX_OPTIONS) : newIndex());
-    const stamp = newStamp();
-    for (const id of entry.remove) if (index.has(id)) index.discard(id);
-    for (const document of entry.upsert) {
-      if (index.has(document.id)) index.replace(document);
-      else index.add(document);
-    }
-    const planId = recordId.slice(0, recordId.indexOf('\u0001'));
-    touched.push({ recordId, shard: { planId, index, stamp }, wasCached: cached !== undefined });
-    records.push({
-      id: recordId,
-      planId,
-      shard: recordId.slice(planId.length + 1),
-      documentCount: index.documentCount,
-      json: JSON.stringify(index),
-      stamp,
-    });
-  }
-
-  // The cached shards were changed in place: keep them if the transaction commits, forget them
-  // (to be read again from the store) if it does not.
+  // The cached shards are changed in place: keep them if the transaction commits, forget them
+  // (to be read again from the store) if it does not. Listened for before the first change, so
+  // a shard left half changed by an abort between two slices is forgotten too.
   transaction.on('complete', () => {
     for (const { recordId, shard } of touched) cache.shards.set(recordId, shard);
     changed(cache);
@@ -210,6 +190,37 @@ export function applySearchChanges(
   };
   transaction.on('abort', forget);
   transaction.on('error', forget);
+  for (const [recordId, entry] of byShard) {
+    if (!shards.has(recordId)) throw new Error(`Search shard ${recordId} was not read before it was changed.`);
+    const record = shards.get(recordId);
+    // The copy in memory only if it is the stored one (same stamp); else what the store holds.
+    const stored = cache.shards.get(recordId);
+    const cached = stored && record?.stamp !== undefined && stored.stamp === record.stamp ? stored : undefined;
+    const index = cached?.index ?? (record ? MiniSearch.loadJSON<SearchDocument>(record.json, INDEX_OPTIONS) : newIndex());
+    const stamp = newStamp();
+    const planId = recordId.slice(0, recordId.indexOf('\u0001'));
+    touched.push({ recordId, shard: { planId, index, stamp }, wasCached: cached !== undefined });
+    for (const id of entry.remove) if (index.has(id)) index.discard(id);
+    for (const document of entry.upsert) {
+      if (index.has(document.id)) index.replace(document);
+      else index.add(document);
+      // A plan import adds tens of thousands of documents: yield to the window every few
+      // milliseconds, keeping the transaction alive (see yieldToWindow).
+      if (performance.now() - sliceStart >= sliceMs) {
+        await yieldToWindow();
+        sliceStart = performance.now();
+      }
+    }
+    records.push({
+      id: recordId,
+      planId,
+      shard: recordId.slice(planId.length + 1),
+      documentCount: index.documentCount,
+      json: JSON.stringify(index),
+      stamp,
+    });
+  }
+
   return db.searchIndex.bulkPut(records);
 }
 

@@ -230,9 +230,12 @@ function SessionEntry({ entry, onConfirmColumns, onDismiss }: { entry: SyncEntry
       );
     case 'error':
       return (
-        <li className="entry entry-error" role="alert">
-          {entry.fileName ? <strong>{entry.fileName}: </strong> : null}
-          {outcome.message}
+        <li className="entry entry-error">
+          {/* The alert inside the item: role="alert" on the <li> itself would take it out of the list. */}
+          <span role="alert">
+            {entry.fileName ? <strong>{entry.fileName}: </strong> : null}
+            {outcome.message}
+          </span>
         </li>
       );
   }

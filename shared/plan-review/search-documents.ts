@@ -1,3 +1,4 @@
+import { runToEnd, type Sliced } from '../sliced';
 import type { StoredEntity } from '../plan/diff';
 import type { Action, Area, Measure, Risk } from '../plan/schema';
 
@@ -158,13 +159,18 @@ export function documentsForEntity(entity: StoredEntity): SearchDocument[] {
  * documents that existed before but not after (an archived entity, a removed update) are removed.
  * Unchanged documents are left alone, so a revision touching 1% of actions re-indexes about 1%.
  */
-export function searchChangesForWrites(
-  before: ReadonlyMap<string, StoredEntity>,
-  writes: readonly StoredEntity[],
-): { upsert: SearchDocument[]; remove: string[] } {
+export function searchChangesForWrites(before: ReadonlyMap<string, StoredEntity>, writes: readonly StoredEntity[]): SearchChanges {
+  return runToEnd(searchChangesSteps(before, writes));
+}
+
+export type SearchChanges = { upsert: SearchDocument[]; remove: string[] };
+
+/** {@link searchChangesForWrites}, pausing after each written entity. */
+export function* searchChangesSteps(before: ReadonlyMap<string, StoredEntity>, writes: readonly StoredEntity[]): Sliced<SearchChanges> {
   const upsert: SearchDocument[] = [];
   const remove: string[] = [];
   for (const written of writes) {
+    yield;
     const previous = before.get(`${written.kind}\u0000${written.id}`);
     const after = documentsForEntity(written);
     const afterIds = new Set(after.map((document) => document.id));

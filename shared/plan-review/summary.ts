@@ -1,3 +1,4 @@
+import { runToEnd, type Sliced } from '../sliced';
 import type { StoredEntity } from '../plan/diff';
 import { RAG_VALUES, type Action, type ActionStatus, type Area, type Measure, type Milestone, type Owner, type Rag } from '../plan/schema';
 import { effectiveDueDate, isOpenStatus, measureTrend, targetCheck } from './rules';
@@ -99,17 +100,21 @@ export function compareRefs(a: string, b: string): number {
  * The dashboard summary and the action rows of a plan, from every entity stored for it
  * (archived ones included: they appear in the list only when asked for, never in the figures).
  */
-export function buildPlanReview(
-  planId: string,
-  revision: number,
-  entities: Iterable<StoredEntity>,
-): { summary: PlanSummary; rows: ActionRow[] } {
+export function buildPlanReview(planId: string, revision: number, entities: Iterable<StoredEntity>): PlanReview {
+  return runToEnd(buildPlanReviewSteps(planId, revision, entities));
+}
+
+export type PlanReview = { summary: PlanSummary; rows: ActionRow[] };
+
+/** {@link buildPlanReview}, pausing after each entity and each action row. */
+export function* buildPlanReviewSteps(planId: string, revision: number, entities: Iterable<StoredEntity>): Sliced<PlanReview> {
   const owners = new Map<string, Owner>();
   const areas: StoredEntity[] = [];
   const actions: StoredEntity[] = [];
   const measures = new Map<string, Measure>();
   const milestonesOf = new Map<string, string[]>();
   for (const entity of entities) {
+    yield;
     const isCurrent = entity.archivedInRevision === null;
     switch (entity.kind) {
       case 'owner':
@@ -137,7 +142,11 @@ export function buildPlanReview(
     }
   }
 
-  const rows = actions.map((entity) => actionRow(entity, owners, milestonesOf.get(entity.id) ?? []));
+  const rows: ActionRow[] = [];
+  for (const entity of actions) {
+    yield;
+    rows.push(actionRow(entity, owners, milestonesOf.get(entity.id) ?? []));
+  }
   rows.sort((a, b) => compareRefs(a.ref, b.ref));
 
   const byArea = new Map<string, AreaSummary>();
@@ -161,6 +170,7 @@ export function buildPlanReview(
   }
   const measuresOfArea = new Map<string, Set<string>>();
   for (const entity of actions) {
+    yield;
     if (entity.archivedInRevision !== null) continue;
     const action = entity.data as Action;
     const summary = byArea.get(action.areaId);

@@ -1,3 +1,4 @@
+import { runToEnd, type Sliced } from '../sliced';
 import { COLLECTIONS, KIND_OF_COLLECTION, type CollectionName, type EntityKind, type PlanFile } from './schema';
 
 // Computes what an import changes: which entities are new, which disappeared (archived, never
@@ -48,6 +49,11 @@ export function entityKey(kind: EntityKind, id: string): string {
  * not in the new revision is archived in it; nothing is ever removed.
  */
 export function diffPlan(existing: readonly StoredEntity[], plan: PlanFile, revision: number): PlanDiff {
+  return runToEnd(diffPlanSteps(existing, plan, revision));
+}
+
+/** {@link diffPlan}, pausing after each entity so a 60,000-action import can yield to the window. */
+export function* diffPlanSteps(existing: readonly StoredEntity[], plan: PlanFile, revision: number): Sliced<PlanDiff> {
   const planId = plan.plan.id;
   const stored = new Map<string, StoredEntity>();
   for (const entity of existing) stored.set(entityKey(entity.kind, entity.id), entity);
@@ -60,6 +66,7 @@ export function diffPlan(existing: readonly StoredEntity[], plan: PlanFile, revi
   for (const collection of COLLECTIONS) {
     const kind = KIND_OF_COLLECTION[collection];
     for (const data of plan[collection] as readonly EntityData[]) {
+      yield;
       const key = entityKey(kind, data.id);
       seen.add(key);
       const before = stored.get(key);
@@ -88,6 +95,7 @@ export function diffPlan(existing: readonly StoredEntity[], plan: PlanFile, revi
   }
 
   for (const [key, entity] of stored) {
+    yield;
     if (seen.has(key) || entity.archivedInRevision !== null) continue;
     writes.push({ ...entity, archivedInRevision: revision });
     changes.push({ kind: entity.kind, id: entity.id, change: 'archived', fields: [] });

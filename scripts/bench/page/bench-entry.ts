@@ -5,6 +5,7 @@ import { diffPlan } from '../../../shared/plan/diff';
 import './annotations-entry';
 import './plan-review-entry';
 import './backup-entry';
+import './import-longtask-entry';
 
 // Runs inside Chromium: our import (the renderer's real storeCandidate, in one Dexie
 // transaction) against the bare IndexedDB write of exactly the same records.

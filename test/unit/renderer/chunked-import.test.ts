@@ -1,8 +1,10 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OversightDatabase } from '../../../renderer/db/database';
 import { isImportCancelled, STORE_CHUNK, storeCandidate } from '../../../renderer/db/plan-repository';
+import MiniSearch from 'minisearch';
+import { loadSearchIndex, searchLoadedIndex } from '../../../renderer/search/search-index';
 import { generatePlan } from '../../../shared/sample/generate-plan';
 import { candidateFor } from './plan-candidates';
 
@@ -61,6 +63,111 @@ describe('storing a huge plan', () => {
     );
     expect(isImportCancelled(error)).toBe(true);
     expect(await dumpAll(db)).toEqual(before);
+    db.close();
+  }, 60_000);
+
+  // The diff, the dashboard figures and the search changes are computed in slices that yield to
+  // the event loop (a timer) inside the import's transaction, kept alive with Dexie.waitFor.
+  const plan = (seed: number, revision: number) =>
+    candidateFor(generatePlan({ seed, actions: 60, planId: 'sliced-plan', revision }) as Record<string, unknown>, `r${revision}.plan.json`);
+  /**
+   * The store for comparing two: the search shards without their random stamps, and as the
+   * documents they hold (MiniSearch vacuums removed terms on a timer, so yielding changes when
+   * that happens, and so the serialised form, but not what is indexed).
+   */
+  async function comparable(db: OversightDatabase): Promise<Record<string, unknown[]>> {
+    const tables = await dumpAll(db);
+    tables.searchIndex = (tables.searchIndex ?? []).map((record) => {
+      const { json, ...rest } = record as { json: string };
+      const index = JSON.parse(json) as { documentIds: Record<string, string>; storedFields: Record<string, unknown> };
+      const documents = Object.entries(index.documentIds)
+        .map(([short, id]) => [id, index.storedFields[short]])
+        .sort(([a], [b]) => String(a).localeCompare(String(b)));
+      return { ...rest, stamp: null, documents };
+    });
+    return tables;
+  }
+  const fixed = () => {
+    let n = 0;
+    return { now: new Date('2026-03-02T10:00:00Z'), newId: () => `id-${(n += 1)}` };
+  };
+
+  it('yielding after every entity stores exactly what storing in one go stores', async () => {
+    const inOneGo = fresh();
+    const inSlices = fresh();
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    try {
+      const ids = [fixed(), fixed()];
+      const [first, second] = [plan(3, 1), plan(4, 2)];
+      await storeCandidate(inOneGo, first, { ...ids[0], sliceMs: Number.POSITIVE_INFINITY });
+      await storeCandidate(inOneGo, second, { ...ids[0], sliceMs: Number.POSITIVE_INFINITY });
+      const timersInOneGo = timers.mock.calls.length;
+      await storeCandidate(inSlices, first, { ...ids[1], sliceMs: 0 });
+      const outcome = await storeCandidate(inSlices, second, { ...ids[1], sliceMs: 0 });
+      expect(outcome.status).toBe('imported');
+      // Hundreds of entities, each a yield: the transaction survived every one of them.
+      expect(timers.mock.calls.length - timersInOneGo).toBeGreaterThan(200);
+    } finally {
+      timers.mockRestore();
+    }
+    expect(await comparable(inSlices)).toEqual(await comparable(inOneGo));
+    expect((await inSlices.plans.get('sliced-plan'))?.export.revision).toBe(2);
+    inOneGo.close();
+    inSlices.close();
+  }, 60_000);
+
+  it('failing after it has yielded, leaves the store exactly as it was', async () => {
+    const db = fresh();
+    await storeCandidate(db, plan(3, 1));
+    const before = await dumpAll(db);
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    let yieldsBeforeFailure = 0;
+    const error: unknown = await storeCandidate(db, plan(4, 2), {
+      sliceMs: 0,
+      onProgress: (stored, total) => {
+        if (stored < total) return;
+        yieldsBeforeFailure = timers.mock.calls.length;
+        throw new Error('disk full');
+      },
+    }).then(
+      () => null,
+      (reason: unknown) => reason,
+    );
+    timers.mockRestore();
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toBe('disk full');
+    expect(yieldsBeforeFailure).toBeGreaterThan(100);
+    expect(await dumpAll(db)).toEqual(before);
+    db.close();
+  }, 60_000);
+
+  it('failing while search documents are being added, forgets the half-changed shards held in memory', async () => {
+    const db = fresh();
+    await storeCandidate(db, plan(3, 1));
+    await loadSearchIndex(db); // the plan's shards now held in memory, as in the app
+    const revision2 = generatePlan({ seed: 4, actions: 60, planId: 'sliced-plan', revision: 2 }) as { actions: Array<{ title: string }> };
+    for (const action of revision2.actions) action.title = `${action.title} zebrafinch`;
+    const add = MiniSearch.prototype.add;
+    let added = 0;
+    const spy = vi.spyOn(MiniSearch.prototype, 'add').mockImplementation(function (this: MiniSearch, document) {
+      added += 1;
+      if (added === 10) throw new Error('index failed');
+      add.call(this, document);
+    });
+    const error: unknown = await storeCandidate(db, candidateFor(revision2 as unknown as Record<string, unknown>), { sliceMs: 0 }).then(
+      () => null,
+      (reason: unknown) => reason,
+    );
+    spy.mockRestore();
+    expect((error as Error).message).toBe('index failed');
+    expect(added).toBe(10);
+    // Nothing of revision 2 is found, in memory or in the store; revision 1 still is.
+    await loadSearchIndex(db);
+    expect(searchLoadedIndex(db, 'zebrafinch').total).toBe(0);
+    const firstTitle =
+      (generatePlan({ seed: 3, actions: 60, planId: 'sliced-plan', revision: 1 }) as { actions: Array<{ title: string }> }).actions[0]
+        ?.title ?? '';
+    expect(searchLoadedIndex(db, firstTitle).total).toBeGreaterThan(0);
     db.close();
   }, 60_000);
 });

@@ -1,0 +1,51 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { generatePlan } from '../../shared/sample/generate-plan';
+import { axeViolations, startApp, whyCannotRun, type AppHarness } from './harness';
+import { dumpStore } from './store-dump';
+
+// Issue 13 item 4 end to end: a large plan is stored in chunks, the diff, figures and search index
+// computed in slices that yield to the window, so the window stays usable and "Cancel import"
+// can be pressed while it is stored; the whole import is then rolled back.
+
+let app: AppHarness | undefined;
+
+beforeAll(() => {
+  const reason = whyCannotRun();
+  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
+});
+
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+describe('cancelling a large import in Chromium', () => {
+  it('cancels by keyboard while the plan is being stored, and leaves the store exactly as it was', async () => {
+    app = await startApp();
+    await app.open('#/plan');
+    const { page } = app;
+    // The bundled sample first, so there is something to keep.
+    await page.getByRole('link', { name: /What changed in revision 2/ }).waitFor({ timeout: 60_000 });
+    const before = await dumpStore(page);
+
+    const file = path.join(app.documentsFolder, 'large.plan.json');
+    await fs.writeFile(file, JSON.stringify(generatePlan({ actions: 12_000, seed: 134, planId: 'large-plan' })));
+    app.nextDialogFiles = [file];
+    await page.goto(`${app.origin}/index.html#/imports`);
+    await page.getByRole('button', { name: 'Import files…' }).click();
+
+    // Storing has begun (records are counted): the window still answers the keyboard.
+    const cancel = page.getByRole('button', { name: 'Cancel import' });
+    await cancel.waitFor({ timeout: 120_000 });
+    await cancel.focus();
+    await page.keyboard.press('Enter');
+
+    await page.getByText('The import of large.plan.json was cancelled, so nothing was changed.').waitFor({ timeout: 60_000 });
+    await page.getByTestId('sync-progress').waitFor({ state: 'detached' });
+    expect(await dumpStore(page)).toBe(before);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
+  }, 240_000);
+});
