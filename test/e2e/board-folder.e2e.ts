@@ -41,8 +41,10 @@ describe('board folder between two laptops', () => {
     await clerk.page.getByRole('textbox', { name: 'Board’s name (to start the board as its clerk)' }).fill('SEND oversight board');
     await clerk.page.getByRole('button', { name: 'Start the board as its clerk' }).click();
     await clerk.page.getByTestId('board-register').getByText('Jo Clerk: 1 device').waitFor();
-    const fingerprint = (await clerk.page.getByTestId('device-fingerprint').textContent()) ?? '';
-    expect(fingerprint).toMatch(/^([0-9A-F]{4} ){7}[0-9A-F]{4}$/);
+    // The fingerprint is worked out after the register shows ("Loading…" until then): wait for it.
+    const shown = clerk.page.getByTestId('device-fingerprint');
+    await expect.poll(async () => (await shown.textContent()) ?? '', { timeout: 30_000 }).toMatch(/^([0-9A-F]{4} ){7}[0-9A-F]{4}$/);
+    const fingerprint = (await shown.textContent()) ?? '';
     expect(await axeViolations(clerk.page)).toEqual([]);
 
     const member = await startApp();
@@ -85,7 +87,7 @@ describe('board folder between two laptops', () => {
       .getByRole('region', { name: 'Notes and questions' })
       .locator('li.annotation', { hasText: 'Why has the EHC hub opening slipped to March?' });
     await question.waitFor();
-    expect(await question.textContent()).toContain('Cllr Amina Shah');
+    await expect.poll(async () => (await question.textContent()) ?? '').toContain('Cllr Amina Shah');
     expect(await axeViolations(clerk.page)).toEqual([]);
   }, 120_000);
 });
