@@ -97,6 +97,38 @@ async function printHtmlToPdf(html: string): Promise<Uint8Array> {
   }
 }
 
+/**
+ * Draws an SVG (a report chart) as a PNG of the given size, for the report's DOCX: the SVG is
+ * loaded as an image in the same kind of hidden, sandboxed, script-less window and captured.
+ */
+async function renderSvgToPng(svg: string, width: number, height: number): Promise<Uint8Array> {
+  const printSession = session.fromPartition('oversight-print', { cache: false });
+  printSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !details.url.startsWith('data:') }));
+  const painter = new BrowserWindow({
+    show: false,
+    width,
+    height,
+    useContentSize: true,
+    webPreferences: {
+      session: printSession,
+      javascript: false,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      offscreen: true,
+    },
+  });
+  try {
+    const html = `<!DOCTYPE html><html><body style="margin:0;background:#fff">${svg}</body></html>`;
+    await painter.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+    const image = await painter.webContents.capturePage({ x: 0, y: 0, width, height });
+    return new Uint8Array(image.toPNG());
+  } finally {
+    painter.destroy();
+  }
+}
+
 void app.whenReady().then(async () => {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -173,6 +205,7 @@ void app.whenReady().then(async () => {
     openExternal: (url) => shell.openExternal(url),
     openPath: (filePath) => shell.openPath(filePath),
     printHtmlToPdf,
+    renderSvgToPng,
     emit,
   });
 

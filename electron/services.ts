@@ -12,7 +12,7 @@ import { createSyncService, type SyncServiceOptions } from './sync/service';
 
 export type MainServicesOptions = Pick<
   HandlerContext,
-  'appInfo' | 'documentsFolder' | 'dialogs' | 'openExternal' | 'openPath' | 'printHtmlToPdf' | 'emit'
+  'appInfo' | 'documentsFolder' | 'dialogs' | 'openExternal' | 'openPath' | 'printHtmlToPdf' | 'renderSvgToPng' | 'emit'
 > & {
   dataFolder: string;
   sampleFolder: string;
@@ -67,6 +67,7 @@ export function createMainServices(options: MainServicesOptions): { dispatch: Di
     openPath: options.openPath,
     planFolders,
     printHtmlToPdf: options.printHtmlToPdf,
+    ...(options.renderSvgToPng ? { renderSvgToPng: options.renderSvgToPng } : {}),
     trackerCopies,
     emit: options.emit,
     backups,

@@ -25,6 +25,12 @@ import { tableXlsx } from './xlsx';
 export type ExportServices = {
   /** HTML to PDF: Electron's printToPDF in the app, Chromium's page.pdf in tests. */
   printHtmlToPdf(html: string): Promise<Uint8Array>;
+  /**
+   * SVG to PNG of the given size in pixels, for the report's charts in the DOCX: an offscreen
+   * window's capturePage in the app, a Chromium screenshot in tests. Without it (unit tests, the
+   * CLI) the DOCX gives each chart's figures as a table only.
+   */
+  renderSvgToPng?(svg: string, width: number, height: number): Promise<Uint8Array>;
   trackerCopies: Pick<TrackerCopies, 'find'>;
   now(): Date;
 };
@@ -172,7 +178,10 @@ export async function buildExport(request: ExportRequest, services: ExportServic
         voice: request.voice,
         questions: request.questions,
       });
-      const data = request.kind === 'board-report-docx' ? await reportDocx(report) : await services.printHtmlToPdf(reportHtml(report));
+      const data =
+        request.kind === 'board-report-docx'
+          ? await reportDocx(report, services.renderSvgToPng)
+          : await services.printHtmlToPdf(reportHtml(report));
       return ok({
         data,
         ...named(request.boardName, request.to, `${request.from} to ${request.to}`),

@@ -1,14 +1,38 @@
-import { Document, Packer, type FileChild } from 'docx';
-import { moreMeasuresLine, type BoardReport, type ReportArea } from '../../shared/exports/report-model';
+import { Document, ImageRun, Packer, Paragraph, type FileChild } from 'docx';
+import { CHART_SIZE, moreMeasuresLine, type BoardReport, type ReportArea, type ReportMeasure } from '../../shared/exports/report-model';
 import { CONFIDENTIAL_LINE } from '../../shared/exports/text';
 import { bullets, heading, HOUSE_STYLES, markedSection, simpleTable, textParagraph } from './docx-common';
 
-// The board's report as a Word document, from the same model as the PDF. Each measure's chart is
-// given here as a table of its figures: docx embeds an SVG only with a PNG fallback, and drawing
-// that PNG needs a canvas main does not have, so the PDF carries the charts and the DOCX the
-// same figures (docs/formats/exports-v1.md says so).
+// The board's report as a Word document, from the same model as the PDF. Word shows an SVG only
+// with a PNG fallback and main has no canvas, so each chart's PNG is drawn by an injected
+// renderer (a hidden Chromium window in the app); the table of figures always follows it, as the
+// accessible equivalent and as the whole of the chart when no renderer is given (unit tests, CLI).
 
-function areaParagraphs(area: ReportArea): FileChild[] {
+/** SVG to PNG bytes at the given pixel size (ExportServices.renderSvgToPng). */
+export type SvgToPng = (svg: string, width: number, height: number) => Promise<Uint8Array>;
+
+type ChartImages = ReadonlyMap<ReportMeasure, Uint8Array>;
+
+function chartImage(measure: ReportMeasure, png: Uint8Array): Paragraph {
+  const description =
+    measure.points.length === 0
+      ? 'No figures yet.'
+      : `Line chart of ${measure.points.length} figures from ${measure.points[0]?.period ?? ''} to ${
+          measure.points[measure.points.length - 1]?.period ?? ''
+        }${measure.targetValue === null ? '' : `, with the target (${measure.target}) as a dashed line`}. The figures are in the table below.`;
+  return new Paragraph({
+    children: [
+      new ImageRun({
+        type: 'png',
+        data: png,
+        transformation: { width: CHART_SIZE.width, height: CHART_SIZE.height },
+        altText: { name: `Chart: ${measure.name}`, title: `Chart: ${measure.name}`, description },
+      }),
+    ],
+  });
+}
+
+function areaParagraphs(area: ReportArea, charts: ChartImages): FileChild[] {
   const out: FileChild[] = [
     heading(`Area ${area.ref}: ${area.title}`, 2),
     textParagraph(`Delivery now: ${area.deliveryNow}. Impact now: ${area.impactNow}.`),
@@ -30,6 +54,8 @@ function areaParagraphs(area: ReportArea): FileChild[] {
         `Baseline ${measure.baseline}; target ${measure.target}; latest ${measure.latest}: ${measure.status}. ${measure.polarity}. Source: ${measure.source}.`,
       ),
     );
+    const png = charts.get(measure);
+    if (png) out.push(chartImage(measure, png));
     if (measure.points.length > 0) {
       out.push(
         simpleTable(
@@ -67,7 +93,14 @@ function areaParagraphs(area: ReportArea): FileChild[] {
 }
 
 /** The report as DOCX bytes: a plain function of the model, so tests and the benchmark make the same file. */
-export async function reportDocx(report: BoardReport): Promise<Uint8Array> {
+export async function reportDocx(report: BoardReport, renderSvgToPng?: SvgToPng): Promise<Uint8Array> {
+  const charts = new Map<ReportMeasure, Uint8Array>();
+  if (renderSvgToPng) {
+    // One at a time: each render opens a window of its own.
+    for (const measure of report.areas.flatMap((area) => area.measures)) {
+      if (measure.points.length > 0) charts.set(measure, await renderSvgToPng(measure.svg, CHART_SIZE.width, CHART_SIZE.height));
+    }
+  }
   const children: FileChild[] = [];
   if (report.isConfidential) children.push(textParagraph(CONFIDENTIAL_LINE, { bold: true }));
   children.push(
@@ -78,7 +111,7 @@ export async function reportDocx(report: BoardReport): Promise<Uint8Array> {
       report.meetings.map((meeting) => `${meeting.date}: ${meeting.title} (${meeting.status})`),
       'The board did not meet in the period.',
     ),
-    ...report.areas.flatMap(areaParagraphs),
+    ...report.areas.flatMap((area) => areaParagraphs(area, charts)),
     heading('Escalations', 2),
     report.escalations.length === 0
       ? textParagraph('The board escalated nothing in the period.', { italics: true })

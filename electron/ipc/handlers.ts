@@ -42,6 +42,8 @@ export type HandlerContext = {
   planFolders: Pick<PlanFolders, 'evidenceOf'>;
   /** Prints an HTML page to PDF: an offscreen, script-less window's printToPDF in Electron; Chromium's page.pdf in the harness. */
   printHtmlToPdf(html: string): Promise<Uint8Array>;
+  /** Draws an SVG chart as a PNG for the report's DOCX (ExportServices.renderSvgToPng); without it the DOCX has tables only. */
+  renderSvgToPng?(svg: string, width: number, height: number): Promise<Uint8Array>;
   /** Copies of the spreadsheet trackers plans were imported from, for writing the board's updates back. */
   trackerCopies: Pick<TrackerCopies, 'find'>;
   emit<K extends EventName>(event: K, payload: EventPayload<K>): void;
@@ -127,7 +129,12 @@ export function createHandlers(context: HandlerContext): HandlerTable {
 
     'exports:save': async (request) =>
       saveExport(request, {
-        services: { printHtmlToPdf: context.printHtmlToPdf, trackerCopies: context.trackerCopies, now: () => new Date() },
+        services: {
+          printHtmlToPdf: context.printHtmlToPdf,
+          ...(context.renderSvgToPng ? { renderSvgToPng: context.renderSvgToPng } : {}),
+          trackerCopies: context.trackerCopies,
+          now: () => new Date(),
+        },
         saveFile: context.dialogs.saveFile,
       }),
 

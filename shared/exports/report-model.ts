@@ -172,13 +172,16 @@ function deliveryBy(actions: readonly Action[], date: string): string {
 
 const escapeXml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
+/** Every measure chart's size in CSS pixels: the DOCX draws its PNG at this size too. */
+export const CHART_SIZE = { width: 480, height: 200 } as const;
+
 /**
  * A line chart of the measure's figures with its target as a dashed line, as an SVG string:
  * plain shapes and text only, with a title and description for screen readers.
  */
 export function measureChartSvg(name: string, points: readonly ReportChartPoint[], targetValue: number | null, unit: string): string {
-  const width = 480;
-  const height = 200;
+  const width = CHART_SIZE.width;
+  const height = CHART_SIZE.height;
   const left = 48;
   const right = 12;
   const top = 16;

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { promises as fs } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -17,7 +18,8 @@ import { saveProfile } from '../../renderer/annotations/profile-repository';
 import { DATABASE_NAME, OversightDatabase } from '../../renderer/db/database';
 import { allMeetingBundles, meetingBundle, questionsFor } from '../../renderer/exports/gather';
 import { approvedBundle, BOARD_NAME, unzipAllText } from '../unit/exports/fixtures';
-import { axeViolations, printHtmlToPdf, startApp, whyCannotRun, type AppHarness } from './harness';
+import { DEFAULT_ZIP_LIMITS, entryDataOffset, readZipDirectory } from '../../shared/tracker/zip-directory';
+import { axeViolations, printHtmlToPdf, renderSvgToPng, startApp, whyCannotRun, type AppHarness } from './harness';
 import { pdfPageTexts } from './pdf-text';
 
 // Exports end to end: from the Exports view, by keyboard, to files on disk that are opened and
@@ -325,5 +327,97 @@ describe('a private note never leaves the laptop', () => {
     // The minutes HTML the PDF is printed from, too.
     expect(minutesHtml(buildMinutes(meetingBundleNow, { boardName: BOARD_NAME, includeExempt: true }))).not.toContain(MARKER);
     db.close();
+  });
+});
+
+/** The bytes of one file inside a zip, inflated. */
+function unzipBytes(bytes: Uint8Array, name: string): Uint8Array {
+  const directory = readZipDirectory(bytes, 'file', DEFAULT_ZIP_LIMITS);
+  if (!directory.ok) throw new Error('not a zip');
+  const entry = directory.entries.find((candidate) => candidate.name === name);
+  if (!entry) throw new Error(`${name} is not in the zip`);
+  const start = entryDataOffset(bytes, entry);
+  const data = bytes.subarray(start, start + entry.compressedSize);
+  return entry.method === 0 ? data : new Uint8Array(inflateRawSync(data));
+}
+
+describe('the board’s report DOCX in Chromium', () => {
+  it('carries each measure chart as a PNG drawn by the harness’s renderer, with its table of figures', async () => {
+    app = await startApp();
+    const context = app.context;
+    const services = {
+      printHtmlToPdf: (html: string) => printHtmlToPdf(context, html),
+      renderSvgToPng: (svg: string, width: number, height: number) => renderSvgToPng(context, svg, width, height),
+      trackerCopies: { find: async () => undefined },
+      now: () => new Date(),
+    };
+    const plan = {
+      title: 'Written statement of action',
+      areas: [
+        { id: 'area-1', ref: '1', title: 'Timeliness of EHC plans', kind: 'area-of-weakness', deliveryRag: 'amber', impactRag: 'red' },
+      ],
+      actions: [
+        {
+          id: 'A-1.1',
+          areaId: 'area-1',
+          ref: '1.1',
+          title: 'Recruit EHC coordinators',
+          partnerOrgIds: [],
+          startDate: '2026-09-01',
+          dueDate: '2026-12-31',
+          status: 'in-progress',
+          deliveryRag: 'red',
+          successCriteria: [],
+          measureIds: ['M-1'],
+          evidenceIds: [],
+          riskIds: [],
+          updates: [],
+        },
+      ],
+      measures: [
+        {
+          id: 'M-1',
+          name: 'EHC plans issued within 20 weeks',
+          unit: 'percent',
+          polarity: 'higher-is-better',
+          frequency: 'monthly',
+          source: 'SEN2 return',
+          baseline: { value: 31, asAt: '2026-03-31' },
+          targets: [{ value: 50, asAt: '2027-03-31' }],
+          benchmarks: [],
+          series: [
+            { period: '2026-12', value: 44, status: 'final' },
+            { period: '2027-01', value: 52, status: 'provisional' },
+          ],
+        },
+      ],
+      risks: [],
+    };
+    const request = exportRequestSchema.parse({
+      kind: 'board-report-docx',
+      includeExempt: false,
+      boardName: BOARD_NAME,
+      from: '2027-01-01',
+      to: '2027-03-31',
+      plan,
+      bundles: [],
+      voice: [],
+      questions: [],
+    });
+    const built = await buildExport(request, services);
+    if (!built.ok) throw new Error(built.error.message);
+    const bytes = built.value.data as Uint8Array;
+    const directory = readZipDirectory(bytes, 'file', DEFAULT_ZIP_LIMITS);
+    if (!directory.ok) throw new Error('not a zip');
+    const media = directory.entries.map((entry) => entry.name).filter((name) => /^word\/media\/[^/]+\.png$/.test(name));
+    expect(media).toHaveLength(1);
+    const png = unzipBytes(bytes, media[0] ?? '');
+    // A real PNG of the chart's size: the signature, then IHDR's width and height (big-endian).
+    expect([...png.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+    const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+    expect([view.getUint32(16), view.getUint32(20)]).toEqual([480, 200]);
+    const xml = unzipAllText(bytes);
+    expect(xml).toContain('name="Chart: EHC plans issued within 20 weeks"');
+    expect(xml).toContain('>Period<');
   });
 });

@@ -253,6 +253,7 @@ export async function startApp(options: HarnessOptions = {}): Promise<AppHarness
       return '';
     },
     printHtmlToPdf: (html) => printHtmlToPdf(context, html),
+    renderSvgToPng: (svg, width, height) => renderSvgToPng(context, svg, width, height),
     emit,
   });
 
@@ -287,6 +288,18 @@ export async function printHtmlToPdf(context: BrowserContext, html: string): Pro
     return new Uint8Array(await printer.pdf({ preferCSSPageSize: true, printBackground: true }));
   } finally {
     await printer.close();
+  }
+}
+
+/** Chromium's stand-in for the app's capturePage: the SVG alone in a new tab, screenshotted at its size. */
+export async function renderSvgToPng(context: BrowserContext, svg: string, width: number, height: number): Promise<Uint8Array> {
+  const painter = await context.newPage();
+  try {
+    await painter.setViewportSize({ width, height });
+    await painter.setContent(`<!DOCTYPE html><html><body style="margin:0;background:#fff">${svg}</body></html>`);
+    return new Uint8Array(await painter.screenshot({ type: 'png', omitBackground: false, clip: { x: 0, y: 0, width, height } }));
+  } finally {
+    await painter.close();
   }
 }
 

@@ -5,6 +5,7 @@ import { reportHtml } from '../../../shared/exports/report-html';
 import { exportRequestSchema, type ExportRequest, type MeetingBundle } from '../../../shared/exports/schema';
 import type { MeetingRecord } from '../../../shared/meetings/schema';
 import type { Action, Area, Measure, Risk } from '../../../shared/plan/schema';
+import { DEFAULT_ZIP_LIMITS, readZipDirectory } from '../../../shared/tracker/zip-directory';
 import { BOARD_NAME, docxText, draftBundle, EXEMPT_MARKER, exportMeeting, unzipAllText, unzipText } from './fixtures';
 
 const area: Area = {
@@ -343,6 +344,52 @@ describe('board report files', () => {
     const text = docxText(unzipText(built.value.data as Uint8Array, 'word/document.xml'));
     expect(text.startsWith('CONFIDENTIAL: contains exempt items.')).toBe(true);
     expect(text).toContain(EXEMPT_MARKER);
+  });
+
+  // A valid 1×1 white PNG: what the stub renderer returns for every chart.
+  const ONE_PIXEL_PNG = Uint8Array.from(
+    atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/x8AAwMCAO+ip1sAAAAASUVORK5CYII='),
+    (char) => char.charCodeAt(0),
+  );
+  const zipNames = (bytes: Uint8Array): string[] => {
+    const directory = readZipDirectory(bytes, 'file', DEFAULT_ZIP_LIMITS);
+    if (!directory.ok) throw new Error('not a zip');
+    return directory.entries.map((entry) => entry.name);
+  };
+
+  it('puts each chart in the DOCX as a PNG with alt text, followed by its table, when a renderer is given', async () => {
+    const rendered: Array<{ svg: string; width: number; height: number }> = [];
+    const built = await buildExport(exportRequestSchema.parse(request('board-report-docx')), {
+      ...services,
+      renderSvgToPng: async (svg, width, height) => (rendered.push({ svg, width, height }), ONE_PIXEL_PNG),
+    });
+    if (!built.ok) throw new Error(built.error.message);
+    const bytes = built.value.data as Uint8Array;
+    expect(rendered).toHaveLength(1);
+    expect(rendered[0]?.svg).toMatch(/^<svg [^>]*width="480" height="200"/);
+    expect(rendered[0]?.svg).toContain('EHC plans issued within 20 weeks');
+    expect([rendered[0]?.width, rendered[0]?.height]).toEqual([480, 200]);
+    const media = zipNames(bytes).filter((name) => /^word\/media\/[^/]+\.png$/.test(name));
+    expect(media).toHaveLength(1);
+    const xml = unzipText(bytes, 'word/document.xml');
+    expect(xml).toMatch(/<w:drawing>/);
+    expect(xml).toMatch(/<wp:docPr [^>]*name="Chart: EHC plans issued within 20 weeks"[^>]*descr="Line chart of \d+ figures from /);
+    expect(xml).toMatch(/title="Chart: EHC plans issued within 20 weeks"/);
+    // The image comes before the table of the same figures, which stays as the accessible equivalent.
+    const text = docxText(xml);
+    expect(text).toContain('PeriodFigureTarget');
+    expect(xml.indexOf('<w:drawing>')).toBeLessThan(xml.indexOf('>Period<'));
+    expect(unzipAllText(bytes)).not.toContain(EXEMPT_MARKER);
+  });
+
+  it('has no image in the DOCX without a renderer, only the table of figures', async () => {
+    const built = await buildExport(exportRequestSchema.parse(request('board-report-docx')), services);
+    if (!built.ok) throw new Error(built.error.message);
+    const bytes = built.value.data as Uint8Array;
+    expect(zipNames(bytes).filter((name) => name.startsWith('word/media/'))).toEqual([]);
+    const xml = unzipText(bytes, 'word/document.xml');
+    expect(xml).not.toContain('<w:drawing>');
+    expect(docxText(xml)).toContain('PeriodFigureTarget');
   });
 
   it('prints the PDF from the report HTML, with a chart per measure', async () => {
