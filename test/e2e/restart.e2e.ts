@@ -143,6 +143,22 @@ describe('what survives a killed browser', () => {
   it('an older build refuses, in words, a store a newer build has upgraded, and leaves it as it was', async () => {
     app = await startApp();
     await app.open('#/plan');
+    // Let the first start finish its writes (the sample, its summaries and search index) first:
+    // what is compared below is what the refused build does, not what this one was still doing.
+    await app.page.getByRole('link', { name: /What changed in revision 2/ }).waitFor({ timeout: 60_000 });
+    const page = app.page;
+    let settled = '';
+    await expect
+      .poll(
+        async () => {
+          const dump = await dumpStore(page);
+          const isSame = dump === settled;
+          settled = dump;
+          return isSame;
+        },
+        { timeout: 60_000, interval: 500 },
+      )
+      .toBe(true);
     // A newer build upgrades the store (a higher version, a table this build does not know).
     const upgraded = await app.page.evaluate(
       () =>
