@@ -61,18 +61,29 @@ export function BoardSettings() {
     };
   }, [api]);
 
+  const profileKey = profile ? `${profile.id}|${profile.deviceId}|${profile.displayName}|${profile.role}` : '';
   useEffect(() => {
     if (!profile) return;
     let isCurrent = true;
+    // Keyed on the profile's fields, not its object: a re-read profile must not restart this.
     void (async () => {
-      const keys = await deviceKeys(db);
-      const joining = await joiningCode(db, profile);
-      if (isCurrent) setIdentity({ fingerprint: keys.fingerprint, code: joining });
+      try {
+        const keys = await deviceKeys(db);
+        const joining = await joiningCode(db, profile);
+        if (isCurrent) setIdentity({ fingerprint: keys.fingerprint, code: joining });
+      } catch (error) {
+        if (isCurrent)
+          setMessage({
+            text: `This laptop’s key could not be made: ${error instanceof Error ? error.message : String(error)}`,
+            isError: true,
+          });
+      }
     })();
     return () => {
       isCurrent = false;
     };
-  }, [db, profile]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- profileKey stands for the profile
+  }, [db, profileKey]);
 
   if (!profile) return <p>Set up your profile first: the board folder needs to know who you are.</p>;
   const isClerkHere = register?.clerkDeviceId === profile.deviceId;

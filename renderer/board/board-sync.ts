@@ -72,11 +72,34 @@ export type BoardSyncReport = {
 export async function deviceKeys(db: OversightDatabase): Promise<StoredKeys & { fingerprint: string }> {
   let keys = await getMeta<StoredKeys>(db, KEYS);
   if (!keys) {
-    const pair = await generateDeviceKeys();
-    keys = { publicKey: pair.publicKey, privateKey: pair.privateKey, publicKeyBase64: await exportPublicKey(pair.publicKey) };
-    await setMeta(db, KEYS, keys);
+    // The settings page and "Start the board" can both ask for the keys before any exist: they
+    // share one creation, and the transaction keeps whichever pair was stored first, so the
+    // fingerprint shown is always the key that signs.
+    let job = creatingKeys.get(db);
+    if (!job) {
+      job = createDeviceKeys(db).finally(() => creatingKeys.delete(db));
+      creatingKeys.set(db, job);
+    }
+    keys = await job;
   }
   return { ...keys, fingerprint: (await fingerprintOf(keys.publicKeyBase64)) ?? '' };
+}
+
+const creatingKeys = new WeakMap<OversightDatabase, Promise<StoredKeys>>();
+
+async function createDeviceKeys(db: OversightDatabase): Promise<StoredKeys> {
+  const pair = await generateDeviceKeys();
+  const fresh: StoredKeys = {
+    publicKey: pair.publicKey,
+    privateKey: pair.privateKey,
+    publicKeyBase64: await exportPublicKey(pair.publicKey),
+  };
+  return db.transaction('rw', db.meta, async () => {
+    const existing = await getMeta<StoredKeys>(db, KEYS);
+    if (existing) return existing;
+    await setMeta(db, KEYS, fresh);
+    return fresh;
+  });
 }
 
 /** What this member confirmed when joining; null before. */

@@ -216,6 +216,16 @@ describe('board folder between laptops', { timeout: 30_000 }, () => {
     expect(await texts(clerk.db)).toEqual(['Cllr Lost Laptop: Sent before']);
   });
 
+  it('gives one key pair to callers that ask at once before any exists, the one stored', async () => {
+    const { db, profile } = await laptop(await sharedFolder(), 'Concurrent');
+    const [first, second, code] = await Promise.all([deviceKeys(db), deviceKeys(db), joiningCode(db, profile)]);
+    expect(second.fingerprint).toBe(first.fingerprint);
+    expect(code).toContain(first.publicKeyBase64);
+    const stored = await db.meta.get('board.deviceKeys');
+    expect((stored?.value as { publicKeyBase64: string }).publicKeyBase64).toBe(first.publicKeyBase64);
+    expect((await deviceKeys(db)).fingerprint).toBe(first.fingerprint);
+  });
+
   it('refuses a member who has not joined, a wrong fingerprint and a malformed joining code', async () => {
     const folder = await sharedFolder();
     const member = await laptop(folder, 'Cllr C');
