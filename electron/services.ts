@@ -2,6 +2,7 @@ import { createBackupService } from './backup/backup-service';
 import { createPlanFolders } from './evidence/open-evidence';
 import { createTrackerCopies } from './exports/tracker-copies';
 import { createBoardService } from './board/service';
+import { readDecisionsFile } from './exports/save-export';
 import { createDispatcher, type Dispatcher, type SenderInfo } from './ipc/dispatch';
 import { createHandlers, type HandlerContext } from './ipc/handlers';
 import { createPackMaker } from './pack/pack-maker';
@@ -49,7 +50,12 @@ export function createMainServices(options: MainServicesOptions): { dispatch: Di
     ...(options.examine ? { examine: options.examine } : {}),
   });
   const settings = createSettingsStore(options.dataFolder);
-  const board = createBoardService({ settings, emit: options.emit });
+  const board = createBoardService({
+    settings,
+    emit: options.emit,
+    // The clerk's publications go through the very importers a file imported by hand does.
+    importer: { candidatesFor: sync.candidatesFor, readDecisions: readDecisionsFile },
+  });
   const backups = createBackupService({
     dataFolder: options.dataFolder,
     app: { name: options.appInfo.name, version: options.appInfo.version },

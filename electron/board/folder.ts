@@ -33,7 +33,8 @@ export type BoardFolderOptions = {
 
 const STALLED_AFTER_MS = 10 * 60 * 1000;
 const WATCH_SETTLE_MS = 500;
-const SAFE_RELATIVE = /^(register|members)(\/[a-z0-9][a-z0-9-]{0,63}){0,2}\/(snapshot-)?\d{6,16}\.json$/;
+const SAFE_RELATIVE =
+  /^((register|members)(\/[a-z0-9][a-z0-9-]{0,63}){0,2}\/(snapshot-)?|published(\/[a-z0-9][a-z0-9-]{0,63}){2}\/)\d{6,16}\.json$/;
 
 /** Opens a board folder for reading and writing; `close()` stops its watcher and timer. */
 export function openBoardFolder(options: BoardFolderOptions) {
@@ -65,7 +66,7 @@ export function openBoardFolder(options: BoardFolderOptions) {
   async function scanOnce(): Promise<BoardScan> {
     const scan: BoardScan = { opened: [], refused: [], newerVersion: [], incomplete: [] };
     const paths: string[] = [];
-    for (const top of ['register', 'members']) await list(options.folder, top, paths);
+    for (const top of ['register', 'members', 'published']) await list(options.folder, top, paths);
     for (const relative of paths) {
       const full = path.join(options.folder, ...relative.split('/'));
       const read = await readWhole(full);

@@ -6,13 +6,30 @@ import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../shared/result';
 import type { SettingsStore } from '../settings-store';
 import { openBoardFolder, type BoardScan } from './folder';
+import type { ImportCandidate, ImportSource } from '../../shared/ipc/contract';
+import type { PublishedFile } from '../../shared/board/file';
+import type { ImportedDecisionsFile } from '../exports/save-export';
+import { checkPublication, copyForPublication, publishedKindOf, type PublishSource } from './publish';
 
 export type BoardServiceOptions = {
   settings: SettingsStore;
   emit: <K extends EventName>(event: K, payload: EventPayload<K>) => void;
   pollMs?: number;
   watch?: boolean;
+  /**
+   * The importers a publication's files go through, exactly as a file imported by hand: the sync
+   * service's candidates (packs, plans, answers) and the decision-file reader. Without them
+   * (tests of the folder alone) publications are neither made nor read.
+   */
+  importer?: {
+    candidatesFor(paths: readonly string[], source: ImportSource, knownSha256: readonly string[]): Promise<ImportCandidate[]>;
+    readDecisions(filePath: string): Promise<ImportedDecisionsFile>;
+  };
 };
+
+/** What main made of a publication the renderer admitted: its files as import candidates and decision files, or not all there yet. */
+export type PublicationRead =
+  { status: 'ready'; candidates: ImportCandidate[]; decisions: ImportedDecisionsFile[] } | { status: 'incomplete'; reason: string };
 
 /**
  * The board folder behind IPC: remembers which folder it is (main's settings), keeps one
@@ -131,6 +148,75 @@ export function createBoardService(options: BoardServiceOptions) {
       return ok({ removed });
     },
 
+    /**
+     * Publishes files the clerk chose into this device's area of the folder. Each is read first by
+     * its importer, as every member's laptop will: a file that would not load is not published,
+     * and one carrying exempt material only when the clerk said so (`includeExempt`).
+     */
+    async publish(
+      paths: readonly string[],
+      who: { memberId: string; deviceId: string },
+      includeExempt: boolean,
+    ): Promise<Result<{ sequence: number; files: PublishedFile[] }>> {
+      const root = await folderPath();
+      if (!root) return fail('not-configured', 'Choose the board folder in Settings first.');
+      if (!options.importer) return fail('failed', 'This build cannot publish to the board folder.');
+      const sources: PublishSource[] = [];
+      for (const filePath of paths) {
+        const name = path.basename(filePath);
+        const kind = publishedKindOf(name);
+        if (!kind) {
+          return fail(
+            'invalid-argument',
+            `${name} is not a file the board folder carries: a meeting pack (.zip), a plan (.plan.json), approved decisions (.decisions.json) or officers’ answers (.answers.xlsx). Nothing was published.`,
+          );
+        }
+        const checked = await exemptOf(filePath, kind, options.importer);
+        if (!checked.ok)
+          return fail('invalid-argument', `${name} would not load on members’ laptops: ${checked.message} Nothing was published.`);
+        if (checked.exempt.length > 0 && !includeExempt) {
+          return fail(
+            'exempt',
+            `${name} holds exempt material (${checked.exempt.slice(0, 3).join('; ')}): it goes to the board folder only when you tick “Include exempt papers”, marked confidential. Nothing was published.`,
+          );
+        }
+        sources.push({ path: filePath, kind, exempt: checked.exempt.length > 0 });
+      }
+      const copied = await copyForPublication(root, who.memberId, who.deviceId, sources);
+      return copied.ok ? ok({ sequence: copied.sequence, files: copied.files }) : fail(copied.code, copied.message);
+    },
+
+    /**
+     * Reads a publication the renderer admitted (the register's clerk signed it): checks every file
+     * whole against the signed manifest, then hands each to its importer. Not all there: said so,
+     * and read again at the next sync.
+     */
+    async readPublication(manifestPath: string, bodySha256: string, knownSha256: readonly string[]): Promise<Result<PublicationRead>> {
+      const root = await folderPath();
+      if (!root) return fail('not-configured', 'Choose the board folder in Settings first.');
+      if (!options.importer) return fail('failed', 'This build cannot read publications.');
+      const checked = await checkPublication(root, manifestPath, bodySha256);
+      if (checked.status === 'incomplete') return ok({ status: 'incomplete', reason: checked.reason });
+      if (checked.status === 'refused') return fail('invalid-argument', checked.message);
+      const imported = checked.paths.filter((entry) => entry.file.kind !== 'decisions');
+      const candidates = await options.importer.candidatesFor(
+        imported.map((entry) => entry.path),
+        'board',
+        knownSha256,
+      );
+      // The importer read each file again: one changed since it was hashed is not what the clerk signed.
+      for (const candidate of candidates) {
+        const listed = imported.find((entry) => entry.file.name === candidate.fileName);
+        if (!listed || (candidate.sha256 !== '' && candidate.sha256 !== listed.file.sha256)) {
+          return ok({ status: 'incomplete', reason: `${candidate.fileName} changed while it was read` });
+        }
+      }
+      const decisions: ImportedDecisionsFile[] = [];
+      for (const entry of checked.paths)
+        if (entry.file.kind === 'decisions') decisions.push(await options.importer.readDecisions(entry.path));
+      return ok({ status: 'ready', candidates, decisions });
+    },
+
     stop(): void {
       open?.folder.close();
       open = undefined;
@@ -146,6 +232,34 @@ async function readOrEmpty(file: string): Promise<Uint8Array> {
   } catch {
     return new Uint8Array();
   }
+}
+
+// What exempt material a file carries, read by its importer; not ok when the importer refuses it.
+async function exemptOf(
+  filePath: string,
+  kind: PublishSource['kind'],
+  importer: NonNullable<BoardServiceOptions['importer']>,
+): Promise<{ ok: true; exempt: string[] } | { ok: false; message: string }> {
+  if (kind === 'decisions') {
+    const read = await importer.readDecisions(filePath);
+    if (read.status !== 'intact') return { ok: false, message: read.message };
+    const exempt = read.file.records.filter((record) => record.exempt === true && record.content !== null);
+    return {
+      ok: true,
+      exempt: exempt.length > 0 ? [`${exempt.length} exempt ${exempt.length === 1 ? 'record' : 'records'} of the minutes`] : [],
+    };
+  }
+  const [candidate] = await importer.candidatesFor([filePath], 'board', []);
+  if (!candidate) return { ok: false, message: 'it could not be read.' };
+  const { outcome } = candidate;
+  if (outcome.status === 'invalid') return { ok: false, message: `${outcome.errors[0]?.message ?? 'it is not valid'}.` };
+  if (outcome.status === 'pack') {
+    const exemptItems = new Set(outcome.pack.agenda.filter((item) => item.exempt).map((item) => item.id));
+    const papers = outcome.pack.papers.filter((paper) => paper.exempt || (paper.agendaItem !== null && exemptItems.has(paper.agendaItem)));
+    return { ok: true, exempt: papers.map((paper) => `“${paper.title}”`) };
+  }
+  if (outcome.status === 'valid' || outcome.status === 'answers') return { ok: true, exempt: [] };
+  return { ok: false, message: 'it is not a pack, a plan or an answers workbook.' };
 }
 
 function emptyScan(): BoardScan {

@@ -48,7 +48,7 @@ export type HandlerContext = {
   trackerCopies: Pick<TrackerCopies, 'find'>;
   emit<K extends EventName>(event: K, payload: EventPayload<K>): void;
   /** The board folder (docs/formats/board-folder-v1.md). */
-  board: Pick<BoardService, 'folderPath' | 'setFolder' | 'scan' | 'write' | 'compact'>;
+  board: Pick<BoardService, 'folderPath' | 'setFolder' | 'scan' | 'write' | 'compact' | 'publish' | 'readPublication'>;
   /** Backups: the key, the folder, files being written and backups opened for restore. */
   backups: BackupService;
   /** The clerk's pack maker, when its owner stops it (removing its temporary files); else one made here. */
@@ -160,6 +160,21 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     'board:write': async ({ path: relativePath, bytes }) => context.board.write(relativePath, bytes),
 
     'board:compact': async ({ snapshotPath, segmentPaths }) => context.board.compact(snapshotPath, segmentPaths),
+
+    // Only files the clerk picks in the dialog are published: the renderer names no path.
+    'board:publish': async ({ includeExempt, memberId, deviceId }) => {
+      const paths = await context.dialogs.openFiles({
+        title: 'Choose what to publish to the board',
+        filters: [{ name: 'Packs, plans, decisions and answers', extensions: ['zip', 'json', 'xlsx'] }],
+        multiple: true,
+      });
+      if (paths.length === 0) return ok({ publication: null });
+      const published = await context.board.publish(paths, { memberId, deviceId }, includeExempt);
+      return published.ok ? ok({ publication: published.value }) : published;
+    },
+
+    'board:read-publication': async ({ path: manifestPath, bodySha256, knownSha256 }) =>
+      context.board.readPublication(manifestPath, bodySha256, knownSha256),
 
     'evidence:open': async ({ planId, evidenceId }) =>
       openEvidence({ planId, evidenceId }, { folders: context.planFolders, openPath: context.openPath }),

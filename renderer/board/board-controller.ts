@@ -1,6 +1,8 @@
 import type { Profile } from '../../shared/annotations/types';
 import type { OversightDatabase } from '../db/database';
 import type { Api } from '../ipc/client';
+import type { SyncController } from '../plan/sync-controller';
+import type { PublicationPort } from './board-publications';
 import { syncBoard, type BoardPort, type BoardSyncReport } from './board-sync';
 
 /** `notice` holds the lines of the last sync that brought or refused something, until another does. */
@@ -13,27 +15,32 @@ export type BoardState = {
 };
 
 /** The board folder reached through main's IPC channels. */
-export function ipcBoardPort(api: Api): BoardPort {
+export function ipcBoardPort(api: Api): BoardPort & PublicationPort {
   return {
     scan: () => api.call('board:scan', undefined),
     write: (path, bytes) => api.call('board:write', { path, bytes }),
     compact: (snapshotPath, segmentPaths) => api.call('board:compact', { snapshotPath, segmentPaths }),
+    publish: (request) => api.call('board:publish', request),
+    readPublication: (path, bodySha256, knownSha256) => api.call('board:read-publication', { path, bodySha256, knownSha256 }),
   };
 }
 
 const controllers = new WeakMap<OversightDatabase, ReturnType<typeof makeController>>();
 
-/** One sync at a time per store, whoever asks (the background runner or Settings' "Sync now"). */
-export function boardController(db: OversightDatabase, api: Api) {
+/**
+ * One sync at a time per store, whoever asks (the background runner or Settings' "Sync now").
+ * `sync` stores what the clerk publishes, by the same path as the Import dialog.
+ */
+export function boardController(db: OversightDatabase, api: Api, sync?: SyncController) {
   let controller = controllers.get(db);
   if (!controller) {
-    controller = makeController(db, api);
+    controller = makeController(db, api, sync);
     controllers.set(db, controller);
   }
   return controller;
 }
 
-function makeController(db: OversightDatabase, api: Api) {
+function makeController(db: OversightDatabase, api: Api, sync: SyncController | undefined) {
   let state: BoardState = { isSyncing: false, last: null, notice: [], error: null, lastAt: null };
   const listeners = new Set<() => void>();
   let running: Promise<void> | null = null;
@@ -48,7 +55,7 @@ function makeController(db: OversightDatabase, api: Api) {
   async function run(profile: Profile): Promise<void> {
     set({ isSyncing: true });
     try {
-      const result = await syncBoard(db, port, profile);
+      const result = await syncBoard(db, port, profile, sync ? { store: sync } : {});
       // Not configured or not joined yet is the normal state of a single-laptop user: no error shown.
       if (result.ok) {
         const lines = describeReport(result.value);
@@ -96,6 +103,9 @@ export function describeReport(report: BoardSyncReport): string[] {
         .filter(Boolean)
         .join(' and ')} from ${arrival.authorName}.`,
   );
+  for (const publication of report.published) {
+    lines.push(`From the board folder, the clerk published “${publication.title}”: ${publication.lines.join('; ')}.`);
+  }
   if (report.refused.length > 0) {
     lines.push(
       `${report.refused.length} ${report.refused.length === 1 ? 'file was' : 'files were'} refused: ${report.refused[0]?.message ?? ''}`,

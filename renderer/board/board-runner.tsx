@@ -13,9 +13,9 @@ const EVERY_MS = 60_000;
  * every minute; and tells the member what arrived.
  */
 export function BoardRunner() {
-  const { db, api } = useServices();
+  const { db, api, sync: imports } = useServices();
   const profile = useProfile();
-  const controller = boardController(db, api);
+  const controller = boardController(db, api, imports);
   const state = useSyncExternalStore(controller.subscribe, controller.getState);
   // The clock of this laptop's annotations moves on every local edit (and past every merge): a
   // change of one key, so watching it costs nothing however many annotations there are.

@@ -4,6 +4,7 @@ import { useProfile } from '../annotations/use-annotations';
 import { useServices } from '../app/context';
 import { formatFingerprint } from '../../shared/board/signing';
 import { boardController, ipcBoardPort } from './board-controller';
+import { publishToBoard } from './board-publications';
 import {
   addToRegister,
   boardTrust,
@@ -25,9 +26,9 @@ type RegisterSummary = {
 
 /** Settings for the board folder: where it is, joining (or starting it, for the clerk), and the register. */
 export function BoardSettings() {
-  const { api, db } = useServices();
+  const { api, db, sync: imports } = useServices();
   const profile = useProfile();
-  const controller = boardController(db, api);
+  const controller = boardController(db, api, imports);
   const sync = useSyncExternalStore(controller.subscribe, controller.getState);
   const [folder, setFolder] = useState<string | null | undefined>(undefined);
   const [identity, setIdentity] = useState<{ fingerprint: string; code: string } | null>(null);
@@ -36,6 +37,8 @@ export function BoardSettings() {
   const [clerkFingerprint, setClerkFingerprint] = useState('');
   const [code, setCode] = useState('');
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
+  const [publishTitle, setPublishTitle] = useState('');
+  const [includeExempt, setIncludeExempt] = useState(false);
   const trust = useLiveQuery(() => boardTrust(db), [db]);
   const register = useLiveQuery(async (): Promise<RegisterSummary | null> => {
     const current = await currentRegister(db);
@@ -92,6 +95,21 @@ export function BoardSettings() {
     const reply = await api.call('board:choose-folder', undefined);
     if (reply.ok) setFolder(reply.value.folder);
     else setMessage({ text: reply.error.message, isError: true });
+  }
+
+  async function publish() {
+    if (!profile || !trust) return;
+    const keys = await deviceKeys(db);
+    const result = await publishToBoard(db, ipcBoardPort(api), profile, trust, keys, { title: publishTitle, includeExempt });
+    if (result.ok && result.value === null) return; // the dialog was cancelled
+    if (result.ok) {
+      setPublishTitle('');
+      setIncludeExempt(false);
+    }
+    await after(
+      result,
+      `Published ${result.ok ? (result.value?.files ?? 0) : 0} ${result.ok && result.value?.files === 1 ? 'file' : 'files'} to the board folder: members’ laptops import them at their next sync.`,
+    );
   }
 
   async function after(result: { ok: true } | { ok: false; error: { message: string } }, success: string) {
@@ -243,6 +261,30 @@ export function BoardSettings() {
               }}
             >
               Add to the register
+            </button>
+          </div>
+          <h3>Publish to the board</h3>
+          <p>
+            Packs and supplements (.zip), plan revisions (.plan.json), approved decisions (.decisions.json) and officers’ answers
+            (.answers.xlsx) go to every member’s laptop, signed by this laptop, and are imported there as if imported by hand.
+          </p>
+          <p>
+            <label htmlFor="publish-title">What you are publishing (members see this)</label>
+            <br />
+            <input id="publish-title" value={publishTitle} onChange={(event) => setPublishTitle(event.target.value)} size={45} />
+          </p>
+          <p>
+            <input
+              id="publish-exempt"
+              type="checkbox"
+              checked={includeExempt}
+              onChange={(event) => setIncludeExempt(event.target.checked)}
+            />{' '}
+            <label htmlFor="publish-exempt">Include exempt papers (they go to members marked confidential)</label>
+          </p>
+          <div className="button-row">
+            <button type="button" onClick={() => void publish()}>
+              Publish files to the board…
             </button>
           </div>
         </>

@@ -1,6 +1,7 @@
 import { BOARD_ROLES, type AnnotationRecord, type BoardRole, type Profile } from '../../shared/annotations/types';
 import {
   encodeBoardFile,
+  fileIdentity,
   folderId,
   openBoardFile,
   type OpenedBoardFile,
@@ -13,11 +14,19 @@ import {
   receiveBoardFile,
   segmentAsAnnotationsFile,
   type BoardTrust,
+  type OpenedPublication,
   type OpenedSegment,
   type ReaderState,
 } from '../../shared/board/reader';
 import { exportPublicKey, fingerprintOf, generateDeviceKeys, type SigningKey } from '../../shared/board/signing';
 import { planSegments } from '../../shared/board/writer';
+import {
+  importQueuedPublications,
+  queuePublication,
+  type PublicationArrival,
+  type PublicationPort,
+  type PublicationStore,
+} from './board-publications';
 import type { ChannelResponse } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/result';
 import { mergeAnnotationsFile } from '../annotations/annotation-repository';
@@ -41,7 +50,7 @@ type StoredReader = {
   register: ReaderState['register'];
   seen: string[];
   sequences: Array<[string, string]>;
-  waiting: Array<[string, OpenedSegment]>;
+  waiting: Array<[string, OpenedSegment | OpenedPublication]>;
 };
 type StoredWriter = { sequence: number; writtenHlc: string };
 
@@ -51,6 +60,8 @@ export type BoardPort = {
   write(path: string, bytes: Uint8Array): Promise<Result<{ written: true }>>;
   /** Deletes this device's segments its snapshot covers (main checks that it does). */
   compact?(snapshotPath: string, segmentPaths: string[]): Promise<Result<{ removed: number }>>;
+  /** Checks a publication the clerk signed and hands its files to their importers (main's side). */
+  readPublication?: PublicationPort['readPublication'];
 };
 
 /** A device writes a snapshot of its member's shared annotations every this many segments, then deletes the segments. */
@@ -66,6 +77,8 @@ export type BoardSyncReport = {
   stalled: number;
   written: number;
   registerVersion: number | null;
+  /** What the clerk published that arrived in this sync, each file through its importer. */
+  published: PublicationArrival[];
 };
 
 /** This device's key pair, made on first use and kept; the public half as base64 and its fingerprint. */
@@ -315,7 +328,7 @@ export async function syncBoard(
   db: OversightDatabase,
   port: BoardPort,
   profile: Profile,
-  options: { snapshotEvery?: number } = {},
+  options: { snapshotEvery?: number; store?: PublicationStore } = {},
 ): Promise<Result<BoardSyncReport>> {
   const trust = await boardTrust(db);
   if (!trust) return { ok: false, error: { code: 'not-joined', message: 'Join the board in Settings first.' } };
@@ -329,14 +342,22 @@ export async function syncBoard(
     stalled: scan.value.incomplete.filter((file) => file.stalled).length,
     written: 0,
     registerVersion: null,
+    published: [],
   };
   for (const refused of scan.value.refused) report.refused.push({ path: refused.path, message: refused.problems[0]?.message ?? 'refused' });
   for (const newer of scan.value.newerVersion) report.refused.push({ path: newer.path, message: newer.message });
 
   const reader = await loadReader(db);
+  const publications: Array<{ path: string; identity: string; file: OpenedPublication }> = [];
   for (const { path, file } of scan.value.opened) {
     for (const event of await receiveBoardFile(reader, trust, file as OpenedBoardFile)) {
       if (event.status === 'refused') report.refused.push({ path, message: event.problems[0]?.message ?? 'refused' });
+      if (event.status === 'published' && event.file.header.deviceId !== profile.deviceId) {
+        // One kept aside until a register arrived comes out of that register's event: its own path is its header's.
+        const { header } = event.file;
+        const where = event.file === file ? path : boardFilePath('publication', header.memberId, header.deviceId, header.sequence);
+        publications.push({ path: where, identity: fileIdentity(header), file: event.file });
+      }
       if (event.status !== 'accepted' || event.file.header.deviceId === profile.deviceId) continue;
       const merged = await mergeAnnotationsFile(db, segmentAsAnnotationsFile(event.file), {
         profile,
@@ -349,7 +370,17 @@ export async function syncBoard(
   }
   report.waiting = reader.waiting.size;
   report.registerVersion = reader.register?.header.sequence ?? null;
-  await saveReader(db, reader);
+  // The reader's state and the publications it admitted, together: one is never noted without the other.
+  await db.transaction('rw', db.meta, async () => {
+    await saveReader(db, reader);
+    for (const publication of publications) await queuePublication(db, publication.path, publication.file, publication.identity);
+  });
+  if (port.readPublication && options.store) {
+    const imported = await importQueuedPublications(db, { readPublication: port.readPublication }, options.store);
+    report.published = imported.arrived;
+    report.stillArriving += imported.stillArriving;
+    report.refused.push(...imported.refused);
+  }
 
   const written = await writeOwnSegment(db, port, profile, trust, reader);
   if (!written.ok) return written;

@@ -216,6 +216,22 @@ export function createSyncController(db: OversightDatabase, api: Api) {
     /** Opens a folder dialog and imports the meeting pack folder the user picks. */
     openPackFolder: () => serialise(() => fetchAndStore((knownSha256) => api.call('sync:open-pack-folder', { knownSha256 }))),
 
+    /**
+     * Stores files the clerk published to the board folder, by the same path (and into the same
+     * import log) as files imported by hand. `fetch` gets the hashes already held, as main skips them.
+     */
+    importPublished(fetch: (knownSha256: string[]) => Promise<readonly ImportCandidate[]>) {
+      return serialise(async () => {
+        const known = [
+          ...(await importedFileHashes(db)),
+          ...(await mergedAnnotationFileHashes(db)),
+          ...(await packFileHashes(db)),
+          ...(await importedAnswerFileHashes(db)),
+        ];
+        return storeAll(await fetch(known));
+      });
+    },
+
     /** Imports files dropped on the window. */
     importDropped(files: readonly File[]) {
       const paths = files.map((file) => api.pathForFile(file)).filter((path) => path !== '');

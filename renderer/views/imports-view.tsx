@@ -8,7 +8,13 @@ import { formatBytes, formatDate, formatDateTime, plural } from '../format';
 import { useImports, useSyncState } from '../hooks/use-plan-data';
 import type { SyncEntry } from '../plan/sync-controller';
 
-const SOURCE_LABELS = { inbox: 'Inbox folder', dialog: 'Import dialog', drop: 'Dropped file', sample: 'Sample plan' } as const;
+const SOURCE_LABELS = {
+  inbox: 'Inbox folder',
+  dialog: 'Import dialog',
+  drop: 'Dropped file',
+  sample: 'Sample plan',
+  board: 'Board folder',
+} as const;
 
 /** Importing plan files: the dialog, the inbox, drops, progress, this session's outcomes and the import log. */
 export function ImportsView() {

@@ -20,7 +20,7 @@ export const folderId = z.string().regex(boardIdPattern, 'must be 1–64 lower-c
 const dateTime = z.iso.datetime({ offset: true });
 const base64Key = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'must be the base64 of a 32-byte Ed25519 public key');
 
-export const BOARD_FILE_KINDS = ['segment', 'snapshot', 'register'] as const;
+export const BOARD_FILE_KINDS = ['segment', 'snapshot', 'register', 'publication'] as const;
 export type BoardFileKind = (typeof BOARD_FILE_KINDS)[number];
 
 export const boardHeaderSchema = z.strictObject({
@@ -99,10 +99,59 @@ export const registerBodySchema = z
   });
 export type RegisterBody = z.infer<typeof registerBodySchema>;
 
+/** What the clerk publishes to everyone, each through its importer (docs/formats/board-folder-v1.md, "Publication body"). */
+export const PUBLISHED_KINDS = ['pack', 'plan', 'decisions', 'answers'] as const;
+export type PublishedKind = (typeof PUBLISHED_KINDS)[number];
+/** The name suffix each published kind must end with, so the importer reads it as that kind. */
+export const PUBLISHED_SUFFIXES: Record<PublishedKind, string> = {
+  pack: '.zip',
+  plan: '.plan.json',
+  decisions: '.decisions.json',
+  answers: '.answers.xlsx',
+};
+export const PUBLICATION_LIMITS = { maxFiles: 20, maxFileBytes: 2 * 1024 * 1024 * 1024 };
+
+const publishedFileSchema = z
+  .strictObject({
+    name: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9._-]{0,119}$/, 'must be 1–120 lower-case letters, digits, ".", "_" or "-", starting with a letter or digit'),
+    kind: z.enum(PUBLISHED_KINDS),
+    bytes: z.number().int().min(1).max(PUBLICATION_LIMITS.maxFileBytes),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits'),
+    exempt: z.boolean(),
+  })
+  .superRefine((file, context) => {
+    if (!file.name.endsWith(PUBLISHED_SUFFIXES[file.kind]) || file.name.length <= PUBLISHED_SUFFIXES[file.kind].length) {
+      context.addIssue({
+        code: 'custom',
+        path: ['name'],
+        message: `A ${file.kind} file's name must end "${PUBLISHED_SUFFIXES[file.kind]}"`,
+      });
+    }
+  });
+export type PublishedFile = z.infer<typeof publishedFileSchema>;
+
+export const publicationBodySchema = z
+  .strictObject({
+    title: z.string().min(1).max(200),
+    files: z.array(publishedFileSchema).min(1).max(PUBLICATION_LIMITS.maxFiles),
+  })
+  .superRefine((body, context) => {
+    const names = new Set<string>();
+    body.files.forEach((file, index) => {
+      if (names.has(file.name))
+        context.addIssue({ code: 'custom', path: ['files', index, 'name'], message: `File "${file.name}" is listed twice` });
+      names.add(file.name);
+    });
+  });
+export type PublicationBody = z.infer<typeof publicationBodySchema>;
+
 /** A file whose bytes are whole, whose body hashes to its header and whose signature verifies with the key it names. */
 export type OpenedBoardFile =
   | { kind: 'segment' | 'snapshot'; header: BoardHeader; body: SegmentBody; signature: string }
-  | { kind: 'register'; header: BoardHeader; body: RegisterBody; signature: string };
+  | { kind: 'register'; header: BoardHeader; body: RegisterBody; signature: string }
+  | { kind: 'publication'; header: BoardHeader; body: PublicationBody; signature: string };
 
 export type OpenResult =
   | { status: 'opened'; file: OpenedBoardFile }
@@ -132,7 +181,7 @@ export type FileToWrite = {
   confidential: boolean;
   publicKey: string;
   privateKey: SigningKey;
-  body: SegmentBody | RegisterBody;
+  body: SegmentBody | RegisterBody | PublicationBody;
 };
 
 /** Encodes and signs a board file; the bytes to write (to a temporary name, then renamed). */
@@ -213,11 +262,21 @@ export async function openBoardFile(bytes: Uint8Array): Promise<OpenResult> {
       if (!parsed.success) return { status: 'refused', problems: bodyProblems(body, bodyValue, parsed.error.issues) };
       return { status: 'opened', file: { kind: 'register', header, body: parsed.data, signature } };
     }
+    if (header.kind === 'publication') {
+      const parsed = publicationBodySchema.safeParse(bodyValue);
+      if (!parsed.success) return { status: 'refused', problems: bodyProblems(body, bodyValue, parsed.error.issues) };
+      // Exempt material leaves only as the clerk marks it: a file marked exempt only under a confidential header.
+      const index = parsed.data.files.findIndex((file) => file.exempt);
+      if (index >= 0 && !header.confidential) {
+        return refused(`$.body.files[${index}].exempt`, 'The publication carries an exempt file but its header is not marked confidential');
+      }
+      return { status: 'opened', file: { kind: 'publication', header, body: parsed.data, signature } };
+    }
     const parsed = segmentBodySchema.safeParse(bodyValue);
     if (!parsed.success) return { status: 'refused', problems: bodyProblems(body, bodyValue, parsed.error.issues) };
     const content = checkSegmentContent(header, parsed.data.annotations);
     if (content.length > 0) return { status: 'refused', problems: content };
-    return { status: 'opened', file: { kind: header.kind, header, body: parsed.data, signature } };
+    return { status: 'opened', file: { kind: header.kind === 'snapshot' ? 'snapshot' : 'segment', header, body: parsed.data, signature } };
   } catch {
     return refused('$', 'Oversight could not finish checking this file');
   }

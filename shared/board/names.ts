@@ -11,11 +11,22 @@ export function sequenceName(sequence: number): string {
   return String(sequence).padStart(6, '0');
 }
 
-/** The relative path (with `/`) of a device's segment, snapshot or of a register version. */
-export function boardFilePath(kind: 'segment' | 'snapshot' | 'register', memberId: string, deviceId: string, sequence: number): string {
+/** The relative path (with `/`) of a device's segment, snapshot or publication, or of a register version. */
+export function boardFilePath(
+  kind: 'segment' | 'snapshot' | 'register' | 'publication',
+  memberId: string,
+  deviceId: string,
+  sequence: number,
+): string {
   if (kind === 'register') return `register/${sequenceName(sequence)}.json`;
+  if (kind === 'publication') return `${publicationFolder(memberId, deviceId, sequence)}.json`;
   const name = kind === 'snapshot' ? `snapshot-${sequenceName(sequence)}.json` : `${sequenceName(sequence)}.json`;
   return [...deviceFolder(memberId, deviceId), name].join('/');
+}
+
+/** The relative folder (with `/`) holding a publication's files; its signed manifest is this path plus `.json`. */
+export function publicationFolder(memberId: string, deviceId: string, sequence: number): string {
+  return ['published', memberId, deviceId, sequenceName(sequence)].join('/');
 }
 
 /** The temporary name a file is written under before it is renamed into place. */
@@ -25,14 +36,18 @@ export function temporaryName(finalName: string, random: string): string {
 
 /**
  * Whether a reader opens a file at this relative path (`/`-separated): under `register/` or
- * `members/`, ending `.json`, and not a temporary, hidden or Office lock file. Conflict copies
- * (`000042 (1).json`, `000042-LAPTOP.json`) are opened and recognised by their content.
+ * `members/`, or a manifest at `published/<member>/<device>/`; ending `.json`, and not a
+ * temporary, hidden or Office lock file. Conflict copies (`000042 (1).json`,
+ * `000042-LAPTOP.json`) are opened and recognised by their content.
  */
 export function isBoardFileCandidate(relativePath: string): boolean {
   const parts = relativePath.split('/');
   const top = parts[0];
   const name = parts[parts.length - 1] ?? '';
-  if (parts.length < 2 || (top !== 'register' && top !== 'members')) return false;
+  if (parts.length < 2 || (top !== 'register' && top !== 'members' && top !== 'published')) return false;
+  // Under published/ only the manifests (published/<member>/<device>/<n>.json): the files they
+  // list (a plan's .json among them) are read only through a manifest that verified.
+  if (top === 'published' && parts.length !== 4) return false;
   if (parts.some((part) => part.startsWith('.') || part.startsWith('~$'))) return false;
   return name.toLowerCase().endsWith('.json');
 }

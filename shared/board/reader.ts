@@ -13,6 +13,7 @@ export type BoardTrust = { boardId: string; clerkFingerprint: string };
 
 export type OpenedSegment = Extract<OpenedBoardFile, { kind: 'segment' | 'snapshot' }>;
 export type OpenedRegister = Extract<OpenedBoardFile, { kind: 'register' }>;
+export type OpenedPublication = Extract<OpenedBoardFile, { kind: 'publication' }>;
 
 export type ReaderState = {
   register: { header: BoardHeader; body: RegisterBody } | null;
@@ -21,13 +22,15 @@ export type ReaderState = {
   /** `kind/device/sequence` → body hash first seen, to recognise a fork of a device's sequence. */
   sequences: Map<string, string>;
   /** Signed segments from devices the register here does not list (yet): looked at again when a newer register arrives. */
-  waiting: Map<string, OpenedSegment>;
+  waiting: Map<string, OpenedSegment | OpenedPublication>;
 };
 
 /** What became of one file. */
 export type ReadEvent =
   | { status: 'accepted'; file: OpenedSegment; fork: boolean }
   | { status: 'register'; file: OpenedRegister; fork: boolean }
+  /** A publication the register's clerk signed: its files are to be imported through their importers. */
+  | { status: 'published'; file: OpenedPublication; fork: boolean }
   | { status: 'duplicate'; identity: string }
   | { status: 'older-register'; identity: string }
   | { status: 'waiting'; identity: string; message: string }
@@ -53,6 +56,7 @@ export async function receiveBoardFile(state: ReaderState, trust: BoardTrust, fi
   }
   if (state.seen.has(identity)) return [{ status: 'duplicate', identity }];
   if (file.kind === 'register') return receiveRegister(state, trust, file, identity);
+  if (file.kind === 'publication') return [admitPublication(state, file, identity)];
   return [admitSegment(state, file, identity)];
 }
 
@@ -82,10 +86,55 @@ async function receiveRegister(state: ReaderState, trust: BoardTrust, file: Open
   // A newer register can let in segments that waited for their device to be listed (or refuse them for good).
   for (const [waitingIdentity, segment] of [...state.waiting]) {
     state.waiting.delete(waitingIdentity);
-    const event = admitSegment(state, segment, waitingIdentity);
+    const event =
+      segment.kind === 'publication' ? admitPublication(state, segment, waitingIdentity) : admitSegment(state, segment, waitingIdentity);
     if (event.status !== 'waiting') events.push(event);
   }
   return events;
+}
+
+// Only the clerk publishes to everyone: the register names the clerk's device, and a publication
+// signed by any other device (a member's, however validly listed) is refused, never imported.
+function admitPublication(state: ReaderState, file: OpenedPublication, identity: string): ReadEvent {
+  const { header } = file;
+  const register = state.register;
+  if (!register) {
+    keepAside(state, identity, file);
+    return {
+      status: 'waiting',
+      identity,
+      message: 'No register from the clerk has arrived yet: the publication is kept aside until one does',
+    };
+  }
+  const clerk = register.body.clerk;
+  const clerkDevice = register.body.members
+    .find((member) => member.memberId === clerk.memberId)
+    ?.devices.find((device) => device.deviceId === clerk.deviceId);
+  if (header.memberId !== clerk.memberId || header.deviceId !== clerk.deviceId) {
+    const signer = register.body.members.find((member) => member.devices.some((device) => device.deviceId === header.deviceId));
+    return refusedEvent(
+      identity,
+      '$.header.deviceId',
+      `“${file.body.title}” was published by ${signer ? `${signer.displayName}’s device` : `device ${header.deviceId}`}, not the clerk’s: only the clerk publishes papers, plans, decisions and answers to the board, so it is refused`,
+    );
+  }
+  if (!clerkDevice || clerkDevice.publicKey !== header.publicKey) {
+    return refusedEvent(
+      identity,
+      '$.header.publicKey',
+      `“${file.body.title}” is signed with a key the register does not give the clerk’s device: it was forged`,
+    );
+  }
+  state.seen.add(identity);
+  return { status: 'published', file, fork: noteSequence(state, header) };
+}
+
+function keepAside(state: ReaderState, identity: string, file: OpenedSegment | OpenedPublication) {
+  if (state.waiting.size >= MAX_WAITING) {
+    const oldest = state.waiting.keys().next();
+    if (!oldest.done) state.waiting.delete(oldest.value);
+  }
+  state.waiting.set(identity, file);
 }
 
 function admitSegment(state: ReaderState, file: OpenedSegment, identity: string): ReadEvent {
@@ -93,11 +142,7 @@ function admitSegment(state: ReaderState, file: OpenedSegment, identity: string)
   const member = state.register?.body.members.find((candidate) => candidate.devices.some((device) => device.deviceId === header.deviceId));
   const device = member?.devices.find((candidate) => candidate.deviceId === header.deviceId);
   if (!member || !device) {
-    if (state.waiting.size >= MAX_WAITING) {
-      const oldest = state.waiting.keys().next();
-      if (!oldest.done) state.waiting.delete(oldest.value);
-    }
-    state.waiting.set(identity, file);
+    keepAside(state, identity, file);
     return {
       status: 'waiting',
       identity,

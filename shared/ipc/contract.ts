@@ -7,7 +7,7 @@ import { packAgendaItemSchema, packSchema, type PackManifest } from '../pack/sch
 import { exportRequestSchema, exportResultSchema, importedDecisionsFileSchema } from '../exports/schema';
 import type { Result } from '../result';
 import { makerSaveRequestSchema, makerSaveResultSchema, makerSourceSchema } from '../pack/maker-ipc';
-import type { OpenedBoardFile } from '../board/file';
+import { folderId, type OpenedBoardFile, type PublishedFile } from '../board/file';
 import { MAX_FRAME_BYTES, backupHeaderSchema, backupHoldsSchema, backupReasonSchema } from '../backup/format';
 
 // The one IPC contract between the main process and the renderer. Every channel the renderer
@@ -26,7 +26,8 @@ export const problemSchema = z.object({
 });
 export type Problem = z.infer<typeof problemSchema>;
 
-export const importSourceSchema = z.enum(['inbox', 'dialog', 'drop', 'sample']);
+// 'board': a file the clerk published to the board folder (docs/formats/board-folder-v1.md).
+export const importSourceSchema = z.enum(['inbox', 'dialog', 'drop', 'sample', 'board']);
 export type ImportSource = z.infer<typeof importSourceSchema>;
 
 const countsSchema = z.object({
@@ -187,7 +188,11 @@ export const channels = {
   },
   'board:write': {
     request: z.object({
-      path: z.string().regex(/^(register|members)(\/[a-z0-9][a-z0-9-]{0,63}){0,2}\/(snapshot-)?\d{6,16}\.json$/),
+      path: z
+        .string()
+        .regex(
+          /^((register|members)(\/[a-z0-9][a-z0-9-]{0,63}){0,2}\/(snapshot-)?|published(\/[a-z0-9][a-z0-9-]{0,63}){2}\/)\d{6,16}\.json$/,
+        ),
       bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array && value.length <= 20 * 1024 * 1024),
     }),
     response: z.object({ written: z.literal(true) }),
@@ -198,6 +203,35 @@ export const channels = {
       segmentPaths: z.array(z.string().regex(/^members\/[a-z0-9][a-z0-9-]{0,63}\/[a-z0-9][a-z0-9-]{0,63}\/\d{6,16}\.json$/)).max(100_000),
     }),
     response: z.object({ removed: z.number().int() }),
+  },
+  // The clerk publishes to everyone: main opens the file dialog, reads each chosen file with its
+  // importer (refusing one that would not load, or carries exempt material unless includeExempt),
+  // and streams them into this device's area of the folder. The renderer then signs and writes
+  // the manifest (board:write). null: the dialog was cancelled.
+  'board:publish': {
+    request: z.strictObject({ includeExempt: z.boolean(), memberId: folderId, deviceId: folderId }),
+    response: z.object({
+      publication: z
+        .object({ sequence: z.number().int().positive(), files: z.custom<PublishedFile[]>((value) => Array.isArray(value)) })
+        .nullable(),
+    }),
+  },
+  // A publication the renderer admitted (its register's clerk signed it), by its manifest's path
+  // and body hash: main checks every file against the manifest and hands each to its importer.
+  'board:read-publication': {
+    request: z.strictObject({
+      path: z.string().regex(/^published(\/[a-z0-9][a-z0-9-]{0,63}){2}\/[^/\\:]{1,200}\.json$/),
+      bodySha256: sha256Schema,
+      knownSha256: z.array(sha256Schema).max(100_000),
+    }),
+    response: z.discriminatedUnion('status', [
+      z.object({
+        status: z.literal('ready'),
+        candidates: z.array(importCandidateSchema),
+        decisions: z.array(importedDecisionsFileSchema),
+      }),
+      z.object({ status: z.literal('incomplete'), reason: z.string() }),
+    ]),
   },
   // Opens a plan's evidence file with the OS. The renderer names the evidence record, not a
   // path: main opens the file the plan it read gives for that record, only inside the plan's

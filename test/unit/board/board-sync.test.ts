@@ -253,10 +253,12 @@ describe('the board folder notice', () => {
         stalled: 1,
         written: 0,
         registerVersion: 2,
+        published: [{ title: 'January papers', lines: ['the pack for SEND board (14 January 2027): 3 new papers'] }],
       }),
     ).toEqual([
       'From the board folder: 1 new annotation from Cllr Amina Shah.',
       'From the board folder: 2 new annotations and 1 changed from Cllr Ben Okafor.',
+      'From the board folder, the clerk published “January papers”: the pack for SEND board (14 January 2027): 3 new papers.',
       '1 file was refused: The signature does not verify',
       '1 file has not finished arriving in the board folder after ten minutes: check that the folder is syncing.',
     ]);

@@ -90,6 +90,8 @@ const VALID: Record<ChannelName, unknown> = {
   'board:choose-folder': undefined,
   'board:scan': undefined,
   'board:write': { path: 'members/member-a/device-a/000001.json', bytes: new Uint8Array([123, 125]) },
+  'board:publish': { includeExempt: false, memberId: 'member-a', deviceId: 'device-a' },
+  'board:read-publication': { path: 'published/member-a/device-a/000001.json', bodySha256: sha, knownSha256: [] },
   'board:compact': {
     snapshotPath: 'members/member-a/device-a/snapshot-000050.json',
     segmentPaths: ['members/member-a/device-a/000001.json'],
@@ -124,6 +126,19 @@ const SPECIFIC_BAD: Record<ChannelName, unknown[]> = {
     { path: 'members/a/b/000001.json/../../x.json', bytes: new Uint8Array([1]) },
     { path: '/tmp/000001.json', bytes: new Uint8Array([1]) },
     { path: 'members/a/b/000001.json', bytes: 'text' },
+    { path: 'published/a/b/000001/01-plan.plan.json', bytes: new Uint8Array([1]) },
+  ],
+  // The renderer names no file to publish (main's dialog does), and ids that name folders only.
+  'board:publish': [
+    { includeExempt: false, memberId: '../a', deviceId: 'b' },
+    { includeExempt: 'yes', memberId: 'a', deviceId: 'b' },
+    { includeExempt: false, memberId: 'a', deviceId: 'b', paths: ['/etc/passwd'] },
+  ],
+  'board:read-publication': [
+    { path: 'published/a/b/../../../etc/passwd.json', bodySha256: sha, knownSha256: [] },
+    { path: 'published/a/b/..\\..\\..\\x.json', bodySha256: sha, knownSha256: [] },
+    { path: 'members/a/b/000001.json', bodySha256: sha, knownSha256: [] },
+    { path: 'published/a/b/000001.json', bodySha256: 'x', knownSha256: [] },
   ],
   'app:get-info': [{}, 'x'],
   'settings:get': [{}, 0],
