@@ -35,6 +35,10 @@ import type { OversightBridge } from '../../../shared/ipc/contract';
 import { ok } from '../../../shared/result';
 import { makePapers, makeZip, manifestFor, packZipEntries, paperSpec, sha256 } from '../pack/fixtures';
 import { planObject } from '../renderer/plan-candidates';
+import { TERMS } from '../exports/fixtures';
+import { buildExport } from '../../../electron/exports/build-export';
+import { meetingBundle } from '../../../renderer/exports/gather';
+import { approveMeeting, createMeeting, recordDecision, setAttendance, updateBoard } from '../../../renderer/meetings/meeting-repository';
 
 // The clerk → everyone half of the board folder: what the clerk publishes (a pack, a plan) reaches
 // each laptop through the importers a file imported by hand goes through; anything not signed by
@@ -199,6 +203,33 @@ describe('the clerk publishes to the board folder', { timeout: 60_000 }, () => {
     const again = await member.sync();
     expect(again.ok && again.value.published).toEqual([]);
     expect(await storeCounts(member.db)).toMatchObject({ packs: 1, papers: 1, plans: 1 });
+  });
+
+  it('approved minutes the clerk publishes are imported as the Exports view imports a decision file; exempt records only when included', async () => {
+    const { folder, clerk, member, files } = await board();
+    const full = await approvedMinutes(files, true);
+    const published = await publish(clerk, [full], { title: 'Approved minutes' });
+    expect(published.ok).toBe(false);
+    if (!published.ok) expect(published.error.message).toContain('1 exempt record of the minutes');
+    expect(await fs.readdir(path.join(folder, 'published')).catch(() => [])).toEqual([]);
+    // The published decision file (exempt records withheld) goes without the tick, and each laptop's
+    // importer says what it says of it by hand: it cannot rebuild the meeting.
+    expect(await publish(clerk, [await approvedMinutes(files, false)], { title: 'Published minutes' })).toEqual({
+      ok: true,
+      value: { files: 1 },
+    });
+    const first = await member.sync();
+    expect(first.ok && first.value.published).toEqual([
+      { title: 'Published minutes', lines: [expect.stringContaining('withholds 1 exempt record, so it cannot rebuild the meeting here')] },
+    ]);
+    expect(await member.db.meetings.count()).toBe(0);
+
+    expect(await publish(clerk, [full], { title: 'Approved minutes', includeExempt: true })).toEqual({ ok: true, value: { files: 1 } });
+    const second = await member.sync();
+    expect(second.ok && second.value.published).toEqual([
+      { title: 'Approved minutes', lines: [expect.stringMatching(/^the approved minutes of SEND Oversight Board.* \(\d+ records\)$/)] },
+    ]);
+    expect((await member.db.meetings.toArray()).map((meeting) => meeting.id)).toEqual(['m-jan']);
   });
 
   it('exempt papers go to the folder only when the clerk includes them, and then under a confidential header', async () => {
@@ -378,6 +409,71 @@ describe('publication names and manifests', () => {
     expect(misnamed.status === 'refused' && misnamed.problems[0]?.path).toBe('$.body.files[0].name');
   });
 });
+
+// A meeting recorded and approved on the chair's laptop, exported as a .decisions.json file.
+async function approvedMinutes(folder: string, includeExempt: boolean): Promise<string> {
+  const db = new OversightDatabase(`minutes-${Math.random().toString(36).slice(2)}`);
+  cleanups.push(async () => {
+    db.close();
+    await db.delete();
+  });
+  let count = 0;
+  const at = (when: string) => ({ now: new Date(when), newId: () => `id-${(count += 1)}` });
+  const members = [
+    { id: 'chair', name: 'Cllr Amina Shah', role: 'Chair', organisation: 'Labour group', isVoting: true, substituteForId: null },
+    { id: 'cllr-b', name: 'Cllr Ben Ode', role: 'Member', organisation: 'Conservative group', isVoting: true, substituteForId: null },
+  ];
+  await updateBoard(db, { name: 'Northmoor SEND Oversight Board', members, terms: TERMS }, at('2027-01-01T09:00:00Z'));
+  const meeting = await createMeeting(
+    db,
+    {
+      id: 'm-jan',
+      title: 'SEND Oversight Board',
+      date: '2027-01-14',
+      time: '14:00',
+      place: 'Committee Room 2',
+      planId: 'plan-1',
+      agenda: [
+        { id: 'i1', number: '1', title: 'Dashboard', presenter: 'Head of SEND', isExempt: false, isDecisionRequired: true, links: [] },
+        { id: 'i2', number: '2', title: 'Transport contract', presenter: '', isExempt: true, isDecisionRequired: false, links: [] },
+      ],
+    },
+    at('2027-01-02T09:00:00Z'),
+  );
+  for (const member of members) await setAttendance(db, meeting.id, member, {}, at('2027-01-14T14:00:00Z'));
+  await recordDecision(
+    db,
+    meeting.id,
+    { itemId: 'i1', type: 'noted', text: 'Noted the dashboard.', escalatedTo: null, refersTo: null, vote: null },
+    at('2027-01-14T14:10:00Z'),
+  );
+  await recordDecision(
+    db,
+    meeting.id,
+    { itemId: 'i2', type: 'approved', text: 'Approved the contract.', escalatedTo: null, refersTo: null, vote: null },
+    at('2027-01-14T14:20:00Z'),
+  );
+  await approveMeeting(
+    db,
+    meeting.id,
+    { approvedAtMeeting: 'the meeting of 11 February 2027', approvedAtMeetingId: null },
+    at('2027-02-11T15:00:00Z'),
+  );
+  const bundle = await meetingBundle(db, 'm-jan');
+  if (!bundle) throw new Error('no meeting');
+  const built = await buildExport(
+    { kind: 'decisions-json', includeExempt, boardName: 'Board', bundle },
+    {
+      printHtmlToPdf: async () => new Uint8Array(),
+      trackerCopies: { find: async () => undefined },
+      now: () => new Date('2027-02-12T09:00:00Z'),
+    },
+  );
+  if (!built.ok) throw new Error(built.error.message);
+  const file = path.join(folder, includeExempt ? 'January minutes (confidential).decisions.json' : 'January minutes.decisions.json');
+  await fs.writeFile(file, built.value.data);
+  return file;
+}
 
 // Writes a publication as a third party would: the file in its folder, then the signed manifest.
 async function writePublication(
