@@ -34,7 +34,7 @@ export type BoardFolderOptions = {
 const STALLED_AFTER_MS = 10 * 60 * 1000;
 const WATCH_SETTLE_MS = 500;
 const SAFE_RELATIVE =
-  /^((register|members)(\/[a-z0-9][a-z0-9-]{0,63}){0,2}\/(snapshot-)?|published(\/[a-z0-9][a-z0-9-]{0,63}){2}\/)\d{6,16}\.json$/;
+  /^((register|members)(\/[a-z0-9][a-z0-9-]{0,63}){0,2}\/(snapshot-|draft-)?|published(\/[a-z0-9][a-z0-9-]{0,63}){2}\/)\d{6,16}\.json$/;
 
 /** Opens a board folder for reading and writing; `close()` stops its watcher and timer. */
 export function openBoardFolder(options: BoardFolderOptions) {

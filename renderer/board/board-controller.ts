@@ -103,6 +103,11 @@ export function describeReport(report: BoardSyncReport): string[] {
         .filter(Boolean)
         .join(' and ')} from ${arrival.authorName}.`,
   );
+  for (const draft of report.drafts ?? []) {
+    lines.push(
+      `From the board folder: ${draft.fromName}’s draft record of ${draft.meetingTitle} (${formatDay(draft.meetingDate)}), read-only, in Settings.`,
+    );
+  }
   for (const publication of report.published) {
     lines.push(`From the board folder, the clerk published “${publication.title}”: ${publication.lines.join('; ')}.`);
   }
@@ -117,4 +122,11 @@ export function describeReport(report: BoardSyncReport): string[] {
     );
   }
   return lines;
+}
+
+function formatDay(isoDate: string): string {
+  const date = new Date(`${isoDate}T12:00:00Z`);
+  return Number.isNaN(date.getTime())
+    ? isoDate
+    : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }

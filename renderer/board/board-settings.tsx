@@ -5,6 +5,7 @@ import { useServices } from '../app/context';
 import { formatFingerprint } from '../../shared/board/signing';
 import { boardController, ipcBoardPort } from './board-controller';
 import { publishToBoard } from './board-publications';
+import { isChairInRegister, receivedDrafts, shareDraftRecord, type ReceivedDraft } from './board-drafts';
 import {
   addToRegister,
   boardTrust,
@@ -39,6 +40,20 @@ export function BoardSettings() {
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
   const [publishTitle, setPublishTitle] = useState('');
   const [includeExempt, setIncludeExempt] = useState(false);
+  const [draftMeetingId, setDraftMeetingId] = useState('');
+  const isChairHere = useLiveQuery(
+    async () => (profile ? isChairInRegister(await currentRegister(db), profile) : false),
+    [db, sync.lastAt, profile?.id, profile?.deviceId],
+  );
+  const draftMeetings = useLiveQuery(
+    async () =>
+      (await db.meetings.toArray())
+        .filter((meeting) => meeting.status === 'draft')
+        .sort((a, b) => b.date.localeCompare(a.date))
+        .map((meeting) => ({ id: meeting.id, label: `${meeting.title} (${meeting.date})` })),
+    [db],
+  );
+  const drafts = useLiveQuery(() => receivedDrafts(db), [db, sync.lastAt]);
   const trust = useLiveQuery(() => boardTrust(db), [db]);
   const register = useLiveQuery(async (): Promise<RegisterSummary | null> => {
     const current = await currentRegister(db);
@@ -110,6 +125,30 @@ export function BoardSettings() {
       result,
       `Published ${result.ok ? (result.value?.files ?? 0) : 0} ${result.ok && result.value?.files === 1 ? 'file' : 'files'} to the board folder: members’ laptops import them at their next sync.`,
     );
+  }
+
+  async function shareDraft() {
+    const meetingId = draftMeetingId || draftMeetings?.[0]?.id;
+    if (!profile || !trust || !meetingId) return;
+    const result = await shareDraftRecord(
+      db,
+      ipcBoardPort(api),
+      profile,
+      { trust, register: await currentRegister(db), keys: await deviceKeys(db) },
+      meetingId,
+    );
+    await after(result, 'The draft record is in the board folder: the clerk sees it, read-only, at their next sync.');
+  }
+
+  async function saveDraftMinutes(draft: ReceivedDraft) {
+    const reply = await api.call('exports:save', {
+      kind: 'minutes-docx',
+      includeExempt: false,
+      boardName: register?.boardName ?? 'Board',
+      bundle: draft.bundle,
+    });
+    if (!reply.ok) setMessage({ text: reply.error.message, isError: true });
+    else if (reply.value.saved) setMessage({ text: `Saved ${reply.value.fileName ?? 'the draft minutes'}.`, isError: false });
   }
 
   async function after(result: { ok: true } | { ok: false; error: { message: string } }, success: string) {
@@ -287,6 +326,48 @@ export function BoardSettings() {
               Publish files to the board…
             </button>
           </div>
+        </>
+      ) : null}
+      {trust && isChairHere && draftMeetings && draftMeetings.length > 0 ? (
+        <>
+          <h3>Share a meeting’s draft record with the clerk</h3>
+          <p>The clerk sees it read-only, to prepare the minutes; approving them stays with you.</p>
+          <p>
+            <label htmlFor="draft-meeting">Meeting</label>
+            <br />
+            <select
+              id="draft-meeting"
+              value={draftMeetingId || draftMeetings[0]?.id}
+              onChange={(event) => setDraftMeetingId(event.target.value)}
+            >
+              {draftMeetings.map((meeting) => (
+                <option key={meeting.id} value={meeting.id}>
+                  {meeting.label}
+                </option>
+              ))}
+            </select>
+          </p>
+          <div className="button-row">
+            <button type="button" onClick={() => void shareDraft()}>
+              Share the draft record with the clerk
+            </button>
+          </div>
+        </>
+      ) : null}
+      {trust && drafts && drafts.length > 0 ? (
+        <>
+          <h3>Draft records from the chair (read-only)</h3>
+          <ul data-testid="board-drafts">
+            {drafts.map((draft) => (
+              <li key={`${draft.meetingId}|${draft.deviceId}`}>
+                {draft.bundle.meeting.title} ({draft.bundle.meeting.date}), from {draft.fromName}: {draft.bundle.records.length}{' '}
+                {draft.bundle.records.length === 1 ? 'record' : 'records'}{' '}
+                <button type="button" className="secondary" onClick={() => void saveDraftMinutes(draft)}>
+                  Save {draft.bundle.meeting.title} ({draft.bundle.meeting.date}) as draft minutes (Word)…
+                </button>
+              </li>
+            ))}
+          </ul>
         </>
       ) : null}
       <div aria-live="polite">

@@ -14,12 +14,14 @@ import {
   receiveBoardFile,
   segmentAsAnnotationsFile,
   type BoardTrust,
+  type OpenedDraftRecord,
   type OpenedPublication,
   type OpenedSegment,
   type ReaderState,
 } from '../../shared/board/reader';
 import { exportPublicKey, fingerprintOf, generateDeviceKeys, type SigningKey } from '../../shared/board/signing';
 import { planSegments } from '../../shared/board/writer';
+import { keepDrafts } from './board-drafts';
 import {
   importQueuedPublications,
   queuePublication,
@@ -50,7 +52,7 @@ type StoredReader = {
   register: ReaderState['register'];
   seen: string[];
   sequences: Array<[string, string]>;
-  waiting: Array<[string, OpenedSegment | OpenedPublication]>;
+  waiting: Array<[string, OpenedSegment | OpenedPublication | OpenedDraftRecord]>;
 };
 type StoredWriter = { sequence: number; writtenHlc: string };
 
@@ -79,6 +81,8 @@ export type BoardSyncReport = {
   registerVersion: number | null;
   /** What the clerk published that arrived in this sync, each file through its importer. */
   published: PublicationArrival[];
+  /** The chair's draft records that arrived in this sync (kept read-only). */
+  drafts?: Array<{ fromName: string; meetingTitle: string; meetingDate: string }>;
 };
 
 /** This device's key pair, made on first use and kept; the public half as base64 and its fingerprint. */
@@ -349,9 +353,14 @@ export async function syncBoard(
 
   const reader = await loadReader(db);
   const publications: Array<{ path: string; identity: string; file: OpenedPublication }> = [];
+  const drafts: Array<{ file: OpenedDraftRecord; fromName: string }> = [];
   for (const { path, file } of scan.value.opened) {
     for (const event of await receiveBoardFile(reader, trust, file as OpenedBoardFile)) {
       if (event.status === 'refused') report.refused.push({ path, message: event.problems[0]?.message ?? 'refused' });
+      if (event.status === 'draft-record' && event.file.header.deviceId !== profile.deviceId) {
+        const fromName = reader.register?.body.members.find((member) => member.memberId === event.file.header.memberId)?.displayName;
+        drafts.push({ file: event.file, fromName: fromName ?? event.file.header.memberId });
+      }
       if (event.status === 'published' && event.file.header.deviceId !== profile.deviceId) {
         // One kept aside until a register arrived comes out of that register's event: its own path is its header's.
         const { header } = event.file;
@@ -374,7 +383,15 @@ export async function syncBoard(
   await db.transaction('rw', db.meta, async () => {
     await saveReader(db, reader);
     for (const publication of publications) await queuePublication(db, publication.path, publication.file, publication.identity);
+    await keepDrafts(db, drafts);
   });
+  if (drafts.length > 0) {
+    report.drafts = drafts.map(({ file, fromName }) => ({
+      fromName,
+      meetingTitle: file.body.bundle.meeting.title,
+      meetingDate: file.body.bundle.meeting.date,
+    }));
+  }
   if (port.readPublication && options.store) {
     const imported = await importQueuedPublications(db, { readPublication: port.readPublication }, options.store);
     report.published = imported.arrived;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { annotationEntrySchema, ANNOTATIONS_LIMITS, type AnnotationEntry } from '../annotations/file';
 import { BOARD_ROLES } from '../annotations/types';
+import { meetingBundleSchema } from '../exports/schema';
 import { canonicalJson } from '../meetings/canonical-json';
 import { locateIssues } from '../plan/locate';
 import type { Problem } from '../plan/validate';
@@ -20,7 +21,7 @@ export const folderId = z.string().regex(boardIdPattern, 'must be 1–64 lower-c
 const dateTime = z.iso.datetime({ offset: true });
 const base64Key = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'must be the base64 of a 32-byte Ed25519 public key');
 
-export const BOARD_FILE_KINDS = ['segment', 'snapshot', 'register', 'publication'] as const;
+export const BOARD_FILE_KINDS = ['segment', 'snapshot', 'register', 'publication', 'draft-record'] as const;
 export type BoardFileKind = (typeof BOARD_FILE_KINDS)[number];
 
 export const boardHeaderSchema = z.strictObject({
@@ -99,6 +100,13 @@ export const registerBodySchema = z
   });
 export type RegisterBody = z.infer<typeof registerBodySchema>;
 
+/**
+ * The chair's draft record of a meeting, shared so the clerk can prepare the minutes: the meeting
+ * and its records as the chair's laptop holds them. Read-only everywhere else; approval stays with the chair.
+ */
+export const draftRecordBodySchema = z.strictObject({ bundle: meetingBundleSchema });
+export type DraftRecordBody = z.infer<typeof draftRecordBodySchema>;
+
 /** What the clerk publishes to everyone, each through its importer (docs/formats/board-folder-v1.md, "Publication body"). */
 export const PUBLISHED_KINDS = ['pack', 'plan', 'decisions', 'answers'] as const;
 export type PublishedKind = (typeof PUBLISHED_KINDS)[number];
@@ -151,7 +159,8 @@ export type PublicationBody = z.infer<typeof publicationBodySchema>;
 export type OpenedBoardFile =
   | { kind: 'segment' | 'snapshot'; header: BoardHeader; body: SegmentBody; signature: string }
   | { kind: 'register'; header: BoardHeader; body: RegisterBody; signature: string }
-  | { kind: 'publication'; header: BoardHeader; body: PublicationBody; signature: string };
+  | { kind: 'publication'; header: BoardHeader; body: PublicationBody; signature: string }
+  | { kind: 'draft-record'; header: BoardHeader; body: DraftRecordBody; signature: string };
 
 export type OpenResult =
   | { status: 'opened'; file: OpenedBoardFile }
@@ -181,7 +190,7 @@ export type FileToWrite = {
   confidential: boolean;
   publicKey: string;
   privateKey: SigningKey;
-  body: SegmentBody | RegisterBody | PublicationBody;
+  body: SegmentBody | RegisterBody | PublicationBody | DraftRecordBody;
 };
 
 /** Encodes and signs a board file; the bytes to write (to a temporary name, then renamed). */
@@ -271,6 +280,21 @@ export async function openBoardFile(bytes: Uint8Array): Promise<OpenResult> {
         return refused(`$.body.files[${index}].exempt`, 'The publication carries an exempt file but its header is not marked confidential');
       }
       return { status: 'opened', file: { kind: 'publication', header, body: parsed.data, signature } };
+    }
+    if (header.kind === 'draft-record') {
+      const parsed = draftRecordBodySchema.safeParse(bodyValue);
+      if (!parsed.success) return { status: 'refused', problems: bodyProblems(body, bodyValue, parsed.error.issues) };
+      const { meeting } = parsed.data.bundle;
+      if (meeting.status !== 'draft')
+        return refused('$.body.bundle.meeting.status', 'Only a draft record is shared this way: approved minutes go as a decision file');
+      if (parsed.data.bundle.records.some((record) => record.meetingId !== meeting.id)) {
+        return refused('$.body.bundle.records', 'The draft record holds records of another meeting');
+      }
+      // A meeting with exempt items carries exempt material: only under a confidential header.
+      if (meeting.agenda.some((item) => item.isExempt) && !header.confidential) {
+        return refused('$.header.confidential', 'The draft record has exempt items but its header is not marked confidential');
+      }
+      return { status: 'opened', file: { kind: 'draft-record', header, body: parsed.data, signature } };
     }
     const parsed = segmentBodySchema.safeParse(bodyValue);
     if (!parsed.success) return { status: 'refused', problems: bodyProblems(body, bodyValue, parsed.error.issues) };

@@ -13,14 +13,15 @@ export function sequenceName(sequence: number): string {
 
 /** The relative path (with `/`) of a device's segment, snapshot or publication, or of a register version. */
 export function boardFilePath(
-  kind: 'segment' | 'snapshot' | 'register' | 'publication',
+  kind: 'segment' | 'snapshot' | 'register' | 'publication' | 'draft-record',
   memberId: string,
   deviceId: string,
   sequence: number,
 ): string {
   if (kind === 'register') return `register/${sequenceName(sequence)}.json`;
   if (kind === 'publication') return `${publicationFolder(memberId, deviceId, sequence)}.json`;
-  const name = kind === 'snapshot' ? `snapshot-${sequenceName(sequence)}.json` : `${sequenceName(sequence)}.json`;
+  const prefix = kind === 'snapshot' ? 'snapshot-' : kind === 'draft-record' ? 'draft-' : '';
+  const name = `${prefix}${sequenceName(sequence)}.json`;
   return [...deviceFolder(memberId, deviceId), name].join('/');
 }
 

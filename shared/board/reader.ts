@@ -14,6 +14,7 @@ export type BoardTrust = { boardId: string; clerkFingerprint: string };
 export type OpenedSegment = Extract<OpenedBoardFile, { kind: 'segment' | 'snapshot' }>;
 export type OpenedRegister = Extract<OpenedBoardFile, { kind: 'register' }>;
 export type OpenedPublication = Extract<OpenedBoardFile, { kind: 'publication' }>;
+export type OpenedDraftRecord = Extract<OpenedBoardFile, { kind: 'draft-record' }>;
 
 export type ReaderState = {
   register: { header: BoardHeader; body: RegisterBody } | null;
@@ -22,7 +23,7 @@ export type ReaderState = {
   /** `kind/device/sequence` → body hash first seen, to recognise a fork of a device's sequence. */
   sequences: Map<string, string>;
   /** Signed segments from devices the register here does not list (yet): looked at again when a newer register arrives. */
-  waiting: Map<string, OpenedSegment | OpenedPublication>;
+  waiting: Map<string, OpenedSegment | OpenedPublication | OpenedDraftRecord>;
 };
 
 /** What became of one file. */
@@ -31,6 +32,8 @@ export type ReadEvent =
   | { status: 'register'; file: OpenedRegister; fork: boolean }
   /** A publication the register's clerk signed: its files are to be imported through their importers. */
   | { status: 'published'; file: OpenedPublication; fork: boolean }
+  /** The chair's draft record of a meeting, signed by a chair's (or vice-chair's) device in the register: kept read-only. */
+  | { status: 'draft-record'; file: OpenedDraftRecord; fork: boolean }
   | { status: 'duplicate'; identity: string }
   | { status: 'older-register'; identity: string }
   | { status: 'waiting'; identity: string; message: string }
@@ -57,6 +60,7 @@ export async function receiveBoardFile(state: ReaderState, trust: BoardTrust, fi
   if (state.seen.has(identity)) return [{ status: 'duplicate', identity }];
   if (file.kind === 'register') return receiveRegister(state, trust, file, identity);
   if (file.kind === 'publication') return [admitPublication(state, file, identity)];
+  if (file.kind === 'draft-record') return [admitDraftRecord(state, file, identity)];
   return [admitSegment(state, file, identity)];
 }
 
@@ -87,7 +91,11 @@ async function receiveRegister(state: ReaderState, trust: BoardTrust, file: Open
   for (const [waitingIdentity, segment] of [...state.waiting]) {
     state.waiting.delete(waitingIdentity);
     const event =
-      segment.kind === 'publication' ? admitPublication(state, segment, waitingIdentity) : admitSegment(state, segment, waitingIdentity);
+      segment.kind === 'publication'
+        ? admitPublication(state, segment, waitingIdentity)
+        : segment.kind === 'draft-record'
+          ? admitDraftRecord(state, segment, waitingIdentity)
+          : admitSegment(state, segment, waitingIdentity);
     if (event.status !== 'waiting') events.push(event);
   }
   return events;
@@ -129,7 +137,47 @@ function admitPublication(state: ReaderState, file: OpenedPublication, identity:
   return { status: 'published', file, fork: noteSequence(state, header) };
 }
 
-function keepAside(state: ReaderState, identity: string, file: OpenedSegment | OpenedPublication) {
+// The chair shares the meeting's draft record: a device the register lists for a member whose
+// role there is chair or vice-chair, under the same key and removal rules as a segment.
+function admitDraftRecord(state: ReaderState, file: OpenedDraftRecord, identity: string): ReadEvent {
+  const { header } = file;
+  const member = state.register?.body.members.find((candidate) => candidate.devices.some((device) => device.deviceId === header.deviceId));
+  if (!member) {
+    keepAside(state, identity, file);
+    return {
+      status: 'waiting',
+      identity,
+      message: `Device ${header.deviceId} is not in the board’s register: its draft record is kept aside until the clerk adds it`,
+    };
+  }
+  const device = member.devices.find((candidate) => candidate.deviceId === header.deviceId);
+  if (member.memberId !== header.memberId || !device || device.publicKey !== header.publicKey) {
+    return refusedEvent(
+      identity,
+      '$.header.publicKey',
+      `The draft record is signed with a key the register does not give device ${header.deviceId} of ${header.memberId}: it was forged`,
+    );
+  }
+  // Draft records have their own numbering, so a removed device's are refused whatever their number.
+  if (device.removed) {
+    return refusedEvent(
+      identity,
+      '$.header.deviceId',
+      `Device ${header.deviceId} of ${member.displayName} was removed from the board; its draft records are refused`,
+    );
+  }
+  if (member.role !== 'chair' && member.role !== 'vice-chair') {
+    return refusedEvent(
+      identity,
+      '$.header.memberId',
+      `${member.displayName} is not the board’s chair in the register: only the chair shares the meeting’s draft record, so it is refused`,
+    );
+  }
+  state.seen.add(identity);
+  return { status: 'draft-record', file, fork: noteSequence(state, header) };
+}
+
+function keepAside(state: ReaderState, identity: string, file: OpenedSegment | OpenedPublication | OpenedDraftRecord) {
   if (state.waiting.size >= MAX_WAITING) {
     const oldest = state.waiting.keys().next();
     if (!oldest.done) state.waiting.delete(oldest.value);

@@ -191,7 +191,7 @@ export const channels = {
       path: z
         .string()
         .regex(
-          /^((register|members)(\/[a-z0-9][a-z0-9-]{0,63}){0,2}\/(snapshot-)?|published(\/[a-z0-9][a-z0-9-]{0,63}){2}\/)\d{6,16}\.json$/,
+          /^((register|members)(\/[a-z0-9][a-z0-9-]{0,63}){0,2}\/(snapshot-|draft-)?|published(\/[a-z0-9][a-z0-9-]{0,63}){2}\/)\d{6,16}\.json$/,
         ),
       bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array && value.length <= 20 * 1024 * 1024),
     }),
