@@ -285,7 +285,7 @@ export async function openBoardFile(bytes: Uint8Array): Promise<OpenResult> {
       const parsed = draftRecordBodySchema.safeParse(bodyValue);
       if (!parsed.success) return { status: 'refused', problems: bodyProblems(body, bodyValue, parsed.error.issues) };
       const { meeting } = parsed.data.bundle;
-      if (meeting.status !== 'draft')
+      if (meeting.status !== 'draft' || meeting.approval !== null)
         return refused('$.body.bundle.meeting.status', 'Only a draft record is shared this way: approved minutes go as a decision file');
       if (parsed.data.bundle.records.some((record) => record.meetingId !== meeting.id)) {
         return refused('$.body.bundle.records', 'The draft record holds records of another meeting');
