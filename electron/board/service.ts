@@ -249,7 +249,8 @@ async function exemptOf(
       exempt: exempt.length > 0 ? [`${exempt.length} exempt ${exempt.length === 1 ? 'record' : 'records'} of the minutes`] : [],
     };
   }
-  const [candidate] = await importer.candidatesFor([filePath], 'board', []);
+  // Read as the dialog's file it is: a read under 'board' would cancel a publication being read for import meanwhile.
+  const [candidate] = await importer.candidatesFor([filePath], 'dialog', []);
   if (!candidate) return { ok: false, message: 'it could not be read.' };
   const { outcome } = candidate;
   if (outcome.status === 'invalid') return { ok: false, message: `${outcome.errors[0]?.message ?? 'it is not valid'}.` };
