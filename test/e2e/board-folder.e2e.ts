@@ -30,7 +30,7 @@ async function chooseBoardFolder(app: AppHarness, folder: string) {
 }
 
 /** The clerk starts the board in a shared temp folder, a member joins and is added, and picks up the register. */
-async function joinedBoard() {
+async function joinedBoard(memberRole = 'member') {
   const shared = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-e2e-board-'));
   cleanups.push(shared);
 
@@ -50,7 +50,7 @@ async function joinedBoard() {
 
   const member = await startApp();
   running.push(member);
-  await member.open('#/settings', { profile: { displayName: 'Cllr Amina Shah', organisation: 'Labour group' } });
+  await member.open('#/settings', { profile: { displayName: 'Cllr Amina Shah', organisation: 'Labour group', role: memberRole } });
   await chooseBoardFolder(member, shared);
   await member.page.getByRole('textbox', { name: 'Board’s id (from the clerk)' }).fill('send-board');
   await member.page.getByRole('textbox', { name: 'The clerk’s key fingerprint, as the clerk reads it out' }).fill(fingerprint);
@@ -146,5 +146,26 @@ describe('board folder between two laptops', () => {
       expect(await laptop.page.getByText('Exempt item').count()).toBe(1);
     }
     expect(await axeViolations(member.page)).toEqual([]);
+  }, 150_000);
+
+  it('the chair’s draft record reaches the clerk, read-only', async () => {
+    const { clerk, member: chair } = await joinedBoard('chair');
+    // The register (version 2) names her as chair: her laptop offers to share its draft meetings.
+    const share = chair.page.getByRole('button', { name: 'Share the draft record with the clerk' });
+    await share.waitFor({ timeout: 30_000 });
+    await expect.poll(async () => (await chair.page.getByRole('combobox', { name: 'Meeting' }).locator('option').count()) > 0).toBe(true);
+    await share.click();
+    await chair.page.getByText('The draft record is in the board folder: the clerk sees it, read-only, at their next sync.').waitFor();
+    expect(await axeViolations(chair.page)).toEqual([]);
+
+    await clerk.page.getByRole('button', { name: 'Sync now' }).click();
+    await clerk.page
+      .getByTestId('board-notice')
+      .getByText(/^From the board folder: Cllr Amina Shah’s draft record of .+, read-only, in Settings\.$/)
+      .waitFor({ timeout: 30_000 });
+    const drafts = clerk.page.getByTestId('board-drafts');
+    await drafts.getByText(/from Cllr Amina Shah: \d+ records?/).waitFor();
+    await drafts.getByRole('button', { name: /as draft minutes \(Word\)…$/ }).waitFor();
+    expect(await axeViolations(clerk.page)).toEqual([]);
   }, 150_000);
 });
