@@ -24,6 +24,7 @@ import { benchPackMaking } from './pack-make';
 import { benchExports } from './exports';
 import { benchImportLongTask } from './import-longtask';
 import { benchPlanReview } from './plan-review';
+import { benchScale } from './scale';
 import { machineLoad, measured, meetsGoal, ratioOf, spreadText, spreadWarning, type Figure } from './stats';
 
 export type { Figure } from './stats';
@@ -120,6 +121,7 @@ async function main() {
   if (!chromiumFound.ok) throw new Error(chromiumFound.message);
   const figures: Figure[] = [];
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-bench-'));
+  let scaleTable = '';
 
   console.log(`Generating a plan of ${actions.toLocaleString('en-GB')} actions…`);
   const planObject = generatePlan({ actions, seed: 2026 });
@@ -283,6 +285,22 @@ async function main() {
       console.log('The window’s longest task while a 100 MB plan is stored…');
       figures.push(...(await benchImportLongTask(() => freshPage(chromiumFound.path, origin))));
     }
+    if (wanted('scale')) {
+      // `BENCH_ONLY=scale npm run bench` (BENCH_SCALE=1000:5000,10000:50000 to choose the sizes).
+      const scale = await benchScale(
+        () => freshPage(chromiumFound.path, origin),
+        async (plan, name) => {
+          const file = path.join(work, `${name}.plan.json`);
+          await fs.writeFile(file, JSON.stringify(plan));
+          const examinedScale = await candidateFromFile(file);
+          if (!examinedScale.candidate) throw new Error(`${name} was not examined`);
+          return examinedScale.candidate;
+        },
+        { rounds },
+      );
+      figures.push(...scale.figures);
+      scaleTable = scale.table;
+    }
     if (wanted('papers')) {
       console.log('Papers: the first page of a 300-page paper, the text of a 500-page pack…');
       figures.push(...(await benchPapers({ rounds })));
@@ -328,6 +346,7 @@ async function main() {
 
   await fs.rm(work, { recursive: true, force: true });
   printTable(figures, { actions, megabytes, loadAtStart });
+  if (scaleTable) console.log(`\nHow cost grows (ratio to the same-run baseline in brackets; slope k in cost ∝ size^k):\n\n${scaleTable}`);
   if (jsonFile) {
     await fs.writeFile(
       jsonFile,
