@@ -264,7 +264,7 @@ async function main() {
 
     if (wanted('annotations')) {
       console.log('Merging annotation files…');
-      figures.push(...(await benchAnnotations(() => freshPage(chromiumFound.path, origin))));
+      figures.push(...(await benchAnnotations(() => freshPage(chromiumFound.path, origin), undefined, rounds)));
     }
     if (wanted('exports')) {
       console.log('Building minutes (DOCX and PDF)…');
