@@ -45,7 +45,7 @@ const INDEX_OPTIONS: Options<SearchDocument> = {
 const SEARCH_OPTIONS: SearchOptions = {
   boost: { label: 2 },
   prefix: (term, index, terms) => index === terms.length - 1 && term.length >= 4,
-  fuzzy: (term) => (term.length >= 8 ? 2 : term.length >= 5 ? 1 : false),
+  fuzzy: (term) => typoDistance(term),
   combineWith: 'AND',
 };
 
@@ -307,9 +307,10 @@ export function searchLoadedIndex(
   const byKind = new Map<SearchKind, SearchHit[]>();
   let total = 0;
   if (trimmed.length >= 2) {
-    for (const shard of cacheOf(db).shards.values()) {
-      if (options.planId !== undefined && shard.planId !== options.planId) continue;
-      for (const result of shard.index.search(trimmed, SEARCH_OPTIONS)) {
+    const shards = [...cacheOf(db).shards.values()].filter((shard) => options.planId === undefined || shard.planId === options.planId);
+    const searchOptions = withoutTyposForKnownWords(shards);
+    for (const shard of shards) {
+      for (const result of shard.index.search(trimmed, searchOptions)) {
         const kind = result.kind as SearchKind;
         let list = byKind.get(kind);
         if (!list) byKind.set(kind, (list = []));
@@ -323,6 +324,34 @@ export function searchLoadedIndex(
     return { kind, total: hits.length, hits: topHits(hits, limit) };
   });
   return { query: trimmed, total, groups };
+}
+
+/**
+ * Typo tolerance only for words the index does not hold: a word found as typed is what the
+ * member meant, and expanding a common word ("progress", "families") to every word one or two
+ * letters away made it match most documents and cost 60–300 ms a search. Decided once per query
+ * across every shard searched, so all shards treat a word alike.
+ */
+function withoutTyposForKnownWords(shards: readonly Shard[]): SearchOptions {
+  const known = new Map<string, boolean>();
+  const isKnown = (term: string): boolean => {
+    let found = known.get(term);
+    if (found === undefined) {
+      found = shards.some((shard) => hasTerm(shard.index, term));
+      known.set(term, found);
+    }
+    return found;
+  };
+  return { ...SEARCH_OPTIONS, fuzzy: (term) => (isKnown(term) ? false : typoDistance(term)) };
+}
+
+function typoDistance(term: string): number | false {
+  return term.length >= 8 ? 2 : term.length >= 5 ? 1 : false;
+}
+
+// MiniSearch 7 keeps its terms in a radix tree (`_index`) and has no public lookup of one term.
+function hasTerm(index: MiniSearch<SearchDocument>, term: string): boolean {
+  return (index as unknown as { _index: { has(key: string): boolean } })._index.has(term);
 }
 
 function topHits(hits: SearchHit[], limit: number): SearchHit[] {

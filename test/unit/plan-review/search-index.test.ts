@@ -100,6 +100,23 @@ describe('the search index', () => {
     expect(labels(db, String(removed?.title).split(' ')[0] ?? '')).not.toContain(`action:${String(removed?.id)}`);
   });
 
+  it('matches a word the index holds as typed, and allows typos only for words it does not hold', async () => {
+    const db = freshDb();
+    await storeCandidate(db, candidateFor(planObject()));
+    await loadSearchIndex(db);
+    const ranger = { ...annotationRecord({ planId: PLAN, actionId: 'A-1.2', text: 'The ranger visit was cancelled' }), id: 'note-ranger' };
+    const danger = { ...annotationRecord({ planId: PLAN, actionId: 'A-2.1', text: 'The danger visit was cancelled' }), id: 'note-danger' };
+    await db.transaction('rw', [db.annotations, db.searchIndex], async () => {
+      await db.annotations.bulkPut([ranger, danger]);
+      await updateSearchIndex(db, annotationSearchChanges([ranger, danger]));
+    });
+    // "danger" is in the index: it is not widened to "ranger", one letter away.
+    expect(labels(db, 'danger')).toEqual(['annotation:A-2.1']);
+    expect(labels(db, 'ranger')).toEqual(['annotation:A-1.2']);
+    // "dangor" is not: typo tolerance finds the word meant, whichever shard holds it.
+    expect(labels(db, 'dangor')).toContain('annotation:A-2.1');
+  });
+
   it('indexes annotations incrementally inside the caller’s transaction, and forgets them when deleted', async () => {
     const db = freshDb();
     await storeCandidate(db, candidateFor(planObject()));
