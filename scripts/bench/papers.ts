@@ -138,10 +138,15 @@ export async function benchPapers(options: { rounds?: number } = {}): Promise<Fi
         loads.push(machineLoad().replace(/^.*load average ([^ ]+).*$/, '$1'));
         opens.push(Number(await page.evaluate(FIRST_PAGE_PROBE)));
       }
+      // Each start of a pdf.js worker fetches and compiles its script: counted, since every
+      // request in the harness goes through the bench's own Node process (a busy one stalls it).
+      const workerStarts = await page.evaluate(
+        () => performance.getEntriesByType('resource').filter((entry) => entry.name.includes('pdf.worker')).length,
+      );
       figures.push(
         measured(`open a ${single.pages}-page paper: first page drawn`, 'ms', opens, {
           goal: { atMost: 1000 },
-          note: `first (cold) ${Math.round(opens[0] ?? 0)} ms; 1-minute load average at each open: ${loads.join(', ')}`,
+          note: `first (cold) ${Math.round(opens[0] ?? 0)} ms; pdf.js worker scripts fetched in the window: ${workerStarts}; 1-minute load average at each open: ${loads.join(', ')}`,
         }),
       );
 
