@@ -20,7 +20,7 @@ type PlanReviewBench = {
     searchQueries(
       dbName: string,
       queries: readonly string[],
-    ): Promise<{ loadMs: number; times: number[]; hits: number; heap: number | null }>;
+    ): Promise<{ loadMs: number; completeMs: number; times: number[]; hits: number; heap: number | null }>;
     saveOneAnnotation(dbName: string, planId: string, actionId: string, round: number): Promise<{ saveMs: number; indexedMs: number }>;
   };
 };
@@ -113,6 +113,7 @@ export async function benchPlanReview(
     const dashboard: number[] = [];
     const list: number[] = [];
     const load: number[] = [];
+    const complete: number[] = [];
     const p95: number[] = [];
     const p50: number[] = [];
     const commonP95: number[] = [];
@@ -141,6 +142,7 @@ export async function benchPlanReview(
         queries,
       ] as const);
       load.push(search.loadMs);
+      complete.push(search.completeMs);
       p95.push(percentile(search.times, 0.95));
       p50.push(percentile(search.times, 0.5));
       hits = search.hits;
@@ -179,9 +181,12 @@ export async function benchPlanReview(
         goal: { atMost: 30 },
         note: 'the harder case',
       }),
-      measured(`plan review: search index ready at start (${seeded.shards} persisted shards loaded, no entity read)`, 'ms', load, {
+      measured('plan review: search index ready at start (the plan’s own shards loaded, search answers; no entity read)', 'ms', load, {
         baseline,
         goal: { ratioAtMost: 0.5 },
+      }),
+      measured(`plan review: search index complete (all ${seeded.shards} persisted shards loaded, in the background)`, 'ms', complete, {
+        baseline,
       }),
       {
         name: 'plan review: import 10,000 actions incl. summary, list rows and search index',
