@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import type { ImportCandidate } from '../../shared/ipc/contract';
 import { generatePlan } from '../../shared/sample/generate-plan';
 import { searchQueries } from './plan-review';
-import { measured, percentile, type Figure } from './stats';
+import { measured, percentile, ratioOf, type Figure } from './stats';
 
 // How cost grows (issue 18): import, search p95, opening the dashboard and merging annotations
 // at 1,000, 10,000 and 50,000 actions (5,000, 50,000 and 200,000 annotations), each against its
@@ -175,7 +175,8 @@ export async function benchScale(
     });
     figures.push(mergeFigure);
 
-    const ratio = (figure: Figure) => (figure.baseline ? figure.value / figure.baseline.value : undefined);
+    // The median of each round's ratio to the baseline beside it, as the main table gives it.
+    const ratio = (figure: Figure) => ratioOf(figure);
     for (const [row, figure] of [
       [rows[0], importFigure],
       [rows[1], searchFigure],
