@@ -369,11 +369,16 @@ export async function mergeAnnotationsFile(
     });
     if (!isOwnFile && authorName !== keptName) {
       await setMeta(db, AUTHOR_NAMES, { ...names, [file.author.id]: authorName });
-      // Notes merged earlier under another name take this one (and are indexed again).
+      // Notes merged earlier under another name take this one (and are indexed again). When
+      // every stored note is in this file (a first merge into an empty store, say), they were
+      // all read above: the scan of every stored note is needed only for notes the file lacks.
       const written = new Set(writes.map((record) => record.id));
-      const renamed = await db.annotations
-        .filter((record) => record.authorId === file.author.id && record.authorName !== authorName.displayName && !written.has(record.id))
-        .toArray();
+      const needsName = (record: AnnotationRecord) =>
+        record.authorId === file.author.id && record.authorName !== authorName.displayName && !written.has(record.id);
+      const renamed =
+        storedIds.size > presentRecords.size
+          ? await db.annotations.filter(needsName).toArray()
+          : [...presentRecords.values()].filter(needsName);
       writes.push(...renamed.map((record) => ({ ...record, authorName: authorName.displayName })));
     }
     if (writes.length > 0) {

@@ -269,6 +269,35 @@ describe('search index for annotations', () => {
     expect(await a.db.meta.get('annotationsAwaitingSearchIndex')).toBeUndefined();
   });
 
+  it('merges a first file into an empty store without reading every stored note back', async () => {
+    const a = await laptop('Cllr A');
+    const b = await laptop('Cllr B');
+    await createAnnotation(a.db, a.profile, action, { kind: 'note', text: 'first', tags: [], visibility: 'shared' });
+    await createAnnotation(a.db, a.profile, action, { kind: 'note', text: 'second', tags: [], visibility: 'shared' });
+    // Reads of whole annotation records (cursors and value queries), not of their keys alone.
+    const reads: string[] = [];
+    b.db.use({
+      stack: 'dbcore',
+      name: 'reads',
+      create: (down) => ({
+        ...down,
+        table: (tableName) => {
+          const table = down.table(tableName);
+          if (tableName !== 'annotations') return table;
+          return {
+            ...table,
+            query: (request) => (request.values ? reads.push('query') : undefined, table.query(request)),
+            openCursor: (request) => (reads.push('cursor'), table.openCursor(request)),
+          };
+        },
+      }),
+    });
+    const summary = await mergeAnnotationsFile(b.db, await buildAnnotationsFile(a.db, a.profile), { profile: b.profile });
+    expect(summary.inserted).toBe(2);
+    expect(reads).toEqual([]);
+    expect((await b.db.annotations.toArray()).map((record) => record.authorName)).toEqual(['Cllr A', 'Cllr A']);
+  });
+
   it('indexes a new note after the save, and merged notes right after the merge', async () => {
     const a = await laptop('Cllr A');
     const b = await laptop('Cllr B');
