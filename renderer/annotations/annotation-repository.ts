@@ -72,7 +72,7 @@ export async function createAnnotation(
   options: { now?: Date; newId?: () => string } = {},
 ): Promise<AnnotationRecord> {
   const now = options.now ?? new Date();
-  return db.transaction('rw', [db.meta, db.annotations, db.plans, db.searchIndex], async () => {
+  const saved = await db.transaction('rw', [db.meta, db.annotations, db.plans], async () => {
     // A paper has no revisions: a reissue is a new paper, which the highlight's anchor follows.
     const plan = target.kind === 'paper' ? undefined : await db.plans.get(target.planId);
     const mine = await db.annotations.where('targetKey').equals(targetKeyOf(target)).count();
@@ -96,10 +96,56 @@ export async function createAnnotation(
       deleted: false,
     };
     await db.annotations.add(record);
-    // The search index changes in the same transaction: it can never disagree with the notes.
-    await updateSearchIndex(db, annotationSearchChanges([record]));
+    await awaitSearchIndex(db, [record.id]);
     return record;
   });
+  void scheduleSearchCatchUp(db);
+  return saved;
+}
+
+/**
+ * Records, inside the caller's transaction, annotations whose search documents are not yet up
+ * to date. Rewriting a search shard (thousands of notes serialised) costs a save 100 ms or more,
+ * so a save only notes its id here, in its own transaction; `catchUpSearchIndex` indexes them
+ * after (in idle time, after a merge, and at start), so nothing is lost if the app stops first.
+ */
+async function awaitSearchIndex(db: OversightDatabase, ids: readonly string[]): Promise<void> {
+  const pending = (await getMeta<string[]>(db, INDEX_PENDING)) ?? [];
+  const known = new Set(pending);
+  await setMeta(db, INDEX_PENDING, [...pending, ...ids.filter((id) => !known.has(id))]);
+}
+
+const scheduled = new WeakMap<OversightDatabase, Promise<void>>();
+
+/**
+ * Brings the search index up to date with saved annotations when the window is idle (within a
+ * second at most), once for any number of saves made meanwhile. Safe to call often.
+ */
+export function scheduleSearchCatchUp(db: OversightDatabase): Promise<void> {
+  const current = scheduled.get(db);
+  if (current) return current;
+  const run = new Promise<void>((resolve) => {
+    const start = () => {
+      // A save made while this catch-up runs schedules the next one.
+      scheduled.delete(db);
+      catchUpSearchIndex(db)
+        // A store closed meanwhile (a window closing) is caught up at the next start instead.
+        .catch((error: unknown) => {
+          if (!(error instanceof Error && error.name === 'DatabaseClosedError')) console.error('Search index catch-up failed', error);
+        })
+        .finally(resolve);
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 1000 });
+    else setTimeout(start, 0);
+  });
+  scheduled.set(db, run);
+  return run;
+}
+
+/** Resolves once the search index includes every annotation saved so far (for callers that search next). */
+export async function searchIndexCaughtUp(db: OversightDatabase): Promise<void> {
+  await scheduled.get(db);
+  await catchUpSearchIndex(db);
 }
 
 async function changeOwn(
@@ -109,7 +155,7 @@ async function changeOwn(
   change: (record: AnnotationRecord) => Partial<AnnotationRecord>,
   now: Date,
 ): Promise<{ ok: true; record: AnnotationRecord } | { ok: false; error: AnnotationError }> {
-  return db.transaction('rw', [db.meta, db.annotations, db.searchIndex], async () => {
+  const outcome = await db.transaction('rw', [db.meta, db.annotations], async () => {
     const record = await db.annotations.get(id);
     if (!record) return { ok: false as const, error: { code: 'not-found' as const, message: 'That annotation no longer exists.' } };
     // Another member's annotations arrive by file and are read-only here.
@@ -126,9 +172,11 @@ async function changeOwn(
       deviceId: profile.deviceId,
     };
     await db.annotations.put(updated);
-    await updateSearchIndex(db, annotationSearchChanges([updated]));
+    await awaitSearchIndex(db, [updated.id]);
     return { ok: true as const, record: updated };
   });
+  if (outcome.ok) void scheduleSearchCatchUp(db);
+  return outcome;
 }
 
 /** Edits the member's own annotation. */
@@ -321,11 +369,16 @@ export async function mergeAnnotationsFile(
     });
     if (!isOwnFile && authorName !== keptName) {
       await setMeta(db, AUTHOR_NAMES, { ...names, [file.author.id]: authorName });
-      // Notes merged earlier under another name take this one (and are indexed again).
+      // Notes merged earlier under another name take this one (and are indexed again). When
+      // every stored note is in this file (a first merge into an empty store, say), they were
+      // all read above: the scan of every stored note is needed only for notes the file lacks.
       const written = new Set(writes.map((record) => record.id));
-      const renamed = await db.annotations
-        .filter((record) => record.authorId === file.author.id && record.authorName !== authorName.displayName && !written.has(record.id))
-        .toArray();
+      const needsName = (record: AnnotationRecord) =>
+        record.authorId === file.author.id && record.authorName !== authorName.displayName && !written.has(record.id);
+      const renamed =
+        storedIds.size > presentRecords.size
+          ? await db.annotations.filter(needsName).toArray()
+          : [...presentRecords.values()].filter(needsName);
       writes.push(...renamed.map((record) => ({ ...record, authorName: authorName.displayName })));
     }
     if (writes.length > 0) {

@@ -30,7 +30,7 @@ export async function buildAnnotatedCopy(input: {
   if (pieces.length > 0) {
     const { highlightRects } = await import('../../shared/pack/annotated-copy');
     // pdf.js takes over the bytes it is given: it gets a copy.
-    const pdf = await openPdf(bytes.slice());
+    const pdf = await openPdf(bytes.slice(), 'background');
     try {
       const itemsOf = new Map<number, PageTextItem[]>();
       for (const piece of pieces) {

@@ -21,11 +21,32 @@ export function loadPdfJs(): Promise<PdfJs> {
   return library;
 }
 
+/**
+ * What a PDF is opened for: the paper a member is reading, or work in the background (text
+ * extraction, the annotated copy). Each keeps one pdf.js worker for the life of the window:
+ * left to itself pdf.js starts a worker per document (fetching and compiling its megabyte of
+ * script each time a paper is opened) and ends it with the document. Two, so that extracting a
+ * 500-page pack never queues the page a member is waiting for behind it.
+ */
+export type PdfPurpose = 'view' | 'background';
+
+const workers = new Map<PdfPurpose, InstanceType<PdfJs['PDFWorker']>>();
+
+function workerFor(pdfjs: PdfJs, purpose: PdfPurpose): InstanceType<PdfJs['PDFWorker']> {
+  const current = workers.get(purpose);
+  // A worker that failed or was ended is replaced; a document never ends a worker it was given.
+  if (current && !current.destroyed) return current;
+  const worker = new pdfjs.PDFWorker();
+  workers.set(purpose, worker);
+  return worker;
+}
+
 /** Opens a PDF from its bytes (which pdf.js takes over: pass a copy you no longer need). */
-export async function openPdf(data: Uint8Array): Promise<PDFDocumentProxy> {
+export async function openPdf(data: Uint8Array, purpose: PdfPurpose = 'view'): Promise<PDFDocumentProxy> {
   const pdfjs = await loadPdfJs();
   return pdfjs.getDocument({
     data,
+    worker: workerFor(pdfjs, purpose),
     isEvalSupported: false,
     useWasm: false,
     enableXfa: false,

@@ -35,7 +35,7 @@ async function extractOne(db: OversightDatabase, id: string, now: () => Date): P
   const paper = await db.papers.get(id);
   if (!paper) return;
   try {
-    const pdf = await openPdf(new Uint8Array(await paper.pdf.arrayBuffer()));
+    const pdf = await openPdf(new Uint8Array(await paper.pdf.arrayBuffer()), 'background');
     try {
       const { pages, pageLabels } = await extractText(pdf);
       // The paper may have been removed while its text was read.

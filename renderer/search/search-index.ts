@@ -45,13 +45,15 @@ const INDEX_OPTIONS: Options<SearchDocument> = {
 const SEARCH_OPTIONS: SearchOptions = {
   boost: { label: 2 },
   prefix: (term, index, terms) => index === terms.length - 1 && term.length >= 4,
-  fuzzy: (term) => (term.length >= 8 ? 2 : term.length >= 5 ? 1 : false),
+  fuzzy: (term) => typoDistance(term),
   combineWith: 'AND',
 };
 
 type Shard = { planId: string; index: MiniSearch<SearchDocument>; stamp: string | undefined };
 type Cache = {
   shards: Map<string, Shard>;
+  /** The plans' own shards are loaded: search answers from them while the rest loads. */
+  isReady: boolean;
   isComplete: boolean;
   loading: Promise<void> | null;
   /** Bumped whenever committed changes reach the cache: views re-run their search. */
@@ -64,7 +66,7 @@ const caches = new WeakMap<OversightDatabase, Cache>();
 function cacheOf(db: OversightDatabase): Cache {
   let cache = caches.get(db);
   if (!cache) {
-    cache = { shards: new Map(), isComplete: false, loading: null, version: 0, listeners: new Set() };
+    cache = { shards: new Map(), isReady: false, isComplete: false, loading: null, version: 0, listeners: new Set() };
     caches.set(db, cache);
   }
   return cache;
@@ -224,30 +226,48 @@ export async function applySearchChanges(
   return db.searchIndex.bulkPut(records);
 }
 
-/** Reads the persisted index once (shards only, never entities); later calls return at once. */
+// Which shards load first at start: the plans' own entities, then annotations, then papers.
+function loadOrder(recordId: string): number {
+  return recordId.includes('\u0001plan-') ? 0 : recordId.includes('\u0001notes-') ? 1 : 2;
+}
+
+/**
+ * Reads the persisted index (shards only, never entities), one shard at a time, the plans' own
+ * first: once those are in, search answers from them (`isSearchIndexReady`) while annotations'
+ * and papers' shards follow, each turn short enough for the window to paint and take input.
+ * Resolves when every shard is loaded; later calls return at once.
+ */
 export function loadSearchIndex(db: OversightDatabase): Promise<void> {
   const cache = cacheOf(db);
   if (cache.isComplete) return Promise.resolve();
   if (cache.loading) return cache.loading;
   const load = async () => {
-    for (;;) {
-      const versionAtStart = cache.version;
-      const records = await db.searchIndex.toArray();
-      // Changes committed while the shards were being read are already in the cache, newer
-      // than what was read: start again rather than overwrite them.
-      if (cache.version !== versionAtStart) continue;
-      const shards = new Map<string, Shard>();
-      for (const record of records)
-        shards.set(record.id, {
-          planId: record.planId,
-          index: MiniSearch.loadJSON<SearchDocument>(record.json, INDEX_OPTIONS),
-          stamp: record.stamp,
-        });
-      cache.shards = shards;
-      cache.isComplete = true;
-      changed(cache);
-      return;
+    const cachedBefore = new Set(cache.shards.keys());
+    const ids = (await db.searchIndex.toCollection().primaryKeys()).sort((a, b) => loadOrder(a) - loadOrder(b));
+    const stored = new Set(ids);
+    // A shard in memory that the store no longer holds (its plan removed meanwhile) goes.
+    for (const id of cachedBefore) if (!stored.has(id)) cache.shards.delete(id);
+    for (const [position, id] of ids.entries()) {
+      // A shard already in memory is the newest: a change committed while loading put it there.
+      if (!cache.shards.has(id)) {
+        const record = await db.searchIndex.get(id);
+        if (record && !cache.shards.has(id))
+          cache.shards.set(id, {
+            planId: record.planId,
+            index: MiniSearch.loadJSON<SearchDocument>(record.json, INDEX_OPTIONS),
+            stamp: record.stamp,
+          });
+      }
+      const next = ids[position + 1];
+      if (next === undefined || loadOrder(next) !== loadOrder(id)) {
+        // The end of a kind of shard: views re-run their search with what is loaded now.
+        cache.isReady = true;
+        changed(cache);
+      }
     }
+    cache.isReady = true;
+    cache.isComplete = true;
+    changed(cache);
   };
   cache.loading = load().finally(() => {
     cache.loading = null;
@@ -255,8 +275,13 @@ export function loadSearchIndex(db: OversightDatabase): Promise<void> {
   return cache.loading;
 }
 
-/** True once the persisted index has been loaded into memory. */
+/** True once search can answer: the plans' own shards are loaded (annotations' and papers' may follow). */
 export function isSearchIndexReady(db: OversightDatabase): boolean {
+  return cacheOf(db).isReady;
+}
+
+/** True once every persisted shard is loaded. */
+export function isSearchIndexComplete(db: OversightDatabase): boolean {
   return cacheOf(db).isComplete;
 }
 
@@ -307,9 +332,10 @@ export function searchLoadedIndex(
   const byKind = new Map<SearchKind, SearchHit[]>();
   let total = 0;
   if (trimmed.length >= 2) {
-    for (const shard of cacheOf(db).shards.values()) {
-      if (options.planId !== undefined && shard.planId !== options.planId) continue;
-      for (const result of shard.index.search(trimmed, SEARCH_OPTIONS)) {
+    const shards = [...cacheOf(db).shards.values()].filter((shard) => options.planId === undefined || shard.planId === options.planId);
+    const searchOptions = withoutTyposForKnownWords(shards);
+    for (const shard of shards) {
+      for (const result of shard.index.search(trimmed, searchOptions)) {
         const kind = result.kind as SearchKind;
         let list = byKind.get(kind);
         if (!list) byKind.set(kind, (list = []));
@@ -323,6 +349,34 @@ export function searchLoadedIndex(
     return { kind, total: hits.length, hits: topHits(hits, limit) };
   });
   return { query: trimmed, total, groups };
+}
+
+/**
+ * Typo tolerance only for words the index does not hold: a word found as typed is what the
+ * member meant, and expanding a common word ("progress", "families") to every word one or two
+ * letters away made it match most documents and cost 60–300 ms a search. Decided once per query
+ * across every shard searched, so all shards treat a word alike.
+ */
+function withoutTyposForKnownWords(shards: readonly Shard[]): SearchOptions {
+  const known = new Map<string, boolean>();
+  const isKnown = (term: string): boolean => {
+    let found = known.get(term);
+    if (found === undefined) {
+      found = shards.some((shard) => hasTerm(shard.index, term));
+      known.set(term, found);
+    }
+    return found;
+  };
+  return { ...SEARCH_OPTIONS, fuzzy: (term) => (isKnown(term) ? false : typoDistance(term)) };
+}
+
+function typoDistance(term: string): number | false {
+  return term.length >= 8 ? 2 : term.length >= 5 ? 1 : false;
+}
+
+// MiniSearch 7 keeps its terms in a radix tree (`_index`) and has no public lookup of one term.
+function hasTerm(index: MiniSearch<SearchDocument>, term: string): boolean {
+  return (index as unknown as { _index: { has(key: string): boolean } })._index.has(term);
 }
 
 function topHits(hits: SearchHit[], limit: number): SearchHit[] {

@@ -84,6 +84,7 @@ export function SearchView({ params }: { params: URLSearchParams }) {
             : results.total === 0
               ? `Nothing found for “${results.query}”.`
               : `${plural(results.total, 'result')} for “${results.query}”.`}
+        {results && !results.isComplete ? ' Still loading annotations and papers: more results may appear.' : ''}
       </p>
       {results?.groups.map((group) => (
         <section key={group.kind} className="search-group" aria-labelledby={`search-group-${group.kind}`}>

@@ -1,6 +1,7 @@
 import { useDeferredValue, useEffect, useMemo, useSyncExternalStore } from 'react';
 import { useServices } from '../app/context';
 import {
+  isSearchIndexComplete,
   isSearchIndexReady,
   loadSearchIndex,
   searchIndexVersion,
@@ -22,7 +23,7 @@ export function useSearchIndexReady(): boolean {
 }
 
 /** Results for a query (as typed: the search runs on a deferred copy so typing never waits), re-run as the index changes. */
-export function useSearchResults(query: string, planId?: string): (SearchResults & { indexVersion: number }) | null {
+export function useSearchResults(query: string, planId?: string): (SearchResults & { indexVersion: number; isComplete: boolean }) | null {
   const { db } = useServices();
   const isReady = useSearchIndexReady();
   const version = useSyncExternalStore(
@@ -32,7 +33,15 @@ export function useSearchResults(query: string, planId?: string): (SearchResults
   const deferred = useDeferredValue(query);
   // A new index version (committed imports and annotations) re-runs the search.
   return useMemo(
-    () => (isReady ? { ...searchLoadedIndex(db, deferred, planId === undefined ? {} : { planId }), indexVersion: version } : null),
+    () =>
+      isReady
+        ? {
+            ...searchLoadedIndex(db, deferred, planId === undefined ? {} : { planId }),
+            indexVersion: version,
+            // Annotations' and papers' shards load after the plans': more results may come.
+            isComplete: isSearchIndexComplete(db),
+          }
+        : null,
     [db, isReady, version, deferred, planId],
   );
 }

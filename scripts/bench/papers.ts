@@ -7,7 +7,7 @@ import { examineFile } from '../../electron/sync/examine';
 import { makePaperPdf, type PaperSpec } from '../../shared/pack/paper-pdf';
 import { PACK_FORMAT, PACK_FORMAT_VERSION } from '../../shared/pack/schema';
 import { startApp } from '../../test/e2e/harness';
-import type { Figure } from './run';
+import { machineLoad, measured, type Figure } from './stats';
 
 // Issue 7's targets, in the real app (the built renderer in Chromium with main's handlers):
 // opening a 300-page paper shows its first page within 1 s, and extracting and indexing the
@@ -92,7 +92,8 @@ const FIRST_PAGE_PROBE = `new Promise((resolve) => {
 })`;
 
 /** Runs the papers benchmark; builds the renderer first. */
-export async function benchPapers(): Promise<Figure[]> {
+export async function benchPapers(options: { rounds?: number } = {}): Promise<Figure[]> {
+  const rounds = Math.max(3, options.rounds ?? 3);
   const figures: Figure[] = [];
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-bench-papers-'));
   try {
@@ -125,13 +126,29 @@ export async function benchPapers(): Promise<Figure[]> {
       await page.getByRole('button', { name: 'Import a pack file…' }).click();
       await page.getByRole('link', { name: 'A 300-page paper', exact: true }).waitFor({ timeout: 120_000 });
       await page.waitForFunction(() => !document.body.textContent?.includes('Preparing'), undefined, { timeout: 600_000 });
-      const firstPageMs = Number(await page.evaluate(FIRST_PAGE_PROBE));
-      figures.push({
-        name: `open a ${single.pages}-page paper: first page drawn`,
-        value: firstPageMs,
-        unit: 'ms',
-        note: 'target ≤ 1,000 ms',
-      });
+      // Opened `rounds` times, back to the meeting's list in between (hash navigation, as a member
+      // does), each with the machine's load beside it: the first open is the cold one.
+      const opens: number[] = [];
+      const loads: string[] = [];
+      for (let round = 0; round < rounds; round += 1) {
+        if (round > 0) {
+          await page.evaluate(() => (window.location.hash = '#/papers?meeting=bench-long'));
+          await page.getByRole('link', { name: 'A 300-page paper', exact: true }).waitFor({ timeout: 120_000 });
+        }
+        loads.push(machineLoad().replace(/^.*load average ([^ ]+).*$/, '$1'));
+        opens.push(Number(await page.evaluate(FIRST_PAGE_PROBE)));
+      }
+      // Each start of a pdf.js worker fetches and compiles its script: counted, since every
+      // request in the harness goes through the bench's own Node process (a busy one stalls it).
+      const workerStarts = await page.evaluate(
+        () => performance.getEntriesByType('resource').filter((entry) => entry.name.includes('pdf.worker')).length,
+      );
+      figures.push(
+        measured(`open a ${single.pages}-page paper: first page drawn`, 'ms', opens, {
+          goal: { atMost: 1000 },
+          note: `first (cold) ${Math.round(opens[0] ?? 0)} ms; pdf.js worker scripts fetched in the window: ${workerStarts}; 1-minute load average at each open: ${loads.join(', ')}`,
+        }),
+      );
 
       // The window idle, then extraction of a 500-page pack, watched for long tasks.
       await page.goto(`${app.origin}/index.html#/papers`);

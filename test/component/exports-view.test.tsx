@@ -130,7 +130,9 @@ describe('Exports view', () => {
     const bridge = fakeBridge({ 'exports:save': (argument) => (sent.push(argument as ExportRequest), { saved: false }) });
     renderWithServices(<ExportsView />, { db, bridge });
     await user.click(await screen.findByRole('radio', { name: /Questions for officers/ }));
-    await user.selectOptions(await screen.findByRole('combobox', { name: 'Whose questions' }), 'Cllr Amina Shah');
+    // The members' names arrive after the list itself: wait for the one chosen.
+    await screen.findByRole('option', { name: 'Cllr Amina Shah' });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Whose questions' }), 'Cllr Amina Shah');
     await user.click(screen.getByRole('button', { name: 'Export…' }));
     expect(await screen.findByText('Nothing was saved.')).toBeInTheDocument();
     const request = sent[0];

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { validateAnnotationsText } from '../../../shared/annotations/file';
 import type { Profile } from '../../../shared/annotations/types';
 import {
@@ -13,12 +13,14 @@ import {
   mergedAnnotationFileHashes,
   myAnnotations,
   reorderAnnotations,
+  searchIndexCaughtUp,
   updateAnnotation,
 } from '../../../renderer/annotations/annotation-repository';
 import { saveProfile } from '../../../renderer/annotations/profile-repository';
 import { deletePrivateNotes, privateNotesForMeeting } from '../../../renderer/annotations/retention';
 import { OversightDatabase } from '../../../renderer/db/database';
 import { storeCandidate } from '../../../renderer/db/plan-repository';
+import { loadSearchIndex, resetSearchIndexCache, searchLoadedIndex } from '../../../renderer/search/search-index';
 import { candidateFor, planObject } from '../renderer/plan-candidates';
 
 const open: OversightDatabase[] = [];
@@ -211,11 +213,96 @@ describe('retention', () => {
 });
 
 describe('search index for annotations', () => {
-  it('indexes a new note in the same transaction, and merged notes right after the merge', async () => {
+  const indexedRecords = async (db: OversightDatabase) => JSON.stringify(await db.searchIndex.toArray());
+
+  it('saves a note without waiting for the search index, which catches up in idle time; the note waits for it crash-safely', async () => {
+    const a = await laptop('Cllr A');
+    // The window never goes idle before the app stops: the idle callbacks are held, not run.
+    const idle: Array<() => void> = [];
+    vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+    try {
+      const note = await createAnnotation(a.db, a.profile, action, {
+        kind: 'question',
+        text: 'quaggamussel question',
+        tags: [],
+        visibility: 'shared',
+      });
+      expect(idle).toHaveLength(1);
+      // Saved, and recorded (in the save's own transaction) as waiting for the index…
+      expect((await a.db.annotations.get(note.id))?.text).toBe('quaggamussel question');
+      expect(await a.db.meta.get('annotationsAwaitingSearchIndex')).toMatchObject({ value: [note.id] });
+      expect(await indexedRecords(a.db)).not.toContain('quaggamussel');
+      // …an edit and a second note made before the window is idle share the one catch-up…
+      await updateAnnotation(a.db, a.profile, note.id, { kind: 'question', text: 'narwhal question', tags: [], visibility: 'shared' });
+      const second = await createAnnotation(a.db, a.profile, action, { kind: 'note', text: 'okapi note', tags: [], visibility: 'shared' });
+      expect(idle).toHaveLength(1);
+      expect(await a.db.meta.get('annotationsAwaitingSearchIndex')).toMatchObject({ value: [note.id, second.id] });
+      // …and the app stops here. At the next start the catch-up indexes both, as last saved.
+      expect(await catchUpSearchIndex(a.db)).toBe(2);
+      const indexed = await indexedRecords(a.db);
+      expect(indexed).toContain('narwhal');
+      expect(indexed).toContain('okapi');
+      expect(indexed).not.toContain('quaggamussel');
+      expect(await a.db.meta.get('annotationsAwaitingSearchIndex')).toBeUndefined();
+      // The idle callback running late finds nothing left to do.
+      idle[0]?.();
+      await searchIndexCaughtUp(a.db);
+      expect(await indexedRecords(a.db)).toBe(indexed);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('takes a deleted note out of the index when it catches up', async () => {
+    const a = await laptop('Cllr A');
+    const found = async (word: string) => {
+      resetSearchIndexCache(a.db);
+      await loadSearchIndex(a.db);
+      return searchLoadedIndex(a.db, word).total;
+    };
+    const note = await createAnnotation(a.db, a.profile, action, { kind: 'note', text: 'wombat note', tags: [], visibility: 'shared' });
+    await searchIndexCaughtUp(a.db);
+    expect(await found('wombat')).toBe(1);
+    await deleteAnnotation(a.db, a.profile, note.id);
+    await searchIndexCaughtUp(a.db);
+    expect(await found('wombat')).toBe(0);
+    expect(await a.db.meta.get('annotationsAwaitingSearchIndex')).toBeUndefined();
+  });
+
+  it('merges a first file into an empty store without reading every stored note back', async () => {
+    const a = await laptop('Cllr A');
+    const b = await laptop('Cllr B');
+    await createAnnotation(a.db, a.profile, action, { kind: 'note', text: 'first', tags: [], visibility: 'shared' });
+    await createAnnotation(a.db, a.profile, action, { kind: 'note', text: 'second', tags: [], visibility: 'shared' });
+    // Reads of whole annotation records (cursors and value queries), not of their keys alone.
+    const reads: string[] = [];
+    b.db.use({
+      stack: 'dbcore',
+      name: 'reads',
+      create: (down) => ({
+        ...down,
+        table: (tableName) => {
+          const table = down.table(tableName);
+          if (tableName !== 'annotations') return table;
+          return {
+            ...table,
+            query: (request) => (request.values ? reads.push('query') : undefined, table.query(request)),
+            openCursor: (request) => (reads.push('cursor'), table.openCursor(request)),
+          };
+        },
+      }),
+    });
+    const summary = await mergeAnnotationsFile(b.db, await buildAnnotationsFile(a.db, a.profile), { profile: b.profile });
+    expect(summary.inserted).toBe(2);
+    expect(reads).toEqual([]);
+    expect((await b.db.annotations.toArray()).map((record) => record.authorName)).toEqual(['Cllr A', 'Cllr A']);
+  });
+
+  it('indexes a new note after the save, and merged notes right after the merge', async () => {
     const a = await laptop('Cllr A');
     const b = await laptop('Cllr B');
     await createAnnotation(a.db, a.profile, action, { kind: 'question', text: 'zebracrossing question', tags: [], visibility: 'shared' });
-    const indexedRecords = async (db: OversightDatabase) => JSON.stringify(await db.searchIndex.toArray());
+    await searchIndexCaughtUp(a.db);
     expect(await indexedRecords(a.db)).toContain('zebracrossing');
     await mergeAnnotationsFile(b.db, await buildAnnotationsFile(a.db, a.profile), { profile: b.profile });
     // Merged, and waiting (crash-safely) for the search index…

@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OversightDatabase } from '../../../renderer/db/database';
 import { storeCandidate } from '../../../renderer/db/plan-repository';
 import { annotationSearchChanges } from '../../../renderer/search/annotation-documents';
 import {
+  isSearchIndexComplete,
   isSearchIndexReady,
   loadSearchIndex,
   resetSearchIndexCache,
@@ -62,7 +63,8 @@ describe('the search index', () => {
     expect(isSearchIndexReady(restarted)).toBe(false);
     await loadSearchIndex(restarted);
     expect(isSearchIndexReady(restarted)).toBe(true);
-    expect(reads).toEqual(['searchIndex']);
+    expect(isSearchIndexComplete(restarted)).toBe(true);
+    expect(new Set(reads)).toEqual(new Set(['searchIndex']));
     expect(labels(restarted, 'induction')).toEqual(['update:A-1.1']);
   });
 
@@ -98,6 +100,55 @@ describe('the search index', () => {
     expect(labels(db, 'advert')).toEqual(['update:A-1.1']);
     expect(labels(db, 'induction')).toEqual([]);
     expect(labels(db, String(removed?.title).split(' ')[0] ?? '')).not.toContain(`action:${String(removed?.id)}`);
+  });
+
+  it('answers from the plans’ own shards at start while annotations’ shards are still loading', async () => {
+    const db = freshDb();
+    await storeCandidate(db, candidateFor(planObject()));
+    const note = annotationRecord({ planId: PLAN, actionId: 'A-1.2', text: 'Ask about locum cover' });
+    await db.transaction('rw', [db.annotations, db.searchIndex], async () => {
+      await db.annotations.put(note);
+      await updateSearchIndex(db, annotationSearchChanges([note]));
+    });
+    const name = db.name;
+    db.close();
+
+    // The annotations' shard is held back until the test lets it through.
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const restarted = freshDb(name);
+    resetSearchIndexCache(restarted);
+    const get = restarted.searchIndex.get.bind(restarted.searchIndex) as (key: string) => ReturnType<typeof restarted.searchIndex.get>;
+    (restarted.searchIndex as unknown as { get: (key: string) => unknown }).get = async (key: string) => {
+      if (key.includes('notes-')) await gate;
+      return get(key);
+    };
+    const loading = loadSearchIndex(restarted);
+    await vi.waitFor(() => expect(isSearchIndexReady(restarted)).toBe(true));
+    expect(isSearchIndexComplete(restarted)).toBe(false);
+    expect(labels(restarted, 'induction')).toEqual(['update:A-1.1']);
+    expect(labels(restarted, 'locum')).toEqual([]);
+    release();
+    await loading;
+    expect(isSearchIndexComplete(restarted)).toBe(true);
+    expect(labels(restarted, 'locum')).toEqual(['annotation:A-1.2']);
+  });
+
+  it('matches a word the index holds as typed, and allows typos only for words it does not hold', async () => {
+    const db = freshDb();
+    await storeCandidate(db, candidateFor(planObject()));
+    await loadSearchIndex(db);
+    const ranger = { ...annotationRecord({ planId: PLAN, actionId: 'A-1.2', text: 'The ranger visit was cancelled' }), id: 'note-ranger' };
+    const danger = { ...annotationRecord({ planId: PLAN, actionId: 'A-2.1', text: 'The danger visit was cancelled' }), id: 'note-danger' };
+    await db.transaction('rw', [db.annotations, db.searchIndex], async () => {
+      await db.annotations.bulkPut([ranger, danger]);
+      await updateSearchIndex(db, annotationSearchChanges([ranger, danger]));
+    });
+    // "danger" is in the index: it is not widened to "ranger", one letter away.
+    expect(labels(db, 'danger')).toEqual(['annotation:A-2.1']);
+    expect(labels(db, 'ranger')).toEqual(['annotation:A-1.2']);
+    // "dangor" is not: typo tolerance finds the word meant, whichever shard holds it.
+    expect(labels(db, 'dangor')).toContain('annotation:A-2.1');
   });
 
   it('indexes annotations incrementally inside the caller’s transaction, and forgets them when deleted', async () => {
