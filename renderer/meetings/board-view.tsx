@@ -3,6 +3,8 @@ import { isValidDecisionPattern, nextDecisionNumber } from '../../shared/meeting
 import { MAJORITY_RULES, type Board, type BoardMember, type TermsOfReference } from '../../shared/meetings/schema';
 import { useServices } from '../app/context';
 import { hrefFor } from '../app/router';
+import { isSampleBoard } from '../removal/sample';
+import { SampleTag } from '../removal/sample-tag';
 import { InlineText } from './inline-text';
 import { MAJORITY_LABELS } from './labels';
 import { updateBoard, type BoardChange } from './meeting-repository';
@@ -22,6 +24,12 @@ export function BoardView() {
         <h1 id="view-title" tabIndex={-1}>
           Board register and terms of reference
         </h1>
+        {board && isSampleBoard(board) ? (
+          <p>
+            {board.name}
+            <SampleTag />
+          </p>
+        ) : null}
         <SaveStatus />
         {board === undefined ? <p>Loading…</p> : <BoardForms board={board} />}
       </section>

@@ -9,6 +9,7 @@ import { useServices } from '../app/context';
 import { BoardSettings } from '../board/board-settings';
 import { BackupsSection } from '../backup/backups-section';
 import { WipeSection } from '../backup/wipe-section';
+import { SampleSection } from '../removal/sample-section';
 
 /** Settings kept by the main process: where the inbox folder is. */
 export function SettingsView() {
@@ -98,6 +99,7 @@ export function SettingsView() {
         <label htmlFor="retention-setting">Offer to delete my private notes for a meeting once its minutes are approved</label>
       </p>
       <p className="muted">Some boards are advised to do this. Oversight always asks before deleting anything.</p>
+      <SampleSection />
       <BackupsSection />
       <WipeSection />
       <h2>About</h2>
