@@ -7,7 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { storeCandidate } from '../../renderer/db/plan-repository';
 import { updateBoard } from '../../renderer/meetings/meeting-repository';
 import { seedSampleBoard } from '../../renderer/meetings/sample-board';
+import { storePack } from '../../renderer/papers/pack-repository';
+import { getPapersRetention } from '../../renderer/removal/papers-retention';
+import { PapersRetentionSection } from '../../renderer/removal/papers-retention-section';
 import { SampleSection } from '../../renderer/removal/sample-section';
+import { packFor } from '../unit/renderer/pack-candidates';
 import { candidateFor, planObject } from '../unit/renderer/plan-candidates';
 import { freshDatabase, renderWithServices } from './helpers';
 import { renderAt } from './meetings-helpers';
@@ -43,7 +47,7 @@ describe('the sample, labelled and removable', () => {
   it('labels the sample meeting and board in Meetings', async () => {
     const db = await storeWithSample();
     renderAt('#/meetings', db);
-    const row = await screen.findByRole('row', { name: /Northmoor SEND Oversight Board · Committee Room 1/ });
+    const row = await screen.findByRole('row', { name: /Committee Room 1, Northmoor Town Hall/ });
     await waitFor(() => expect(within(row).getByText('Sample')).toBeInTheDocument());
     await waitFor(() => expect(screen.getAllByText('Sample')).toHaveLength(2));
   });
@@ -94,5 +98,41 @@ describe('removing a plan', () => {
     expect(
       await db.entities.where('[planId+kind+id]').between(['northshire-wsoa-2025'], ['northshire-wsoa-2025', []], true, true).count(),
     ).toBe(0);
+  });
+});
+
+describe('old board papers', () => {
+  it('is off by default; choosing a period asks before removing papers already past it', async () => {
+    const db = freshDatabase();
+    const pdf = async () => new TextEncoder().encode('%PDF-1.7');
+    // Far in the past and far in the future, so the test does not depend on today's date.
+    await storePack(db, packFor('long-ago', '2020-03-12'), pdf);
+    await storePack(db, packFor('to-come', '2099-03-12'), pdf);
+    const user = userEvent.setup();
+    renderWithServices(<PapersRetentionSection />, { db });
+    const select = await screen.findByLabelText('Remove the papers of meetings held more than');
+    await waitFor(() => expect(select).toBeEnabled());
+    expect(select).toHaveValue('');
+
+    await user.selectOptions(select, '6');
+    const question = await screen.findByRole('group', { name: 'Confirm removing old papers' });
+    expect(question).toHaveTextContent('This removes the papers of 1 meeting held more than 6 months ago');
+    await user.click(within(question).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(select).toHaveValue(''));
+    expect(await getPapersRetention(db)).toEqual({ months: null });
+    expect(await db.papers.count()).toBe(2);
+
+    await user.selectOptions(select, '6');
+    await user.click(
+      within(await screen.findByRole('group', { name: 'Confirm removing old papers' })).getByRole('button', { name: 'Remove them' }),
+    );
+    await screen.findByText('Removed the papers of 1 meeting.');
+    expect((await db.papers.toArray()).map((paper) => paper.meetingId)).toEqual(['to-come']);
+    expect(await getPapersRetention(db)).toEqual({ months: 6 });
+    await waitFor(() => expect(select).toHaveValue('6'));
+
+    await user.selectOptions(select, '');
+    await screen.findByText('Saved. Papers are kept until you remove them.');
+    expect(await getPapersRetention(db)).toEqual({ months: null });
   });
 });
