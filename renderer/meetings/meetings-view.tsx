@@ -4,6 +4,7 @@ import { hrefFor, navigate } from '../app/router';
 import { formatDate } from '../format';
 import { usePlans } from '../hooks/use-plan-data';
 import { SampleTag, useSample } from '../removal/sample-tag';
+import { BoardSwitcher } from './board-switcher';
 import { createMeeting } from './meeting-repository';
 import { describeError } from './save-status';
 import { standardAgenda } from './standard-agenda';
@@ -20,6 +21,7 @@ export function MeetingsView() {
       <h1 id="view-title" tabIndex={-1}>
         Meetings
       </h1>
+      <BoardSwitcher />
       <p>
         {board ? `${board.name}: ${board.members.length} on the register.` : 'No board register yet.'}
         {board && sample?.hasBoard ? <SampleTag /> : null} <a href={hrefFor('/meetings/board')}>Board register and terms of reference</a>
