@@ -54,7 +54,13 @@ function BoardForms({ board }: { board: Board | null }) {
         ))}
       </datalist>
       <Register members={members} onChange={change} />
-      {board ? <Terms board={board} organisations={organisations} onChange={(terms) => change({ terms })} /> : null}
+      {board ? (
+        <Terms
+          board={board}
+          organisations={organisations}
+          onChange={(termsOf) => change((current) => ({ terms: termsOf(current.terms) }))}
+        />
+      ) : null}
     </>
   );
 }
@@ -279,7 +285,15 @@ function AddMember({
   );
 }
 
-function Terms({ board, organisations, onChange }: { board: Board; organisations: string[]; onChange: (terms: TermsOfReference) => void }) {
+function Terms({
+  board,
+  organisations,
+  onChange,
+}: {
+  board: Board;
+  organisations: string[];
+  onChange: (termsOf: (current: TermsOfReference) => TermsOfReference) => void;
+}) {
   const { terms } = board;
   const [patternDraft, setPatternDraft] = useState<string | null>(null);
   const [scaleDraft, setScaleDraft] = useState<string | null>(null);
@@ -307,7 +321,7 @@ function Terms({ board, organisations, onChange }: { board: Board; organisations
           onChange={(event) => {
             const minVoting = Number(event.target.value);
             if (Number.isInteger(minVoting) && minVoting >= 1 && minVoting <= 100)
-              onChange({ ...terms, quorum: { ...terms.quorum, minVoting } });
+              onChange((current) => ({ ...current, quorum: { ...current.quorum, minVoting } }));
           }}
         />
       </div>
@@ -319,17 +333,19 @@ function Terms({ board, organisations, onChange }: { board: Board; organisations
             <input
               type="checkbox"
               checked={required.has(organisation)}
-              onChange={(event) =>
-                onChange({
-                  ...terms,
+              onChange={(event) => {
+                // Read now: the change is applied to the board as stored, a moment later.
+                const isChecked = event.target.checked;
+                onChange((current) => ({
+                  ...current,
                   quorum: {
-                    ...terms.quorum,
-                    requiredOrganisations: event.target.checked
-                      ? [...terms.quorum.requiredOrganisations, organisation]
-                      : terms.quorum.requiredOrganisations.filter((other) => other !== organisation),
+                    ...current.quorum,
+                    requiredOrganisations: isChecked
+                      ? [...current.quorum.requiredOrganisations, organisation]
+                      : current.quorum.requiredOrganisations.filter((other) => other !== organisation),
                   },
-                })
-              }
+                }));
+              }}
             />{' '}
             {organisation}
             {organisations.includes(organisation) ? '' : ' (nobody on the register)'}
@@ -345,7 +361,7 @@ function Terms({ board, organisations, onChange }: { board: Board; organisations
               name="majority"
               value={rule}
               checked={terms.majority === rule}
-              onChange={() => onChange({ ...terms, majority: rule })}
+              onChange={() => onChange((current) => ({ ...current, majority: rule }))}
             />{' '}
             {MAJORITY_LABELS[rule]}
           </label>
@@ -354,7 +370,10 @@ function Terms({ board, organisations, onChange }: { board: Board; organisations
           <input
             type="checkbox"
             checked={terms.hasCastingVote}
-            onChange={(event) => onChange({ ...terms, hasCastingVote: event.target.checked })}
+            onChange={(event) => {
+              const hasCastingVote = event.target.checked;
+              onChange((current) => ({ ...current, hasCastingVote }));
+            }}
           />{' '}
           The chair has a casting vote on a tie (simple majority only)
         </label>
@@ -371,7 +390,7 @@ function Terms({ board, organisations, onChange }: { board: Board; organisations
             onChange={(event) => setPatternDraft(event.target.value)}
             onBlur={() => {
               if (patternDraft !== null && isValidDecisionPattern(patternDraft))
-                onChange({ ...terms, decisionPattern: patternDraft.trim() });
+                onChange((current) => ({ ...current, decisionPattern: patternDraft.trim() }));
               if (patternDraft === null || isValidDecisionPattern(patternDraft)) setPatternDraft(null);
             }}
           />
@@ -390,7 +409,8 @@ function Terms({ board, organisations, onChange }: { board: Board; organisations
             aria-describedby="terms-scale-help"
             onChange={(event) => setScaleDraft(event.target.value)}
             onBlur={() => {
-              if (scaleDraft !== null && scaleLevels.length >= 2) onChange({ ...terms, assuranceScale: [...new Set(scaleLevels)] });
+              if (scaleDraft !== null && scaleLevels.length >= 2)
+                onChange((current) => ({ ...current, assuranceScale: [...new Set(scaleLevels)] }));
               if (scaleLevels.length >= 2) setScaleDraft(null);
             }}
           />

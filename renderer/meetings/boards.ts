@@ -86,3 +86,11 @@ export async function addBoard(db: OversightDatabase, name: string, options: { n
     return board;
   });
 }
+
+/** A board's meetings, in no particular order, read by the v10 index. */
+export async function meetingsOfBoard(db: OversightDatabase, boardId: string): Promise<Meeting[]> {
+  const named = await db.meetings.where('boardId').equals(boardId).toArray();
+  if (boardId !== BOARD_ID) return named;
+  // A meeting written without a board (restored from a backup made before v10) is the first board's.
+  return [...named, ...(await db.meetings.filter((meeting) => meeting.boardId === undefined).toArray())];
+}

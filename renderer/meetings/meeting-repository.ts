@@ -22,7 +22,7 @@ import {
 } from '../../shared/meetings/schema';
 import type { OversightDatabase } from '../db/database';
 import { exemptSources } from '../exports/gather';
-import { boardIdOf, newBoard, openBoardId } from './boards';
+import { boardIdOf, meetingsOfBoard, newBoard, openBoardId } from './boards';
 import { formatDate } from '../format';
 
 // The chair's meeting record in the store. Plain functions taking the database; every write is
@@ -114,7 +114,7 @@ export async function updateBoard(
 /** Every meeting of a board (the open board's unless given), the latest first. */
 export async function listMeetings(db: OversightDatabase, boardId?: string): Promise<Meeting[]> {
   const board = boardId ?? (await openBoardId(db));
-  const meetings = (await db.meetings.toArray()).filter((meeting) => boardIdOf(meeting) === board);
+  const meetings = await meetingsOfBoard(db, board);
   return meetings.sort((a, b) => (a.date === b.date ? b.time.localeCompare(a.time) : b.date.localeCompare(a.date)));
 }
 
@@ -159,8 +159,8 @@ export async function createMeeting(db: OversightDatabase, input: NewMeeting, op
   const now = nowOf(options);
   return db.transaction('rw', [db.meetings, db.meetingRecords, db.board, db.meta], async () => {
     const boardId = input.boardId ?? (await openBoardId(db));
-    const earlier = (await db.meetings.toArray())
-      .filter((meeting) => boardIdOf(meeting) === boardId && meeting.date <= input.date)
+    const earlier = (await meetingsOfBoard(db, boardId))
+      .filter((meeting) => meeting.date <= input.date)
       .sort((a, b) => b.date.localeCompare(a.date));
     const previous = earlier[0];
     const carriedActions = previous

@@ -1,5 +1,6 @@
 import { paperTargetKey } from '../../shared/annotations/types';
 import type { OversightDatabase } from '../db/database';
+import { meetingsOfBoard } from '../meetings/boards';
 import { paperRecordId } from '../papers/types';
 import { deleteSearchShards, ownerShardRecordIds } from '../search/search-index';
 
@@ -94,6 +95,33 @@ export async function removePapersOfMeetings(db: OversightDatabase, meetingIds: 
       total.papers += removed.papers;
       total.highlights += removed.highlights;
     }
+    return total;
+  });
+}
+
+/** What removing a board took away. */
+export type BoardRemoval = { meetings: number; approvedMeetings: number } & PapersRemoval;
+
+/**
+ * Removes a board with everything that is its own: its register, terms and decision numbering,
+ * every meeting (approved minutes too: they are removed only with their board) with its records,
+ * and those meetings' packs and papers. Plans stay: another board may review them.
+ */
+export async function removeBoard(db: OversightDatabase, boardId: string): Promise<BoardRemoval | null> {
+  return db.transaction('rw', [...papersRemovalTables(db), db.board, db.meetings, db.meetingRecords, db.meta], async () => {
+    if (!(await db.board.get(boardId))) return null;
+    const meetings = await meetingsOfBoard(db, boardId);
+    const total: BoardRemoval = { meetings: meetings.length, approvedMeetings: 0, packs: 0, papers: 0, highlights: 0 };
+    for (const meeting of meetings) {
+      if (meeting.status === 'approved') total.approvedMeetings += 1;
+      const papers = await removeMeetingPapersInTransaction(db, meeting.id);
+      total.packs += papers.packs;
+      total.papers += papers.papers;
+      total.highlights += papers.highlights;
+      await db.meetingRecords.where('meetingId').equals(meeting.id).delete();
+    }
+    await db.meetings.bulkDelete(meetings.map((meeting) => meeting.id));
+    await db.board.delete(boardId);
     return total;
   });
 }

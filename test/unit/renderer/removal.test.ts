@@ -14,7 +14,9 @@ import { approveMeeting, createMeeting, getBoard, updateBoard } from '../../../r
 import { SAMPLE_MEETING_ID, seedSampleBoard } from '../../../renderer/meetings/sample-board';
 import { savePaperText, storePack } from '../../../renderer/papers/pack-repository';
 import { findSample, hasSample, removeSample } from '../../../renderer/removal/sample';
-import { removeMeetingPapers, removePlan } from '../../../renderer/removal/removal-repository';
+import { removeBoard, removeMeetingPapers, removePlan } from '../../../renderer/removal/removal-repository';
+import { addBoard, openBoardId } from '../../../renderer/meetings/boards';
+import { BOARD_ID } from '../../../shared/meetings/schema';
 import { loadSearchIndex, resetSearchIndexCache, searchLoadedIndex } from '../../../renderer/search/search-index';
 import { candidateFor, planObject } from './plan-candidates';
 
@@ -216,5 +218,26 @@ describe('removing a meeting’s papers', () => {
     await createMeeting(db, { id: 'own', title: 'Board', date: '2027-02-11', time: '14:00', place: '', planId: null });
     expect(await removeMeetingPapers(db, 'own')).toEqual({ packs: 0, papers: 0, highlights: 0 });
     expect(await db.papers.count()).toBeGreaterThan(0);
+  });
+});
+
+describe('removing a board', () => {
+  it('removes the board with its meetings, approved minutes included, their records and papers; other boards and plans stay', async () => {
+    const db = await storeWithSample();
+    await approveMeeting(db, SAMPLE_MEETING_ID, { approvedAtMeeting: 'the meeting of 11 February 2027', approvedAtMeetingId: null });
+    await createMeeting(db, { id: 'draft', title: 'Board', date: '2027-02-11', time: '14:00', place: '', planId: null });
+    await addBoard(db, 'Westdale Schools Forum', { newId: () => 'forum' });
+    await createMeeting(db, { id: 'forum-1', title: 'Forum', date: '2027-02-01', time: '10:00', place: '', planId: null });
+    const papers = await db.papers.count();
+
+    expect(await removeBoard(db, BOARD_ID)).toEqual({ meetings: 2, approvedMeetings: 1, packs: 1, papers, highlights: 1 });
+    expect((await db.board.toArray()).map((board) => board.id)).toEqual(['forum']);
+    expect((await db.meetings.toArray()).map((meeting) => meeting.id)).toEqual(['forum-1']);
+    expect(await db.meetingRecords.filter((record) => record.meetingId === SAMPLE_MEETING_ID).count()).toBe(0);
+    expect(await db.papers.count()).toBe(0);
+    expect(await searchFor(db, 'zebracrossing', true)).toEqual([]);
+    expect(await db.plans.count()).toBe(2);
+    expect(await openBoardId(db)).toBe('forum');
+    expect(await removeBoard(db, BOARD_ID)).toBeNull();
   });
 });
