@@ -4,17 +4,20 @@ import { MAJORITY_RULES, type Board, type BoardMember, type TermsOfReference } f
 import { useServices } from '../app/context';
 import { hrefFor } from '../app/router';
 import { isSampleBoard } from '../removal/sample';
+import { RemoveBoardButton } from '../removal/remove-buttons';
 import { SampleTag } from '../removal/sample-tag';
+import { BoardSwitcher } from './board-switcher';
 import { InlineText } from './inline-text';
 import { MAJORITY_LABELS } from './labels';
 import { updateBoard, type BoardChange } from './meeting-repository';
 import { SaveProvider, SaveStatus, useSave } from './save-status';
-import { useBoard } from './use-meetings';
+import { useBoard, useMeetings } from './use-meetings';
 import './meetings.css';
 
 /** The board register (members, organisations, who votes, substitutes) and the terms of reference. */
 export function BoardView() {
   const board = useBoard();
+  const meetings = useMeetings();
   return (
     <SaveProvider>
       <section aria-labelledby="view-title">
@@ -24,6 +27,7 @@ export function BoardView() {
         <h1 id="view-title" tabIndex={-1}>
           Board register and terms of reference
         </h1>
+        <BoardSwitcher />
         {board && isSampleBoard(board) ? (
           <p>
             {board.name}
@@ -32,6 +36,12 @@ export function BoardView() {
         ) : null}
         <SaveStatus />
         {board === undefined ? <p>Loading…</p> : <BoardForms board={board} />}
+        {board ? (
+          <section aria-labelledby="remove-board-title" className="danger-zone">
+            <h2 id="remove-board-title">Remove this board</h2>
+            <RemoveBoardButton boardId={board.id} name={board.name} meetings={meetings?.length ?? 0} />
+          </section>
+        ) : null}
       </section>
     </SaveProvider>
   );

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useServices } from '../app/context';
 import { plural } from '../format';
-import { removeMeetingPapers, removePlan } from './removal-repository';
+import { removeBoard, removeMeetingPapers, removePlan } from './removal-repository';
 
 // "Remove…" buttons that ask first: one click shows what will go and a second, labelled with
 // it, removes it. Nothing is removed by a single click.
@@ -89,6 +89,22 @@ export function RemovePapersButton({ meetingId, meetingName }: { meetingId: stri
       onRemove={async () => {
         const removed = await removeMeetingPapers(db, meetingId);
         return `Removed ${plural(removed.papers, 'paper')} of ${meetingName}.`;
+      }}
+    />
+  );
+}
+
+/** Removes a board with its meetings (approved minutes too), their records and papers, after asking. */
+export function RemoveBoardButton({ boardId, name, meetings }: { boardId: string; name: string; meetings: number }) {
+  const { db } = useServices();
+  return (
+    <ConfirmRemoval
+      label="Remove this board…"
+      question={`Remove ${name} from this laptop with its register, its ${plural(meetings, 'meeting')} (approved minutes included) and their papers? Plans stay. This cannot be undone: back up first if you may need them.`}
+      confirmLabel={`Remove ${name}`}
+      onRemove={async () => {
+        await removeBoard(db, boardId);
+        return `${name} was removed.`;
       }}
     />
   );
