@@ -16,6 +16,7 @@ import {
   updateBoard,
 } from '../../../renderer/meetings/meeting-repository';
 import { emptyBoard } from '../../../renderer/meetings/meeting-repository';
+import { allMeetingBundles } from '../../../renderer/exports/gather';
 
 // v9 → v10 (several boards): a store at version 9 with one board, meetings and records opened with
 // the current code keeps everything, every meeting now naming the one board; then several boards,
@@ -188,6 +189,16 @@ describe('several boards', () => {
     await expect(openBoard(db, 'nope')).rejects.toThrow('not on this laptop');
     expect(await db.board.count()).toBe(1);
     expect(await openBoardId(db)).toBe(BOARD_ID);
+  });
+
+  it('gathers the open board’s meetings (or a given board’s) for the exports’ logs across meetings', async () => {
+    const db = freshDb();
+    await updateBoard(db, { name: 'SEND board' });
+    await createMeeting(db, { id: 's1', title: 'SEND', date: '2027-01-14', time: '14:00', place: '', planId: null });
+    await addBoard(db, 'Forum', { newId: () => 'forum' });
+    await createMeeting(db, { id: 'f1', title: 'Forum', date: '2027-01-20', time: '10:00', place: '', planId: null });
+    expect((await allMeetingBundles(db)).map((bundle) => bundle.meeting.id)).toEqual(['f1']);
+    expect((await allMeetingBundles(db, BOARD_ID)).map((bundle) => bundle.meeting.id)).toEqual(['s1']);
   });
 
   it('approves a meeting against its own board’s terms', async () => {
