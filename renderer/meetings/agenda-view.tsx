@@ -6,7 +6,8 @@ import { useServices } from '../app/context';
 import { hrefFor, navigate } from '../app/router';
 import { formatDate } from '../format';
 import { usePlans } from '../hooks/use-plan-data';
-import { SampleTag, useSample } from '../removal/sample-tag';
+import { SampleTag } from '../removal/sample-tag';
+import { SAMPLE_MEETING_ID } from './sample-board';
 import { InlineText } from './inline-text';
 import { deleteDraftMeeting, updateMeeting } from './meeting-repository';
 import { describeError, SaveProvider, SaveStatus, useSave } from './save-status';
@@ -16,7 +17,6 @@ import './meetings.css';
 /** Setting up a meeting: date, time, place, the plan it reviews, and its agenda items. */
 export function AgendaView({ meetingId }: { meetingId: string | undefined }) {
   const meeting = useMeeting(meetingId);
-  const sample = useSample();
   return (
     <SaveProvider>
       <section aria-labelledby="view-title">
@@ -26,7 +26,7 @@ export function AgendaView({ meetingId }: { meetingId: string | undefined }) {
         <h1 id="view-title" tabIndex={-1}>
           {meeting ? `Agenda: meeting of ${formatDate(meeting.date)}` : 'Agenda'}
         </h1>
-        {meeting && sample?.meetingIds.includes(meeting.id) ? (
+        {meeting?.id === SAMPLE_MEETING_ID ? (
           <p>
             {meeting.title}
             <SampleTag />
