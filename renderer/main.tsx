@@ -7,6 +7,7 @@ import { ServicesProvider } from './app/context';
 import { openDatabase } from './db/database';
 import { checkStore } from './db/store-guard';
 import { ensurePlanReviews } from './plan-review/review-store';
+import { applyPapersRetention } from './removal/papers-retention';
 import { createApi, createUnavailableApi } from './ipc/client';
 import { createSyncController } from './plan/sync-controller';
 
@@ -54,5 +55,7 @@ void checkStore(db).then((check) => {
     .then(() => catchUpSearchIndex(db))
     .catch((error: unknown) => console.error('Search index catch-up failed', error))
     .then(() => sync.loadSampleOnFirstRun())
-    .then(() => sync.scanInbox());
+    .then(() => sync.scanInbox())
+    // Papers past the member's chosen period (if any) go once the inbox's new ones are in.
+    .then(() => applyPapersRetention(db).catch((error: unknown) => console.error('Removing old papers failed', error)));
 });

@@ -1,5 +1,6 @@
 import type { OversightDatabase } from '../db/database';
 import { setMeta } from '../db/meta-repository';
+import { openBoardId } from '../meetings/boards';
 
 // "Wipe this laptop": used when a member leaves the board or a laptop is handed on.
 
@@ -26,10 +27,10 @@ export function clearLocalJournal(): void {
   }
 }
 
-/** What the member types to confirm a wipe: the board's name, or "wipe" where there is no board. */
+/** What the member types to confirm a wipe: the open board's name, or "wipe" where there is no board. */
 export async function wipeConfirmation(db: OversightDatabase): Promise<string> {
-  const boards = await db.board.toArray();
-  return boards[0]?.name.trim() ?? 'wipe';
+  const board = await db.board.get(await openBoardId(db));
+  return board?.name.trim() ?? 'wipe';
 }
 
 /** Whether what was typed confirms the wipe (spacing and capitals aside). */

@@ -32,7 +32,8 @@ export class OversightDatabase extends Dexie {
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     for (const schema of SCHEMA_VERSIONS) {
-      this.version(schema.version).stores(schema.stores);
+      const version = this.version(schema.version).stores(schema.stores);
+      if (schema.upgrade) version.upgrade(schema.upgrade);
     }
   }
 }

@@ -3,14 +3,8 @@ import type { DecisionsFile } from '../../shared/meetings/decisions-file';
 import { meetingOfDecisionsFile } from '../../shared/meetings/decisions-meeting';
 import { isWithheldStub } from '../../shared/meetings/hash-chain';
 import { decisionScope, yearOf } from '../../shared/meetings/numbering';
-import {
-  BOARD_ID,
-  meetingRecordSchema,
-  meetingSchema,
-  type Board,
-  type HeaderRecord,
-  type MeetingRecord,
-} from '../../shared/meetings/schema';
+import { meetingRecordSchema, meetingSchema, type Board, type HeaderRecord, type MeetingRecord } from '../../shared/meetings/schema';
+import { boardIdOf, openBoardId } from '../meetings/boards';
 import type { OversightDatabase } from '../db/database';
 
 // Importing a decision file (.decisions.json) rebuilds the approved meeting it records: the
@@ -98,16 +92,18 @@ export async function importDecisionsFile(
   const title = `${header.title}, ${header.date}`;
   const now = (options.now ?? new Date()).toISOString();
 
-  return db.transaction('rw', [db.meetings, db.meetingRecords, db.board], async (): Promise<DecisionsImportOutcome> => {
+  return db.transaction('rw', [db.meetings, db.meetingRecords, db.board, db.meta], async (): Promise<DecisionsImportOutcome> => {
     const existing = await db.meetings.get(meeting.id);
-    const board = await db.board.get(BOARD_ID);
+    // A meeting held here stays with its board; a new one joins the open board, whose numbering it raises.
+    const boardId = existing ? boardIdOf(existing) : await openBoardId(db);
+    const board = await db.board.get(boardId);
     const counters = raisedCounters(board, header, records);
     const nextBoard: Board = board
       ? { ...board, decisionCounters: counters, updatedAt: now }
-      : { id: BOARD_ID, name: header.boardName, members: [], terms: header.terms, decisionCounters: counters, updatedAt: now };
+      : { id: boardId, name: header.boardName, members: [], terms: header.terms, decisionCounters: counters, updatedAt: now };
     const hasNewCounters = !board || JSON.stringify(board.decisionCounters) !== JSON.stringify(counters);
     if (!existing) {
-      await db.meetings.add(meeting);
+      await db.meetings.add({ ...meeting, boardId });
       await db.meetingRecords.bulkAdd(records);
       if (hasNewCounters) await db.board.put(nextBoard);
       return { status: 'imported', meetingId: meeting.id, title, records: records.length };

@@ -4,6 +4,7 @@ import type { Meeting } from '../../shared/meetings/schema';
 import type { Action, Area, Measure, Milestone, Risk } from '../../shared/plan/schema';
 import type { OversightDatabase } from '../db/database';
 import type { EntityRecord } from '../db/types';
+import { meetingsOfBoard, openBoardId } from '../meetings/boards';
 import { paperRecordId } from '../papers/types';
 
 // Gathers what an export needs from the store, as the plain payload main validates and builds
@@ -18,9 +19,9 @@ export async function meetingBundle(db: OversightDatabase, meetingId: string): P
   return { meeting, records, exemptSourceIds: await exemptSources(db, meeting) };
 }
 
-/** Every meeting with its records, for the logs across meetings. */
-export async function allMeetingBundles(db: OversightDatabase): Promise<MeetingBundle[]> {
-  const [meetings, records] = await Promise.all([db.meetings.toArray(), db.meetingRecords.toArray()]);
+/** Every meeting of a board (the open board's unless given) with its records, for the logs across meetings. */
+export async function allMeetingBundles(db: OversightDatabase, boardId?: string): Promise<MeetingBundle[]> {
+  const [meetings, records] = await Promise.all([meetingsOfBoard(db, boardId ?? (await openBoardId(db))), db.meetingRecords.toArray()]);
   const byMeeting = new Map<string, MeetingBundle['records']>();
   for (const record of records) byMeeting.set(record.meetingId, [...(byMeeting.get(record.meetingId) ?? []), record]);
   const bundles: MeetingBundle[] = [];

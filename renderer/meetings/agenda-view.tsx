@@ -6,6 +6,8 @@ import { useServices } from '../app/context';
 import { hrefFor, navigate } from '../app/router';
 import { formatDate } from '../format';
 import { usePlans } from '../hooks/use-plan-data';
+import { SampleTag } from '../removal/sample-tag';
+import { SAMPLE_MEETING_ID } from './sample-board';
 import { InlineText } from './inline-text';
 import { deleteDraftMeeting, updateMeeting } from './meeting-repository';
 import { describeError, SaveProvider, SaveStatus, useSave } from './save-status';
@@ -24,6 +26,12 @@ export function AgendaView({ meetingId }: { meetingId: string | undefined }) {
         <h1 id="view-title" tabIndex={-1}>
           {meeting ? `Agenda: meeting of ${formatDate(meeting.date)}` : 'Agenda'}
         </h1>
+        {meeting?.id === SAMPLE_MEETING_ID ? (
+          <p>
+            {meeting.title}
+            <SampleTag />
+          </p>
+        ) : null}
         {meeting === undefined ? <p>Loading…</p> : null}
         {meeting === null ? (
           <p className="empty-state">

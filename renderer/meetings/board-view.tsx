@@ -3,16 +3,21 @@ import { isValidDecisionPattern, nextDecisionNumber } from '../../shared/meeting
 import { MAJORITY_RULES, type Board, type BoardMember, type TermsOfReference } from '../../shared/meetings/schema';
 import { useServices } from '../app/context';
 import { hrefFor } from '../app/router';
+import { isSampleBoard } from '../removal/sample';
+import { RemoveBoardButton } from '../removal/remove-buttons';
+import { SampleTag } from '../removal/sample-tag';
+import { BoardSwitcher } from './board-switcher';
 import { InlineText } from './inline-text';
 import { MAJORITY_LABELS } from './labels';
 import { updateBoard, type BoardChange } from './meeting-repository';
 import { SaveProvider, SaveStatus, useSave } from './save-status';
-import { useBoard } from './use-meetings';
+import { useBoard, useMeetings } from './use-meetings';
 import './meetings.css';
 
 /** The board register (members, organisations, who votes, substitutes) and the terms of reference. */
 export function BoardView() {
   const board = useBoard();
+  const meetings = useMeetings();
   return (
     <SaveProvider>
       <section aria-labelledby="view-title">
@@ -22,8 +27,21 @@ export function BoardView() {
         <h1 id="view-title" tabIndex={-1}>
           Board register and terms of reference
         </h1>
+        <BoardSwitcher />
+        {board && isSampleBoard(board) ? (
+          <p>
+            {board.name}
+            <SampleTag />
+          </p>
+        ) : null}
         <SaveStatus />
         {board === undefined ? <p>Loading…</p> : <BoardForms board={board} />}
+        {board ? (
+          <section aria-labelledby="remove-board-title" className="danger-zone">
+            <h2 id="remove-board-title">Remove this board</h2>
+            <RemoveBoardButton boardId={board.id} name={board.name} meetings={meetings?.length ?? 0} />
+          </section>
+        ) : null}
       </section>
     </SaveProvider>
   );
@@ -46,7 +64,13 @@ function BoardForms({ board }: { board: Board | null }) {
         ))}
       </datalist>
       <Register members={members} onChange={change} />
-      {board ? <Terms board={board} organisations={organisations} onChange={(terms) => change({ terms })} /> : null}
+      {board ? (
+        <Terms
+          board={board}
+          organisations={organisations}
+          onChange={(termsOf) => change((current) => ({ terms: termsOf(current.terms) }))}
+        />
+      ) : null}
     </>
   );
 }
@@ -271,7 +295,15 @@ function AddMember({
   );
 }
 
-function Terms({ board, organisations, onChange }: { board: Board; organisations: string[]; onChange: (terms: TermsOfReference) => void }) {
+function Terms({
+  board,
+  organisations,
+  onChange,
+}: {
+  board: Board;
+  organisations: string[];
+  onChange: (termsOf: (current: TermsOfReference) => TermsOfReference) => void;
+}) {
   const { terms } = board;
   const [patternDraft, setPatternDraft] = useState<string | null>(null);
   const [scaleDraft, setScaleDraft] = useState<string | null>(null);
@@ -299,7 +331,7 @@ function Terms({ board, organisations, onChange }: { board: Board; organisations
           onChange={(event) => {
             const minVoting = Number(event.target.value);
             if (Number.isInteger(minVoting) && minVoting >= 1 && minVoting <= 100)
-              onChange({ ...terms, quorum: { ...terms.quorum, minVoting } });
+              onChange((current) => ({ ...current, quorum: { ...current.quorum, minVoting } }));
           }}
         />
       </div>
@@ -311,17 +343,19 @@ function Terms({ board, organisations, onChange }: { board: Board; organisations
             <input
               type="checkbox"
               checked={required.has(organisation)}
-              onChange={(event) =>
-                onChange({
-                  ...terms,
+              onChange={(event) => {
+                // Read now: the change is applied to the board as stored, a moment later.
+                const isChecked = event.target.checked;
+                onChange((current) => ({
+                  ...current,
                   quorum: {
-                    ...terms.quorum,
-                    requiredOrganisations: event.target.checked
-                      ? [...terms.quorum.requiredOrganisations, organisation]
-                      : terms.quorum.requiredOrganisations.filter((other) => other !== organisation),
+                    ...current.quorum,
+                    requiredOrganisations: isChecked
+                      ? [...current.quorum.requiredOrganisations, organisation]
+                      : current.quorum.requiredOrganisations.filter((other) => other !== organisation),
                   },
-                })
-              }
+                }));
+              }}
             />{' '}
             {organisation}
             {organisations.includes(organisation) ? '' : ' (nobody on the register)'}
@@ -337,7 +371,7 @@ function Terms({ board, organisations, onChange }: { board: Board; organisations
               name="majority"
               value={rule}
               checked={terms.majority === rule}
-              onChange={() => onChange({ ...terms, majority: rule })}
+              onChange={() => onChange((current) => ({ ...current, majority: rule }))}
             />{' '}
             {MAJORITY_LABELS[rule]}
           </label>
@@ -346,7 +380,10 @@ function Terms({ board, organisations, onChange }: { board: Board; organisations
           <input
             type="checkbox"
             checked={terms.hasCastingVote}
-            onChange={(event) => onChange({ ...terms, hasCastingVote: event.target.checked })}
+            onChange={(event) => {
+              const hasCastingVote = event.target.checked;
+              onChange((current) => ({ ...current, hasCastingVote }));
+            }}
           />{' '}
           The chair has a casting vote on a tie (simple majority only)
         </label>
@@ -363,7 +400,7 @@ function Terms({ board, organisations, onChange }: { board: Board; organisations
             onChange={(event) => setPatternDraft(event.target.value)}
             onBlur={() => {
               if (patternDraft !== null && isValidDecisionPattern(patternDraft))
-                onChange({ ...terms, decisionPattern: patternDraft.trim() });
+                onChange((current) => ({ ...current, decisionPattern: patternDraft.trim() }));
               if (patternDraft === null || isValidDecisionPattern(patternDraft)) setPatternDraft(null);
             }}
           />
@@ -382,7 +419,8 @@ function Terms({ board, organisations, onChange }: { board: Board; organisations
             aria-describedby="terms-scale-help"
             onChange={(event) => setScaleDraft(event.target.value)}
             onBlur={() => {
-              if (scaleDraft !== null && scaleLevels.length >= 2) onChange({ ...terms, assuranceScale: [...new Set(scaleLevels)] });
+              if (scaleDraft !== null && scaleLevels.length >= 2)
+                onChange((current) => ({ ...current, assuranceScale: [...new Set(scaleLevels)] }));
               if (scaleLevels.length >= 2) setScaleDraft(null);
             }}
           />

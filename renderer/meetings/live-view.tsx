@@ -11,6 +11,7 @@ import { QuorumIndicator } from './quorum-indicator';
 import { recoverNote } from './meeting-repository';
 import { clearJournalledNote, journalledNotes } from './notes-journal';
 import { SaveProvider, SaveStatus, useSave } from './save-status';
+import { boardIdOf } from './boards';
 import { useBoard, useMeeting, useMeetingRecords, usePlanTargets } from './use-meetings';
 import './meetings.css';
 
@@ -55,7 +56,8 @@ export function LiveView({
 }) {
   const meeting = useMeeting(meetingId);
   const records = useMeetingRecords(meetingId);
-  const board = useBoard();
+  // The meeting's own board, whichever board is open.
+  const board = useBoard(meeting ? boardIdOf(meeting) : undefined);
   if (meeting === undefined || records === undefined || board === undefined) {
     return (
       <h1 id="view-title" tabIndex={-1}>

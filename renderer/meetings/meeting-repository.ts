@@ -7,8 +7,6 @@ import {
   boardSchema,
   correctionRecordSchema,
   decisionRecordSchema,
-  DEFAULT_ASSURANCE_SCALE,
-  DEFAULT_DECISION_PATTERN,
   meetingRecordSchema,
   meetingSchema,
   type AgendaItem,
@@ -24,6 +22,7 @@ import {
 } from '../../shared/meetings/schema';
 import type { OversightDatabase } from '../db/database';
 import { exemptSources } from '../exports/gather';
+import { boardIdOf, meetingsOfBoard, newBoard, openBoardId } from './boards';
 import { formatDate } from '../format';
 
 // The chair's meeting record in the store. Plain functions taking the database; every write is
@@ -71,27 +70,14 @@ async function draftMeeting(db: OversightDatabase, meetingId: string): Promise<M
 
 // ---- The board ----
 
-/** A board with an empty register and the default terms of reference. */
-export function emptyBoard(now: string): Board {
-  return {
-    id: BOARD_ID,
-    name: 'SEND Oversight Board',
-    members: [],
-    terms: {
-      quorum: { minVoting: 3, requiredOrganisations: [] },
-      majority: 'simple',
-      hasCastingVote: true,
-      decisionPattern: DEFAULT_DECISION_PATTERN,
-      assuranceScale: [...DEFAULT_ASSURANCE_SCALE],
-    },
-    decisionCounters: {},
-    updatedAt: now,
-  };
+/** A board with an empty register and the default terms of reference (the first board's id unless given). */
+export function emptyBoard(now: string, id: string = BOARD_ID): Board {
+  return newBoard(id, 'SEND Oversight Board', now);
 }
 
-/** The board's register and terms of reference, or undefined before any are set. */
-export function getBoard(db: OversightDatabase): Promise<Board | undefined> {
-  return db.board.get(BOARD_ID);
+/** A board's register and terms of reference (the open board's unless given), or undefined before any are set. */
+export async function getBoard(db: OversightDatabase, boardId?: string): Promise<Board | undefined> {
+  return db.board.get(boardId ?? (await openBoardId(db)));
 }
 
 export type BoardChange = Partial<Pick<Board, 'name' | 'members' | 'terms'>>;
@@ -104,11 +90,12 @@ export type BoardChange = Partial<Pick<Board, 'name' | 'members' | 'terms'>>;
 export async function updateBoard(
   db: OversightDatabase,
   changeOf: BoardChange | ((current: Board) => BoardChange),
-  options: RepositoryOptions = {},
+  options: RepositoryOptions & { boardId?: string } = {},
 ): Promise<Board> {
   const now = nowOf(options);
-  return db.transaction('rw', db.board, async () => {
-    const current = (await db.board.get(BOARD_ID)) ?? emptyBoard(now);
+  return db.transaction('rw', [db.board, db.meta], async () => {
+    const boardId = options.boardId ?? (await openBoardId(db));
+    const current = (await db.board.get(boardId)) ?? emptyBoard(now, boardId);
     const change = typeof changeOf === 'function' ? changeOf(current) : changeOf;
     const next = boardSchema.parse({
       ...current,
@@ -124,9 +111,10 @@ export async function updateBoard(
 
 // ---- Meetings ----
 
-/** Every meeting, the latest first. */
-export async function listMeetings(db: OversightDatabase): Promise<Meeting[]> {
-  const meetings = await db.meetings.toArray();
+/** Every meeting of a board (the open board's unless given), the latest first. */
+export async function listMeetings(db: OversightDatabase, boardId?: string): Promise<Meeting[]> {
+  const board = boardId ?? (await openBoardId(db));
+  const meetings = await meetingsOfBoard(db, board);
   return meetings.sort((a, b) => (a.date === b.date ? b.time.localeCompare(a.time) : b.date.localeCompare(a.date)));
 }
 
@@ -160,13 +148,18 @@ export function openActionsOf(meeting: Meeting, records: readonly MeetingRecord[
   return [...meeting.carriedActions, ...arising].filter((action) => !completed.has(action.sourceId));
 }
 
-export type NewMeeting = Pick<Meeting, 'title' | 'date' | 'time' | 'place' | 'planId'> & { agenda?: AgendaItem[]; id?: string };
+export type NewMeeting = Pick<Meeting, 'title' | 'date' | 'time' | 'place' | 'planId'> & {
+  agenda?: AgendaItem[];
+  id?: string;
+  boardId?: string;
+};
 
-/** Creates a draft meeting, carrying forward the action log of the meeting before it. */
+/** Creates a draft meeting of a board (the open one unless given), carrying forward the action log of that board's meeting before it. */
 export async function createMeeting(db: OversightDatabase, input: NewMeeting, options: RepositoryOptions = {}): Promise<Meeting> {
   const now = nowOf(options);
-  return db.transaction('rw', [db.meetings, db.meetingRecords], async () => {
-    const earlier = (await db.meetings.toArray())
+  return db.transaction('rw', [db.meetings, db.meetingRecords, db.board, db.meta], async () => {
+    const boardId = input.boardId ?? (await openBoardId(db));
+    const earlier = (await meetingsOfBoard(db, boardId))
       .filter((meeting) => meeting.date <= input.date)
       .sort((a, b) => b.date.localeCompare(a.date));
     const previous = earlier[0];
@@ -183,6 +176,7 @@ export async function createMeeting(db: OversightDatabase, input: NewMeeting, op
       agenda: input.agenda ?? [],
       carriedActions,
       previousMeetingId: previous?.id ?? null,
+      boardId,
       status: 'draft',
       approval: null,
       createdAt: now,
@@ -363,7 +357,8 @@ export async function recordDecision(
   const now = nowOf(options);
   return db.transaction('rw', [db.board, db.meetings, db.meetingRecords], async () => {
     const meeting = await draftMeeting(db, meetingId);
-    const board = (await db.board.get(BOARD_ID)) ?? emptyBoard(now);
+    // Each board numbers its own decisions.
+    const board = (await db.board.get(boardIdOf(meeting))) ?? emptyBoard(now, boardIdOf(meeting));
     const next = nextDecisionNumber(board.terms.decisionPattern, yearOf(meeting.date), board.decisionCounters);
     const decision = decisionRecordSchema.parse({
       ...input,
@@ -455,7 +450,7 @@ export async function approveMeeting(
       return [
         found,
         await db.meetingRecords.where('meetingId').equals(meetingId).toArray(),
-        (await db.board.get(BOARD_ID)) ?? emptyBoard(now),
+        (await db.board.get(boardIdOf(found))) ?? emptyBoard(now, boardIdOf(found)),
         // Carried before carried actions were marked exempt at the source: record 0 marks them.
         await exemptSources(db, found),
       ] as const;

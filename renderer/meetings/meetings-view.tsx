@@ -3,6 +3,8 @@ import { useServices } from '../app/context';
 import { hrefFor, navigate } from '../app/router';
 import { formatDate } from '../format';
 import { usePlans } from '../hooks/use-plan-data';
+import { SampleTag, useSample } from '../removal/sample-tag';
+import { BoardSwitcher } from './board-switcher';
 import { createMeeting } from './meeting-repository';
 import { describeError } from './save-status';
 import { standardAgenda } from './standard-agenda';
@@ -13,14 +15,16 @@ import './meetings.css';
 export function MeetingsView() {
   const meetings = useMeetings();
   const board = useBoard();
+  const sample = useSample();
   return (
     <section aria-labelledby="view-title">
       <h1 id="view-title" tabIndex={-1}>
         Meetings
       </h1>
+      <BoardSwitcher />
       <p>
-        {board ? `${board.name}: ${board.members.length} on the register.` : 'No board register yet.'}{' '}
-        <a href={hrefFor('/meetings/board')}>Board register and terms of reference</a>
+        {board ? `${board.name}: ${board.members.length} on the register.` : 'No board register yet.'}
+        {board && sample?.hasBoard ? <SampleTag /> : null} <a href={hrefFor('/meetings/board')}>Board register and terms of reference</a>
       </p>
       {meetings === undefined ? <p>Loading…</p> : null}
       {meetings?.length === 0 ? <p className="empty-state">No meetings yet. Set up the next one below.</p> : null}
@@ -44,6 +48,7 @@ export function MeetingsView() {
                   </td>
                   <td>
                     {meeting.title}
+                    {sample?.meetingIds.includes(meeting.id) ? <SampleTag /> : null}
                     <span className="muted"> · {meeting.place || 'place not set'}</span>
                     <span className="muted"> · {meeting.agenda.length} agenda items</span>
                   </td>

@@ -11,6 +11,7 @@ import { assuranceTone } from './labels';
 import { approvalWarnings, quorumFor, recordsOf, termsFor } from './meeting-model';
 import { addCorrection, approveMeeting } from './meeting-repository';
 import { describeError, SaveProvider, SaveStatus, useSave } from './save-status';
+import { boardIdOf } from './boards';
 import { useBoard, useMeeting, useMeetingRecords, useMeetingVerdict, useMeetings } from './use-meetings';
 import { VerifiedBadge } from './verified-badge';
 import { RetentionPrompt } from '../annotations/retention-prompt';
@@ -21,7 +22,8 @@ import './meetings.css';
 export function MinutesView({ meetingId, at }: { meetingId: string | undefined; at: string | undefined }) {
   const meeting = useMeeting(meetingId);
   const records = useMeetingRecords(meetingId);
-  const board = useBoard();
+  // The meeting's own board, whichever board is open.
+  const board = useBoard(meeting ? boardIdOf(meeting) : undefined);
   const verdict = useMeetingVerdict(meeting, records);
   return (
     <SaveProvider>

@@ -8,6 +8,7 @@ import { createMeeting } from './meeting-repository';
 
 export const SAMPLE_PLAN_ID = 'northmoor-send-app';
 export const SAMPLE_MEETING_ID = 'sample-next-meeting';
+export const SAMPLE_BOARD_NAME = 'Northmoor SEND Oversight Board';
 
 const ICB = 'NHS Northmoor and Westdale ICB';
 const PCF = 'Northmoor Parent Carer Forum';
@@ -40,7 +41,7 @@ export const SAMPLE_MEMBERS: readonly BoardMember[] = [
 function sampleBoard(now: string): Board {
   return {
     id: BOARD_ID,
-    name: 'Northmoor SEND Oversight Board',
+    name: SAMPLE_BOARD_NAME,
     members: [...SAMPLE_MEMBERS],
     terms: {
       quorum: { minVoting: 4, requiredOrganisations: [ICB, PCF] },

@@ -5,15 +5,22 @@ import type { Board, Meeting, MeetingRecord } from '../../shared/meetings/schema
 import type { Action, Area } from '../../shared/plan/schema';
 import { useServices } from '../app/context';
 import { entitiesOfPlan } from '../db/plan-repository';
+import { listBoards, openBoardId } from './boards';
 import { getBoard, listMeetingRecords, listMeetings } from './meeting-repository';
 
-/** The board's register and terms (null when none is set yet; undefined while loading). */
-export function useBoard(): Board | null | undefined {
+/** A board's register and terms, the open board's unless given (null when none is set yet; undefined while loading). */
+export function useBoard(boardId?: string): Board | null | undefined {
   const { db } = useServices();
-  return useLiveQuery(async () => (await getBoard(db)) ?? null, [db]);
+  return useLiveQuery(async () => (await getBoard(db, boardId)) ?? null, [db, boardId]);
 }
 
-/** Every meeting, the latest first. */
+/** Every board held, by name, and which is open (undefined while loading). */
+export function useBoards(): { boards: Board[]; openId: string } | undefined {
+  const { db } = useServices();
+  return useLiveQuery(async () => ({ boards: await listBoards(db), openId: await openBoardId(db) }), [db]);
+}
+
+/** Every meeting of the open board, the latest first. */
 export function useMeetings(): Meeting[] | undefined {
   const { db } = useServices();
   return useLiveQuery(() => listMeetings(db), [db]);

@@ -6,6 +6,8 @@ import { hrefFor } from '../app/router';
 import { formatDate, formatDateTime, plural } from '../format';
 import { ProblemList } from '../components/problem-list';
 import { createMeeting } from '../meetings/meeting-repository';
+import { RemovePapersButton } from '../removal/remove-buttons';
+import { SampleTag, useSample } from '../removal/sample-tag';
 import { currentPapers, removeEarlierVersions, supersededIds } from './pack-repository';
 import { searchPapers } from './paper-search';
 import { useReadPapers } from './read-papers';
@@ -18,6 +20,7 @@ import { useMeetingPapers, useMeetingRecordExists, usePackMeetings, type PackMee
 export function PapersView({ params }: { params: URLSearchParams }) {
   const { db, sync } = useServices();
   const meetings = usePackMeetings();
+  const sample = useSample();
   const wanted = params.get('meeting');
   const chosen = meetings?.find((meeting) => meeting.meetingId === wanted) ?? meetings?.[0];
 
@@ -59,6 +62,7 @@ export function PapersView({ params }: { params: URLSearchParams }) {
                 >
                   {meeting.meeting.title}, {formatDate(meeting.meeting.date)}
                 </a>
+                {sample?.packMeetingIds.includes(meeting.meetingId) ? <SampleTag /> : null}
               </li>
             ))}
           </ul>
@@ -135,6 +139,7 @@ function MeetingPapers({ entry }: { entry: PackMeeting }) {
         {entry.packs.map((pack) => (
           <li key={pack.id}>
             {pack.summary || 'Pack'}: issued {formatDateTime(pack.issuedAt)}, {plural(pack.paperIds.length, 'paper')} ({pack.fileName})
+            {pack.source === 'sample' ? <SampleTag /> : null}
           </li>
         ))}
       </ul>
@@ -236,6 +241,8 @@ function MeetingPapers({ entry }: { entry: PackMeeting }) {
           )}
         </>
       ) : null}
+      <h3>Remove</h3>
+      <RemovePapersButton meetingId={entry.meetingId} meetingName={`the meeting of ${formatDate(meeting.date)}`} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { AnnotationRecord } from '../../shared/annotations/types';
 import { annotationsOn } from '../annotations/annotation-repository';
+import { boardIdOf, openBoardId } from '../meetings/boards';
 import { useServices } from '../app/context';
 import { getPaper, getPaperText, listPacks, meetingRecordExists, papersOfMeeting } from './pack-repository';
 import type { PackRecord, PaperRecord, PaperTextRecord } from './types';
@@ -8,12 +9,16 @@ import type { PackRecord, PaperRecord, PaperTextRecord } from './types';
 /** A meeting with the packs held for it, the latest pack first. */
 export type PackMeeting = { meetingId: string; meeting: PackRecord['meeting']; packs: PackRecord[] };
 
-/** Every meeting that has a pack, the soonest meeting date last. */
+/** Every meeting that has a pack, of the open board (or not yet in the chair's record), the soonest meeting date last. */
 export function usePackMeetings(): PackMeeting[] | undefined {
   const { db } = useServices();
   return useLiveQuery(async () => {
+    const [packs, meetings, openId] = await Promise.all([listPacks(db), db.meetings.toArray(), openBoardId(db)]);
+    const boardOf = new Map(meetings.map((meeting) => [meeting.id, boardIdOf(meeting)]));
     const byMeeting = new Map<string, PackMeeting>();
-    for (const pack of await listPacks(db)) {
+    for (const pack of packs) {
+      // Another board's meeting's papers show when that board is open.
+      if ((boardOf.get(pack.meetingId) ?? openId) !== openId) continue;
       const entry = byMeeting.get(pack.meetingId);
       if (entry) entry.packs.push(pack);
       else byMeeting.set(pack.meetingId, { meetingId: pack.meetingId, meeting: pack.meeting, packs: [pack] });

@@ -130,6 +130,35 @@ export function planShardRecordIds(planId: string): string[] {
   return Array.from({ length: PLAN_SHARDS }, (_, index) => `${planId}\u0001plan-${index}`);
 }
 
+/** The record ids of every shard a plan (its entities and annotations) or a meeting's papers can have. */
+export function ownerShardRecordIds(ownerId: string, part: 'plan' | 'papers'): string[] {
+  const names =
+    part === 'plan'
+      ? [
+          ...Array.from({ length: PLAN_SHARDS }, (_, index) => `plan-${index}`),
+          ...Array.from({ length: NOTE_SHARDS }, (_, index) => `notes-${index}`),
+        ]
+      : Array.from({ length: PAPER_SHARDS }, (_, index) => `papers-${index}`);
+  return names.map((name) => `${ownerId}\u0001${name}`);
+}
+
+/**
+ * Deletes whole shards (a removed plan's or a removed meeting's papers), inside the caller's
+ * transaction, which must include `db.searchIndex`. The in-memory copies are forgotten only once
+ * it commits, so an aborted removal leaves search as it was.
+ */
+export async function deleteSearchShards(db: OversightDatabase, recordIds: readonly string[]): Promise<void> {
+  if (recordIds.length === 0) return;
+  const transaction: Transaction | null = Dexie.currentTransaction ?? null;
+  if (!transaction) throw new Error('deleteSearchShards must run inside a transaction that includes db.searchIndex.');
+  const cache = cacheOf(db);
+  transaction.on('complete', () => {
+    for (const recordId of recordIds) cache.shards.delete(recordId);
+    changed(cache);
+  });
+  await db.searchIndex.bulkDelete([...recordIds]);
+}
+
 export type ReadShards = Map<string, SearchIndexRecord | undefined>;
 
 /**

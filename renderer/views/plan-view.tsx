@@ -1,6 +1,8 @@
 import { hrefFor } from '../app/router';
 import { formatDate, plural } from '../format';
 import { usePlans } from '../hooks/use-plan-data';
+import { RemovePlanButton } from '../removal/remove-buttons';
+import { SampleTag, useSample } from '../removal/sample-tag';
 
 const KIND_LABELS: Record<string, string> = {
   'written-statement-of-action': 'Written statement of action',
@@ -19,6 +21,7 @@ const APPROVAL_LABELS: Record<string, string> = {
 /** The plans held on this laptop, side by side, each with its latest revision and what changed in it. */
 export function PlanView() {
   const plans = usePlans();
+  const sample = useSample();
   return (
     <section aria-labelledby="view-title">
       <h1 id="view-title" tabIndex={-1}>
@@ -38,6 +41,7 @@ export function PlanView() {
               <h2 id={`plan-${plan.id}`}>{plan.header.title}</h2>
               <p className="card-subtitle">
                 {plan.header.localArea} · {KIND_LABELS[plan.header.kind] ?? plan.header.kind}
+                {sample?.planIds.includes(plan.id) ? <SampleTag /> : null}
               </p>
               <dl className="facts">
                 <dt>Revision</dt>
@@ -73,6 +77,7 @@ export function PlanView() {
                   </a>
                 </p>
               ) : null}
+              <RemovePlanButton planId={plan.id} title={plan.header.title} revisions={plan.revisions.length} />
             </article>
           );
         })}

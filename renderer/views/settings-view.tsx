@@ -9,6 +9,8 @@ import { useServices } from '../app/context';
 import { BoardSettings } from '../board/board-settings';
 import { BackupsSection } from '../backup/backups-section';
 import { WipeSection } from '../backup/wipe-section';
+import { PapersRetentionSection } from '../removal/papers-retention-section';
+import { SampleSection } from '../removal/sample-section';
 
 /** Settings kept by the main process: where the inbox folder is. */
 export function SettingsView() {
@@ -98,6 +100,8 @@ export function SettingsView() {
         <label htmlFor="retention-setting">Offer to delete my private notes for a meeting once its minutes are approved</label>
       </p>
       <p className="muted">Some boards are advised to do this. Oversight always asks before deleting anything.</p>
+      <PapersRetentionSection />
+      <SampleSection />
       <BackupsSection />
       <WipeSection />
       <h2>About</h2>

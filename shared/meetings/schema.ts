@@ -48,10 +48,14 @@ export const termsOfReferenceSchema = z.strictObject({
 });
 export type TermsOfReference = z.infer<typeof termsOfReferenceSchema>;
 
+/**
+ * The id of the one board every store held before it could hold several (schema v10): that
+ * board keeps it, and a meeting with no board id belongs to it. Boards added later get UUIDs.
+ */
 export const BOARD_ID = 'board';
 
 export const boardSchema = z.strictObject({
-  id: z.literal(BOARD_ID),
+  id,
   name: z.string().trim().min(1),
   members: z.array(boardMemberSchema),
   terms: termsOfReferenceSchema,
@@ -142,6 +146,8 @@ export const meetingSchema = z.strictObject({
   carriedActions: z.array(carriedActionSchema),
   previousMeetingId: id.nullable(),
   // Optional so meetings stored before they existed still parse.
+  /** The board whose meeting it is; absent means the first board ({@link BOARD_ID}). Not sealed by approval. */
+  boardId: id.optional(),
   /** When the meeting actually started and closed, as the minutes record them. */
   startedAt: clockTime.optional(),
   closedAt: clockTime.optional(),

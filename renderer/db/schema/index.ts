@@ -5,8 +5,15 @@ import { v4 } from './v4';
 import { v5 } from './v5';
 import { v6 } from './v6';
 import { v9 } from './v9';
+import { v10 } from './v10';
+import type { Transaction } from 'dexie';
 
-export type SchemaVersion = { version: number; stores: Record<string, string | null> };
+/** A version's tables and indexes, and (rarely) a data upgrade run once when a store reaches it. */
+export type SchemaVersion = {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (transaction: Transaction) => Promise<void>;
+};
 
 /** Every schema version ever shipped, oldest first. Append only. */
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [v1, v2, v3, v4, v5, v6, v9];
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [v1, v2, v3, v4, v5, v6, v9, v10];

@@ -44,7 +44,11 @@ const input = {
 describe('schema v9 (families’ voice)', () => {
   it('declares the voice records by primary key alone, after v6', () => {
     expect(v9.stores).toEqual({ voiceRecords: 'id' });
-    expect(SCHEMA_VERSIONS.map((schema) => schema.version).slice(-2)).toEqual([6, 9]);
+    expect(
+      SCHEMA_VERSIONS.map((schema) => schema.version)
+        .filter((version) => version <= 9)
+        .slice(-2),
+    ).toEqual([6, 9]);
   });
 
   it('v6 → v9: keeps the existing data and adds a working voice table', async () => {
@@ -63,7 +67,7 @@ describe('schema v9 (families’ voice)', () => {
     const db = new OversightDatabase(name);
     open.push(db);
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(Math.max(...SCHEMA_VERSIONS.map((schema) => schema.version)));
     expect(await db.meta.get('sampleLoaded')).toEqual({ key: 'sampleLoaded', value: true });
     expect(await db.plans.get('plan-1')).toMatchObject({ header: { title: 'Kept plan' } });
     expect(await db.annotations.get('a1')).toMatchObject({ text: 'Kept note' });

@@ -1,0 +1,19 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useServices } from '../app/context';
+import { findSample, type SampleHoldings } from './sample';
+import './removal.css';
+
+/** What of the first-run sample this laptop holds (undefined while loading). */
+export function useSample(): SampleHoldings | undefined {
+  const { db } = useServices();
+  return useLiveQuery(() => findSample(db), [db]);
+}
+
+/** The "Sample" label, shown beside the sample's plan, board, meeting and pack. */
+export function SampleTag() {
+  return (
+    <span className="sample-tag" title="Invented for trying Oversight: remove it in Settings">
+      Sample
+    </span>
+  );
+}
