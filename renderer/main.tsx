@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { catchUpSearchIndex } from './annotations/annotation-repository';
 import { App } from './app/app';
 import { ServicesProvider } from './app/context';
+import { UndoProvider } from './components/undo-toast';
 import { openDatabase } from './db/database';
 import { checkStore } from './db/store-guard';
 import { ensurePlanReviews } from './plan-review/review-store';
@@ -37,7 +38,9 @@ void checkStore(db).then((check) => {
   createRoot(container).render(
     <StrictMode>
       <ServicesProvider services={{ db, api, sync }}>
-        <App />
+        <UndoProvider>
+          <App />
+        </UndoProvider>
       </ServicesProvider>
     </StrictMode>,
   );

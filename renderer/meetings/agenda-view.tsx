@@ -8,6 +8,7 @@ import { formatDate } from '../format';
 import { usePlans } from '../hooks/use-plan-data';
 import { InlineText } from './inline-text';
 import { deleteDraftMeeting, updateMeeting } from './meeting-repository';
+import { useRemoveAgendaItem } from './use-undoable-removal';
 import { describeError, SaveProvider, SaveStatus, useSave } from './save-status';
 import { useMeeting, usePlanTargets, type PlanTarget } from './use-meetings';
 import './meetings.css';
@@ -44,6 +45,7 @@ function AgendaForms({ meeting }: { meeting: Meeting }) {
   const isLocked = meeting.status !== 'draft';
   const change = (patch: Parameters<typeof updateMeeting>[2]) => void save(() => updateMeeting(db, meeting.id, patch));
   const setItems = (agenda: AgendaItem[]) => change({ agenda });
+  const removeItem = useRemoveAgendaItem(meeting.id);
 
   return (
     <>
@@ -148,7 +150,7 @@ function AgendaForms({ meeting }: { meeting: Meeting }) {
               if (moved) next.splice(index + offset, 0, moved);
               setItems(next);
             }}
-            onRemove={() => setItems(meeting.agenda.filter((other) => other.id !== item.id))}
+            onRemove={() => void removeItem(meeting.agenda, item.id)}
           />
         ))}
       </ol>

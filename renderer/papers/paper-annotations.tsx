@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import type { PaperAnchor } from '../../shared/pack/anchor';
 import type { Profile } from '../../shared/annotations/types';
-import { createAnnotation, deleteAnnotation, updateAnnotation } from '../annotations/annotation-repository';
+import { createAnnotation, updateAnnotation } from '../annotations/annotation-repository';
+import { useDeleteAnnotation } from '../annotations/use-delete-annotation';
 import { AnnotationEditor, KIND_LABELS } from '../annotations/annotation-editor';
 import { ProfileDialog } from '../annotations/profile-dialog';
 import '../annotations/annotations.css';
@@ -134,6 +135,7 @@ function HighlightCard({
   const { db } = useServices();
   const { record, match } = entry;
   const [mode, setMode] = useState<'view' | 'edit' | 'confirm-delete'>('view');
+  const deleteNote = useDeleteAnnotation();
   const isMine = profile !== null && record.authorId === profile.id;
   if (record.target.kind !== 'paper') return null;
   const quote = record.target.anchor.quote.exact;
@@ -200,7 +202,7 @@ function HighlightCard({
               type="button"
               className="danger"
               onClick={async () => {
-                const result = await deleteAnnotation(db, profile, record.id);
+                const result = await deleteNote(profile, record.id, 'Deleted: your highlight and its note.');
                 onMessage(result.ok ? 'Highlight deleted.' : result.error.message);
                 setMode('view');
               }}
