@@ -8,6 +8,8 @@ import { describeError } from './save-status';
 import { standardAgenda } from './standard-agenda';
 import { useBoard, useMeetings } from './use-meetings';
 import './meetings.css';
+import { SampleTag } from '../components/sample-tag';
+import { isSampleMeeting } from '../hooks/use-sample';
 
 /** The board's meetings, the latest first, with a form to set up the next one. */
 export function MeetingsView() {
@@ -43,7 +45,8 @@ export function MeetingsView() {
                     {formatDate(meeting.date)}, {meeting.time}
                   </td>
                   <td>
-                    {meeting.title}
+                    <span>{meeting.title}</span>
+                    {isSampleMeeting(meeting.id) ? <SampleTag /> : null}
                     <span className="muted"> · {meeting.place || 'place not set'}</span>
                     <span className="muted"> · {meeting.agenda.length} agenda items</span>
                   </td>

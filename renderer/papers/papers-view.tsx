@@ -13,6 +13,8 @@ import './papers.css';
 import { startTextExtraction } from './text-extraction';
 import type { PaperRecord } from './types';
 import { useMeetingPapers, useMeetingRecordExists, usePackMeetings, type PackMeeting } from './use-papers';
+import { SampleTag } from '../components/sample-tag';
+import { isSampleMeeting } from '../hooks/use-sample';
 
 /** Meeting packs: each meeting's papers by agenda item, their versions, and search inside them. */
 export function PapersView({ params }: { params: URLSearchParams }) {
@@ -59,6 +61,7 @@ export function PapersView({ params }: { params: URLSearchParams }) {
                 >
                   {meeting.meeting.title}, {formatDate(meeting.meeting.date)}
                 </a>
+                {isSampleMeeting(meeting.meetingId) ? <SampleTag /> : null}
               </li>
             ))}
           </ul>
@@ -128,6 +131,7 @@ function MeetingPapers({ entry }: { entry: PackMeeting }) {
     <section aria-labelledby="meeting-title" className="meeting-papers">
       <h2 id="meeting-title">
         {meeting.title}, {formatDate(meeting.date)} at {meeting.time}
+        {isSampleMeeting(entry.meetingId) ? <SampleTag /> : null}
       </h2>
       {meeting.place ? <p className="muted">{meeting.place}</p> : null}
       {unread > 0 ? <p className="unread-summary">{plural(unread, 'paper')} you have not opened yet.</p> : null}

@@ -4,7 +4,7 @@ import { DUE_SOON_DAYS, effectiveDueDate, isDueSoon, isOverdue } from '../../sha
 import { getProfile } from '../annotations/profile-repository';
 import type { OversightDatabase } from '../db/database';
 import { getMeta, setMeta } from '../db/meta-repository';
-import { SAMPLE_MEETING_ID } from '../meetings/sample-board';
+import { isSampleMeeting, samplePlanIds } from '../hooks/use-sample';
 import { currentPapers, listPacks, papersOfMeeting } from '../papers/pack-repository';
 import { readPaperIds } from '../papers/read-papers';
 
@@ -69,17 +69,6 @@ export type StartData = {
   overdue: StartAction[];
   dueSoon: StartAction[];
 };
-
-/** The plans loaded from the bundled sample (the import log says where each revision came from). */
-async function samplePlanIds(db: OversightDatabase): Promise<Set<string>> {
-  const imports = await db.imports.toArray();
-  return new Set(imports.filter((record) => record.source === 'sample').map((record) => record.planId));
-}
-
-/** Whether a meeting is the sample board's (seeded on first run; the sample pack is for it too). */
-export function isSampleMeeting(meetingId: string): boolean {
-  return meetingId === SAMPLE_MEETING_ID;
-}
 
 /** Everything the start page shows, as of `today` (YYYY-MM-DD, the member's local day). */
 export async function readStartData(db: OversightDatabase, today: string, lastLooked: string | null): Promise<StartData> {

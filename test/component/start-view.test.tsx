@@ -11,6 +11,9 @@ import { markPaperRead } from '../../renderer/papers/read-papers';
 import { paperRecordId } from '../../renderer/papers/types';
 import { readStartData } from '../../renderer/start/start-data';
 import { StartView } from '../../renderer/start/start-view';
+import { PlanView } from '../../renderer/views/plan-view';
+import { MeetingsView } from '../../renderer/meetings/meetings-view';
+import { DashboardView } from '../../renderer/plan-review/dashboard-view';
 import { candidateFor } from '../unit/renderer/plan-candidates';
 import { freshDatabase, renderWithServices } from './helpers';
 import { storeTestPack } from './papers-helpers';
@@ -124,5 +127,31 @@ describe('the start page', () => {
 
     // A meeting already held is not "next".
     expect((await readStartData(db, '2026-11-13', null)).nextMeeting).toBeNull();
+  });
+
+  it('labels the sample plan and the sample meeting as Sample in the plans, the dashboard and the meetings; an imported plan is not', async () => {
+    const db = await sampleLoadedAsOnFirstRun();
+    const first = renderWithServices(<PlanView />, { db });
+    const card = await screen.findByRole('article', { name: /Northmoor SEND Accelerated Progress Plan/ });
+    await waitFor(() => expect(within(card).getByText('Sample')).toBeInTheDocument());
+    first.unmount();
+
+    const dashboard = renderWithServices(<DashboardView planId="northmoor-send-app" />, { db });
+    const nav = await screen.findByRole('navigation', { name: 'This plan' });
+    await waitFor(() => expect(nav).toHaveTextContent('Sample This plan is invented'));
+    dashboard.unmount();
+
+    const meetings = renderWithServices(<MeetingsView />, { db });
+    const row = await screen.findByRole('row', { name: /Northmoor SEND Oversight Board/ });
+    expect(within(row).getByText('Sample')).toBeInTheDocument();
+    meetings.unmount();
+
+    // The same plan imported by the member (not from the sample folder) carries no label.
+    const real = freshDatabase();
+    await storeCandidate(real, candidateFor(JSON.parse(readFileSync(SAMPLE, 'utf8')) as Record<string, unknown>));
+    renderWithServices(<PlanView />, { db: real });
+    await screen.findByRole('article', { name: /Northmoor SEND Accelerated Progress Plan/ });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(screen.queryByText('Sample')).not.toBeInTheDocument();
   });
 });
