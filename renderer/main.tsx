@@ -8,6 +8,7 @@ import { UndoProvider } from './components/undo-toast';
 import { openDatabase } from './db/database';
 import { checkStore } from './db/store-guard';
 import { ensurePlanReviews } from './plan-review/review-store';
+import { startTextExtraction } from './papers/text-extraction';
 import { createApi, createUnavailableApi } from './ipc/client';
 import { createSyncController } from './plan/sync-controller';
 
@@ -49,6 +50,7 @@ void checkStore(db).then((check) => {
   // Annotations merged just before a crash are indexed for search first.
   // Derived records built from another revision (a store an older build wrote into) are rebuilt.
   // An import cut short last time is found before anything new is imported.
+  // Papers' text is extracted last, once the first run has settled.
   void sync
     .checkInterrupted()
     .catch((error: unknown) => console.error('Interrupted import check failed', error))
@@ -57,5 +59,10 @@ void checkStore(db).then((check) => {
     .then(() => catchUpSearchIndex(db))
     .catch((error: unknown) => console.error('Search index catch-up failed', error))
     .then(() => sync.loadSampleOnFirstRun())
-    .then(() => sync.scanInbox());
+    .then(() => sync.scanInbox())
+    .catch((error: unknown) => console.error('First run or inbox scan failed', error))
+    // Then the text of papers not yet read for search (the first-run sample's, or one a closed
+    // window left half done): found by search without Papers ever being opened.
+    .then(() => startTextExtraction(db))
+    .catch((error: unknown) => console.warn('Text extraction stopped', error));
 });

@@ -92,7 +92,7 @@ export function createSyncController(db: OversightDatabase, api: Api) {
         return reply.value.bytes;
       });
       // Text for search and highlights is extracted in the background, once per paper; the
-      // first-run sample's when Papers is first opened, so first run stays quick and settled.
+      // first-run sample's once first run has settled (main.tsx), so first run stays quick.
       if (outcome.status === 'pack-stored' && candidate.source !== 'sample')
         void startTextExtraction(db).catch((error: unknown) => console.warn('Text extraction stopped', error));
       return outcome;

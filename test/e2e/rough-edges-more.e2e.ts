@@ -1,0 +1,39 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, whyCannotRun, type AppHarness } from './harness';
+
+// More rough edges found in use (issue 19), each seen in a real layout engine and store.
+
+let app: AppHarness | undefined;
+
+beforeAll(() => {
+  const reason = whyCannotRun();
+  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
+});
+
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+describe('board papers in search', () => {
+  it('are found on first run without Papers ever being opened', async () => {
+    app = await startApp();
+    const { page } = app;
+    await app.open('#/search?q=commissioning');
+    await page.getByRole('heading', { level: 1, name: 'Search' }).waitFor();
+    // The sample pack's text is read in the background after first run settles: wait for its pages.
+    await expect
+      .poll(
+        async () => {
+          if ((await page.getByRole('heading', { name: /^Board papers \(\d+\)$/ }).count()) > 0) return true;
+          await page.reload();
+          await page.getByRole('heading', { level: 1, name: 'Search' }).waitFor();
+          return false;
+        },
+        { timeout: 60_000, interval: 2_000 },
+      )
+      .toBe(true);
+    const hit = page.locator('.search-hit a[href*="#/papers/paper?meeting=sample-next-meeting"]').first();
+    await hit.waitFor();
+  });
+});
