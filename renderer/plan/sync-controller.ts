@@ -8,7 +8,7 @@ import type { Api } from '../ipc/client';
 import { catchUpSearchIndex, mergeAnnotationsFile, mergedAnnotationFileHashes } from '../annotations/annotation-repository';
 import { importedAnswerFileHashes, recordAnswers, type AnswersOutcome } from '../annotations/answers-repository';
 import { getProfile } from '../annotations/profile-repository';
-import { seedSampleBoard } from '../meetings/sample-board';
+import { alignSamplePacks, seedSampleBoard } from '../meetings/sample-board';
 import { packFileHashes, storePack, type PackOutcome } from '../papers/pack-repository';
 import type { PackRecord } from '../papers/types';
 import { startTextExtraction } from '../papers/text-extraction';
@@ -270,7 +270,7 @@ export function createSyncController(db: OversightDatabase, api: Api) {
         if (!reply.ok) return [];
         // The sample board first: once the sample plan shows, first run's writes are all but done.
         await seedSampleBoard(db);
-        const outcomes = await storeAll(reply.value);
+        const outcomes = await storeAll(await alignSamplePacks(db, reply.value));
         await setMeta(db, SAMPLE_LOADED, true);
         return outcomes;
       }),

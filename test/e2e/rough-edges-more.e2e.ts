@@ -37,3 +37,20 @@ describe('board papers in search', () => {
     await hit.waitFor();
   });
 });
+
+describe('the sample pack and the sample meeting', () => {
+  it('agree: the pack names the date of the meeting its "Open this meeting’s agenda" link opens', async () => {
+    app = await startApp();
+    const { page } = app;
+    await app.open('#/papers');
+    const heading = page.locator('#meeting-title');
+    await heading.waitFor({ timeout: 30_000 });
+    const packHeading = (await heading.textContent()) ?? '';
+    const packDate = /, (\d{1,2} \w+ \d{4}) at /.exec(packHeading)?.[1];
+    expect(packDate, packHeading).toBeDefined();
+    await page.getByRole('link', { name: 'Open this meeting’s agenda in the chair’s record' }).click();
+    const agenda = page.getByRole('heading', { level: 1, name: /^Agenda: meeting of / });
+    await agenda.waitFor();
+    expect(await agenda.textContent()).toBe(`Agenda: meeting of ${packDate ?? ''}`);
+  });
+});
