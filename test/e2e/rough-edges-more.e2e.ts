@@ -54,3 +54,31 @@ describe('the sample pack and the sample meeting', () => {
     expect(await agenda.textContent()).toBe(`Agenda: meeting of ${packDate ?? ''}`);
   });
 });
+
+describe('the actions list at 1280 × 860', () => {
+  it('shows most of the list, not the filters: the list starts in the top 40% of the window, filters one button away', async () => {
+    app = await startApp({ viewport: { width: 1280, height: 860 } });
+    const { page } = app;
+    await app.open('#/plan/actions?plan=northmoor-send-app');
+    await page
+      .getByTestId('result-count')
+      .filter({ hasText: /of 60 actions/ })
+      .waitFor({ timeout: 30_000 });
+    const inView = () =>
+      page.evaluate(
+        () =>
+          [...document.querySelectorAll('[data-testid="action-row"]')].filter((row) => {
+            const box = row.getBoundingClientRect();
+            return box.top >= 0 && box.bottom <= window.innerHeight;
+          }).length,
+      );
+    // Before: the open filters took half the screen and five rows showed.
+    const listTop = await page.evaluate(() => document.querySelector('.action-scroll')?.getBoundingClientRect().top ?? 860);
+    expect(listTop).toBeLessThan(860 * 0.4);
+    expect(await inView()).toBeGreaterThanOrEqual(7);
+    await page.getByRole('button', { name: 'Show filters' }).click();
+    await page.getByRole('checkbox', { name: 'Red' }).waitFor();
+    await page.getByRole('button', { name: 'Hide filters' }).click();
+    await expect.poll(inView).toBeGreaterThanOrEqual(7);
+  });
+});
