@@ -136,7 +136,9 @@ function AnnotationCard({
           <strong>My level of assurance:</strong> {record.assuranceLevel}
         </p>
       ) : null}
-      <p className="annotation-text">{record.text}</p>
+      <p className="annotation-text" dir="auto">
+        {record.text}
+      </p>
       {record.tags.length > 0 ? (
         <ul className="tag-list" aria-label="Tags">
           {record.tags.map((tag) => (

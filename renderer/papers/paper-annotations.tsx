@@ -52,7 +52,9 @@ export function PaperAnnotationPanel({
           <p>
             <strong>New highlight</strong> on page {pageLabel(pending.page)}:
           </p>
-          <blockquote className="paper-quote">{pending.quote.exact}</blockquote>
+          <blockquote className="paper-quote" dir="auto">
+            {pending.quote.exact}
+          </blockquote>
           {profile ? (
             <AnnotationEditor
               submitLabel="Save highlight"
@@ -169,8 +171,14 @@ function HighlightCard({
         <span>{formatDate(record.createdAt)}</span>
         {match.status === 'orphaned' ? <span className="orphan-tag">Orphaned</span> : null}
       </p>
-      <blockquote className="paper-quote">{quote}</blockquote>
-      {record.text ? <p className="annotation-text">{record.text}</p> : null}
+      <blockquote className="paper-quote" dir="auto">
+        {quote}
+      </blockquote>
+      {record.text ? (
+        <p className="annotation-text" dir="auto">
+          {record.text}
+        </p>
+      ) : null}
       {match.status === 'loose' ? (
         <p className="target-moved">The wording here changed slightly since this was written: check it still fits.</p>
       ) : null}

@@ -79,7 +79,9 @@ function NextMeeting({ data }: { data: StartData }) {
   return (
     <Part id="start-meeting" title="Your next meeting">
       <p className="start-meeting-title">
-        <strong className="user-text">{meeting.title}</strong>
+        <strong className="user-text" dir="auto">
+          {meeting.title}
+        </strong>
         {meeting.isSample ? <SampleTag /> : null}
       </p>
       <p>
@@ -87,7 +89,10 @@ function NextMeeting({ data }: { data: StartData }) {
         {meeting.time ? ` at ${meeting.time}` : ''}
         {meeting.place ? (
           <>
-            , <span className="user-text">{meeting.place}</span>
+            ,{' '}
+            <span className="user-text" dir="auto">
+              {meeting.place}
+            </span>
           </>
         ) : null}
       </p>
@@ -103,7 +108,7 @@ function NextMeeting({ data }: { data: StartData }) {
           <ul className="start-list">
             {shown.map((paper) => (
               <li key={paper.paperId}>
-                <a className="user-text" href={hrefFor('/papers/paper', { meeting: paper.meetingId, paper: paper.paperId })}>
+                <a className="user-text" dir="auto" href={hrefFor('/papers/paper', { meeting: paper.meetingId, paper: paper.paperId })}>
                   {paper.title}
                 </a>
                 {paper.isExempt ? <span className="exempt-tag">Exempt</span> : null}
@@ -137,7 +142,10 @@ function Questions({ data }: { data: StartData }) {
           <ul className="start-list">
             {open.map((question) => (
               <li key={question.id}>
-                <span className="user-text">{question.text}</span> <span className="muted">({questionStatusText(question, now)})</span>
+                <span className="user-text" dir="auto">
+                  {question.text}
+                </span>{' '}
+                <span className="muted">({questionStatusText(question, now)})</span>
               </li>
             ))}
           </ul>
@@ -150,12 +158,17 @@ function Questions({ data }: { data: StartData }) {
           <ul className="start-list">
             {answered.map((question) => (
               <li key={question.id}>
-                <span className="user-text">{question.text}</span>
+                <span className="user-text" dir="auto">
+                  {question.text}
+                </span>
                 {question.answer ? (
                   <>
                     {' '}
                     <span className="start-answer">
-                      Answer: <span className="user-text">{question.answer.text}</span>
+                      Answer:{' '}
+                      <span className="user-text" dir="auto">
+                        {question.answer.text}
+                      </span>
                     </span>
                   </>
                 ) : null}
@@ -176,7 +189,10 @@ function ChangeLine({ change }: { change: StartChange }) {
     return (
       <>
         <a href={hrefFor('/plan/changes', { plan: change.planId, import: change.importId })}>
-          What changed in revision {change.revision} of <span className="user-text">{change.planTitle}</span>
+          What changed in revision {change.revision} of{' '}
+          <span className="user-text" dir="auto">
+            {change.planTitle}
+          </span>
         </a>
         {change.isSample ? <SampleTag /> : null} <span className="muted">arrived {formatDateTime(change.at)}</span>
       </>
@@ -186,7 +202,11 @@ function ChangeLine({ change }: { change: StartChange }) {
     return (
       <>
         <a href={hrefFor('/papers', { meeting: change.meetingId })}>
-          {change.summary || 'A pack'} for <span className="user-text">{change.meetingTitle}</span>, {formatDate(change.meetingDate)}
+          {change.summary || 'A pack'} for{' '}
+          <span className="user-text" dir="auto">
+            {change.meetingTitle}
+          </span>
+          , {formatDate(change.meetingDate)}
         </a>
         {change.isSample ? <SampleTag /> : null}{' '}
         <span className="muted">
@@ -197,8 +217,11 @@ function ChangeLine({ change }: { change: StartChange }) {
   }
   return (
     <>
-      <a href={hrefFor('/questions')}>An answer to your question</a> “<span className="user-text">{change.question.text}</span>”{' '}
-      <span className="muted">recorded {formatDateTime(change.at)}</span>
+      <a href={hrefFor('/questions')}>An answer to your question</a> “
+      <span className="user-text" dir="auto">
+        {change.question.text}
+      </span>
+      ” <span className="muted">recorded {formatDateTime(change.at)}</span>
     </>
   );
 }
@@ -229,7 +252,10 @@ function ActionList({ actions }: { actions: readonly StartAction[] }) {
       {actions.slice(0, LIMIT).map((action) => (
         <li key={`${action.planId}:${action.actionId}`}>
           <a href={hrefFor('/plan/action', { plan: action.planId, id: action.actionId })}>
-            {action.ref} <span className="user-text">{action.title}</span>
+            {action.ref}{' '}
+            <span className="user-text" dir="auto">
+              {action.title}
+            </span>
           </a>{' '}
           <span className="muted">due {formatDate(action.due)}</span>
           {action.isSample ? <SampleTag /> : null}
