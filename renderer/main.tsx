@@ -4,10 +4,12 @@ import { z } from 'zod';
 import { catchUpSearchIndex } from './annotations/annotation-repository';
 import { App } from './app/app';
 import { ServicesProvider } from './app/context';
+import { UndoProvider } from './components/undo-toast';
 import { openDatabase } from './db/database';
 import { checkStore } from './db/store-guard';
 import { ensurePlanReviews } from './plan-review/review-store';
 import { applyPapersRetention } from './removal/papers-retention';
+import { startTextExtraction } from './papers/text-extraction';
 import { createApi, createUnavailableApi } from './ipc/client';
 import { createSyncController } from './plan/sync-controller';
 
@@ -38,7 +40,9 @@ void checkStore(db).then((check) => {
   createRoot(container).render(
     <StrictMode>
       <ServicesProvider services={{ db, api, sync }}>
-        <App />
+        <UndoProvider>
+          <App />
+        </UndoProvider>
       </ServicesProvider>
     </StrictMode>,
   );
@@ -47,6 +51,7 @@ void checkStore(db).then((check) => {
   // Annotations merged just before a crash are indexed for search first.
   // Derived records built from another revision (a store an older build wrote into) are rebuilt.
   // An import cut short last time is found before anything new is imported.
+  // Papers' text is extracted last, once the first run has settled.
   void sync
     .checkInterrupted()
     .catch((error: unknown) => console.error('Interrupted import check failed', error))
@@ -56,6 +61,11 @@ void checkStore(db).then((check) => {
     .catch((error: unknown) => console.error('Search index catch-up failed', error))
     .then(() => sync.loadSampleOnFirstRun())
     .then(() => sync.scanInbox())
+    .catch((error: unknown) => console.error('First run or inbox scan failed', error))
     // Papers past the member's chosen period (if any) go once the inbox's new ones are in.
-    .then(() => applyPapersRetention(db).catch((error: unknown) => console.error('Removing old papers failed', error)));
+    .then(() => applyPapersRetention(db).catch((error: unknown) => console.error('Removing old papers failed', error)))
+    // Then the text of papers not yet read for search (the first-run sample's, or one a closed
+    // window left half done): found by search without Papers ever being opened.
+    .then(() => startTextExtraction(db))
+    .catch((error: unknown) => console.warn('Text extraction stopped', error));
 });

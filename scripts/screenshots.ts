@@ -8,6 +8,11 @@ import { ROOT, startApp, whyCannotRun } from '../test/e2e/harness';
 const PLAN = 'northmoor-send-app';
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).first();
 const VIEWS: Array<{ name: string; hash: string; waitFor: (page: Page) => Locator }> = [
+  {
+    name: 'start',
+    hash: '#/start',
+    waitFor: (page) => page.getByRole('region', { name: 'Actions due or overdue' }).getByRole('link').first(),
+  },
   { name: 'plans', hash: '#/plan', waitFor: (page) => page.getByRole('link', { name: /What changed in revision/ }).first() },
   { name: 'what-changed', hash: '#/plan/changes', waitFor: (page) => page.getByTestId('change-summary') },
   { name: 'dashboard', hash: `#/plan/dashboard?plan=${PLAN}`, waitFor: (page) => page.locator('.area-card').first() },

@@ -4,7 +4,8 @@ import { useServices } from '../app/context';
 import { formatDate, formatPeriod } from '../format';
 import { questionStatusText } from '../../shared/answers/status';
 import { useBoard } from '../meetings/use-meetings';
-import { answerQuestion, createAnnotation, deleteAnnotation, markAnswerNotAccepted, updateAnnotation } from './annotation-repository';
+import { answerQuestion, createAnnotation, markAnswerNotAccepted, updateAnnotation } from './annotation-repository';
+import { useDeleteAnnotation } from './use-delete-annotation';
 import { AnnotationEditor, KIND_LABELS } from './annotation-editor';
 import './annotations.css';
 import { ProfileDialog } from './profile-dialog';
@@ -91,6 +92,7 @@ function AnnotationCard({
   const { db } = useServices();
   const board = useBoard();
   const isMine = profile !== null && record.authorId === profile.id;
+  const deleteNote = useDeleteAnnotation();
   const [mode, setMode] = useState<'view' | 'edit' | 'answer' | 'not-accepted' | 'confirm-delete'>('view');
   const [answer, setAnswer] = useState(record.answer?.text ?? '');
   const [followUp, setFollowUp] = useState('');
@@ -134,7 +136,9 @@ function AnnotationCard({
           <strong>My level of assurance:</strong> {record.assuranceLevel}
         </p>
       ) : null}
-      <p className="annotation-text">{record.text}</p>
+      <p className="annotation-text" dir="auto">
+        {record.text}
+      </p>
       {record.tags.length > 0 ? (
         <ul className="tag-list" aria-label="Tags">
           {record.tags.map((tag) => (
@@ -205,7 +209,13 @@ function AnnotationCard({
             next share.
           </p>
           <div className="button-row">
-            <button type="button" className="danger" onClick={() => void run(() => deleteAnnotation(db, profile, record.id), 'Deleted.')}>
+            <button
+              type="button"
+              className="danger"
+              onClick={() =>
+                void run(() => deleteNote(profile, record.id, `Deleted: your ${KIND_LABELS[record.kind].toLowerCase()}.`), 'Deleted.')
+              }
+            >
               Delete
             </button>
             <button type="button" className="secondary" onClick={() => setMode('view')}>

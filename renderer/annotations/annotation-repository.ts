@@ -201,6 +201,61 @@ export function deleteAnnotation(db: OversightDatabase, profile: Profile, id: st
   return changeOwn(db, profile, id, () => ({ text: '', tags: [], answer: null, assuranceLevel: undefined, deleted: true }), now);
 }
 
+/** Deletes the member's own annotation as deleteAnnotation does, and also gives back the record as it was, for an undo. */
+export async function deleteAnnotationForUndo(
+  db: OversightDatabase,
+  profile: Profile,
+  id: string,
+  now = new Date(),
+): Promise<{ ok: true; before: AnnotationRecord } | { ok: false; error: AnnotationError }> {
+  let before: AnnotationRecord | undefined;
+  const result = await changeOwn(
+    db,
+    profile,
+    id,
+    (record) => {
+      before = record;
+      return { text: '', tags: [], answer: null, assuranceLevel: undefined, deleted: true };
+    },
+    now,
+  );
+  if (!result.ok) return result;
+  return before ? { ok: true, before } : { ok: false, error: { code: 'not-found', message: 'That annotation no longer exists.' } };
+}
+
+/**
+ * Undoes the member's deletion: the tombstone gets back every field it had (id, text, tags,
+ * answer, order, dates). Only the clock stamp is new, so the restored note outranks a tombstone
+ * already shared in a file, as any later edit does. Search sees it again in the same transaction.
+ */
+export async function restoreAnnotation(
+  db: OversightDatabase,
+  profile: Profile,
+  before: AnnotationRecord,
+  now = new Date(),
+): Promise<{ ok: true; record: AnnotationRecord } | { ok: false; error: AnnotationError }> {
+  return db.transaction('rw', [db.meta, db.annotations, db.searchIndex], async () => {
+    const current = await db.annotations.get(before.id);
+    if (!current) return { ok: false as const, error: { code: 'not-found' as const, message: 'That annotation no longer exists.' } };
+    if (current.authorId !== profile.id || before.authorId !== profile.id) {
+      return {
+        ok: false as const,
+        error: { code: 'not-yours' as const, message: `Only ${current.authorName} can change this annotation.` },
+      };
+    }
+    if (!current.deleted) return { ok: true as const, record: current };
+    const restored: AnnotationRecord = {
+      ...before,
+      deleted: false,
+      hlc: await nextStamp(db, profile, now.getTime()),
+      deviceId: profile.deviceId,
+    };
+    await db.annotations.put(restored);
+    await updateSearchIndex(db, annotationSearchChanges([restored]));
+    return { ok: true as const, record: restored };
+  });
+}
+
 /** Records the answer given at the meeting to the member's question (or clears it with null). */
 export function answerQuestion(db: OversightDatabase, profile: Profile, id: string, answer: string | null, now = new Date()) {
   return changeOwn(

@@ -16,9 +16,11 @@ function currentHash(): string {
 
 /** Parses a location hash into a path and its query. */
 export function parseHash(hash: string): Route {
-  const raw = hash.replace(/^#/, '') || '/plan';
-  const [path = '/plan', query = ''] = raw.split('?', 2);
-  return { path: path.startsWith('/') ? path : `/${path}`, params: new URLSearchParams(query) };
+  // An empty hash is the start page, which says what to do next.
+  const raw = hash.replace(/^#/, '') || '/start';
+  const [path = '/start', query = ''] = raw.split('?', 2);
+  const absolute = path.startsWith('/') ? path : `/${path}`;
+  return { path: absolute === '/' ? '/start' : absolute, params: new URLSearchParams(query) };
 }
 
 /** The current route; re-renders when it changes. */

@@ -23,6 +23,7 @@ import { VoiceView } from '../voice/voice-view';
 import { PlaceholderView } from '../views/placeholder-view';
 import { PlanView } from '../views/plan-view';
 import { SettingsView } from '../views/settings-view';
+import { StartView } from '../start/start-view';
 
 // Every view the app can show, by hash path. A feature adds its views here (one line each) and,
 // for a new main section, one entry to SECTIONS.
@@ -32,6 +33,7 @@ type Section = { path: string; label: string; also?: readonly string[] };
 
 /** The main sections, in the order the navigation shows them. */
 export const SECTIONS: readonly Section[] = [
+  { path: '/start', label: 'Start' },
   { path: '/plan', label: 'Plan' },
   { path: '/notes', label: 'Notes', also: ['/questions'] },
   { path: '/meetings', label: 'Meetings' },
@@ -43,6 +45,7 @@ export const SECTIONS: readonly Section[] = [
 
 /** Renders the view for a path, given the route's query parameters. */
 export const ROUTES: Record<string, (params: URLSearchParams) => ReactNode> = {
+  '/start': () => <StartView />,
   '/plan': () => <PlanView />,
   '/plan/dashboard': (params) => <DashboardView planId={params.get('plan') ?? undefined} />,
   '/plan/actions': (params) => <ActionsView params={params} />,

@@ -10,6 +10,7 @@ import { SampleTag } from '../removal/sample-tag';
 import { SAMPLE_MEETING_ID } from './sample-board';
 import { InlineText } from './inline-text';
 import { deleteDraftMeeting, updateMeeting } from './meeting-repository';
+import { useRemoveAgendaItem } from './use-undoable-removal';
 import { describeError, SaveProvider, SaveStatus, useSave } from './save-status';
 import { useMeeting, usePlanTargets, type PlanTarget } from './use-meetings';
 import './meetings.css';
@@ -52,6 +53,7 @@ function AgendaForms({ meeting }: { meeting: Meeting }) {
   const isLocked = meeting.status !== 'draft';
   const change = (patch: Parameters<typeof updateMeeting>[2]) => void save(() => updateMeeting(db, meeting.id, patch));
   const setItems = (agenda: AgendaItem[]) => change({ agenda });
+  const removeItem = useRemoveAgendaItem(meeting.id);
 
   return (
     <>
@@ -156,7 +158,7 @@ function AgendaForms({ meeting }: { meeting: Meeting }) {
               if (moved) next.splice(index + offset, 0, moved);
               setItems(next);
             }}
-            onRemove={() => setItems(meeting.agenda.filter((other) => other.id !== item.id))}
+            onRemove={() => void removeItem(meeting.agenda, item.id)}
           />
         ))}
       </ol>

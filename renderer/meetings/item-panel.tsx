@@ -19,7 +19,8 @@ import { formatDate } from '../format';
 import { typeAheadFromFirst } from '../components/select-typeahead';
 import { assuranceTone, DECISION_TYPE_LABELS } from './labels';
 import { itemName, peopleAt, quorumFor, recordsOf } from './meeting-model';
-import { deleteRecord, lockedError, recordDecision, saveNote, saveRecord, withdrawDecision } from './meeting-repository';
+import { lockedError, recordDecision, saveNote, saveRecord } from './meeting-repository';
+import { useRemoveRecord, useWithdrawDecision } from './use-undoable-removal';
 import { useSave } from './save-status';
 import { clearJournalledNote, isNewerThanStored, journalledNote, journalNote } from './notes-journal';
 import { useDebouncedText } from './use-debounced-text';
@@ -142,6 +143,7 @@ function Declarations({ meeting, item, records, board, isLocked }: ItemProps) {
   const { db } = useServices();
   const save = useSave();
   const declarations = recordsOf(records, 'declaration', item.id);
+  const removeRecord = useRemoveRecord(meeting.id);
   const people = peopleAt(board?.members ?? [], records);
   const memberRef = useRef<HTMLSelectElement>(null);
   // Drafts survive a reload until submitted.
@@ -194,7 +196,7 @@ function Declarations({ meeting, item, records, board, isLocked }: ItemProps) {
             {isLocked ? null : (
               <RemoveButton
                 label={`Remove the declaration by ${declaration.memberName}`}
-                onClick={() => void save(() => deleteRecord(db, meeting.id, declaration.id))}
+                onClick={() => void removeRecord(declaration.id, `Deleted: the declaration by ${declaration.memberName}.`)}
               />
             )}
           </li>
@@ -330,6 +332,7 @@ function Decisions({ meeting, item, records, terms, isLocked, quorum }: ItemProp
   const { db } = useServices();
   const save = useSave();
   const decisions = recordsOf(records, 'decision', item.id);
+  const withdraw = useWithdrawDecision(meeting.id);
   const typeRef = useRef<HTMLSelectElement>(null);
   // Drafts survive a reload until submitted.
   const draft = (field: string) => draftKey(meeting.id, item.id, 'decision', field);
@@ -417,12 +420,7 @@ function Decisions({ meeting, item, records, terms, isLocked, quorum }: ItemProp
       {decisions.length === 0 ? <p className="muted">No decision recorded yet.</p> : null}
       <ul className="record-list">
         {decisions.map((decision) => (
-          <DecisionLine
-            key={decision.id}
-            decision={decision}
-            isLocked={isLocked}
-            onWithdraw={() => void save(() => withdrawDecision(db, meeting.id, decision.id))}
-          />
+          <DecisionLine key={decision.id} decision={decision} isLocked={isLocked} onWithdraw={() => void withdraw(decision)} />
         ))}
       </ul>
       {isLocked ? null : (
@@ -641,6 +639,7 @@ function Judgements({ meeting, item, records, terms, targets, isLocked }: ItemPr
   const { db } = useServices();
   const save = useSave();
   const judgements = recordsOf(records, 'judgement', item.id);
+  const removeRecord = useRemoveRecord(meeting.id);
   const targetRef = useRef<HTMLSelectElement>(null);
   const [target, setTarget] = useState('');
   const [level, setLevel] = useState('');
@@ -680,7 +679,7 @@ function Judgements({ meeting, item, records, terms, targets, isLocked }: ItemPr
             {isLocked ? null : (
               <RemoveButton
                 label={`Remove the judgement on ${judgement.target.label}`}
-                onClick={() => void save(() => deleteRecord(db, meeting.id, judgement.id))}
+                onClick={() => void removeRecord(judgement.id, `Deleted: the judgement on ${judgement.target.label}.`)}
               />
             )}
           </li>
@@ -735,6 +734,7 @@ function ActionsArising({ meeting, item, records, board, targets, isLocked }: It
   const { db } = useServices();
   const save = useSave();
   const actions = recordsOf(records, 'action', item.id);
+  const removeRecord = useRemoveRecord(meeting.id);
   const textRef = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
   const [owner, setOwner] = useState('');
@@ -789,7 +789,7 @@ function ActionsArising({ meeting, item, records, board, targets, isLocked }: It
             {isLocked ? null : (
               <RemoveButton
                 label={`Remove the action “${action.text}”`}
-                onClick={() => void save(() => deleteRecord(db, meeting.id, action.id))}
+                onClick={() => void removeRecord(action.id, `Deleted: the action “${action.text}”.`)}
               />
             )}
           </li>

@@ -237,14 +237,53 @@ export async function saveRecord(db: OversightDatabase, record: MeetingRecord): 
   });
 }
 
-/** Removes a record made in error from a draft (a decision is withdrawn instead, so its number stays). */
-export async function deleteRecord(db: OversightDatabase, meetingId: string, recordId: string): Promise<void> {
-  await db.transaction('rw', [db.meetings, db.meetingRecords], async () => {
+/**
+ * Removes a record made in error from a draft (a decision is withdrawn instead, so its number
+ * stays). Resolves to the record as it was, so the chair can undo; undefined when it was gone.
+ */
+export async function deleteRecord(db: OversightDatabase, meetingId: string, recordId: string): Promise<MeetingRecord | undefined> {
+  return db.transaction('rw', [db.meetings, db.meetingRecords], async () => {
     await draftMeeting(db, meetingId);
     const record = await db.meetingRecords.get(recordId);
-    if (!record || record.meetingId !== meetingId) return;
+    if (!record || record.meetingId !== meetingId) return undefined;
     if (record.kind === 'decision') throw new Error(`Decision ${record.number} keeps its number: withdraw it instead.`);
     await db.meetingRecords.delete(recordId);
+    return record;
+  });
+}
+
+/**
+ * Puts back a record deleteRecord removed, exactly as it was (same id, fields and stamps, so it
+ * sorts where it did). Refused once the minutes are approved, or if the id is in use again.
+ */
+export async function restoreRecord(db: OversightDatabase, record: MeetingRecord): Promise<void> {
+  const parsed = meetingRecordSchema.parse(record);
+  await db.transaction('rw', [db.meetings, db.meetingRecords], async () => {
+    await draftMeeting(db, parsed.meetingId);
+    if (parsed.chain !== null || parsed.kind === 'meeting' || parsed.kind === 'correction' || parsed.kind === 'decision') {
+      throw new Error('Only a record deleted from a draft can be restored.');
+    }
+    if (await db.meetingRecords.get(parsed.id)) throw new Error('That record is already there.');
+    await db.meetingRecords.add(parsed);
+  });
+}
+
+/** Puts a removed agenda item back at its place (or at the end if the agenda is now shorter). */
+export async function restoreAgendaItem(
+  db: OversightDatabase,
+  meetingId: string,
+  item: AgendaItem,
+  index: number,
+  options: RepositoryOptions = {},
+): Promise<Meeting> {
+  return db.transaction('rw', db.meetings, async () => {
+    const meeting = await draftMeeting(db, meetingId);
+    if (meeting.agenda.some((other) => other.id === item.id)) throw new Error(`Item ${item.number} is already on the agenda.`);
+    const agenda = [...meeting.agenda];
+    agenda.splice(Math.min(Math.max(index, 0), agenda.length), 0, item);
+    const next = meetingSchema.parse({ ...meeting, agenda, updatedAt: nowOf(options) });
+    await db.meetings.put(next);
+    return next;
   });
 }
 
@@ -402,13 +441,16 @@ export async function withdrawDecision(
   db: OversightDatabase,
   meetingId: string,
   decisionId: string,
-  options: RepositoryOptions = {},
+  // An undo names the state it wants back rather than toggling, so a repeat cannot flip it again.
+  options: RepositoryOptions & { isWithdrawn?: boolean } = {},
 ): Promise<void> {
   await db.transaction('rw', [db.meetings, db.meetingRecords], async () => {
     await draftMeeting(db, meetingId);
     const record = await db.meetingRecords.get(decisionId);
     if (!record || record.kind !== 'decision' || record.meetingId !== meetingId) throw new Error('That decision is not in this meeting.');
-    const next: DecisionRecord = { ...record, isWithdrawn: !record.isWithdrawn, updatedAt: nowOf(options) };
+    const isWithdrawn = options.isWithdrawn ?? !record.isWithdrawn;
+    if (isWithdrawn === record.isWithdrawn) return;
+    const next: DecisionRecord = { ...record, isWithdrawn, updatedAt: nowOf(options) };
     await db.meetingRecords.put(next);
   });
 }

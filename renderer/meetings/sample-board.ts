@@ -1,4 +1,5 @@
 import { BOARD_ID, DEFAULT_ASSURANCE_SCALE, type AgendaItem, type Board, type BoardMember } from '../../shared/meetings/schema';
+import type { ImportCandidate } from '../../shared/ipc/contract';
 import type { OversightDatabase } from '../db/database';
 import { createMeeting } from './meeting-repository';
 
@@ -137,4 +138,22 @@ export async function seedSampleBoard(db: OversightDatabase, options: { now?: Da
     },
     { now },
   );
+}
+
+/**
+ * The bundled sample pack was made for the sample meeting, with a fixed date, while the sample
+ * meeting is seeded on the first Thursday a week ahead. So that the pack and the chair's record
+ * agree (its "Open this meeting's agenda" opens the meeting the pack names), the sample pack
+ * takes the seeded meeting's date, time and place on first run. Only sample candidates for the
+ * sample meeting change; anything a member imports is stored as it came.
+ */
+export async function alignSamplePacks(db: OversightDatabase, candidates: readonly ImportCandidate[]): Promise<ImportCandidate[]> {
+  const meeting = await db.meetings.get(SAMPLE_MEETING_ID);
+  if (!meeting) return [...candidates];
+  return candidates.map((candidate) => {
+    const { outcome } = candidate;
+    if (candidate.source !== 'sample' || outcome.status !== 'pack' || outcome.pack.meeting.id !== SAMPLE_MEETING_ID) return candidate;
+    const aligned = { ...outcome.pack.meeting, date: meeting.date, time: meeting.time, ...(meeting.place ? { place: meeting.place } : {}) };
+    return { ...candidate, outcome: { ...outcome, pack: { ...outcome.pack, meeting: aligned } } };
+  });
 }

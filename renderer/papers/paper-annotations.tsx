@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import type { PaperAnchor } from '../../shared/pack/anchor';
 import type { Profile } from '../../shared/annotations/types';
-import { createAnnotation, deleteAnnotation, updateAnnotation } from '../annotations/annotation-repository';
+import { createAnnotation, updateAnnotation } from '../annotations/annotation-repository';
+import { useDeleteAnnotation } from '../annotations/use-delete-annotation';
 import { AnnotationEditor, KIND_LABELS } from '../annotations/annotation-editor';
 import { ProfileDialog } from '../annotations/profile-dialog';
 import '../annotations/annotations.css';
@@ -51,7 +52,9 @@ export function PaperAnnotationPanel({
           <p>
             <strong>New highlight</strong> on page {pageLabel(pending.page)}:
           </p>
-          <blockquote className="paper-quote">{pending.quote.exact}</blockquote>
+          <blockquote className="paper-quote" dir="auto">
+            {pending.quote.exact}
+          </blockquote>
           {profile ? (
             <AnnotationEditor
               submitLabel="Save highlight"
@@ -134,6 +137,7 @@ function HighlightCard({
   const { db } = useServices();
   const { record, match } = entry;
   const [mode, setMode] = useState<'view' | 'edit' | 'confirm-delete'>('view');
+  const deleteNote = useDeleteAnnotation();
   const isMine = profile !== null && record.authorId === profile.id;
   if (record.target.kind !== 'paper') return null;
   const quote = record.target.anchor.quote.exact;
@@ -167,8 +171,14 @@ function HighlightCard({
         <span>{formatDate(record.createdAt)}</span>
         {match.status === 'orphaned' ? <span className="orphan-tag">Orphaned</span> : null}
       </p>
-      <blockquote className="paper-quote">{quote}</blockquote>
-      {record.text ? <p className="annotation-text">{record.text}</p> : null}
+      <blockquote className="paper-quote" dir="auto">
+        {quote}
+      </blockquote>
+      {record.text ? (
+        <p className="annotation-text" dir="auto">
+          {record.text}
+        </p>
+      ) : null}
       {match.status === 'loose' ? (
         <p className="target-moved">The wording here changed slightly since this was written: check it still fits.</p>
       ) : null}
@@ -200,7 +210,7 @@ function HighlightCard({
               type="button"
               className="danger"
               onClick={async () => {
-                const result = await deleteAnnotation(db, profile, record.id);
+                const result = await deleteNote(profile, record.id, 'Deleted: your highlight and its note.');
                 onMessage(result.ok ? 'Highlight deleted.' : result.error.message);
                 setMode('view');
               }}

@@ -131,7 +131,7 @@ function PaperPage({
       <p className="no-print">
         <a href={hrefFor('/papers', { meeting: paper.meetingId })}>Back to the papers for this meeting</a>
       </p>
-      <h1 id="view-title" tabIndex={-1}>
+      <h1 id="view-title" tabIndex={-1} dir="auto">
         {paper.title}
       </h1>
       <p className="paper-facts">

@@ -15,6 +15,7 @@ import './papers.css';
 import { startTextExtraction } from './text-extraction';
 import type { PaperRecord } from './types';
 import { useMeetingPapers, useMeetingRecordExists, usePackMeetings, type PackMeeting } from './use-papers';
+import { isSampleMeeting } from '../hooks/use-sample';
 
 /** Meeting packs: each meeting's papers by agenda item, their versions, and search inside them. */
 export function PapersView({ params }: { params: URLSearchParams }) {
@@ -132,6 +133,7 @@ function MeetingPapers({ entry }: { entry: PackMeeting }) {
     <section aria-labelledby="meeting-title" className="meeting-papers">
       <h2 id="meeting-title">
         {meeting.title}, {formatDate(meeting.date)} at {meeting.time}
+        {isSampleMeeting(entry.meetingId) ? <SampleTag /> : null}
       </h2>
       {meeting.place ? <p className="muted">{meeting.place}</p> : null}
       {unread > 0 ? <p className="unread-summary">{plural(unread, 'paper')} you have not opened yet.</p> : null}

@@ -102,8 +102,9 @@ export function ActionView({ params, today = todayIso() }: { params: URLSearchPa
 }
 
 function Title({ text }: { text: string }) {
+  // The action's reference and title, user text from the plan: its own direction, isolated.
   return (
-    <h1 id="view-title" tabIndex={-1}>
+    <h1 id="view-title" tabIndex={-1} dir="auto">
       {text}
     </h1>
   );

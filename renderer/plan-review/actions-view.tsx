@@ -20,6 +20,7 @@ import { usePlan } from '../hooks/use-plan-data';
 import { useMeetings } from '../meetings/use-meetings';
 import { valueText } from '../plan/change-text';
 import { rememberList } from './list-memory';
+import { FiltersToggle, useFiltersOpen } from './filters-panel';
 import { PlanReviewNav } from './plan-review-nav';
 import { todayIso } from './today';
 import { useActionRows, useMyAnnotatedActions, usePlanParties, usePlanSummary } from './use-plan-review';
@@ -44,6 +45,7 @@ export function ActionsView({ params, today = todayIso() }: { params: URLSearchP
   // The route hands over a new URLSearchParams each render: key the filters on its text.
   const query = params.toString();
   const filters = useMemo(() => filtersFromParams(new URLSearchParams(query)), [query]);
+  const [isFiltersOpen] = useFiltersOpen();
   const plan = usePlan(planId);
   const rowsRecord = useActionRows(planId);
   const summary = usePlanSummary(planId);
@@ -107,7 +109,14 @@ export function ActionsView({ params, today = todayIso() }: { params: URLSearchP
     <>
       <Title text={areaTitle ? `Actions: area ${areaTitle.ref}, ${areaTitle.title}` : `Actions: ${plan.header.title}`} />
       <PlanReviewNav planId={planId} current="actions" />
-      <form className="filters" aria-label="Filter the actions" onSubmit={(event) => event.preventDefault()}>
+      <FiltersToggle count={count} formId="action-filters" />
+      <form
+        id="action-filters"
+        className="filters"
+        aria-label="Filter the actions"
+        hidden={!isFiltersOpen}
+        onSubmit={(event) => event.preventDefault()}
+      >
         <div className="filter-field">
           <label htmlFor="filter-area">Area</label>
           <select id="filter-area" value={filters.area ?? ''} onChange={(event) => update({ area: event.target.value || null })}>

@@ -1,4 +1,6 @@
 import { hrefFor } from '../app/router';
+import { SampleTag } from '../components/sample-tag';
+import { useSamplePlanIds } from '../hooks/use-sample';
 
 type Page = 'dashboard' | 'actions' | 'partners' | 'measures' | 'voice' | 'assurance' | 'changes';
 
@@ -13,6 +15,7 @@ export function PlanReviewNav({ planId, current }: { planId: string; current: Pa
     { page: 'assurance', path: '/plan/assurance', label: 'Assurance views' },
     { page: 'changes', path: '/plan/changes', label: 'What changed' },
   ];
+  const isSample = useSamplePlanIds()?.has(planId) === true;
   return (
     <nav className="review-nav" aria-label="This plan">
       <ul>
@@ -27,6 +30,11 @@ export function PlanReviewNav({ planId, current }: { planId: string; current: Pa
           </li>
         ))}
       </ul>
+      {isSample ? (
+        <p className="sample-note">
+          <SampleTag /> This plan is invented: the sample bundled with Oversight to try it out.
+        </p>
+      ) : null}
     </nav>
   );
 }

@@ -8,7 +8,7 @@ import type { Api } from '../ipc/client';
 import { catchUpSearchIndex, mergeAnnotationsFile, mergedAnnotationFileHashes } from '../annotations/annotation-repository';
 import { importedAnswerFileHashes, recordAnswers, type AnswersOutcome } from '../annotations/answers-repository';
 import { getProfile } from '../annotations/profile-repository';
-import { seedSampleBoard } from '../meetings/sample-board';
+import { alignSamplePacks, seedSampleBoard } from '../meetings/sample-board';
 import { packFileHashes, storePack, type PackOutcome } from '../papers/pack-repository';
 import type { PackRecord } from '../papers/types';
 import { startTextExtraction } from '../papers/text-extraction';
@@ -92,7 +92,7 @@ export function createSyncController(db: OversightDatabase, api: Api) {
         return reply.value.bytes;
       });
       // Text for search and highlights is extracted in the background, once per paper; the
-      // first-run sample's when Papers is first opened, so first run stays quick and settled.
+      // first-run sample's once first run has settled (main.tsx), so first run stays quick.
       if (outcome.status === 'pack-stored' && candidate.source !== 'sample')
         void startTextExtraction(db).catch((error: unknown) => console.warn('Text extraction stopped', error));
       return outcome;
@@ -286,7 +286,7 @@ export function createSyncController(db: OversightDatabase, api: Api) {
         if (!reply.ok) return [];
         // The sample board first: once the sample plan shows, first run's writes are all but done.
         await seedSampleBoard(db);
-        const outcomes = await storeAll(reply.value);
+        const outcomes = await storeAll(await alignSamplePacks(db, reply.value));
         await setMeta(db, SAMPLE_LOADED, true);
         return outcomes;
       }),

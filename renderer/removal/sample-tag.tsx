@@ -9,11 +9,5 @@ export function useSample(): SampleHoldings | undefined {
   return useLiveQuery(() => findSample(db), [db]);
 }
 
-/** The "Sample" label, shown beside the sample's plan, board, meeting and pack. */
-export function SampleTag() {
-  return (
-    <span className="sample-tag" title="Invented for trying Oversight: remove it in Settings">
-      Sample
-    </span>
-  );
-}
+/** The "Sample" label, shown beside the sample's plan, board, meeting and pack (one component, in the kit). */
+export { SampleTag } from '../components/sample-tag';

@@ -1,6 +1,6 @@
 import type { EntityChange, FieldChange } from '../../shared/plan/diff';
 import type { Action, Area, Measure, Rag } from '../../shared/plan/schema';
-import { navigate } from '../app/router';
+import { hrefFor, navigate } from '../app/router';
 import { RagBadge } from '../components/rag-badge';
 import type { EntityRecord, PlanRecord } from '../db/types';
 import { formatDate, formatNumber, formatPeriod, plural } from '../format';
@@ -115,7 +115,13 @@ function ChangeGroups({
           <h2 id={`group-${group.key}`}>{group.title}</h2>
           <ul className="change-list">
             {group.changes.map((change) => (
-              <ChangeItem key={`${change.kind}:${change.id}`} change={change} record={entity(change.kind, change.id)} entityOf={entity} />
+              <ChangeItem
+                key={`${change.kind}:${change.id}`}
+                change={change}
+                record={entity(change.kind, change.id)}
+                entityOf={entity}
+                planId={plan.id}
+              />
             ))}
           </ul>
         </section>
@@ -154,7 +160,47 @@ function groupByArea(
     else if (change.kind in OTHER_KIND_TITLES) others.changes.push(change);
     else unplaced.changes.push(change);
   }
+  for (const group of areaGroups.values()) group.changes = withMilestonesUnderActions(group.changes, entity);
   return [...areaGroups.values(), measures, others, unplaced].filter((group) => group.changes.length > 0);
+}
+
+/** The action a milestone belongs to (its own id for an action), or undefined for anything else. */
+function actionIdOf(change: EntityChange, record: EntityRecord | undefined): string | undefined {
+  if (change.kind === 'action') return change.id;
+  if (change.kind === 'milestone' && record && 'actionId' in record.data) return String(record.data.actionId);
+  return undefined;
+}
+
+/**
+ * An area's changes in the order a reader follows them: the area, then each action by its
+ * reference with its milestones straight after it (even when the action itself did not change).
+ */
+function withMilestonesUnderActions(
+  changes: readonly EntityChange[],
+  entity: (kind: string, id: string) => EntityRecord | undefined,
+): EntityChange[] {
+  const refOf = (actionId: string | undefined) => {
+    const data = actionId ? entity('action', actionId)?.data : undefined;
+    return data && 'ref' in data ? String(data.ref) : '';
+  };
+  const keyed = changes.map((change, index) => {
+    const actionId = actionIdOf(change, entity(change.kind, change.id));
+    return {
+      change,
+      index,
+      rank: change.kind === 'area' ? 0 : actionId ? 1 : 2,
+      ref: refOf(actionId),
+      isMilestone: change.kind === 'milestone',
+    };
+  });
+  keyed.sort(
+    (a, b) =>
+      a.rank - b.rank ||
+      a.ref.localeCompare(b.ref, 'en-GB', { numeric: true }) ||
+      Number(a.isMilestone) - Number(b.isMilestone) ||
+      a.index - b.index,
+  );
+  return keyed.map((entry) => entry.change);
 }
 
 function areaOf(change: EntityChange, entity: (kind: string, id: string) => EntityRecord | undefined): string | undefined {
@@ -198,15 +244,34 @@ function ChangeItem({
   change,
   record,
   entityOf,
+  planId,
 }: {
   change: EntityChange;
   record: EntityRecord | undefined;
   entityOf: (kind: string, id: string) => EntityRecord | undefined;
+  planId: string;
 }) {
+  // Actions and their milestones link to the action's page; a milestone names its action.
+  const actionId = actionIdOf(change, record);
+  const action = actionId ? entityOf('action', actionId) : undefined;
+  const actionHref = actionId ? hrefFor('/plan/action', { plan: planId, id: actionId }) : undefined;
   return (
-    <li className={`change change-${change.change}`}>
+    <li className={`change change-${change.change}${change.kind === 'milestone' ? ' change-milestone' : ''}`}>
       <span className={`change-tag change-tag-${change.change}`}>{CHANGE_WORDS[change.change]}</span>{' '}
-      <span className="change-title">{entityTitle(record, change)}</span>
+      {change.kind === 'action' && actionHref ? (
+        <a className="change-title" href={actionHref}>
+          {entityTitle(record, change)}
+        </a>
+      ) : (
+        <span className="change-title">{entityTitle(record, change)}</span>
+      )}
+      {change.kind === 'milestone' && actionHref ? (
+        <>
+          {' '}
+          <span className="muted">of action</span>{' '}
+          <a href={actionHref}>{action ? entityTitle(action, { ...change, kind: 'action', id: actionId ?? '' }) : actionId}</a>
+        </>
+      ) : null}
       {change.fields.length > 0 ? (
         <ul className="field-changes">
           {change.kind === 'measure' && record ? <MeasureMove change={change} measure={record.data as Measure} /> : null}

@@ -2,7 +2,8 @@ import { hrefFor } from '../app/router';
 import { formatDate, plural } from '../format';
 import { usePlans } from '../hooks/use-plan-data';
 import { RemovePlanButton } from '../removal/remove-buttons';
-import { SampleTag, useSample } from '../removal/sample-tag';
+import { useSamplePlanIds } from '../hooks/use-sample';
+import { SampleTag } from '../components/sample-tag';
 
 const KIND_LABELS: Record<string, string> = {
   'written-statement-of-action': 'Written statement of action',
@@ -21,7 +22,7 @@ const APPROVAL_LABELS: Record<string, string> = {
 /** The plans held on this laptop, side by side, each with its latest revision and what changed in it. */
 export function PlanView() {
   const plans = usePlans();
-  const sample = useSample();
+  const samples = useSamplePlanIds();
   return (
     <section aria-labelledby="view-title">
       <h1 id="view-title" tabIndex={-1}>
@@ -38,10 +39,12 @@ export function PlanView() {
           const latest = plan.revisions.at(-1);
           return (
             <article key={plan.id} className="card" aria-labelledby={`plan-${plan.id}`}>
-              <h2 id={`plan-${plan.id}`}>{plan.header.title}</h2>
+              <h2 id={`plan-${plan.id}`}>
+                <span>{plan.header.title}</span>
+                {samples?.has(plan.id) ? <SampleTag /> : null}
+              </h2>
               <p className="card-subtitle">
                 {plan.header.localArea} · {KIND_LABELS[plan.header.kind] ?? plan.header.kind}
-                {sample?.planIds.includes(plan.id) ? <SampleTag /> : null}
               </p>
               <dl className="facts">
                 <dt>Revision</dt>

@@ -70,4 +70,40 @@ describe('What changed view', () => {
       expect(screen.getByText(/was the first of this plan on this laptop/)).toHaveTextContent('including 4 actions in 2 areas'),
     );
   });
+
+  it('lists each milestone straight after its action, naming the action and linking to it', async () => {
+    const db = freshDatabase();
+    await storeCandidate(db, candidateFor(planObject()));
+    const next = planObject();
+    next.export.revision = 8;
+    const milestones = next.milestones as Array<Record<string, unknown>>;
+    // MS-2 (action 1.1) achieved, MS-4 (action 2.1) moved; action 1.2 changes; action 1.1 itself does not.
+    milestones[1] = { ...milestones[1], achievedOn: '2026-03-01' };
+    milestones[3] = { ...milestones[3], dueDate: '2026-01-09' };
+    const [, second] = next.actions;
+    next.actions[1] = { ...second, title: 'Audit every new plan with the agreed tool' };
+    const outcome = await storeCandidate(db, candidateFor(next, 'r8.plan.json'));
+    if (outcome.status !== 'imported') throw new Error(outcome.status);
+
+    renderWithServices(<ChangesView planId="northshire-wsoa-2025" importId={outcome.importId} />, { db });
+    const area1 = await screen.findByRole('region', { name: /^Area 1:/ });
+    const items = within(area1)
+      .getAllByRole('listitem')
+      .filter((item) => item.classList.contains('change'));
+    expect(items.map((item) => item.querySelector('.change-title')?.textContent)).toEqual([
+      'Milestone: All posts filled',
+      '1.2 Audit every new plan with the agreed tool',
+    ]);
+    const milestone = items[0];
+    if (!milestone) throw new Error('no milestone');
+    const link = within(milestone).getByRole('link', { name: /^1\.1 / });
+    expect(link).toHaveAttribute('href', '#/plan/action?plan=northshire-wsoa-2025&id=A-1.1');
+    expect(milestone).toHaveTextContent(/Milestone: All posts filled of action 1\.1 /);
+    expect(within(items[1] as HTMLElement).getByRole('link', { name: /^1\.2 / })).toHaveAttribute(
+      'href',
+      '#/plan/action?plan=northshire-wsoa-2025&id=A-1.2',
+    );
+    const area2 = screen.getByRole('region', { name: /^Area 2:/ });
+    expect(within(area2).getByRole('link', { name: /^2\.1 / })).toHaveAttribute('href', '#/plan/action?plan=northshire-wsoa-2025&id=A-2.1');
+  });
 });

@@ -2,6 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ActionsView } from '../../renderer/plan-review/actions-view';
+import { setFiltersOpen } from '../../renderer/plan-review/filters-panel';
 import { renderWithServices } from './helpers';
 import { PLAN_ID, Routed, storeWithPlan } from './plan-review-helpers';
 
@@ -30,6 +31,8 @@ afterAll(() => {
 
 beforeEach(() => {
   window.location.hash = `#/plan/actions?plan=${PLAN_ID}`;
+  // The filters start folded away; these tests use them (the folding has its own test below).
+  setFiltersOpen(true);
 });
 afterEach(() => {
   window.location.hash = '';
@@ -53,6 +56,23 @@ async function hashChanged() {
 }
 
 describe('actions list', () => {
+  it('folds the filters away at first, so the list fills the screen; one button shows them, saying how many are on', async () => {
+    const user = userEvent.setup();
+    setFiltersOpen(false);
+    window.location.hash = `#/plan/actions?plan=${PLAN_ID}&rag=red`;
+    const db = await storeWithPlan();
+    renderWithServices(<Routed render={(params) => <ActionsView params={params} today={TODAY} />} />, { db });
+    await screen.findByText('1 of 4 actions (1 filter on)');
+    const toggle = screen.getByRole('button', { name: 'Show filters (1 on)' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByRole('checkbox', { name: 'Red' })).not.toBeInTheDocument();
+    toggle.focus();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('checkbox', { name: 'Red' })).toBeChecked();
+    expect(screen.getByRole('button', { name: 'Hide filters (1 on)' })).toHaveAttribute('aria-expanded', 'true');
+    expect(document.getElementById(toggle.getAttribute('aria-controls') ?? '')).toHaveAccessibleName('Filter the actions');
+  });
+
   it('shows each action’s ref, title, lead, due date (revised with the original struck through), status, RAG and last update', async () => {
     await renderList();
     expect(refs()).toEqual(['1.1', '1.2', '2.1', '2.2']);
@@ -118,7 +138,8 @@ describe('actions list', () => {
     renderWithServices(<Routed render={(params) => <ActionsView params={params} today={TODAY} />} />, { db });
     expect(await screen.findByText('1 of 4 actions (2 filters on)')).toBeInTheDocument();
     expect(refs()).toEqual(['2.2']);
-    expect(screen.getByRole('combobox', { name: 'Area' })).toHaveValue('AREA-2');
+    // The area's options come from the plan's summary, read a moment after the rows: wait for the value.
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Area' })).toHaveValue('AREA-2'));
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Actions: area 2, Parents’ understanding of the Local Offer');
   });
 

@@ -55,7 +55,7 @@ describe('search', () => {
     const user = userEvent.setup();
     const db = await storeWithPlan();
     renderWithServices(<App />, { db });
-    await screen.findByRole('heading', { level: 1, name: 'Plans' });
+    await screen.findByRole('heading', { level: 1, name: 'What to do next' });
     fireEvent.keyDown(window, { key: 'k', ctrlKey: true });
     const box = screen.getByRole('searchbox', { name: 'Search (Ctrl+K)' });
     expect(box).toHaveFocus();

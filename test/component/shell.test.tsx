@@ -19,13 +19,13 @@ function settingsBridge() {
 }
 
 describe('application shell', () => {
-  it('shows the banner, the main navigation with every section, and the plans view first', async () => {
+  it('shows the banner, the main navigation with every section, and the start page first', async () => {
     renderWithServices(<App />);
     const nav = screen.getByRole('navigation', { name: 'Main' });
     const links = within(nav).getAllByRole('link');
     expect(links.map((link) => link.textContent)).toEqual(SECTIONS.map((section) => section.label));
-    expect(within(nav).getByRole('link', { name: 'Plan' })).toHaveAttribute('aria-current', 'page');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Plans' })).toBeInTheDocument();
+    expect(within(nav).getByRole('link', { name: 'Start' })).toHaveAttribute('aria-current', 'page');
+    expect(await screen.findByRole('heading', { level: 1, name: 'What to do next' })).toBeInTheDocument();
     expect(screen.getByText('OFFICIAL-SENSITIVE')).toBeInTheDocument();
     expect(document.documentElement.lang === '' || document.documentElement.lang === 'en-GB').toBe(true);
   });
@@ -33,13 +33,13 @@ describe('application shell', () => {
   it('moves between sections by keyboard alone and puts focus on the new view', async () => {
     const user = userEvent.setup();
     renderWithServices(<App />, { bridge: settingsBridge() });
-    await screen.findByRole('heading', { level: 1, name: 'Plans' });
+    await screen.findByRole('heading', { level: 1, name: 'What to do next' });
 
     // Tab from the top: skip link, then the navigation links in order.
     await user.tab();
     expect(screen.getByRole('link', { name: 'Skip to content' })).toHaveFocus();
     await user.tab();
-    expect(screen.getByRole('link', { name: 'Plan' })).toHaveFocus();
+    expect(screen.getByRole('link', { name: 'Start' })).toHaveFocus();
     // Then through the navigation, link by link, to Settings.
     const settingsLink = screen.getByRole('link', { name: 'Settings' });
     for (let step = 0; step < SECTIONS.length && document.activeElement !== settingsLink; step += 1) await user.tab();

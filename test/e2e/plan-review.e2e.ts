@@ -60,6 +60,9 @@ describe('plan review in Chromium', () => {
       .getByTestId('result-count')
       .filter({ hasText: /of 60 actions/ })
       .waitFor();
+    // The filters are folded away at first: show them, by keyboard.
+    await tabTo(page, page.getByRole('button', { name: 'Show filters' }));
+    await page.keyboard.press('Enter');
     await tabTo(page, page.getByRole('checkbox', { name: 'Red' }));
     await page.keyboard.press('Space');
     await tabTo(page, page.getByRole('checkbox', { name: 'Overdue' }));

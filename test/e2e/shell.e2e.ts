@@ -149,7 +149,7 @@ describe('the application shell in Chromium', () => {
     app = await startApp({ sampleFolder: emptySample });
     await app.open('#/plan');
     const { page } = app;
-    for (const section of ['Plan', 'Notes', 'Meetings', 'Papers', 'Exports', 'Imports', 'Settings']) {
+    for (const section of ['Start', 'Plan', 'Notes', 'Meetings', 'Papers', 'Exports', 'Imports', 'Settings']) {
       // Keyboard only. After a navigation focus is on the view's heading, and the navigation
       // comes before the view, so Shift+Tab walks back through the section links to the one wanted.
       let reached = false;
