@@ -2,7 +2,8 @@ import { Dexie, type Transaction } from 'dexie';
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import { kindOfDocumentId, planOfDocumentId, type SearchDocument, type SearchKind } from '../../shared/plan-review/search-documents';
 import type { OversightDatabase } from '../db/database';
-import { SLICE_MS, yieldToWindow } from '../db/yield-in-transaction';
+import { runSliced, SLICE_MS, yieldToWindow } from '../db/yield-in-transaction';
+import { serialiseIndexSteps } from './serialise-index';
 import type { SearchIndexRecord } from './types';
 
 // One search index over actions, progress updates, measures, areas, risks, annotations and the
@@ -216,7 +217,8 @@ export async function applySearchChanges(
       planId,
       shard: recordId.slice(planId.length + 1),
       documentCount: index.documentCount,
-      json: JSON.stringify(index),
+      // Serialised in slices too: one shard of a 100 MB plan was a task of over a second.
+      json: await runSliced(serialiseIndexSteps(index), sliceMs),
       stamp,
     });
   }
