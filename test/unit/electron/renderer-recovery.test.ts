@@ -45,7 +45,7 @@ function fakeContents(load: (url: string) => Promise<unknown> = () => Promise.re
   const loaded: string[] = [];
   const contents = {
     isGone: false,
-    on(event: 'render-process-gone', listener: (event: unknown, details: GoneDetails) => void) {
+    on(_event: 'render-process-gone', listener: (event: unknown, details: GoneDetails) => void) {
       listeners.push(listener);
       return contents;
     },
