@@ -67,8 +67,63 @@ function cacheOf(db: OversightDatabase): Cache {
   if (!cache) {
     cache = { shards: new Map(), isComplete: false, loading: null, version: 0, listeners: new Set() };
     caches.set(db, cache);
+    watchOtherWindowsShards(db, cache);
   }
   return cache;
+}
+
+type ShardsWritten = { type: 'shards-written'; db: string; recordIds: string[] };
+const SHARDS_CHANNEL = 'oversight.search-shards';
+const channels = new WeakMap<OversightDatabase, BroadcastChannel>();
+
+function isShardsWritten(value: unknown): value is ShardsWritten {
+  if (typeof value !== 'object' || value === null) return false;
+  const { type, db, recordIds } = value as Record<string, unknown>;
+  return type === 'shards-written' && typeof db === 'string' && Array.isArray(recordIds) && recordIds.every((id) => typeof id === 'string');
+}
+
+/**
+ * Another window on the same store (see renderer/app/other-windows.ts) writes shards this window
+ * holds in memory: without being told, this window's searches missed the other's notes until a
+ * restart. Each window says which shards it wrote; the others read those shards again.
+ */
+function watchOtherWindowsShards(db: OversightDatabase, cache: Cache): void {
+  if (typeof BroadcastChannel === 'undefined') return;
+  const channel = new BroadcastChannel(SHARDS_CHANNEL);
+  // Node's channel (unit tests) would keep the process alive; a browser's has no unref.
+  (channel as unknown as { unref?: () => void }).unref?.();
+  channels.set(db, channel);
+  db.on('close', () => channel.close());
+  channel.onmessage = (event: MessageEvent<unknown>) => {
+    const message = event.data;
+    if (!isShardsWritten(message) || message.db !== db.name) return;
+    void refreshShards(db, cache, message.recordIds);
+  };
+}
+
+async function refreshShards(db: OversightDatabase, cache: Cache, recordIds: readonly string[]): Promise<void> {
+  const held = recordIds.filter((id) => cache.shards.has(id) || cache.isComplete);
+  if (held.length === 0) return;
+  const stampsBefore = new Map(held.map((id) => [id, cache.shards.get(id)?.stamp]));
+  const records = await db.searchIndex.bulkGet(held);
+  let isChanged = false;
+  for (const [index, recordId] of held.entries()) {
+    // Changed meanwhile by this window's own commit, which read the stored shard first: newer.
+    if (cache.shards.get(recordId)?.stamp !== stampsBefore.get(recordId)) continue;
+    const record = records[index];
+    if (!record) {
+      isChanged = cache.shards.delete(recordId) || isChanged;
+      continue;
+    }
+    if (record.stamp !== undefined && cache.shards.get(recordId)?.stamp === record.stamp) continue;
+    cache.shards.set(recordId, {
+      planId: record.planId,
+      index: MiniSearch.loadJSON<SearchDocument>(record.json, INDEX_OPTIONS),
+      stamp: record.stamp,
+    });
+    isChanged = true;
+  }
+  if (isChanged) changed(cache);
 }
 
 function changed(cache: Cache): void {
@@ -183,6 +238,9 @@ export async function applySearchChanges(
   transaction.on('complete', () => {
     for (const { recordId, shard } of touched) cache.shards.set(recordId, shard);
     changed(cache);
+    channels
+      .get(db)
+      ?.postMessage({ type: 'shards-written', db: db.name, recordIds: touched.map(({ recordId }) => recordId) } satisfies ShardsWritten);
   });
   const forget = () => {
     for (const { recordId, wasCached } of touched) if (wasCached) cache.shards.delete(recordId);
