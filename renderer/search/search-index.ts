@@ -231,7 +231,7 @@ export async function applySearchChanges(
 
   let sliceStart = performance.now();
   const touched: Array<{ recordId: string; shard: Shard; wasCached: boolean }> = [];
-  const records: SearchIndexRecord[] = [];
+  const puts: Array<PromiseLike<unknown>> = [];
   // The cached shards are changed in place: keep them if the transaction commits, forget them
   // (to be read again from the store) if it does not. Listened for before the first change, so
   // a shard left half changed by an abort between two slices is forgotten too.
@@ -270,18 +270,27 @@ export async function applySearchChanges(
         sliceStart = performance.now();
       }
     }
-    records.push({
-      id: recordId,
-      planId,
-      shard: recordId.slice(planId.length + 1),
-      documentCount: index.documentCount,
-      // Serialised in slices too: one shard of a 100 MB plan was a task of over a second.
-      json: await runSliced(serialiseIndexSteps(index), sliceMs),
-      stamp,
-    });
+    // Each shard handed to IndexedDB as soon as it is serialised, its own task: IndexedDB copies
+    // a record on the window's thread, and the plan's shards written at once were one long task.
+    const json = await runSliced(serialiseIndexSteps(index), sliceMs);
+    puts.push(
+      db.searchIndex.put({
+        id: recordId,
+        planId,
+        shard: recordId.slice(planId.length + 1),
+        documentCount: index.documentCount,
+        // Serialised in slices too: one shard of a 100 MB plan was a task of over a second.
+        json,
+        stamp,
+      }),
+    );
+    if (Number.isFinite(sliceMs)) {
+      await yieldToWindow();
+      sliceStart = performance.now();
+    }
   }
 
-  return db.searchIndex.bulkPut(records);
+  return Promise.all(puts);
 }
 
 /** Reads the persisted index once (shards only, never entities); later calls return at once. */
