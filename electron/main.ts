@@ -17,7 +17,7 @@ import {
 } from './security';
 import { createMainServices } from './services';
 import { createParseHost, type SpawnParser } from './sync/parse-host';
-import { createRendererRecovery } from './renderer-recovery';
+import { watchRendererProcess } from './renderer-recovery';
 
 // Thin wiring only: every decision lives in a plain module (security.ts, services.ts and the
 // handlers) that the tests exercise without Electron.
@@ -221,11 +221,9 @@ void app.whenReady().then(async () => {
     mainWindow = null;
   });
   // A dead renderer leaves a blank window: reload it (the app then says what was recovered).
-  const recovery = createRendererRecovery({ appUrl: `${APP_SCHEME}://${APP_HOST}/index.html` });
-  mainWindow.webContents.on('render-process-gone', (_event, details) => {
-    const step = recovery.onGone(details);
-    if (step.action === 'reload') void mainWindow?.loadURL(step.url);
-    else if (step.action === 'give-up') dialog.showErrorBox('Oversight', step.message);
+  watchRendererProcess(mainWindow.webContents, {
+    appUrl: `${APP_SCHEME}://${APP_HOST}/index.html`,
+    showError: (message) => dialog.showErrorBox('Oversight', message),
   });
   await mainWindow.loadURL(`${APP_SCHEME}://${APP_HOST}/index.html`);
 

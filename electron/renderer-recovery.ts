@@ -45,3 +45,34 @@ export function createRendererRecovery(options: { appUrl: string; now?: () => nu
     },
   };
 }
+
+/** The part of Electron's webContents the recovery uses: a test passes a fake. */
+export type RecoverableContents = {
+  on(event: 'render-process-gone', listener: (event: unknown, details: GoneDetails) => void): unknown;
+  loadURL(url: string): Promise<unknown>;
+  isDestroyed(): boolean;
+};
+
+/**
+ * Wires a window's `render-process-gone` to {@link createRendererRecovery}: reloads the app (which
+ * then tells the user what was recovered), or, when it keeps dying or the reload itself fails,
+ * shows the message with `showError` (main passes dialog.showErrorBox).
+ */
+export function watchRendererProcess(
+  contents: RecoverableContents,
+  options: { appUrl: string; showError: (message: string) => void; now?: () => number },
+): void {
+  const recovery = createRendererRecovery(options);
+  contents.on('render-process-gone', (_event, details) => {
+    // The window was closed meanwhile: nothing to reopen.
+    if (contents.isDestroyed()) return;
+    const step = recovery.onGone(details);
+    if (step.action === 'give-up') options.showError(step.message);
+    else if (step.action === 'reload')
+      contents.loadURL(step.url).catch(() => {
+        options.showError(
+          'Oversight’s window stopped unexpectedly and could not be reopened. Everything saved before then is kept. Quit Oversight and open it again.',
+        );
+      });
+  });
+}

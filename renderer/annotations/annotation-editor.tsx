@@ -44,6 +44,7 @@ export function AnnotationEditor({
     event.preventDefault();
     setTouched(true);
     if (isEmpty) return;
+    const submitted = { text, tags };
     await onSubmit({
       kind,
       text,
@@ -53,8 +54,10 @@ export function AnnotationEditor({
       ...(kind === 'assurance' && level ? { assuranceLevel: level } : {}),
     });
     if (!initial) {
-      setText('');
-      setTags('');
+      // Emptied only if unchanged: what was typed while the save was in flight (seen with two
+      // windows saving at once) is the next note, not to be wiped.
+      setText((current) => (current === submitted.text ? '' : current));
+      setTags((current) => (current === submitted.tags ? '' : current));
       setTouched(false);
     }
   }

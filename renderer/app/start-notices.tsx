@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { formatDateTime } from '../format';
 import { useSyncState } from '../hooks/use-plan-data';
 import { useServices } from './context';
+import { journalledItemCount } from '../meetings/notes-journal';
+import { keptDraftCount } from '../meetings/use-draft-state';
 import { useOtherWindows } from './other-windows';
 
 // What the user is told at start when the last session did not end well: the window's renderer
@@ -12,11 +14,28 @@ function recoveredReason(): string | null {
   return new URLSearchParams(window.location.search).get('recovered');
 }
 
+/** What a reopened window put back, read once at start (before the meetings consume the journal). */
+function recoveredWork(): { notes: number; drafts: number } {
+  return { notes: journalledItemCount(), drafts: keptDraftCount() };
+}
+
+function recoveredMessage({ notes, drafts }: { notes: number; drafts: number }): string {
+  const parts = ['Oversight’s window stopped unexpectedly and has been reopened. Everything that was saved is here.'];
+  if (notes > 0)
+    parts.push(
+      `Notes you had typed for ${notes === 1 ? 'one agenda item' : `${notes} agenda items`} had not reached the store yet: this computer kept them, and they are put back when you open the meeting.`,
+    );
+  if (drafts > 0) parts.push('Forms you had not submitted still hold what you typed.');
+  if (notes === 0 && drafts === 0) parts.push('Nothing you had typed was waiting to be saved.');
+  return parts.join(' ');
+}
+
 /** Notices about the end of the last session (until dismissed), and about another open window, above every view. */
 export function StartNotices() {
   const { sync } = useServices();
   const { interrupted } = useSyncState();
   const [recovered, setRecovered] = useState(recoveredReason);
+  const [work] = useState(recoveredWork);
   const otherWindows = useOtherWindows();
 
   function dismissRecovered() {
@@ -38,10 +57,7 @@ export function StartNotices() {
       ) : null}
       {recovered ? (
         <div className="notice" role="status">
-          <p>
-            Oversight’s window stopped unexpectedly and has been reopened. Everything that was saved is here; notes you were typing have
-            been put back as far as this computer had kept them, and forms you had not submitted still hold what you typed.
-          </p>
+          <p>{recoveredMessage(work)}</p>
           <button type="button" className="secondary small" onClick={dismissRecovered}>
             Dismiss
           </button>

@@ -81,3 +81,12 @@ export function journalledNotes(meetingId: string): Array<JournalEntry & { itemI
   }
   return entries;
 }
+
+/** How many agenda items, in every meeting, have journalled notes not yet saved. */
+export function journalledItemCount(): number {
+  const store = storage();
+  if (!store) return 0;
+  let count = 0;
+  for (let index = 0; index < store.length; index += 1) if (store.key(index)?.startsWith(`${PREFIX}\u0001`)) count += 1;
+  return count;
+}

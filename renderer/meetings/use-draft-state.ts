@@ -66,3 +66,12 @@ export function useDraftState<T>(
   );
   return [value, set];
 }
+
+/** How many draft fields are kept (all forms), for telling the user what a reopened window put back. */
+export function keptDraftCount(): number {
+  const store = storage();
+  if (!store) return 0;
+  let count = 0;
+  for (let index = 0; index < store.length; index += 1) if (store.key(index)?.startsWith(`${PREFIX}\u0001`)) count += 1;
+  return count;
+}

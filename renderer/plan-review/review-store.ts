@@ -1,6 +1,7 @@
 import { entityKey, type StoredEntity } from '../../shared/plan/diff';
 import { searchChangesSteps } from '../../shared/plan-review/search-documents';
 import { buildPlanReviewSteps } from '../../shared/plan-review/summary';
+import type { Sliced } from '../../shared/sliced';
 import type { OversightDatabase } from '../db/database';
 import { entitiesOfPlan } from '../db/plan-repository';
 import { runSliced } from '../db/yield-in-transaction';
@@ -18,6 +19,26 @@ export type PlanReviewChange = {
   writes: readonly StoredEntity[];
   now: string;
 };
+
+/** The plan's entities by key before and after the import: 200,000 of them were a long task when keyed in one go. */
+function* keyedSteps(
+  existing: readonly StoredEntity[],
+  writes: readonly StoredEntity[],
+): Sliced<{ before: Map<string, StoredEntity>; after: Map<string, StoredEntity> }> {
+  const before = new Map<string, StoredEntity>();
+  const after = new Map<string, StoredEntity>();
+  let count = 0;
+  for (const list of [existing, writes]) {
+    for (const entity of list) {
+      const key = entityKey(entity.kind, entity.id);
+      if (list === existing) before.set(key, entity);
+      after.set(key, entity);
+      count += 1;
+      if (count % 1024 === 0) yield;
+    }
+  }
+  return { before, after };
+}
 
 /** Reads what {@link writePlanReview} needs (the plan's search shards not in memory), before the import writes anything. */
 export function readPlanReview(db: OversightDatabase, planId: string): Promise<ReadShards> {
@@ -38,11 +59,7 @@ export async function writePlanReview(
   shards: ReadShards,
   sliceMs?: number,
 ): Promise<unknown> {
-  const before = new Map<string, StoredEntity>();
-  for (const entity of change.existing) before.set(entityKey(entity.kind, entity.id), entity);
-  const after = new Map(before);
-  for (const entity of change.writes) after.set(entityKey(entity.kind, entity.id), entity);
-
+  const { before, after } = await runSliced(keyedSteps(change.existing, change.writes), sliceMs);
   const { summary, rows } = await runSliced(buildPlanReviewSteps(change.planId, change.revision, after.values()), sliceMs);
   const indexed = applySearchChanges(db, shards, await runSliced(searchChangesSteps(before, change.writes), sliceMs), sliceMs);
   return Promise.all([

@@ -2,7 +2,8 @@ import { Dexie, type Transaction } from 'dexie';
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import { kindOfDocumentId, planOfDocumentId, type SearchDocument, type SearchKind } from '../../shared/plan-review/search-documents';
 import type { OversightDatabase } from '../db/database';
-import { SLICE_MS, yieldToWindow } from '../db/yield-in-transaction';
+import { runSliced, SLICE_MS, yieldToWindow } from '../db/yield-in-transaction';
+import { serialiseIndexSteps } from './serialise-index';
 import type { SearchIndexRecord } from './types';
 
 // One search index over actions, progress updates, measures, areas, risks, annotations and the
@@ -68,8 +69,63 @@ function cacheOf(db: OversightDatabase): Cache {
   if (!cache) {
     cache = { shards: new Map(), isReady: false, isComplete: false, loading: null, version: 0, listeners: new Set() };
     caches.set(db, cache);
+    watchOtherWindowsShards(db, cache);
   }
   return cache;
+}
+
+type ShardsWritten = { type: 'shards-written'; db: string; recordIds: string[] };
+const SHARDS_CHANNEL = 'oversight.search-shards';
+const channels = new WeakMap<OversightDatabase, BroadcastChannel>();
+
+function isShardsWritten(value: unknown): value is ShardsWritten {
+  if (typeof value !== 'object' || value === null) return false;
+  const { type, db, recordIds } = value as Record<string, unknown>;
+  return type === 'shards-written' && typeof db === 'string' && Array.isArray(recordIds) && recordIds.every((id) => typeof id === 'string');
+}
+
+/**
+ * Another window on the same store (see renderer/app/other-windows.ts) writes shards this window
+ * holds in memory: without being told, this window's searches missed the other's notes until a
+ * restart. Each window says which shards it wrote; the others read those shards again.
+ */
+function watchOtherWindowsShards(db: OversightDatabase, cache: Cache): void {
+  if (typeof BroadcastChannel === 'undefined') return;
+  const channel = new BroadcastChannel(SHARDS_CHANNEL);
+  // Node's channel (unit tests) would keep the process alive; a browser's has no unref.
+  (channel as unknown as { unref?: () => void }).unref?.();
+  channels.set(db, channel);
+  db.on('close', () => channel.close());
+  channel.onmessage = (event: MessageEvent<unknown>) => {
+    const message = event.data;
+    if (!isShardsWritten(message) || message.db !== db.name) return;
+    void refreshShards(db, cache, message.recordIds);
+  };
+}
+
+async function refreshShards(db: OversightDatabase, cache: Cache, recordIds: readonly string[]): Promise<void> {
+  const held = recordIds.filter((id) => cache.shards.has(id) || cache.isComplete);
+  if (held.length === 0) return;
+  const stampsBefore = new Map(held.map((id) => [id, cache.shards.get(id)?.stamp]));
+  const records = await db.searchIndex.bulkGet(held);
+  let isChanged = false;
+  for (const [index, recordId] of held.entries()) {
+    // Changed meanwhile by this window's own commit, which read the stored shard first: newer.
+    if (cache.shards.get(recordId)?.stamp !== stampsBefore.get(recordId)) continue;
+    const record = records[index];
+    if (!record) {
+      isChanged = cache.shards.delete(recordId) || isChanged;
+      continue;
+    }
+    if (record.stamp !== undefined && cache.shards.get(recordId)?.stamp === record.stamp) continue;
+    cache.shards.set(recordId, {
+      planId: record.planId,
+      index: MiniSearch.loadJSON<SearchDocument>(record.json, INDEX_OPTIONS),
+      stamp: record.stamp,
+    });
+    isChanged = true;
+  }
+  if (isChanged) changed(cache);
 }
 
 function changed(cache: Cache): void {
@@ -206,13 +262,16 @@ export async function applySearchChanges(
 
   let sliceStart = performance.now();
   const touched: Array<{ recordId: string; shard: Shard; wasCached: boolean }> = [];
-  const records: SearchIndexRecord[] = [];
+  const puts: Array<PromiseLike<unknown>> = [];
   // The cached shards are changed in place: keep them if the transaction commits, forget them
   // (to be read again from the store) if it does not. Listened for before the first change, so
   // a shard left half changed by an abort between two slices is forgotten too.
   transaction.on('complete', () => {
     for (const { recordId, shard } of touched) cache.shards.set(recordId, shard);
     changed(cache);
+    channels
+      .get(db)
+      ?.postMessage({ type: 'shards-written', db: db.name, recordIds: touched.map(({ recordId }) => recordId) } satisfies ShardsWritten);
   });
   const forget = () => {
     for (const { recordId, wasCached } of touched) if (wasCached) cache.shards.delete(recordId);
@@ -242,17 +301,27 @@ export async function applySearchChanges(
         sliceStart = performance.now();
       }
     }
-    records.push({
-      id: recordId,
-      planId,
-      shard: recordId.slice(planId.length + 1),
-      documentCount: index.documentCount,
-      json: JSON.stringify(index),
-      stamp,
-    });
+    // Each shard handed to IndexedDB as soon as it is serialised, its own task: IndexedDB copies
+    // a record on the window's thread, and the plan's shards written at once were one long task.
+    const json = await runSliced(serialiseIndexSteps(index), sliceMs);
+    puts.push(
+      db.searchIndex.put({
+        id: recordId,
+        planId,
+        shard: recordId.slice(planId.length + 1),
+        documentCount: index.documentCount,
+        // Serialised in slices too: one shard of a 100 MB plan was a task of over a second.
+        json,
+        stamp,
+      }),
+    );
+    if (Number.isFinite(sliceMs)) {
+      await yieldToWindow();
+      sliceStart = performance.now();
+    }
   }
 
-  return db.searchIndex.bulkPut(records);
+  return Promise.all(puts);
 }
 
 // Which shards load first at start: the plans' own entities, then annotations, then papers.

@@ -1,4 +1,4 @@
-import { runToEnd, type Sliced } from '../sliced';
+import { runToEnd, sortSteps, type Sliced } from '../sliced';
 import type { StoredEntity } from '../plan/diff';
 import { RAG_VALUES, type Action, type ActionStatus, type Area, type Measure, type Milestone, type Owner, type Rag } from '../plan/schema';
 import { effectiveDueDate, isOpenStatus, measureTrend, targetCheck } from './rules';
@@ -147,7 +147,8 @@ export function* buildPlanReviewSteps(planId: string, revision: number, entities
     yield;
     rows.push(actionRow(entity, owners, milestonesOf.get(entity.id) ?? []));
   }
-  rows.sort((a, b) => compareRefs(a.ref, b.ref));
+  // Sorted in steps: 60,000 rows sorted in one call were a long task of the import.
+  yield* sortSteps(rows, (a, b) => compareRefs(a.ref, b.ref));
 
   const byArea = new Map<string, AreaSummary>();
   for (const entity of areas) {

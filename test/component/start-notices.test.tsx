@@ -3,6 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StartNotices } from '../../renderer/app/start-notices';
 import { setMeta } from '../../renderer/db/meta-repository';
+import { journalNote } from '../../renderer/meetings/notes-journal';
+import { draftKey } from '../../renderer/meetings/use-draft-state';
 import { storeCandidate } from '../../renderer/db/plan-repository';
 import { candidateFor, planObject } from '../unit/renderer/plan-candidates';
 import { fakeBridge, freshDatabase, renderWithServices } from './helpers';
@@ -12,6 +14,7 @@ import { fakeBridge, freshDatabase, renderWithServices } from './helpers';
 
 afterEach(() => {
   window.history.replaceState(null, '', '/');
+  window.localStorage.clear();
 });
 
 const MARK = { fileName: 'northmoor.r3.plan.json', source: 'inbox', sha256: 'a'.repeat(64), startedAt: '2027-01-14T09:30:00Z' };
@@ -73,6 +76,28 @@ describe('notices at start', () => {
     expect(screen.queryByText(/stopped unexpectedly/)).not.toBeInTheDocument();
     expect(window.location.search).toBe('');
     expect(window.location.hash).toBe('#/meetings');
+  });
+
+  it('says what the reopened window put back: notes not yet saved, and unsubmitted forms', async () => {
+    journalNote('meeting-1', 'item-1', 'Chair asked for the EHCP timeliness data');
+    journalNote('meeting-1', 'item-2', 'Deferred');
+    journalNote('meeting-2', 'item-9', 'Noted');
+    window.localStorage.setItem(draftKey('decision', 'meeting-1', 'item-3'), JSON.stringify('Approved subject to'));
+    window.history.replaceState(null, '', '/index.html?recovered=oom#/meetings');
+    const first = renderWithServices(<StartNotices />);
+    expect(
+      await screen.findByText(
+        'Oversight’s window stopped unexpectedly and has been reopened. Everything that was saved is here. Notes you had typed for 3 agenda items had not reached the store yet: this computer kept them, and they are put back when you open the meeting. Forms you had not submitted still hold what you typed.',
+      ),
+    ).toBeInTheDocument();
+    first.unmount();
+    window.localStorage.clear();
+    renderWithServices(<StartNotices />);
+    expect(
+      await screen.findByText(
+        'Oversight’s window stopped unexpectedly and has been reopened. Everything that was saved is here. Nothing you had typed was waiting to be saved.',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('says when Oversight is open in another window on the same store, until that window closes', async () => {

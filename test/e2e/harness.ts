@@ -72,6 +72,12 @@ export type AppHarness = {
    */
   open(hash?: string, options?: { profile?: { displayName: string; role?: string; organisation?: string } | false }): Promise<void>;
   close(options?: { keepProfile?: boolean }): Promise<void>;
+  /**
+   * Opens the app in a second window (a tab of the same browser profile, so the same IndexedDB),
+   * as two copies of the app would if the single-instance lock failed; main answers it as its own.
+   * Waits for the shell and the profile, already saved by `open`.
+   */
+  openWindow(hash?: string): Promise<Page>;
   /** The pid of this run's Chromium browser process (found by its profile folder). */
   browserPid(): number;
   /**
@@ -166,6 +172,8 @@ export async function startApp(options: HarnessOptions = {}): Promise<AppHarness
     return route.abort('blockedbyclient');
   });
 
+  // The app's windows: main answers only these (the sender check), as it answers only its own.
+  const ownPages = new Set<Page>([page]);
   const harness: AppHarness = {
     page,
     context,
@@ -195,6 +203,18 @@ export async function startApp(options: HarnessOptions = {}): Promise<AppHarness
         await dialog.getByRole('button', { name: 'Save and continue' }).click();
         await page.waitForFunction(() => document.documentElement.dataset.profile === 'ready');
       }
+    },
+    async openWindow(hash = '#/plan') {
+      const other = await context.newPage();
+      ownPages.add(other);
+      other.on('console', (message) => {
+        if (message.type() === 'error') consoleErrors.push(message.text());
+      });
+      other.on('pageerror', (error) => consoleErrors.push(`Uncaught: ${error.message}`));
+      await other.goto(`${origin}/index.html${hash}`);
+      await other.getByRole('navigation', { name: 'Main' }).waitFor();
+      await other.waitForFunction(() => document.documentElement.dataset.profile === 'ready');
+      return other;
     },
     async close({ keepProfile = false } = {}) {
       await services.stop();
@@ -258,7 +278,7 @@ export async function startApp(options: HarnessOptions = {}): Promise<AppHarness
   });
 
   await context.exposeBinding('__oversightInvoke', (source, channel: unknown, argument: unknown) =>
-    services.dispatch(channel, { frameUrl: source.frame.url(), isOwnWindow: source.page === page }, argument),
+    services.dispatch(channel, { frameUrl: source.frame.url(), isOwnWindow: ownPages.has(source.page) }, argument),
   );
   await context.addInitScript({ content: BRIDGE_SCRIPT });
   return harness;

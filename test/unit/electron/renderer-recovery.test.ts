@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { createRendererRecovery } from '../../../electron/renderer-recovery';
+import { describe, expect, it, vi } from 'vitest';
+import { createRendererRecovery, watchRendererProcess, type GoneDetails } from '../../../electron/renderer-recovery';
 
 // When the renderer process dies, main reloads the window (telling the app why), ignores a
 // normal exit, and stops reloading a window that keeps dying.
@@ -36,5 +36,58 @@ describe('a renderer process that dies', () => {
     });
     now += 61_000;
     expect(recovery.onGone({ reason: 'crashed', exitCode: 1 }).action).toBe('reload');
+  });
+});
+
+/** A window's webContents as main sees it: emits render-process-gone, records what it loads. */
+function fakeContents(load: (url: string) => Promise<unknown> = () => Promise.resolve()) {
+  const listeners: Array<(event: unknown, details: GoneDetails) => void> = [];
+  const loaded: string[] = [];
+  const contents = {
+    isGone: false,
+    on(_event: 'render-process-gone', listener: (event: unknown, details: GoneDetails) => void) {
+      listeners.push(listener);
+      return contents;
+    },
+    loadURL(url: string) {
+      loaded.push(url);
+      return load(url);
+    },
+    isDestroyed: () => contents.isGone,
+    die(details: GoneDetails) {
+      for (const listener of listeners) listener({}, details);
+    },
+  };
+  return { contents, loaded };
+}
+
+describe('main watching its window’s renderer process', () => {
+  it('reloads the window telling the app why, ignores a normal exit, and stops reloading a window that keeps dying', () => {
+    let now = 0;
+    const errors: string[] = [];
+    const { contents, loaded } = fakeContents();
+    watchRendererProcess(contents, { appUrl: APP_URL, showError: (message) => errors.push(message), now: () => now });
+    contents.die({ reason: 'clean-exit', exitCode: 0 });
+    expect(loaded).toEqual([]);
+    for (const reason of ['crashed', 'oom', 'crashed', 'crashed']) {
+      now += 5000;
+      contents.die({ reason, exitCode: 1 });
+    }
+    // Three reloads, each with the reason the app reads; the fourth death in a minute is not reloaded.
+    expect(loaded).toEqual([`${APP_URL}?recovered=crashed`, `${APP_URL}?recovered=oom`, `${APP_URL}?recovered=crashed`]);
+    expect(errors).toEqual([expect.stringMatching(/stopped unexpectedly 4 times in a minute \(crashed\).*not been reopened again/)]);
+  });
+
+  it('says so when the reload itself fails, and does nothing for a window already closed', async () => {
+    const errors: string[] = [];
+    const { contents, loaded } = fakeContents(() => Promise.reject(new Error('ERR_FAILED')));
+    watchRendererProcess(contents, { appUrl: APP_URL, showError: (message) => errors.push(message) });
+    contents.die({ reason: 'crashed', exitCode: 139 });
+    await vi.waitFor(() =>
+      expect(errors).toEqual([expect.stringMatching(/^Oversight’s window stopped unexpectedly and could not be reopened\./)]),
+    );
+    contents.isGone = true;
+    contents.die({ reason: 'crashed', exitCode: 139 });
+    expect(loaded).toHaveLength(1);
   });
 });

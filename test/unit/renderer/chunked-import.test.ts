@@ -5,6 +5,7 @@ import { OversightDatabase } from '../../../renderer/db/database';
 import { isImportCancelled, STORE_CHUNK, storeCandidate } from '../../../renderer/db/plan-repository';
 import MiniSearch from 'minisearch';
 import { loadSearchIndex, searchLoadedIndex } from '../../../renderer/search/search-index';
+import { runSliced, yieldToWindow } from '../../../renderer/db/yield-in-transaction';
 import { generatePlan } from '../../../shared/sample/generate-plan';
 import { candidateFor } from './plan-candidates';
 
@@ -39,12 +40,51 @@ describe('storing a huge plan', () => {
     expect(outcome.status).toBe('imported');
     const total = progress[0]?.[1] ?? 0;
     expect(total).toBeGreaterThan(STORE_CHUNK * 2);
-    expect(progress.length).toBe(Math.ceil(total / STORE_CHUNK));
-    expect(progress.map(([stored]) => stored)).toEqual([...progress.map(([stored]) => stored)].sort((a, b) => a - b));
+    // Chunks are sized by how long the last took to hand over, never over STORE_CHUNK.
+    const stored = progress.map(([count]) => count);
+    const sizes = stored.map((count, index) => count - (stored[index - 1] ?? 0));
+    expect(progress.length).toBeGreaterThanOrEqual(Math.ceil(total / STORE_CHUNK));
+    expect(Math.min(...sizes)).toBeGreaterThan(0);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(STORE_CHUNK);
     expect(progress.at(-1)).toEqual([total, total]);
     expect(await db.entities.count()).toBe(total);
     db.close();
   }, 60_000);
+
+  it('with slicing off, writes STORE_CHUNK entities at a time', async () => {
+    const db = fresh();
+    const progress: number[] = [];
+    await storeCandidate(db, big(), { sliceMs: Number.POSITIVE_INFINITY, onProgress: (stored) => progress.push(stored) });
+    const total = await db.entities.count();
+    expect(progress).toEqual(
+      Array.from({ length: Math.ceil(total / STORE_CHUNK) }, (_, index) => Math.min((index + 1) * STORE_CHUNK, total)),
+    );
+    db.close();
+  }, 60_000);
+
+  it('two sliced computations yielding side by side in one transaction both finish', async () => {
+    // Dexie.waitFor started while another's timer had fired lost the first waiter (the import hung).
+    const db = fresh();
+    await db.open();
+    function* counting(steps: number) {
+      for (let step = 0; step < steps; step += 1) yield;
+      return steps;
+    }
+    // The second wakes from its writes, as the import's entity chunks do, not from the first's wait.
+    async function writing(times: number) {
+      for (let time = 0; time < times; time += 1) {
+        await db.meta.put({ key: 'written', value: time });
+        await yieldToWindow();
+      }
+      return times;
+    }
+    const results = await db.transaction('rw', db.meta, () =>
+      Promise.all([runSliced(counting(300), 0), writing(100), runSliced(counting(1), 0)]),
+    );
+    expect(results).toEqual([300, 100, 1]);
+    expect(await db.meta.get('written')).toEqual({ key: 'written', value: 99 });
+    db.close();
+  }, 30_000);
 
   it('cancelled part way, leaves the store exactly as it was', async () => {
     const db = fresh();

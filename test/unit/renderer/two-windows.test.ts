@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAnnotation } from '../../../renderer/annotations/annotation-repository';
 import { saveProfile } from '../../../renderer/annotations/profile-repository';
 import { OversightDatabase } from '../../../renderer/db/database';
@@ -48,5 +48,28 @@ describe('two windows writing the search index', () => {
     expect(searchLoadedIndex(third, 'firstwindow').total).toBe(40);
     expect(searchLoadedIndex(third, 'secondwindow').total).toBe(40);
     for (const db of [first, second, third]) db.close();
+  });
+
+  it('each window finds the notes the other saves, without a restart', async () => {
+    const name = `two-windows-${Math.random().toString(36).slice(2)}`;
+    names.push(name);
+    const first = new OversightDatabase(name);
+    await storeCandidate(first, candidateFor(planObject()));
+    const profile = await saveProfile(first, { displayName: 'Cllr A', role: 'member', organisation: 'Council' });
+    const second = new OversightDatabase(name);
+    await loadSearchIndex(first);
+    await loadSearchIndex(second);
+    for (let index = 0; index < 20; index += 1) {
+      const [db, window] = index % 2 === 0 ? [first, 'firstwindow'] : [second, 'secondwindow'];
+      await createAnnotation(db, profile, action, { kind: 'note', text: `${window} zebrafinch ${index}`, tags: [], visibility: 'shared' });
+    }
+    // Told over a BroadcastChannel which shards the other wrote, each reads them again.
+    for (const db of [first, second]) {
+      await vi.waitFor(() => {
+        expect(searchLoadedIndex(db, 'firstwindow').total).toBe(10);
+        expect(searchLoadedIndex(db, 'secondwindow').total).toBe(10);
+      });
+    }
+    for (const db of [first, second]) db.close();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runInSlices, runToEnd, type Sliced } from '../../../shared/sliced';
+import { runInSlices, runToEnd, sortSteps, type Sliced } from '../../../shared/sliced';
 
 // A long computation written as a generator: run straight through, or with a pause whenever the
 // time budget is spent. The clock is faked, so the slices are exact.
@@ -61,5 +61,28 @@ describe('sliced computations', () => {
     );
     expect(ran).toBe(31);
     expect(pauses).toBeGreaterThan(10);
+  });
+});
+
+describe('sorting in steps', () => {
+  it('sorts as Array.prototype.sort does, stably, yielding as it goes', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (const size of [0, 1, 2, 3, 17, 1000, 9000]) {
+      const items = Array.from({ length: size }, (_, index) => ({ key: Math.floor(random() * 50), index }));
+      const compare = (a: { key: number }, b: { key: number }) => a.key - b.key;
+      const expected = [...items].sort(compare);
+      let yields = 0;
+      const steps = sortSteps(items, compare);
+      let next = steps.next();
+      while (!next.done) {
+        yields += 1;
+        next = steps.next();
+      }
+      // In place, the same order as the built-in stable sort (ties by their original index).
+      expect(next.value).toBe(items);
+      expect(items).toEqual(expected);
+      if (size >= 9000) expect(yields).toBeGreaterThan(20);
+    }
   });
 });
