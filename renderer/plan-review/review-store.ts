@@ -2,7 +2,7 @@ import { entityKey, type StoredEntity } from '../../shared/plan/diff';
 import { searchChangesSteps } from '../../shared/plan-review/search-documents';
 import { buildPlanReviewSteps } from '../../shared/plan-review/summary';
 import type { OversightDatabase } from '../db/database';
-import { entitiesOfPlan } from '../db/plan-repository';
+import { entitiesOfPlan } from '../db/entity-queries';
 import { runSliced } from '../db/yield-in-transaction';
 import { applySearchChanges, planShardRecordIds, readShards, type ReadShards } from '../search/search-index';
 
