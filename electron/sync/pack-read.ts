@@ -6,7 +6,7 @@ import { PDFDocument, ParseSpeeds } from 'pdf-lib';
 import type { ImportOutcome, Problem } from '../../shared/ipc/contract';
 import { PACK_LIMITS, PACK_MANIFEST_SUFFIX, type PackManifest, type PackPaper } from '../../shared/pack/schema';
 import { validatePackBytes } from '../../shared/pack/validate';
-import { entryDataOffset, formatSize, hasZipSignature, readZipDirectory, type ZipEntry } from '../../shared/tracker/zip-directory';
+import { entryDataOffset, formatSize, hasZipSignature, readZipDirectory, type ZipEntry } from '../../shared/files/zip-directory';
 import type { ExaminedFile, ExamineResult, PackLocation } from './examine-types';
 import { isIgnoredName } from './file-kinds';
 import { readFileForImport } from './read-file';

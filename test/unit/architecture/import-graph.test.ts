@@ -35,4 +35,11 @@ describe('the folders', () => {
   it('have no import cycles in shared/, electron/ or renderer/', () => {
     expect(findCycles(graph)).toEqual([]);
   });
+
+  it('hold in shared/ only modules that main or the renderer use', () => {
+    // shared/ is for code both processes run; what only scripts or tests use belongs beside them.
+    const used = reachableFrom(graph, ['electron/', 'renderer/']);
+    const unused = [...graph.keys()].filter((file) => file.startsWith('shared/') && !used.has(file));
+    expect(unused).toEqual([]);
+  });
 });

@@ -5,7 +5,7 @@ import { OversightDatabase } from '../../../renderer/db/database';
 import { isImportCancelled, STORE_CHUNK, storeCandidate } from '../../../renderer/db/plan-repository';
 import MiniSearch from 'minisearch';
 import { loadSearchIndex, searchLoadedIndex } from '../../../renderer/search/search-index';
-import { generatePlan } from '../../../shared/sample/generate-plan';
+import { generatePlan } from '../../../scripts/sample/generate-plan';
 import { candidateFor } from './plan-candidates';
 
 // A huge plan is stored in chunks that let the window breathe, with progress, and can be
