@@ -6,7 +6,7 @@ import { useServices } from '../app/context';
 import { hrefFor } from '../app/router';
 import { formatDate, formatDateTime } from '../format';
 import { todayIso } from '../plan-review/today';
-import { DecisionText } from './item-panel';
+import { DecisionText } from './decisions-panel';
 import { assuranceTone } from './labels';
 import { approvalWarnings, quorumFor, recordsOf, termsFor } from './meeting-model';
 import { addCorrection, approveMeeting } from './meeting-repository';
