@@ -11,6 +11,7 @@ import { deleteDraftMeeting, updateMeeting } from './meeting-repository';
 import { describeError, SaveProvider, SaveStatus, useSave } from './save-status';
 import { useMeeting, usePlanTargets, type PlanTarget } from './use-meetings';
 import './meetings.css';
+import { NotOnThisLaptop } from '../components/not-on-laptop';
 
 /** Setting up a meeting: date, time, place, the plan it reviews, and its agenda items. */
 export function AgendaView({ meetingId }: { meetingId: string | undefined }) {
@@ -25,11 +26,7 @@ export function AgendaView({ meetingId }: { meetingId: string | undefined }) {
           {meeting ? `Agenda: meeting of ${formatDate(meeting.date)}` : 'Agenda'}
         </h1>
         {meeting === undefined ? <p>Loading…</p> : null}
-        {meeting === null ? (
-          <p className="empty-state">
-            That meeting is not on this laptop. Go back to the <a href={hrefFor('/meetings')}>meetings</a>.
-          </p>
-        ) : null}
+        {meeting === null ? <NotOnThisLaptop thing="meeting" /> : null}
         {meeting ? <AgendaForms meeting={meeting} /> : null}
       </section>
     </SaveProvider>

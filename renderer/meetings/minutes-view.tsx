@@ -16,6 +16,7 @@ import { VerifiedBadge } from './verified-badge';
 import { RetentionPrompt } from '../annotations/retention-prompt';
 import { backUpIfSetUp } from '../backup/auto-backup';
 import './meetings.css';
+import { NotOnThisLaptop } from '../components/not-on-laptop';
 
 /** The minutes of a meeting as recorded; approving them (which locks them), their verification, and corrections. */
 export function MinutesView({ meetingId, at }: { meetingId: string | undefined; at: string | undefined }) {
@@ -38,11 +39,7 @@ export function MinutesView({ meetingId, at }: { meetingId: string | undefined; 
         <h1 id="view-title" tabIndex={-1}>
           {meeting ? `Minutes: ${meeting.title}, ${formatDate(meeting.date)}` : 'Minutes'}
         </h1>
-        {meeting === null ? (
-          <p className="empty-state">
-            That meeting is not on this laptop. Go back to the <a href={hrefFor('/meetings')}>meetings</a>.
-          </p>
-        ) : null}
+        {meeting === null ? <NotOnThisLaptop thing="meeting" /> : null}
         {meeting && records && board !== undefined ? (
           <>
             <MinutesStatus meeting={meeting} hasRecords={records.length > 0} />
