@@ -10,6 +10,7 @@ import { recordDecision, withdrawDecision } from './meeting-repository';
 import { useSave } from './save-status';
 import { draftKey, useDraftState } from './use-draft-state';
 import { QuickForm, Part, RemoveButton, type ItemProps } from './item-parts';
+import { StatusTag } from '../components/status-tag';
 
 // Decisions and votes recorded at one agenda item, checked against the board's majority rule.
 
@@ -247,7 +248,7 @@ export function DecisionText({ decision }: { decision: DecisionRecord }) {
       {decision.refersTo ? ` ${decision.refersTo}` : ''}: {decision.text}
       {decision.escalatedTo ? ` Escalated to ${decision.escalatedTo}.` : ''}
       {decision.vote ? <span className="vote-text"> {voteText(decision.vote)}</span> : null}
-      {decision.isWithdrawn ? <span className="status-tag status-left"> Withdrawn: recorded in error</span> : null}
+      {decision.isWithdrawn ? <StatusTag tone="left"> Withdrawn: recorded in error</StatusTag> : null}
     </>
   );
 }

@@ -5,6 +5,7 @@ import { deleteRecord, saveRecord } from './meeting-repository';
 import { useSave } from './save-status';
 import { draftKey, useDraftState } from './use-draft-state';
 import { QuickForm, Part, RemoveButton, type ItemProps, recordBase } from './item-parts';
+import { StatusTag } from '../components/status-tag';
 
 // The declarations of interest made at one agenda item.
 
@@ -57,7 +58,7 @@ export function Declarations({ meeting, item, records, board, isLocked }: ItemPr
           <li key={declaration.id}>
             <strong>{declaration.memberName}</strong>: {declaration.interest}.{' '}
             {declaration.hasLeft ? (
-              <span className="status-tag status-left">Left the room: not counted, cannot vote</span>
+              <StatusTag tone="left">Left the room: not counted, cannot vote</StatusTag>
             ) : (
               <span className="muted">Stayed</span>
             )}

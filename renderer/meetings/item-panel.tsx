@@ -5,6 +5,7 @@ import { Declarations } from './declarations-panel';
 import type { ItemProps } from './item-parts';
 import { Judgements } from './judgements-panel';
 import { Notes } from './notes-panel';
+import { StatusTag } from '../components/status-tag';
 
 // One agenda item, live. Each kind of record has its panel in a file of its own
 // (declarations-panel.tsx, notes-panel.tsx, decisions-panel.tsx, judgements-panel.tsx,
@@ -24,7 +25,7 @@ export function ItemPanel(props: ItemProps) {
       </h2>
       <p className="item-tags">
         {item.isExempt ? <span className="exempt-tag">Exempt: confidential, kept out of published exports</span> : null}
-        {item.isDecisionRequired ? <span className="status-tag status-draft">Decision required</span> : null}
+        {item.isDecisionRequired ? <StatusTag tone="draft">Decision required</StatusTag> : null}
         {item.presenter ? <span className="muted">Presented by the {item.presenter}</span> : null}
       </p>
       {item.links.length > 0 ? <p className="muted">Plan: {item.links.map((link) => linkLabel(link.kind, link.id)).join('; ')}</p> : null}

@@ -17,6 +17,7 @@ import { RetentionPrompt } from '../annotations/retention-prompt';
 import { backUpIfSetUp } from '../backup/auto-backup';
 import './meetings.css';
 import { NotOnThisLaptop } from '../components/not-on-laptop';
+import { StatusTag } from '../components/status-tag';
 
 /** The minutes of a meeting as recorded; approving them (which locks them), their verification, and corrections. */
 export function MinutesView({ meetingId, at }: { meetingId: string | undefined; at: string | undefined }) {
@@ -81,13 +82,13 @@ function MinutesStatus({ meeting, hasRecords }: { meeting: Meeting; hasRecords: 
       <dt>Status</dt>
       <dd>
         {meeting.approval ? (
-          <span className="status-tag status-approved">
+          <StatusTag tone="approved">
             Approved on {formatDateTime(meeting.approval.approvedAt)} at {meeting.approval.approvedAtMeeting}; locked
-          </span>
+          </StatusTag>
         ) : isToCome ? (
-          <span className="status-tag status-draft">Not yet held: the minutes are drafted at the meeting</span>
+          <StatusTag tone="draft">Not yet held: the minutes are drafted at the meeting</StatusTag>
         ) : (
-          <span className="status-tag status-draft">Draft: to be approved at the next meeting</span>
+          <StatusTag tone="draft">Draft: to be approved at the next meeting</StatusTag>
         )}
       </dd>
     </dl>

@@ -1,6 +1,8 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { DataTable } from '../../renderer/components/data-table';
 import { NotOnThisLaptop } from '../../renderer/components/not-on-laptop';
+import { StatusTag } from '../../renderer/components/status-tag';
 import { ViewTitle } from '../../renderer/components/view-title';
 
 // The small kit the views are built from: each piece says the same thing the same way everywhere.
@@ -33,5 +35,56 @@ describe('"not on this laptop"', () => {
     expect(screen.queryByRole('heading')).not.toBeInTheDocument();
     expect(screen.getByText(/That meeting is not on this laptop\./)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'meetings' })).toHaveAttribute('href', '#/meetings');
+  });
+});
+
+describe('the data table', () => {
+  const columns = ['Date', 'Meeting'];
+  const table = (rows: Array<{ id: string; date: string; title: string }> | undefined, isCaptionHidden = false) => (
+    <DataTable caption="Meetings of the board" isCaptionHidden={isCaptionHidden} columns={columns} rows={rows} empty="No meetings yet.">
+      {(row) => (
+        <tr key={row.id}>
+          <td>{row.date}</td>
+          <td>{row.title}</td>
+        </tr>
+      )}
+    </DataTable>
+  );
+
+  it('says it is loading until the rows arrive, then that there are none', () => {
+    const { rerender } = render(table(undefined));
+    expect(screen.getByText('Loading…')).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    rerender(table([]));
+    expect(screen.getByText('No meetings yet.')).toHaveClass('empty-state');
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  it('names the table by its caption and scopes each heading to its column', () => {
+    render(
+      table([
+        { id: 'a', date: '3 March 2026', title: 'Board' },
+        { id: 'b', date: '7 April 2026', title: 'Extra' },
+      ]),
+    );
+    const grid = screen.getByRole('table', { name: 'Meetings of the board' });
+    expect(screen.getAllByRole('columnheader').map((cell) => [cell.textContent, cell.getAttribute('scope')])).toEqual([
+      ['Date', 'col'],
+      ['Meeting', 'col'],
+    ]);
+    expect(grid.querySelectorAll('tbody tr')).toHaveLength(2);
+    expect(screen.getByRole('cell', { name: 'Extra' })).toBeInTheDocument();
+  });
+
+  it('keeps a hidden caption for screen readers', () => {
+    render(table([{ id: 'a', date: '3 March 2026', title: 'Board' }], true));
+    expect(screen.getByRole('table', { name: 'Meetings of the board' }).querySelector('caption')).toHaveClass('visually-hidden');
+  });
+});
+
+describe('the status tag', () => {
+  it('shows the status in words, with the tone as its class', () => {
+    render(<StatusTag tone="approved">Approved and locked</StatusTag>);
+    expect(screen.getByText('Approved and locked')).toHaveClass('status-tag', 'status-approved');
   });
 });
