@@ -12,6 +12,7 @@ import { describeError, SaveProvider, SaveStatus, useSave } from './save-status'
 import { useMeeting, usePlanTargets, type PlanTarget } from './use-meetings';
 import './meetings.css';
 import { NotOnThisLaptop } from '../components/not-on-laptop';
+import { FormError } from '../components/form-error';
 
 /** Setting up a meeting: date, time, place, the plan it reviews, and its agenda items. */
 export function AgendaView({ meetingId }: { meetingId: string | undefined }) {
@@ -229,11 +230,7 @@ function Officers({ meeting, isLocked, onChange }: { meeting: Meeting; isLocked:
           <label htmlFor={`${formId}-role`}>Officer’s role</label>
           <input id={`${formId}-role`} type="text" value={role} onChange={(event) => setRole(event.target.value)} />
           <button type="submit">Add officer</button>
-          {error ? (
-            <p className="error-text" role="alert">
-              {error}
-            </p>
-          ) : null}
+          <FormError message={error} />
         </form>
       )}
     </>
@@ -486,11 +483,7 @@ function AddItem({ nextNumber, onAdd }: { nextNumber: string; onAdd: (item: Agen
         </span>
         <button type="submit">Add item</button>
       </div>
-      {error ? (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </form>
   );
 }
@@ -525,11 +518,7 @@ function DeleteMeeting({ meeting }: { meeting: Meeting }) {
           Delete this meeting…
         </button>
       )}
-      {error ? (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </section>
   );
 }

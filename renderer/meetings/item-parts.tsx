@@ -8,6 +8,7 @@ import {
   type TermsOfReference,
 } from '../../shared/meetings/schema';
 import type { PlanTarget } from './use-meetings';
+import { FormError } from '../components/form-error';
 
 // What every part of a live agenda item is built from: its props, a titled part, a remove
 // button, the one-line form that returns focus for the next entry, and the plan target picker.
@@ -81,11 +82,7 @@ export function QuickForm({
         {children}
         <button type="submit">{submitLabel}</button>
       </div>
-      {error ? (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { useBoard, useMeetings } from './use-meetings';
 import './meetings.css';
 import { StatusTag } from '../components/status-tag';
 import { DataTable } from '../components/data-table';
+import { FormError } from '../components/form-error';
 
 /** The board's meetings, the latest first, with a form to set up the next one. */
 export function MeetingsView() {
@@ -149,11 +150,7 @@ function NewMeetingForm({ defaultTitle }: { defaultTitle: string }) {
             <input type="checkbox" name="standard" defaultChecked /> Start from the standard agenda
           </label>
         </div>
-        {error ? (
-          <p id={`${formId}-error`} className="error-text" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FormError id={`${formId}-error`} message={error} />
         <div className="button-row">
           <button type="submit">Set up the meeting</button>
         </div>

@@ -18,6 +18,7 @@ import { backUpIfSetUp } from '../backup/auto-backup';
 import './meetings.css';
 import { NotOnThisLaptop } from '../components/not-on-laptop';
 import { StatusTag } from '../components/status-tag';
+import { FormError } from '../components/form-error';
 
 /** The minutes of a meeting as recorded; approving them (which locks them), their verification, and corrections. */
 export function MinutesView({ meetingId, at }: { meetingId: string | undefined; at: string | undefined }) {
@@ -438,11 +439,7 @@ function Approval({
           </div>
         </div>
       ) : null}
-      {error ? (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </section>
   );
 }
@@ -507,11 +504,7 @@ function Corrections({ meeting, records }: { meeting: Meeting; records: MeetingR
           </span>
           <button type="submit">Add correction</button>
         </div>
-        {error ? (
-          <p className="error-text" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
       </form>
     </section>
   );

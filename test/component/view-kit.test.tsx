@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DataTable } from '../../renderer/components/data-table';
+import { FormError } from '../../renderer/components/form-error';
 import { NotOnThisLaptop } from '../../renderer/components/not-on-laptop';
 import { StatusTag } from '../../renderer/components/status-tag';
 import { ViewTitle } from '../../renderer/components/view-title';
@@ -86,5 +87,23 @@ describe('the status tag', () => {
   it('shows the status in words, with the tone as its class', () => {
     render(<StatusTag tone="approved">Approved and locked</StatusTag>);
     expect(screen.getByText('Approved and locked')).toHaveClass('status-tag', 'status-approved');
+  });
+});
+
+describe('the form error', () => {
+  it('says nothing while there is no error', () => {
+    render(<FormError message={null} />);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('announces the refusal at once, under the id a field points to', () => {
+    render(
+      <>
+        <input aria-label="Title" aria-describedby="title-error" />
+        <FormError id="title-error" message="Give the meeting a title." />
+      </>,
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent('Give the meeting a title.');
+    expect(screen.getByRole('textbox', { name: 'Title' })).toHaveAccessibleDescription('Give the meeting a title.');
   });
 });
