@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import { SAMPLE_MEETING_ID, SAMPLE_PLAN_ID, sampleAgenda } from '../renderer/meetings/sample-board';
-import { makePaperPdf, type PaperSpec } from '../shared/pack/paper-pdf';
+import { makePaperPdf, type PaperSpec } from './sample/paper-pdf';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, type PackManifest } from '../shared/pack/schema';
 
 /** Where the sample pack lives, relative to the repository root. */

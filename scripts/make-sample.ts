@@ -5,8 +5,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUNDLED_SAMPLE_FOLDER, bundledSample, serialisePlan } from '../shared/sample/bundled-sample';
-import { isSamplePlan } from '../shared/sample/sample-rules';
+import { BUNDLED_SAMPLE_FOLDER, bundledSample, serialisePlan } from './sample/bundled-sample';
+import { isSamplePlan } from './sample/sample-rules';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const folder = join(root, BUNDLED_SAMPLE_FOLDER);

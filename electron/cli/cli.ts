@@ -4,6 +4,7 @@ import { formatReport, readMappingFile, validateFiles } from './validate';
 import { writeMinutesFromFile } from './minutes';
 import { describeKinds } from './validate-kinds';
 import { formatVerifyReport, verifyFiles } from './verify';
+import type { CliIo } from './io';
 import { PACK_USAGE, runPack } from './pack';
 
 // oversight-cli: checks plan files the way the app would, for clerks before they send them, and
@@ -38,7 +39,7 @@ the minutes could not be written (an existing file is never replaced).
 
 ${PACK_USAGE}`;
 
-export type CliIo = { out: (text: string) => void; err: (text: string) => void };
+export type { CliIo } from './io';
 
 /** Runs the CLI with the given arguments; returns the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

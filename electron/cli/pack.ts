@@ -4,7 +4,7 @@ import type { Problem } from '../../shared/plan/validate';
 import { isIsoDate } from '../../shared/plan/schema';
 import { applySupersedes, defaultMeetingId, type PackDraft } from '../../shared/pack/make';
 import { readPackSource, writePack } from '../pack/make-pack';
-import type { CliIo } from './cli';
+import type { CliIo } from './io';
 
 // `oversight-cli pack SOURCE …`: makes a meeting pack (.zip) from a folder of report PDFs or one
 // combined agenda pack PDF, with the same module as the app's "Make a pack" (electron/pack).

@@ -26,7 +26,7 @@ import {
   type PlacedPaper,
 } from '../../shared/pack/make';
 import { PACK_LIMITS, type PackManifest } from '../../shared/pack/schema';
-import { formatSize } from '../../shared/tracker/zip-directory';
+import { formatSize } from '../../shared/files/zip-directory';
 import { describeWriteError } from '../fs/atomic-write';
 import { encryptionOf } from './pdf-encryption';
 import type { ExamineResult } from '../sync/examine';

@@ -8,7 +8,8 @@ import { PLAN_LIMITS, validatePlanBytes, validatePlanValue, type PlanValidation 
 import { findHeaderRow, headingSignature, suggestMapping, type TrackerMapping } from '../../shared/tracker/mapping';
 import { trackerRowsToPlan } from '../../shared/tracker/to-plan';
 import { classifyFileName } from './file-kinds';
-import { examinePack, type PackLocation } from './pack-read';
+import type { ExaminedFile, ExamineResult } from './examine-types';
+import { examinePack } from './pack-read';
 import { readFileForImport } from './read-file';
 import { readTrackerRows } from './tracker-read';
 
@@ -19,7 +20,7 @@ const ANSWERS_READ_LIMITS = {
   maxUncompressedBytes: ANSWERS_LIMITS.maxBytes * 5,
 };
 
-export type ExaminedFile = { name: string; sha256: string; size: number; modifiedAt: string };
+export type { ExaminedFile, ExamineResult } from './examine-types';
 
 export type ExamineOptions = {
   /** Looks up a mapping the user confirmed earlier for a tracker's headings. */
@@ -33,11 +34,6 @@ export type ExamineOptions = {
   onProgress?: (progress: { phase: 'reading' | 'validating' | 'done'; loaded: number; total: number }) => void;
   maxBytes?: number;
 };
-
-export type ExamineResult =
-  | { status: 'examined'; file: ExaminedFile; outcome: ImportOutcome; suggestedMappingUsed?: boolean; location?: PackLocation }
-  | { status: 'known'; file: ExaminedFile }
-  | { status: 'unreadable'; code: string; message: string };
 
 /**
  * Reads one file and decides what it is: a valid plan ready to store, an invalid one with every

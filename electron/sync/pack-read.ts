@@ -6,8 +6,8 @@ import { PDFDocument, ParseSpeeds } from 'pdf-lib';
 import type { ImportOutcome, Problem } from '../../shared/ipc/contract';
 import { PACK_LIMITS, PACK_MANIFEST_SUFFIX, type PackManifest, type PackPaper } from '../../shared/pack/schema';
 import { validatePackBytes } from '../../shared/pack/validate';
-import { entryDataOffset, formatSize, hasZipSignature, readZipDirectory, type ZipEntry } from '../../shared/tracker/zip-directory';
-import type { ExaminedFile, ExamineResult } from './examine';
+import { entryDataOffset, formatSize, hasZipSignature, readZipDirectory, type ZipEntry } from '../../shared/files/zip-directory';
+import type { ExaminedFile, ExamineResult, PackLocation } from './examine-types';
 import { isIgnoredName } from './file-kinds';
 import { readFileForImport } from './read-file';
 
@@ -18,8 +18,7 @@ import { readFileForImport } from './read-file';
 // pages it says. One bad paper refuses the whole pack: a member must never read a pack with a
 // paper silently missing.
 
-/** Where a pack's files are: beside its manifest in a folder, or inside a zip. */
-export type PackLocation = { kind: 'folder'; manifestPath: string } | { kind: 'zip'; zipPath: string; manifestEntry: string };
+export type { PackLocation } from './examine-types';
 
 /** A paper as main checked it. */
 export type CheckedPaper = { id: string; sha256: string; size: number; pageCount: number };

@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
-import { formatSize } from '../../shared/tracker/zip-directory';
+import { formatSize } from '../../shared/files/zip-directory';
 import type { ExamineOptions, ExamineResult } from './examine';
 import type { ParseAnswer, ParseMessage, ParseRequest } from './parse-worker';
 

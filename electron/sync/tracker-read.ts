@@ -10,7 +10,7 @@ import {
   hasCompoundFileSignature,
   readZipDirectory,
   type ZipEntry,
-} from '../../shared/tracker/zip-directory';
+} from '../../shared/files/zip-directory';
 
 // Reads a tracker's bytes (CSV or XLSX) into a grid of cell texts for shared/tracker/to-plan.
 // Everything here treats the file as hostile: sizes are checked before anything is inflated

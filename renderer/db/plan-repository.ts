@@ -1,7 +1,8 @@
 import type { ImportCandidate, Problem } from '../../shared/ipc/contract';
-import { diffPlanSteps, type EntityKind } from '../../shared/plan/diff';
+import { diffPlanSteps } from '../../shared/plan/diff';
 import { planReviewTables, readPlanReview, writePlanReview } from '../plan-review/review-store';
 import type { OversightDatabase } from './database';
+import { entitiesOfPlan } from './entity-queries';
 import { runSliced, SLICE_MS, yieldToWindow } from './yield-in-transaction';
 import type { ChangeSetRecord, EntityRecord, ImportRecord, PlanRecord } from './types';
 
@@ -223,14 +224,7 @@ export async function storeCandidate(db: OversightDatabase, candidate: ImportCan
   });
 }
 
-/** Every entity stored for a plan, current and archived. */
-export function entitiesOfPlan(db: OversightDatabase, planId: string, kind?: EntityKind): Promise<EntityRecord[]> {
-  // IndexedDB orders a shorter array before any longer one with the same prefix, and every
-  // array after every string: so [planId] .. [planId, []] spans exactly one plan's keys.
-  const lower = kind ? [planId, kind] : [planId];
-  const upper = kind ? [planId, kind, []] : [planId, []];
-  return db.entities.where('[planId+kind+id]').between(lower, upper, true, true).toArray();
-}
+export { entitiesOfPlan } from './entity-queries';
 
 /** Hashes of every file already imported: main skips these without parsing them again. */
 export async function importedFileHashes(db: OversightDatabase): Promise<string[]> {

@@ -14,6 +14,8 @@ import { useRemoveAgendaItem } from './use-undoable-removal';
 import { describeError, SaveProvider, SaveStatus, useSave } from './save-status';
 import { useMeeting, usePlanTargets, type PlanTarget } from './use-meetings';
 import './meetings.css';
+import { NotOnThisLaptop } from '../components/not-on-laptop';
+import { FormError } from '../components/form-error';
 
 /** Setting up a meeting: date, time, place, the plan it reviews, and its agenda items. */
 export function AgendaView({ meetingId }: { meetingId: string | undefined }) {
@@ -34,11 +36,7 @@ export function AgendaView({ meetingId }: { meetingId: string | undefined }) {
           </p>
         ) : null}
         {meeting === undefined ? <p>Loading…</p> : null}
-        {meeting === null ? (
-          <p className="empty-state">
-            That meeting is not on this laptop. Go back to the <a href={hrefFor('/meetings')}>meetings</a>.
-          </p>
-        ) : null}
+        {meeting === null ? <NotOnThisLaptop thing="meeting" /> : null}
         {meeting ? <AgendaForms meeting={meeting} /> : null}
       </section>
     </SaveProvider>
@@ -242,11 +240,7 @@ function Officers({ meeting, isLocked, onChange }: { meeting: Meeting; isLocked:
           <label htmlFor={`${formId}-role`}>Officer’s role</label>
           <input id={`${formId}-role`} type="text" value={role} onChange={(event) => setRole(event.target.value)} />
           <button type="submit">Add officer</button>
-          {error ? (
-            <p className="error-text" role="alert">
-              {error}
-            </p>
-          ) : null}
+          <FormError message={error} />
         </form>
       )}
     </>
@@ -499,11 +493,7 @@ function AddItem({ nextNumber, onAdd }: { nextNumber: string; onAdd: (item: Agen
         </span>
         <button type="submit">Add item</button>
       </div>
-      {error ? (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </form>
   );
 }
@@ -538,11 +528,7 @@ function DeleteMeeting({ meeting }: { meeting: Meeting }) {
           Delete this meeting…
         </button>
       )}
-      {error ? (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </section>
   );
 }

@@ -13,6 +13,7 @@ import { updateBoard, type BoardChange } from './meeting-repository';
 import { SaveProvider, SaveStatus, useSave } from './save-status';
 import { useBoard, useMeetings } from './use-meetings';
 import './meetings.css';
+import { FormError } from '../components/form-error';
 
 /** The board register (members, organisations, who votes, substitutes) and the terms of reference. */
 export function BoardView() {
@@ -286,11 +287,7 @@ function AddMember({
         </span>
         <button type="submit">Add member</button>
       </div>
-      {error ? (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </form>
   );
 }

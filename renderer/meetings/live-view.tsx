@@ -14,6 +14,7 @@ import { SaveProvider, SaveStatus, useSave } from './save-status';
 import { boardIdOf } from './boards';
 import { useBoard, useMeeting, useMeetingRecords, usePlanTargets } from './use-meetings';
 import './meetings.css';
+import { NotOnThisLaptop } from '../components/not-on-laptop';
 
 // The chair's live record of a meeting. One section at a time (attendance, the action log, or an
 // agenda item), chosen from the list or by keyboard; the section and the item in progress live
@@ -66,16 +67,7 @@ export function LiveView({
     );
   }
   if (meeting === null) {
-    return (
-      <>
-        <h1 id="view-title" tabIndex={-1}>
-          Meeting
-        </h1>
-        <p className="empty-state">
-          That meeting is not on this laptop. Go back to the <a href={hrefFor('/meetings')}>meetings</a>.
-        </p>
-      </>
-    );
+    return <NotOnThisLaptop thing="meeting" title="Meeting" />;
   }
   return (
     <SaveProvider>

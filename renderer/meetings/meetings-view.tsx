@@ -10,6 +10,9 @@ import { describeError } from './save-status';
 import { standardAgenda } from './standard-agenda';
 import { useBoard, useMeetings } from './use-meetings';
 import './meetings.css';
+import { StatusTag } from '../components/status-tag';
+import { DataTable } from '../components/data-table';
+import { FormError } from '../components/form-error';
 
 /** The board's meetings, the latest first, with a form to set up the next one. */
 export function MeetingsView() {
@@ -26,77 +29,60 @@ export function MeetingsView() {
         {board ? `${board.name}: ${board.members.length} on the register.` : 'No board register yet.'}
         {board && sample?.hasBoard ? <SampleTag /> : null} <a href={hrefFor('/meetings/board')}>Board register and terms of reference</a>
       </p>
-      {meetings === undefined ? <p>Loading…</p> : null}
-      {meetings?.length === 0 ? <p className="empty-state">No meetings yet. Set up the next one below.</p> : null}
-      {meetings && meetings.length > 0 ? (
-        <div className="table-scroll">
-          <table className="data-table meetings-table">
-            <caption>Meetings of the board, the latest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Meeting</th>
-                <th scope="col">Minutes</th>
-                <th scope="col">Open</th>
-              </tr>
-            </thead>
-            <tbody>
-              {meetings.map((meeting) => (
-                <tr key={meeting.id}>
-                  <td>
-                    {formatDate(meeting.date)}, {meeting.time}
-                  </td>
-                  <td>
-                    {meeting.title}
-                    {sample?.meetingIds.includes(meeting.id) ? <SampleTag /> : null}
-                    <span className="muted"> · {meeting.place || 'place not set'}</span>
-                    <span className="muted"> · {meeting.agenda.length} agenda items</span>
-                  </td>
-                  <td>
-                    {meeting.status === 'approved' ? (
-                      <span className="status-tag status-approved">Approved and locked</span>
-                    ) : (
-                      <span className="status-tag status-draft">Draft</span>
-                    )}
-                  </td>
-                  <td>
-                    <ul className="link-row">
-                      {meeting.status === 'draft' ? (
-                        <>
-                          <li>
-                            <a
-                              href={hrefFor('/meetings/live', { meeting: meeting.id })}
-                              aria-label={`Run the meeting of ${formatDate(meeting.date)}`}
-                            >
-                              Run the meeting
-                            </a>
-                          </li>
-                          <li>
-                            <a
-                              href={hrefFor('/meetings/agenda', { meeting: meeting.id })}
-                              aria-label={`Agenda of ${formatDate(meeting.date)}`}
-                            >
-                              Agenda
-                            </a>
-                          </li>
-                        </>
-                      ) : null}
-                      <li>
-                        <a
-                          href={hrefFor('/meetings/minutes', { meeting: meeting.id })}
-                          aria-label={`Minutes of ${formatDate(meeting.date)}`}
-                        >
-                          Minutes
-                        </a>
-                      </li>
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <DataTable
+        caption="Meetings of the board, the latest first"
+        columns={['Date', 'Meeting', 'Minutes', 'Open']}
+        rows={meetings}
+        empty="No meetings yet. Set up the next one below."
+        className="meetings-table"
+      >
+        {(meeting) => (
+          <tr key={meeting.id}>
+            <td>
+              {formatDate(meeting.date)}, {meeting.time}
+            </td>
+            <td>
+              <span dir="auto">{meeting.title}</span>
+              {sample?.meetingIds.includes(meeting.id) ? <SampleTag /> : null}
+              <span className="muted"> · {meeting.place || 'place not set'}</span>
+              <span className="muted"> · {meeting.agenda.length} agenda items</span>
+            </td>
+            <td>
+              {meeting.status === 'approved' ? (
+                <StatusTag tone="approved">Approved and locked</StatusTag>
+              ) : (
+                <StatusTag tone="draft">Draft</StatusTag>
+              )}
+            </td>
+            <td>
+              <ul className="link-row">
+                {meeting.status === 'draft' ? (
+                  <>
+                    <li>
+                      <a
+                        href={hrefFor('/meetings/live', { meeting: meeting.id })}
+                        aria-label={`Run the meeting of ${formatDate(meeting.date)}`}
+                      >
+                        Run the meeting
+                      </a>
+                    </li>
+                    <li>
+                      <a href={hrefFor('/meetings/agenda', { meeting: meeting.id })} aria-label={`Agenda of ${formatDate(meeting.date)}`}>
+                        Agenda
+                      </a>
+                    </li>
+                  </>
+                ) : null}
+                <li>
+                  <a href={hrefFor('/meetings/minutes', { meeting: meeting.id })} aria-label={`Minutes of ${formatDate(meeting.date)}`}>
+                    Minutes
+                  </a>
+                </li>
+              </ul>
+            </td>
+          </tr>
+        )}
+      </DataTable>
       <NewMeetingForm defaultTitle={board?.name ?? 'SEND Oversight Board'} />
     </section>
   );
@@ -169,11 +155,7 @@ function NewMeetingForm({ defaultTitle }: { defaultTitle: string }) {
             <input type="checkbox" name="standard" defaultChecked /> Start from the standard agenda
           </label>
         </div>
-        {error ? (
-          <p id={`${formId}-error`} className="error-text" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FormError id={`${formId}-error`} message={error} />
         <div className="button-row">
           <button type="submit">Set up the meeting</button>
         </div>

@@ -6,7 +6,7 @@ import { useServices } from '../app/context';
 import { hrefFor } from '../app/router';
 import { formatDate, formatDateTime } from '../format';
 import { todayIso } from '../plan-review/today';
-import { DecisionText } from './item-panel';
+import { DecisionText } from './decisions-panel';
 import { assuranceTone } from './labels';
 import { approvalWarnings, quorumFor, recordsOf, termsFor } from './meeting-model';
 import { addCorrection, approveMeeting } from './meeting-repository';
@@ -17,6 +17,9 @@ import { VerifiedBadge } from './verified-badge';
 import { RetentionPrompt } from '../annotations/retention-prompt';
 import { backUpIfSetUp } from '../backup/auto-backup';
 import './meetings.css';
+import { NotOnThisLaptop } from '../components/not-on-laptop';
+import { StatusTag } from '../components/status-tag';
+import { FormError } from '../components/form-error';
 
 /** The minutes of a meeting as recorded; approving them (which locks them), their verification, and corrections. */
 export function MinutesView({ meetingId, at }: { meetingId: string | undefined; at: string | undefined }) {
@@ -40,11 +43,7 @@ export function MinutesView({ meetingId, at }: { meetingId: string | undefined; 
         <h1 id="view-title" tabIndex={-1}>
           {meeting ? `Minutes: ${meeting.title}, ${formatDate(meeting.date)}` : 'Minutes'}
         </h1>
-        {meeting === null ? (
-          <p className="empty-state">
-            That meeting is not on this laptop. Go back to the <a href={hrefFor('/meetings')}>meetings</a>.
-          </p>
-        ) : null}
+        {meeting === null ? <NotOnThisLaptop thing="meeting" /> : null}
         {meeting && records && board !== undefined ? (
           <>
             <MinutesStatus meeting={meeting} hasRecords={records.length > 0} />
@@ -86,13 +85,13 @@ function MinutesStatus({ meeting, hasRecords }: { meeting: Meeting; hasRecords: 
       <dt>Status</dt>
       <dd>
         {meeting.approval ? (
-          <span className="status-tag status-approved">
+          <StatusTag tone="approved">
             Approved on {formatDateTime(meeting.approval.approvedAt)} at {meeting.approval.approvedAtMeeting}; locked
-          </span>
+          </StatusTag>
         ) : isToCome ? (
-          <span className="status-tag status-draft">Not yet held: the minutes are drafted at the meeting</span>
+          <StatusTag tone="draft">Not yet held: the minutes are drafted at the meeting</StatusTag>
         ) : (
-          <span className="status-tag status-draft">Draft: to be approved at the next meeting</span>
+          <StatusTag tone="draft">Draft: to be approved at the next meeting</StatusTag>
         )}
       </dd>
     </dl>
@@ -442,11 +441,7 @@ function Approval({
           </div>
         </div>
       ) : null}
-      {error ? (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </section>
   );
 }
@@ -511,11 +506,7 @@ function Corrections({ meeting, records }: { meeting: Meeting; records: MeetingR
           </span>
           <button type="submit">Add correction</button>
         </div>
-        {error ? (
-          <p className="error-text" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
       </form>
     </section>
   );

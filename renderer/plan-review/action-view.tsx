@@ -16,6 +16,8 @@ import { voiceFor } from '../../shared/voice/schema';
 import { useVoiceRecords } from '../voice/use-voice';
 import { VoiceSummary } from '../voice/voice-view';
 import './plan-review.css';
+import { NotOnThisLaptop } from '../components/not-on-laptop';
+import { ViewTitle } from '../components/view-title';
 
 const EVIDENCE_TYPES: Record<Evidence['type'], string> = {
   audit: 'Audit',
@@ -40,21 +42,14 @@ export function ActionView({ params, today = todayIso() }: { params: URLSearchPa
     document.getElementById(`update-${focusUpdate}`)?.scrollIntoView({ block: 'center' });
   }, [detail, focusUpdate]);
 
-  if (detail === undefined) return <Title text="Action" />;
+  if (detail === undefined) return <ViewTitle>Action</ViewTitle>;
   if (detail === null || !planId) {
-    return (
-      <>
-        <Title text="Action not found" />
-        <p className="empty-state">
-          That action is not on this laptop. Go back to the <a href="#/plan">plans</a>.
-        </p>
-      </>
-    );
+    return <NotOnThisLaptop thing="action" title="Action not found" />;
   }
   const { action, record } = detail;
   return (
     <>
-      <Title text={`${action.ref} ${action.title}`} />
+      <ViewTitle>{`${action.ref} ${action.title}`}</ViewTitle>
       <PlanReviewNav planId={planId} current={null} />
       <p>
         <a href={lastListHref(planId)}>Back to the actions</a>
@@ -98,15 +93,6 @@ export function ActionView({ params, today = todayIso() }: { params: URLSearchPa
       <LatestChange detail={detail} />
       <AnnotationPanel target={{ planId, kind: 'action', id: action.id }} />
     </>
-  );
-}
-
-function Title({ text }: { text: string }) {
-  // The action's reference and title, user text from the plan: its own direction, isolated.
-  return (
-    <h1 id="view-title" tabIndex={-1} dir="auto">
-      {text}
-    </h1>
   );
 }
 

@@ -25,6 +25,8 @@ import { PlanReviewNav } from './plan-review-nav';
 import { todayIso } from './today';
 import { useActionRows, useMyAnnotatedActions, usePlanParties, usePlanSummary } from './use-plan-review';
 import './plan-review.css';
+import { NotOnThisLaptop } from '../components/not-on-laptop';
+import { ViewTitle } from '../components/view-title';
 
 const RAG_WORDS: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green', blue: 'Blue (complete)', grey: 'Grey (not started)' };
 const ROW_HEIGHT = 64;
@@ -86,16 +88,9 @@ export function ActionsView({ params, today = todayIso() }: { params: URLSearchP
     if (planId) rememberList(planId, listHref);
   }, [planId, listHref]);
 
-  if (plan === undefined) return <Title text="Actions" />;
+  if (plan === undefined) return <ViewTitle>Actions</ViewTitle>;
   if (plan === null || !planId) {
-    return (
-      <>
-        <Title text="Actions" />
-        <p className="empty-state">
-          That plan is not on this laptop. Go back to the <a href="#/plan">plans</a>.
-        </p>
-      </>
-    );
+    return <NotOnThisLaptop thing="plan" title="Actions" />;
   }
 
   const update = (next: Partial<ActionFilters>) => navigate('/plan/actions', { plan: planId, ...filtersToParams({ ...filters, ...next }) });
@@ -107,7 +102,7 @@ export function ActionsView({ params, today = todayIso() }: { params: URLSearchP
 
   return (
     <>
-      <Title text={areaTitle ? `Actions: area ${areaTitle.ref}, ${areaTitle.title}` : `Actions: ${plan.header.title}`} />
+      <ViewTitle>{areaTitle ? `Actions: area ${areaTitle.ref}, ${areaTitle.title}` : `Actions: ${plan.header.title}`}</ViewTitle>
       <PlanReviewNav planId={planId} current="actions" />
       <FiltersToggle count={count} formId="action-filters" />
       <form
@@ -274,14 +269,6 @@ export function ActionsView({ params, today = todayIso() }: { params: URLSearchP
         onSort={(sort) => update({ sort, isDescending: filters.sort === sort ? !filters.isDescending : false })}
       />
     </>
-  );
-}
-
-function Title({ text }: { text: string }) {
-  return (
-    <h1 id="view-title" tabIndex={-1}>
-      {text}
-    </h1>
   );
 }
 

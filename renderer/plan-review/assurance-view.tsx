@@ -7,6 +7,8 @@ import { useBoard } from '../meetings/use-meetings';
 import { PlanReviewNav } from './plan-review-nav';
 import { useActionJudgements, useAreaAssuranceViews, usePlanSummary } from './use-plan-review';
 import './plan-review.css';
+import { NotOnThisLaptop } from '../components/not-on-laptop';
+import { ViewTitle } from '../components/view-title';
 
 /**
  * Members' own assurance views per area, as they gave them before a meeting (a peer-review
@@ -32,20 +34,13 @@ export function AssuranceView({ params }: { params: URLSearchParams }) {
     [views, areas, scale],
   );
 
-  if (plan === undefined) return <Title />;
+  if (plan === undefined) return <ViewTitle>Members’ assurance views</ViewTitle>;
   if (plan === null || !planId) {
-    return (
-      <>
-        <Title />
-        <p className="empty-state">
-          That plan is not on this laptop. Go back to the <a href="#/plan">plans</a>.
-        </p>
-      </>
-    );
+    return <NotOnThisLaptop thing="plan" title="Members’ assurance views" />;
   }
   return (
     <>
-      <Title />
+      <ViewTitle>Members’ assurance views</ViewTitle>
       <PlanReviewNav planId={planId} current="assurance" />
       <p>
         Each member’s latest assurance view on an area (add one as “My assurance view” in the area’s notes on the dashboard, and share it),
@@ -96,13 +91,5 @@ export function AssuranceView({ params }: { params: URLSearchParams }) {
         </tbody>
       </table>
     </>
-  );
-}
-
-function Title() {
-  return (
-    <h1 id="view-title" tabIndex={-1}>
-      Members’ assurance views
-    </h1>
   );
 }

@@ -11,21 +11,16 @@ import { RagBars } from './rag-bar';
 import { todayIso } from './today';
 import { usePlanSummary } from './use-plan-review';
 import './plan-review.css';
+import { NotOnThisLaptop } from '../components/not-on-laptop';
+import { ViewTitle } from '../components/view-title';
 
 /** Where a plan stands, area by area: delivery and impact RAG (never mixed), dates and measures, each figure a link to its list. */
 export function DashboardView({ planId, today = todayIso() }: { planId: string | undefined; today?: string }) {
   const plan = usePlan(planId);
   const summary = usePlanSummary(planId);
-  if (plan === undefined || summary === undefined) return <Title text="Dashboard" />;
+  if (plan === undefined || summary === undefined) return <ViewTitle>Dashboard</ViewTitle>;
   if (plan === null || !planId) {
-    return (
-      <>
-        <Title text="Dashboard" />
-        <p className="empty-state">
-          That plan is not on this laptop. Go back to the <a href="#/plan">plans</a>.
-        </p>
-      </>
-    );
+    return <NotOnThisLaptop thing="plan" title="Dashboard" />;
   }
   const soonEnd = addDays(today, DUE_SOON_DAYS);
   const figures = (summary?.areas ?? []).map((area) => ({
@@ -43,7 +38,7 @@ export function DashboardView({ planId, today = todayIso() }: { planId: string |
   );
   return (
     <>
-      <Title text={`Dashboard: ${plan.header.title}`} />
+      <ViewTitle>{`Dashboard: ${plan.header.title}`}</ViewTitle>
       <PlanReviewNav planId={planId} current="dashboard" />
       <p className="lede">
         Revision {plan.export.revision}: {plural(totals.actions, 'action')} in {plural(figures.length, 'area')};{' '}
@@ -68,14 +63,6 @@ export function DashboardView({ planId, today = todayIso() }: { planId: string |
         ))}
       </div>
     </>
-  );
-}
-
-function Title({ text }: { text: string }) {
-  return (
-    <h1 id="view-title" tabIndex={-1}>
-      {text}
-    </h1>
   );
 }
 

@@ -11,6 +11,8 @@ import { MeasureChart } from './measure-chart';
 import { PlanReviewNav } from './plan-review-nav';
 import { useMeasures, usePlanSummary } from './use-plan-review';
 import './plan-review.css';
+import { NotOnThisLaptop } from '../components/not-on-laptop';
+import { ViewTitle } from '../components/view-title';
 
 const PAGE = 20;
 type Show = 'all' | 'off-target' | 'worsening';
@@ -53,16 +55,9 @@ export function MeasuresView({ params }: { params: URLSearchParams }) {
     [measures, areaMeasures, show, impact, measureId],
   );
 
-  if (plan === undefined || measures === undefined) return <Title text="Measures" />;
+  if (plan === undefined || measures === undefined) return <ViewTitle>Measures</ViewTitle>;
   if (plan === null || !planId) {
-    return (
-      <>
-        <Title text="Measures" />
-        <p className="empty-state">
-          That plan is not on this laptop. Go back to the <a href="#/plan">plans</a>.
-        </p>
-      </>
-    );
+    return <NotOnThisLaptop thing="plan" title="Measures" />;
   }
   const update = (next: Record<string, string | undefined>) =>
     navigate('/plan/measures', {
@@ -75,7 +70,7 @@ export function MeasuresView({ params }: { params: URLSearchParams }) {
 
   return (
     <>
-      <Title text={`Measures: ${plan.header.title}`} />
+      <ViewTitle>{`Measures: ${plan.header.title}`}</ViewTitle>
       <PlanReviewNav planId={planId} current="measures" />
       <form className="filters" aria-label="Filter the measures" onSubmit={(event) => event.preventDefault()}>
         <div className="filter-field">
@@ -146,13 +141,5 @@ export function MeasuresView({ params }: { params: URLSearchParams }) {
         </button>
       ) : null}
     </>
-  );
-}
-
-function Title({ text }: { text: string }) {
-  return (
-    <h1 id="view-title" tabIndex={-1}>
-      {text}
-    </h1>
   );
 }

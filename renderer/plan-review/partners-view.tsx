@@ -10,6 +10,8 @@ import { PlanReviewNav } from './plan-review-nav';
 import { todayIso } from './today';
 import { useActionJudgements, useActionRows, useMeasures, usePlanParties } from './use-plan-review';
 import './plan-review.css';
+import { NotOnThisLaptop } from '../components/not-on-laptop';
+import { ViewTitle } from '../components/view-title';
 
 const ORGANISATION_KINDS: Record<string, string> = {
   'local-authority': 'Local authority',
@@ -43,21 +45,14 @@ export function PartnersView({ params, today = todayIso() }: { params: URLSearch
   );
   const measuresById = useMemo(() => new Map((measures ?? []).map((measure) => [measure.id, measure])), [measures]);
 
-  if (plan === undefined) return <Title />;
+  if (plan === undefined) return <ViewTitle>By partner</ViewTitle>;
   if (plan === null || !planId) {
-    return (
-      <>
-        <Title />
-        <p className="empty-state">
-          That plan is not on this laptop. Go back to the <a href="#/plan">plans</a>.
-        </p>
-      </>
-    );
+    return <NotOnThisLaptop thing="plan" title="By partner" />;
   }
 
   return (
     <>
-      <Title />
+      <ViewTitle>By partner</ViewTitle>
       <PlanReviewNav planId={planId} current="partners" />
       <p>
         Each partner’s own actions: those it is a partner in, or whose lead or senior responsible officer works for it. An action shared by
@@ -128,13 +123,5 @@ export function PartnersView({ params, today = todayIso() }: { params: URLSearch
         );
       })}
     </>
-  );
-}
-
-function Title() {
-  return (
-    <h1 id="view-title" tabIndex={-1}>
-      By partner
-    </h1>
   );
 }

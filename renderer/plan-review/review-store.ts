@@ -3,7 +3,7 @@ import { searchChangesSteps } from '../../shared/plan-review/search-documents';
 import { buildPlanReviewSteps } from '../../shared/plan-review/summary';
 import type { Sliced } from '../../shared/sliced';
 import type { OversightDatabase } from '../db/database';
-import { entitiesOfPlan } from '../db/plan-repository';
+import { entitiesOfPlan } from '../db/entity-queries';
 import { runSliced } from '../db/yield-in-transaction';
 import { applySearchChanges, planShardRecordIds, readShards, type ReadShards } from '../search/search-index';
 

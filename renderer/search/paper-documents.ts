@@ -1,5 +1,5 @@
 import type { SearchDocument } from '../../shared/plan-review/search-documents';
-import { paperSearchDocuments } from '../papers/paper-search';
+import { paperSearchDocuments } from '../papers/paper-pages';
 import type { PaperRecord, PaperTextRecord } from '../papers/types';
 
 // Board papers in the search index: one document per page with text, under the paper's meeting,

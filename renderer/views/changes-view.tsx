@@ -6,6 +6,8 @@ import type { EntityRecord, PlanRecord } from '../db/types';
 import { formatDate, formatNumber, formatPeriod, plural } from '../format';
 import { useChangeSet, usePlan } from '../hooks/use-plan-data';
 import { fieldLabel, measureMovement, newUpdates, valueText } from '../plan/change-text';
+import { NotOnThisLaptop } from '../components/not-on-laptop';
+import { ViewTitle } from '../components/view-title';
 
 type Group = { key: string; title: string; changes: EntityChange[] };
 
@@ -18,21 +20,14 @@ export function ChangesView({ planId, importId }: { planId: string | undefined; 
   const selectedImport = importId ?? (plan ? plan.revisions.at(-1)?.importId : undefined);
   const data = useChangeSet(selectedImport);
 
-  if (plan === undefined || (selectedImport && data === undefined)) return <Heading title="What changed" />;
+  if (plan === undefined || (selectedImport && data === undefined)) return <ViewTitle>What changed</ViewTitle>;
   if (plan === null) {
-    return (
-      <>
-        <Heading title="What changed" />
-        <p className="empty-state">
-          That plan is not on this laptop. Go back to the <a href="#/plan">plans</a>.
-        </p>
-      </>
-    );
+    return <NotOnThisLaptop thing="plan" title="What changed" />;
   }
   const revision = plan.revisions.find((entry) => entry.importId === selectedImport);
   return (
     <>
-      <Heading title={`What changed: ${plan.header.title}`} />
+      <ViewTitle>{`What changed: ${plan.header.title}`}</ViewTitle>
       <RevisionPicker plan={plan} selectedImport={selectedImport} />
       {!data || !revision ? (
         <p className="empty-state">No change record was found for this revision.</p>
@@ -40,14 +35,6 @@ export function ChangesView({ planId, importId }: { planId: string | undefined; 
         <ChangeGroups plan={plan} revision={revision.revision} data={data} />
       )}
     </>
-  );
-}
-
-function Heading({ title }: { title: string }) {
-  return (
-    <h1 id="view-title" tabIndex={-1}>
-      {title}
-    </h1>
   );
 }
 

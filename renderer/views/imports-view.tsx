@@ -7,6 +7,7 @@ import { ProgressBar } from '../components/progress-bar';
 import { formatBytes, formatDate, formatDateTime, plural } from '../format';
 import { useImports, useSyncState } from '../hooks/use-plan-data';
 import type { SyncEntry } from '../plan/sync-controller';
+import { DataTable } from '../components/data-table';
 
 const SOURCE_LABELS = {
   inbox: 'Inbox folder',
@@ -60,47 +61,32 @@ export function ImportsView() {
       ) : null}
 
       <h2>Import log</h2>
-      {imports === undefined ? <p>Loading…</p> : null}
-      {imports?.length === 0 ? <p className="empty-state">Nothing has been imported yet.</p> : null}
-      {imports && imports.length > 0 ? (
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption className="visually-hidden">Every plan file imported on this laptop, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Imported</th>
-                <th scope="col">File</th>
-                <th scope="col">From</th>
-                <th scope="col">Plan</th>
-                <th scope="col">Revision</th>
-                <th scope="col">Changes</th>
-              </tr>
-            </thead>
-            <tbody>
-              {imports.map((record) => (
-                <tr key={record.id}>
-                  <td>{formatDateTime(record.at)}</td>
-                  <td>
-                    <span className="file-name">{record.fileName}</span>
-                    <span className="muted"> ({formatBytes(record.size)})</span>
-                  </td>
-                  <td>{SOURCE_LABELS[record.source]}</td>
-                  <td>{record.planTitle}</td>
-                  <td>
-                    {record.previousRevision === null ? `${record.revision} (first)` : `${record.previousRevision} → ${record.revision}`}
-                  </td>
-                  <td>
-                    <a href={hrefFor('/plan/changes', { plan: record.planId, import: record.id })}>
-                      {summaryText(record.summary, record.previousRevision === null)}
-                    </a>
-                    {record.warnings.length > 0 ? <span className="muted"> · {plural(record.warnings.length, 'warning')}</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <DataTable
+        caption="Every plan file imported on this laptop, newest first"
+        isCaptionHidden
+        columns={['Imported', 'File', 'From', 'Plan', 'Revision', 'Changes']}
+        rows={imports}
+        empty="Nothing has been imported yet."
+      >
+        {(record) => (
+          <tr key={record.id}>
+            <td>{formatDateTime(record.at)}</td>
+            <td>
+              <span className="file-name">{record.fileName}</span>
+              <span className="muted"> ({formatBytes(record.size)})</span>
+            </td>
+            <td>{SOURCE_LABELS[record.source]}</td>
+            <td>{record.planTitle}</td>
+            <td>{record.previousRevision === null ? `${record.revision} (first)` : `${record.previousRevision} → ${record.revision}`}</td>
+            <td>
+              <a href={hrefFor('/plan/changes', { plan: record.planId, import: record.id })}>
+                {summaryText(record.summary, record.previousRevision === null)}
+              </a>
+              {record.warnings.length > 0 ? <span className="muted"> · {plural(record.warnings.length, 'warning')}</span> : null}
+            </td>
+          </tr>
+        )}
+      </DataTable>
 
       {mappingEntry?.candidate && mappingEntry.candidate.outcome.status === 'needs-mapping' ? (
         <MappingDialog

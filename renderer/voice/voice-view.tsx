@@ -10,6 +10,8 @@ import { PlanReviewNav } from '../plan-review/plan-review-nav';
 import { useActionRows, usePlanSummary } from '../plan-review/use-plan-review';
 import { useVoiceRecords } from './use-voice';
 import { deleteVoiceRecord, saveVoiceRecord } from './voice-repository';
+import { NotOnThisLaptop } from '../components/not-on-laptop';
+import { ViewTitle } from '../components/view-title';
 
 /**
  * Families' voice: the clerk records what the parent carer forum and other user organisations
@@ -20,20 +22,13 @@ export function VoiceView({ params }: { params: URLSearchParams }) {
   const planId = params.get('plan') ?? undefined;
   const plan = usePlan(planId);
   const records = useVoiceRecords(planId);
-  if (plan === undefined) return <Title />;
+  if (plan === undefined) return <ViewTitle>Families’ voice</ViewTitle>;
   if (plan === null || !planId) {
-    return (
-      <>
-        <Title />
-        <p className="empty-state">
-          That plan is not on this laptop. Go back to the <a href="#/plan">plans</a>.
-        </p>
-      </>
-    );
+    return <NotOnThisLaptop thing="plan" title="Families’ voice" />;
   }
   return (
     <>
-      <Title />
+      <ViewTitle>Families’ voice</ViewTitle>
       <PlanReviewNav planId={planId} current="voice" />
       <p>What families tell the board through the parent carer forum and other user organisations, and how actions were co-produced.</p>
       <VoiceForm planId={planId} />
@@ -189,13 +184,5 @@ function VoiceForm({ planId }: { planId: string }) {
       </div>
       <p role="status">{message}</p>
     </form>
-  );
-}
-
-function Title() {
-  return (
-    <h1 id="view-title" tabIndex={-1}>
-      Families’ voice
-    </h1>
   );
 }

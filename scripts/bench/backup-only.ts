@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { examineFile } from '../../electron/sync/examine';
-import { generatePlan } from '../../shared/sample/generate-plan';
+import { generatePlan } from '../sample/generate-plan';
 import { CHROMIUM_ARGS, ensureChromium } from '../chromium.mjs';
 import { benchBackup } from './backup';
 

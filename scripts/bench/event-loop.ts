@@ -7,7 +7,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { examineFile, type ExamineResult } from '../../electron/sync/examine';
 import { createParseHost, typescriptWorkerParser } from '../../electron/sync/parse-host';
-import { generatePlan } from '../../shared/sample/generate-plan';
+import { generatePlan } from '../sample/generate-plan';
 import type { Figure } from './run';
 
 // Issue 12's target: while a 150 MB plan is imported, main's event loop (which carries every IPC

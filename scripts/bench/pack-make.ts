@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib';
 import { readPackSource, writePack } from '../../electron/pack/make-pack';
-import { makePaperPdf } from '../../shared/pack/paper-pdf';
+import { makePaperPdf } from '../sample/paper-pdf';
 import type { Figure } from './run';
 
 // Issue 14's target: making a pack from a 500-page combined agenda pack (read, split at its

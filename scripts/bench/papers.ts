@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { examineFile } from '../../electron/sync/examine';
-import { makePaperPdf, type PaperSpec } from '../../shared/pack/paper-pdf';
+import { makePaperPdf, type PaperSpec } from '../sample/paper-pdf';
 import { PACK_FORMAT, PACK_FORMAT_VERSION } from '../../shared/pack/schema';
 import { startApp } from '../../test/e2e/harness';
 import { machineLoad, measured, type Figure } from './stats';

@@ -5,7 +5,7 @@ import { chromium } from 'playwright-core';
 import { buildExport } from '../../electron/exports/build-export';
 import type { ExportRequest, MeetingBundle } from '../../shared/exports/schema';
 import { planFileSchema } from '../../shared/plan/schema';
-import type { PlanFileObject } from '../../shared/sample/generate-plan';
+import type { PlanFileObject } from '../sample/generate-plan';
 import { CHROMIUM_ARGS } from '../chromium.mjs';
 import { longMeeting } from './exports';
 import type { Figure } from './run';

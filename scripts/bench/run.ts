@@ -10,7 +10,7 @@ import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { examineFile } from '../../electron/sync/examine';
 import type { ImportCandidate } from '../../shared/ipc/contract';
-import { generatePlan } from '../../shared/sample/generate-plan';
+import { generatePlan } from '../sample/generate-plan';
 import { validatePlanText } from '../../shared/plan/validate';
 import { benchBoardReport } from './report';
 import { measureValidatorThroughput } from '../bench-validator';

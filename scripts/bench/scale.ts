@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { ImportCandidate } from '../../shared/ipc/contract';
-import { generatePlan } from '../../shared/sample/generate-plan';
+import { generatePlan } from '../sample/generate-plan';
 import { searchQueries } from './plan-review';
 import { measured, percentile, ratioOf, type Figure } from './stats';
 

@@ -1,7 +1,7 @@
 import { createScanner } from 'jsonc-parser';
 import type * as z from 'zod';
 import { describeIssue, formatPath, toSegments, type PathSegment } from './messages';
-import type { Problem } from './validate';
+import type { Problem } from './problem';
 
 // Finds where paths sit in JSON text (1-based line and column), and where and why text
 // is not JSON. One iterative pass over jsonc-parser's scanner: no tree is built and no

@@ -6,6 +6,7 @@ import { describeIssue, formatCount, formatPath, formatSize, isRecord, showValue
 import type { RawProblem } from './messages';
 import { checkContentLimits, checkPlanRules } from './rules';
 import type { FieldAt } from './rules';
+import type { Problem } from './problem';
 
 // The one gate every plan file passes before anything of it is stored. It never throws:
 // whatever the input, the answer is a result a clerk can read, with each problem's JSON
@@ -20,7 +21,7 @@ declare const TextDecoder: new (
   options?: { fatal?: boolean; ignoreBOM?: boolean },
 ) => { decode(input: Uint8Array): string };
 
-export type Problem = { path: string; message: string; line?: number; column?: number };
+export type { Problem } from './problem';
 
 export type PlanCounts = {
   areas: number;

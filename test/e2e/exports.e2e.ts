@@ -18,7 +18,7 @@ import { saveProfile } from '../../renderer/annotations/profile-repository';
 import { DATABASE_NAME, OversightDatabase } from '../../renderer/db/database';
 import { allMeetingBundles, meetingBundle, questionsFor } from '../../renderer/exports/gather';
 import { approvedBundle, BOARD_NAME, unzipAllText } from '../unit/exports/fixtures';
-import { DEFAULT_ZIP_LIMITS, entryDataOffset, readZipDirectory } from '../../shared/tracker/zip-directory';
+import { DEFAULT_ZIP_LIMITS, entryDataOffset, readZipDirectory } from '../../shared/files/zip-directory';
 import { axeViolations, printHtmlToPdf, renderSvgToPng, startApp, whyCannotRun, type AppHarness } from './harness';
 import { pdfPageTexts } from './pdf-text';
 

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { generatePlan } from '../../shared/sample/generate-plan';
+import { generatePlan } from '../../scripts/sample/generate-plan';
 import { axeViolations, startApp, whyCannotRun, type AppHarness } from './harness';
 import { dumpStore } from './store-dump';
 

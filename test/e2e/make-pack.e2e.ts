@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { makePaperPdf } from '../../shared/pack/paper-pdf';
+import { makePaperPdf } from '../../scripts/sample/paper-pdf';
 import { paperSpec } from '../unit/pack/fixtures';
 import type { Page } from 'playwright-core';
 import { axeViolations, startApp, whyCannotRun, type AppHarness } from './harness';

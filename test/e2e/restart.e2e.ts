@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { ANNOTATIONS_FORMAT, type AnnotationsFile } from '../../shared/annotations/file';
-import { generatePlan } from '../../shared/sample/generate-plan';
+import { generatePlan } from '../../scripts/sample/generate-plan';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, whyCannotRun, type AppHarness } from './harness';
 import { dumpStore } from './store-dump';

@@ -2,7 +2,7 @@ import { OversightDatabase } from '../../../renderer/db/database';
 import { storeCandidate } from '../../../renderer/db/plan-repository';
 import type { ImportCandidate } from '../../../shared/ipc/contract';
 import { validatePlanValue } from '../../../shared/plan/validate';
-import { generatePlan } from '../../../shared/sample/generate-plan';
+import { generatePlan } from '../../sample/generate-plan';
 
 // Issue 13 item 4: how long the window is blocked while a 100 MB plan is stored. The plan is
 // generated and validated in the page (passing 100 MB through the driver would dominate), then

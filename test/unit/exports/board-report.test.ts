@@ -5,7 +5,7 @@ import { reportHtml } from '../../../shared/exports/report-html';
 import { exportRequestSchema, type ExportRequest, type MeetingBundle } from '../../../shared/exports/schema';
 import type { MeetingRecord } from '../../../shared/meetings/schema';
 import type { Action, Area, Measure, Risk } from '../../../shared/plan/schema';
-import { DEFAULT_ZIP_LIMITS, readZipDirectory } from '../../../shared/tracker/zip-directory';
+import { DEFAULT_ZIP_LIMITS, readZipDirectory } from '../../../shared/files/zip-directory';
 import { BOARD_NAME, docxText, draftBundle, EXEMPT_MARKER, exportMeeting, unzipAllText, unzipText } from './fixtures';
 
 const area: Area = {

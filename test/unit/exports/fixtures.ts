@@ -8,7 +8,7 @@ import {
   type MeetingRecord,
   type TermsOfReference,
 } from '../../../shared/meetings/schema';
-import { DEFAULT_ZIP_LIMITS, entryDataOffset, readZipDirectory } from '../../../shared/tracker/zip-directory';
+import { DEFAULT_ZIP_LIMITS, entryDataOffset, readZipDirectory } from '../../../shared/files/zip-directory';
 
 // A small, realistic meeting for the export tests: a public item, an exempt one whose every
 // record carries EXEMPT-MARKER, an item linked to a plan action, and any other business.

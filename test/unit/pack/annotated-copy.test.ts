@@ -2,7 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { highlightRects, makeAnnotatedCopy, type PageTextItem } from '../../../shared/pack/annotated-copy';
-import { makePaperPdf } from '../../../shared/pack/paper-pdf';
+import { makePaperPdf } from '../../../scripts/sample/paper-pdf';
 import { pdfPageTexts } from '../../e2e/pdf-text';
 import { paperSpec } from './fixtures';
 

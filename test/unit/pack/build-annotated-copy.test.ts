@@ -3,7 +3,7 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it, vi } from 'vitest';
 import { paperTargetKey, type AnnotationRecord } from '../../../shared/annotations/types';
 import { describePassage, paperTextModel, prepareText } from '../../../shared/pack/anchor';
-import { makePaperPdf } from '../../../shared/pack/paper-pdf';
+import { makePaperPdf } from '../../../scripts/sample/paper-pdf';
 import { anchorAnnotations } from '../../../renderer/papers/anchoring';
 import { buildAnnotatedCopy } from '../../../renderer/papers/annotated-copy';
 import type { PaperRecord } from '../../../renderer/papers/types';

@@ -3,10 +3,10 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
-import { makePaperPdf, type PaperSpec } from '../../../shared/pack/paper-pdf';
+import { makePaperPdf, type PaperSpec } from '../../../scripts/sample/paper-pdf';
 import { PACK_FORMAT, PACK_FORMAT_VERSION } from '../../../shared/pack/schema';
 
-// Test packs made on the fly: PDFs generated with pdf-lib (shared/pack/paper-pdf.ts), folders in
+// Test packs made on the fly: PDFs generated with pdf-lib (scripts/sample/paper-pdf.ts), folders in
 // a temp directory, and zips written here byte by byte (so a test can also write a hostile one).
 
 /** The SHA-256 (hex) of some bytes. */

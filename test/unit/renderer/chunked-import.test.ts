@@ -6,7 +6,7 @@ import { isImportCancelled, STORE_CHUNK, storeCandidate } from '../../../rendere
 import MiniSearch from 'minisearch';
 import { loadSearchIndex, searchLoadedIndex } from '../../../renderer/search/search-index';
 import { runSliced, yieldToWindow } from '../../../renderer/db/yield-in-transaction';
-import { generatePlan } from '../../../shared/sample/generate-plan';
+import { generatePlan } from '../../../scripts/sample/generate-plan';
 import { candidateFor } from './plan-candidates';
 
 // A huge plan is stored in chunks that let the window breathe, with progress, and can be

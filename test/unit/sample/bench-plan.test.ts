@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validatePlanValue } from '../../../shared/plan/validate';
-import { generatePlan, generateRevision } from '../../../shared/sample/generate-plan';
+import { generatePlan, generateRevision } from '../../../scripts/sample/generate-plan';
 import { records, shapeProblems } from './plan-shape';
 
 describe('the bench-size plan', () => {

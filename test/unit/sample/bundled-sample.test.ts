@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validatePlanText } from '../../../shared/plan/validate';
-import { BUNDLED_SAMPLE_FOLDER, bundledSample, serialisePlan } from '../../../shared/sample/bundled-sample';
+import { BUNDLED_SAMPLE_FOLDER, bundledSample, serialisePlan } from '../../../scripts/sample/bundled-sample';
 import { record, records } from './plan-shape';
 
 const repositoryFile = (path: string): string => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');

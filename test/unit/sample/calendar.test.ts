@@ -12,8 +12,8 @@ import {
   toWorkingDay,
   ukDateTime,
   weekday,
-} from '../../../shared/sample/calendar';
-import { createRng } from '../../../shared/sample/prng';
+} from '../../../scripts/sample/calendar';
+import { createRng } from '../../../scripts/sample/prng';
 
 describe('the generator’s calendar', () => {
   it('agrees with Date.UTC on every day from 1999 to 2031', () => {

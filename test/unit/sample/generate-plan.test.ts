@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generatePlan } from '../../../shared/sample/generate-plan';
+import { generatePlan } from '../../../scripts/sample/generate-plan';
 import { looksLikePersonalName, record, records, shapeProblems, text } from './plan-shape';
 
 const exportDate = (plan: Record<string, unknown>): string =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generatePlan, generateRevision } from '../../../shared/sample/generate-plan';
-import type { PlanFileObject } from '../../../shared/sample/generate-plan';
+import { generatePlan, generateRevision } from '../../../scripts/sample/generate-plan';
+import type { PlanFileObject } from '../../../scripts/sample/generate-plan';
 import { record, records, shapeProblems } from './plan-shape';
 
 const FIRST_EXPORT = '2026-09-30T17:00:00+01:00';

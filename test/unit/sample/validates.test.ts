@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validatePlanValue } from '../../../shared/plan/validate';
-import { generatePlan, generateRevision } from '../../../shared/sample/generate-plan';
-import type { PlanFileObject } from '../../../shared/sample/generate-plan';
+import { generatePlan, generateRevision } from '../../../scripts/sample/generate-plan';
+import type { PlanFileObject } from '../../../scripts/sample/generate-plan';
 
 // Every plan the generator makes must load in the app cleanly: no errors and no warnings.
 const problemsOf = (plan: PlanFileObject): unknown[] => {

@@ -3,7 +3,7 @@ import { decodeCsvBytes, decodeWindows1252, readTrackerRows, type TrackerReadRes
 import { validatePlanValue } from '../../../shared/plan/validate';
 import { findHeaderRow, suggestMapping } from '../../../shared/tracker/mapping';
 import { trackerRowsToPlan } from '../../../shared/tracker/to-plan';
-import { readZipDirectory } from '../../../shared/tracker/zip-directory';
+import { readZipDirectory } from '../../../shared/files/zip-directory';
 import { buildXlsx, buildZip, encodeUtf8, encodeWindows1252, toCsv, workbookParts } from './build-files';
 
 function rowsOf(result: TrackerReadResult): string[][] {

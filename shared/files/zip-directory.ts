@@ -1,4 +1,4 @@
-import type { Problem } from './problem';
+import type { Problem } from '../plan/problem';
 
 // An .xlsx file is a zip. Before any zip library inflates it, its central directory (the
 // index at the end of the file) is read here and checked against limits, so a crafted file

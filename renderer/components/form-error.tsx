@@ -1,0 +1,12 @@
+/**
+ * A form's refusal, said at once to screen readers (role alert); nothing while there is none.
+ * Give it an id where a field names it in aria-describedby.
+ */
+export function FormError({ message, id }: { message: string | null | undefined; id?: string }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="error-text" role="alert">
+      {message}
+    </p>
+  );
+}
