@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { examineFile, type ExamineResult } from '../../electron/sync/examine';
+import { examineFile, type ReaderResult } from '../../electron/sync/examine';
 import { createParseHost, typescriptWorkerParser } from '../../electron/sync/parse-host';
 import { generatePlan } from '../../shared/sample/generate-plan';
 import type { Figure } from './run';
@@ -17,7 +17,7 @@ import type { Figure } from './run';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-async function delayWhile(run: () => Promise<ExamineResult>): Promise<{ maxMs: number; p99Ms: number; ms: number; status: string }> {
+async function delayWhile(run: () => Promise<ReaderResult>): Promise<{ maxMs: number; p99Ms: number; ms: number; status: string }> {
   const histogram = monitorEventLoopDelay({ resolution: 10 });
   histogram.enable();
   const started = performance.now();
