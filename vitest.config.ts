@@ -11,6 +11,10 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/unit/**/*.test.ts'],
+          // Generating and validating 10,000-action plans or building packs of PDFs takes 5–10 s
+          // with both cores loaded (issue 12's race hunt: bench-plan and make-pack ran out of
+          // Vitest's default 5 s); the tests assert behaviour, never timing.
+          testTimeout: 30_000,
         },
       },
       {
