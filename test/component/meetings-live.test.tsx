@@ -52,8 +52,7 @@ describe('live capture: attendance and quorum', () => {
       status: 'present',
       arrivedAtItemId: 'sample-item-5',
     });
-    // Typing-heavy: 20 s ran out with both cores loaded (issue 12's race hunt); behaviour only, never timing.
-  }, 60_000);
+  });
 
   it('lets a named substitute stand in for a member who sent apologies', async () => {
     const user = userEvent.setup();
@@ -138,8 +137,7 @@ describe('live capture: an agenda item', () => {
     await user.click(screen.getByRole('button', { name: 'Withdraw decision SOB/2027/002' }));
     await screen.findByText('Withdrawn: recorded in error');
     expect(screen.getByText('SOB/2027/002')).toBeInTheDocument();
-    // Typing-heavy: 20 s ran out with both cores loaded (issue 12's race hunt); behaviour only, never timing.
-  }, 60_000);
+  });
 
   it('refuses a consensus decision when the meeting is not quorate for the item', async () => {
     const user = userEvent.setup();
@@ -193,8 +191,7 @@ describe('live capture: an agenda item', () => {
       dueDate: '2027-02-18',
       links: [{ kind: 'action', id: 'act-013' }],
     });
-    // Typing-heavy: 20 s ran out with both cores loaded (issue 12's race hunt); behaviour only, never timing.
-  }, 60_000);
+  });
 
   it('saves notes as the chair types, and moves between sections with Alt+N, Alt+P and Alt+A', async () => {
     const user = userEvent.setup();
