@@ -25,7 +25,7 @@ export default defineConfig({
           include: ['test/component/**/*.test.{ts,tsx}'],
           setupFiles: ['test/component/setup.ts'],
           // Typing-heavy tests (the chair's live capture) are slow on a busy two-core machine;
-          // they assert behaviour, never timing. 20 s ran out for meetings-live, annotations-panel
+          // they assert behaviour, never timing. 20 s ran out for meetings-live, meetings-agenda, annotations-panel
           // and meetings-setup with both cores loaded (issue 12's race hunt).
           testTimeout: 60_000,
         },
