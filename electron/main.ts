@@ -18,6 +18,7 @@ import {
 import { createMainServices } from './services';
 import { createParseHost, type SpawnParser } from './sync/parse-host';
 import { watchRendererProcess } from './renderer-recovery';
+import { installDictionary } from './spellcheck-dictionary';
 
 // Thin wiring only: every decision lives in a plain module (security.ts, services.ts and the
 // handlers) that the tests exercise without Electron.
@@ -133,6 +134,9 @@ void app.whenReady().then(async () => {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
+  // The shipped en-GB dictionary goes where Chromium looks before downloading one.
+  const dictionary = await installDictionary(dictionaryFolder, app.getPath('userData'));
+  if (dictionary.status === 'missing' || dictionary.status === 'failed') console.warn(dictionary.message);
   const dictionaryUrl = keepSpellcheckerOffline(ses, dictionaryFolder);
   // No remote content: the only URLs the page may load are the app's own (and DevTools), and the
   // spellchecker only its local dictionary folder.

@@ -6,7 +6,7 @@ import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../shared/result';
 import type { SettingsStore } from '../settings-store';
 import { openBoardFolder, type BoardScan } from './folder';
-import type { ImportCandidate, ImportSource } from '../../shared/ipc/contract';
+import type { CandidateReply, ImportSource } from '../../shared/ipc/contract';
 import type { PublishedFile } from '../../shared/board/file';
 import type { ImportedDecisionsFile } from '../exports/save-export';
 import { checkPublication, copyForPublication, publishedKindOf, type PublishSource } from './publish';
@@ -22,14 +22,14 @@ export type BoardServiceOptions = {
    * (tests of the folder alone) publications are neither made nor read.
    */
   importer?: {
-    candidatesFor(paths: readonly string[], source: ImportSource, knownSha256: readonly string[]): Promise<ImportCandidate[]>;
+    candidatesFor(paths: readonly string[], source: ImportSource, knownSha256: readonly string[]): Promise<CandidateReply[]>;
     readDecisions(filePath: string): Promise<ImportedDecisionsFile>;
   };
 };
 
 /** What main made of a publication the renderer admitted: its files as import candidates and decision files, or not all there yet. */
 export type PublicationRead =
-  { status: 'ready'; candidates: ImportCandidate[]; decisions: ImportedDecisionsFile[] } | { status: 'incomplete'; reason: string };
+  { status: 'ready'; candidates: CandidateReply[]; decisions: ImportedDecisionsFile[] } | { status: 'incomplete'; reason: string };
 
 /**
  * The board folder behind IPC: remembers which folder it is (main's settings), keeps one

@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { validateAnnotationsBytes } from '../../shared/annotations/file';
 import { ANSWERS_LIMITS, hasAnswersMarker, parseAnswersGrid } from '../../shared/answers/workbook';
-import type { ImportOutcome } from '../../shared/ipc/contract';
+import type { ImportOutcome, SentPlanOutcome } from '../../shared/ipc/contract';
 import type { PlanFile } from '../../shared/plan/schema';
 import { PLAN_LIMITS, validatePlanBytes, validatePlanValue, type PlanValidation } from '../../shared/plan/validate';
 import { findHeaderRow, headingSignature, suggestMapping, type TrackerMapping } from '../../shared/tracker/mapping';
 import { trackerRowsToPlan } from '../../shared/tracker/to-plan';
+import type { EvidenceRecord } from '../evidence/open-evidence';
 import { classifyFileName } from './file-kinds';
 import type { ExaminedFile, ExamineResult } from './examine-types';
 import { examinePack } from './pack-read';
@@ -34,6 +35,17 @@ export type ExamineOptions = {
   onProgress?: (progress: { phase: 'reading' | 'validating' | 'done'; loaded: number; total: number }) => void;
   maxBytes?: number;
 };
+
+/** What main itself needs of a valid plan it passes on as bytes: where its evidence is, by plan and revision. */
+export type PlanSummary = { planId: string; revision: number; evidence: EvidenceRecord[] };
+
+/**
+ * The file reader's answer: examineFile's, except that a valid plan stays the UTF-8 bytes of its
+ * JSON (main forwards them to the renderer unparsed) with the small summary main needs.
+ */
+export type ReaderResult =
+  | ExamineResult
+  | { status: 'examined'; file: ExaminedFile; outcome: SentPlanOutcome; summary: PlanSummary; suggestedMappingUsed?: boolean };
 
 /**
  * Reads one file and decides what it is: a valid plan ready to store, an invalid one with every

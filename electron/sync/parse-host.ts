@@ -1,12 +1,13 @@
 import { fork } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { formatSize } from '../../shared/files/zip-directory';
-import type { ExamineOptions, ExamineResult } from './examine';
+import type { ExamineOptions, ReaderResult } from './examine';
 import type { ParseAnswer, ParseMessage, ParseRequest } from './parse-worker';
 
 // Main's side of the file reader (parse-worker.ts): one reader per file, started with a memory
 // cap, stopped at a time limit or when a newer request cancels it. Main's event loop only passes
-// messages, so the window stays responsive whatever the file holds.
+// messages, so the window stays responsive whatever the file holds: a valid plan arrives as the
+// bytes of its JSON with a small summary (parse-worker.ts toReaderResult), which main never parses.
 
 /** How much a reader may use. A 150 MB plan needs about 900 MB and 12 s here. */
 export const PARSE_LIMITS = { memoryMb: 1536, timeMs: 120_000 } as const;
@@ -25,16 +26,16 @@ export type SpawnParser = (limits: ParseLimits) => ParserChild;
 
 export type HostExamineOptions = Omit<ExamineOptions, 'maxBytes'> & { maxBytes?: number; signal?: AbortSignal };
 
-/** The examine function main uses: examineFile's answers, computed in a reader. */
+/** The examine function main uses: examineFile's answers, computed in a reader, a valid plan as bytes. */
 export function createParseHost(spawn: SpawnParser, limits: ParseLimits = PARSE_LIMITS) {
   return {
-    examine(filePath: string, options: HostExamineOptions = {}): Promise<ExamineResult> {
+    examine(filePath: string, options: HostExamineOptions = {}): Promise<ReaderResult> {
       const name = filePath.split(/[\\/]/).pop() ?? filePath;
       if (options.signal?.aborted) return Promise.resolve(cancelled(name));
-      return new Promise<ExamineResult>((resolve) => {
+      return new Promise<ReaderResult>((resolve) => {
         const child = spawn(limits);
         let isSettled = false;
-        const settle = (result: ExamineResult) => {
+        const settle = (result: ReaderResult) => {
           if (isSettled) return;
           isSettled = true;
           clearTimeout(timer);
@@ -105,7 +106,7 @@ export function typescriptWorkerParser(source: string, tsxApi: string): SpawnPar
   return workerThreadParser(`require(${JSON.stringify(tsxApi)}).register(); require(${JSON.stringify(source)});`, { eval: true });
 }
 
-function cancelled(name: string): ExamineResult {
+function cancelled(name: string): ReaderResult {
   return { status: 'unreadable', code: 'cancelled', message: `Reading ${name} was cancelled by a newer import.` };
 }
 
@@ -149,6 +150,8 @@ export function childProcessParser(entry: string, execArgv: string[] = []): Spaw
     const child = fork(entry, [], {
       execArgv: [...execArgv, `--max-old-space-size=${limits.memoryMb}`],
       env: { ...process.env, OVERSIGHT_PARSE_WORKER: '1' },
+      // Structured clone, as Electron's utilityProcess messages are: a valid plan's bytes arrive as bytes.
+      serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     let stderr = '';

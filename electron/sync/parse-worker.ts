@@ -1,6 +1,6 @@
 import { isMainThread, parentPort } from 'node:worker_threads';
 import type { TrackerMapping } from '../../shared/tracker/mapping';
-import { examineFile, type ExamineResult } from './examine';
+import { examineFile, type ExamineResult, type ReaderResult } from './examine';
 
 // The file reader's own process: plan files, trackers, annotations files and packs are parsed
 // here, never in main, so a huge or hostile file cannot freeze the window's link to main or
@@ -21,13 +21,13 @@ export type ParseMessage =
   | { type: 'progress'; progress: { phase: 'reading' | 'validating' | 'done'; loaded: number; total: number } }
   | { type: 'is-known'; id: number; sha256: string }
   | { type: 'mapping'; id: number; signature: string }
-  | { type: 'result'; result: ExamineResult }
+  | { type: 'result'; result: ReaderResult }
   | { type: 'failed'; message: string };
 
 /** Main's answers to the reader's questions. */
 export type ParseAnswer = { type: 'answer'; id: number; value: unknown };
 
-type Port = { post(message: ParseMessage): void; listen(listener: (message: unknown) => void): void };
+type Port = { post(message: ParseMessage, transfer?: ArrayBuffer[]): void; listen(listener: (message: unknown) => void): void };
 
 function connect(): Port | undefined {
   // Electron's utilityProcess gives the child process.parentPort; messages arrive as { data }.
@@ -47,7 +47,8 @@ function connect(): Port | undefined {
   }
   if (!isMainThread && parentPort) {
     const port = parentPort;
-    return { post: (message) => port.postMessage(message), listen: (listener) => port.on('message', listener) };
+    // The plan's bytes are moved to main, not copied.
+    return { post: (message, transfer) => port.postMessage(message, transfer), listen: (listener) => port.on('message', listener) };
   }
   return undefined;
 }
@@ -55,7 +56,7 @@ function connect(): Port | undefined {
 /** Runs one examination, asking main (through `ask`) what only main knows. */
 export async function runParseRequest(
   request: ParseRequest,
-  post: (message: ParseMessage) => void,
+  post: (message: ParseMessage, transfer?: ArrayBuffer[]) => void,
   ask: (question: { type: 'is-known'; sha256: string } | { type: 'mapping'; signature: string }) => Promise<unknown>,
 ): Promise<void> {
   try {
@@ -67,10 +68,31 @@ export async function runParseRequest(
       rememberedMapping: async (signature) => ((await ask({ type: 'mapping', signature })) as TrackerMapping | undefined) ?? undefined,
       onProgress: (progress) => post({ type: 'progress', progress }),
     });
-    post({ type: 'result', result });
+    const sent = toReaderResult(result);
+    post(
+      { type: 'result', result: sent },
+      sent.status === 'examined' && 'planJson' in sent.outcome ? [sent.outcome.planJson.buffer as ArrayBuffer] : [],
+    );
   } catch (error) {
     post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
   }
+}
+
+/**
+ * A valid plan leaves the reader as the UTF-8 bytes of its JSON, with the summary main needs:
+ * main hands the bytes to the renderer without deserialising the plan's objects, which for a
+ * 150 MB plan held main's event loop for most of a second.
+ */
+export function toReaderResult(result: ExamineResult): ReaderResult {
+  if (result.status !== 'examined' || result.outcome.status !== 'valid') return result;
+  const { plan, ...rest } = result.outcome;
+  const evidence = plan.evidence.map(({ id, file, sha256 }) => ({ id, file, sha256 }));
+  const { outcome: _outcome, ...examined } = result;
+  return {
+    ...examined,
+    outcome: { ...rest, planJson: new TextEncoder().encode(JSON.stringify(plan)) },
+    summary: { planId: plan.plan.id, revision: plan.export.revision, evidence },
+  };
 }
 
 const port = connect();

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { EventName, EventPayload, ImportCandidate, ImportSource } from '../../shared/ipc/contract';
+import type { CandidateReply, EventName, EventPayload, ImportSource } from '../../shared/ipc/contract';
 import { PACK_LIMITS, type PackManifest } from '../../shared/pack/schema';
 import type { TrackerMapping } from '../../shared/tracker/mapping';
 import type { EvidenceRecord } from '../evidence/open-evidence';
-import { examineFile, type ExamineOptions, type ExamineResult } from './examine';
+import { examineFile, type ExamineOptions, type ReaderResult } from './examine';
 import { droppedPathProblem } from './dropped-paths';
 import { classifyFileName, isIgnoredName } from './file-kinds';
 import { createInbox } from './inbox';
@@ -37,7 +37,7 @@ export type SyncServiceOptions = {
    * How a file is examined: examineFile in this process by default (tests, the CLI); in the app,
    * a file reader of its own (parse-host.ts) with a memory cap, a time limit and cancelling.
    */
-  examine?: (filePath: string, options: ExamineOptions & { signal?: AbortSignal }) => Promise<ExamineResult>;
+  examine?: (filePath: string, options: ExamineOptions & { signal?: AbortSignal }) => Promise<ReaderResult>;
 };
 
 /**
@@ -77,7 +77,7 @@ export function createSyncService(options: SyncServiceOptions) {
     known: ReadonlySet<string>,
     mapping?: TrackerMapping,
     signal?: AbortSignal,
-  ): Promise<ImportCandidate | undefined> {
+  ): Promise<CandidateReply | undefined> {
     const fileName = path.basename(filePath);
     const dropProblem = source === 'drop' ? droppedPathProblem(filePath) : undefined;
     if (dropProblem !== undefined) {
@@ -93,7 +93,7 @@ export function createSyncService(options: SyncServiceOptions) {
       };
     }
     let mappingUsed = mapping;
-    const result: ExamineResult = await examine(filePath, {
+    const result: ReaderResult = await examine(filePath, {
       ...(signal ? { signal } : {}),
       isKnown: (sha) => known.has(sha),
       rememberedMapping: async (signature) => {
@@ -107,12 +107,16 @@ export function createSyncService(options: SyncServiceOptions) {
     // A newer import from the same place took over: this one says nothing more.
     if (result.status === 'unreadable' && result.code === 'cancelled') return undefined;
     if (result.status === 'examined' && result.outcome.status === 'valid') {
-      const { plan } = result.outcome;
-      await options.onValidPlan?.(plan.plan.id, plan.export.revision, filePath, plan.evidence);
+      // From the file reader a valid plan is bytes main never parses, with its summary beside it.
+      const { planId, revision, evidence } =
+        'summary' in result
+          ? result.summary
+          : { planId: result.outcome.plan.plan.id, revision: result.outcome.plan.export.revision, evidence: result.outcome.plan.evidence };
+      await options.onValidPlan?.(planId, revision, filePath, evidence);
       if (mappingUsed && classifyFileName(fileName)?.startsWith('tracker')) {
         await options.onValidTracker?.({
-          planId: plan.plan.id,
-          revision: plan.export.revision,
+          planId,
+          revision,
           filePath,
           sha256: result.file.sha256,
           mapping: mappingUsed,
@@ -121,7 +125,7 @@ export function createSyncService(options: SyncServiceOptions) {
     }
     const token = randomUUID();
     const pack =
-      result.status === 'examined' && result.outcome.status === 'pack' && result.location
+      result.status === 'examined' && result.outcome.status === 'pack' && 'location' in result && result.location
         ? { location: result.location, manifest: result.outcome.pack }
         : undefined;
     tokens.set(token, { filePath, source, ...(pack ? { pack } : {}) });
@@ -136,12 +140,13 @@ export function createSyncService(options: SyncServiceOptions) {
         outcome: { status: 'invalid', errors: [{ path: fileName, message: result.message }], warnings: [] },
       };
     }
+    if ('summary' in result) return { token, fileName, source, ...result.file, outcome: result.outcome };
     return { token, fileName, source, ...result.file, outcome: result.outcome };
   }
 
   async function candidatesFor(filePaths: readonly string[], source: ImportSource, knownSha256: readonly string[]) {
     const known = new Set(knownSha256);
-    const candidates: ImportCandidate[] = [];
+    const candidates: CandidateReply[] = [];
     // A newer request from the same place (a second drop, the inbox scanned again) cancels this
     // one's reading: the member is waiting for the newer files, not a large old one.
     latestBySource.get(source)?.abort();
@@ -163,7 +168,7 @@ export function createSyncService(options: SyncServiceOptions) {
     candidatesFor,
 
     /** The inbox folder's stable plan files that the renderer does not have yet. */
-    async scanInbox(folder: string, knownSha256: readonly string[]): Promise<ImportCandidate[]> {
+    async scanInbox(folder: string, knownSha256: readonly string[]): Promise<CandidateReply[]> {
       if (!inbox || inbox.folder !== folder) {
         await inbox?.stop();
         inbox = createInbox({
@@ -190,7 +195,7 @@ export function createSyncService(options: SyncServiceOptions) {
     },
 
     /** The sample meeting pack (the folder `pack/`), then the bundled sample plan's revisions, oldest first. */
-    async sampleCandidates(): Promise<ImportCandidate[]> {
+    async sampleCandidates(): Promise<CandidateReply[]> {
       // A build without the sample (or a test that wants none) simply has nothing to load.
       const names = (await fs.readdir(options.sampleFolder).catch(() => [] as string[]))
         .filter((name) => !isIgnoredName(name) && classifyFileName(name) === 'plan')
@@ -211,7 +216,7 @@ export function createSyncService(options: SyncServiceOptions) {
     },
 
     /** Re-reads a tracker handed out earlier with the mapping the user confirmed. */
-    async applyMapping(token: string, mapping: TrackerMapping, remember: boolean): Promise<ImportCandidate | undefined> {
+    async applyMapping(token: string, mapping: TrackerMapping, remember: boolean): Promise<CandidateReply | undefined> {
       const entry = tokens.get(token);
       if (!entry) return undefined;
       if (remember) await options.mappings.remember(mapping);

@@ -3,7 +3,7 @@ import { boardFilePath } from '../../shared/board/names';
 import { sha256HexOf, type SigningKey } from '../../shared/board/signing';
 import type { BoardTrust, OpenedPublication } from '../../shared/board/reader';
 import type { Profile } from '../../shared/annotations/types';
-import type { ChannelResponse, ImportCandidate } from '../../shared/ipc/contract';
+import type { CandidateReply, ChannelResponse } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/result';
 import type { OversightDatabase } from '../db/database';
 import { getMeta, setMeta } from '../db/meta-repository';
@@ -33,7 +33,7 @@ export type PublicationPort = {
 
 /** Where a publication's files are stored: the sync controller in the app (same path and log as the Import dialog). */
 export type PublicationStore = {
-  importPublished(fetch: (knownSha256: string[]) => Promise<readonly ImportCandidate[]>): Promise<ReadonlyArray<SyncEntry['outcome']>>;
+  importPublished(fetch: (knownSha256: string[]) => Promise<readonly CandidateReply[]>): Promise<ReadonlyArray<SyncEntry['outcome']>>;
 };
 
 type ReadOutcome =

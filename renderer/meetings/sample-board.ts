@@ -1,5 +1,5 @@
 import { BOARD_ID, DEFAULT_ASSURANCE_SCALE, type AgendaItem, type Board, type BoardMember } from '../../shared/meetings/schema';
-import type { ImportCandidate } from '../../shared/ipc/contract';
+import type { CandidateReply } from '../../shared/ipc/contract';
 import type { OversightDatabase } from '../db/database';
 import { createMeeting } from './meeting-repository';
 
@@ -147,7 +147,7 @@ export async function seedSampleBoard(db: OversightDatabase, options: { now?: Da
  * takes the seeded meeting's date, time and place on first run. Only sample candidates for the
  * sample meeting change; anything a member imports is stored as it came.
  */
-export async function alignSamplePacks(db: OversightDatabase, candidates: readonly ImportCandidate[]): Promise<ImportCandidate[]> {
+export async function alignSamplePacks(db: OversightDatabase, candidates: readonly CandidateReply[]): Promise<CandidateReply[]> {
   const meeting = await db.meetings.get(SAMPLE_MEETING_ID);
   if (!meeting) return [...candidates];
   return candidates.map((candidate) => {

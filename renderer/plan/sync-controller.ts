@@ -1,4 +1,4 @@
-import type { ImportCandidate, ImportSource } from '../../shared/ipc/contract';
+import type { CandidateReply, ImportCandidate, ImportSource } from '../../shared/ipc/contract';
 import type { TrackerMapping } from '../../shared/tracker/mapping';
 import type { OversightDatabase } from '../db/database';
 import { getMeta, setMeta } from '../db/meta-repository';
@@ -12,6 +12,7 @@ import { alignSamplePacks, seedSampleBoard } from '../meetings/sample-board';
 import { packFileHashes, storePack, type PackOutcome } from '../papers/pack-repository';
 import type { PackRecord } from '../papers/types';
 import { startTextExtraction } from '../papers/text-extraction';
+import { receiveCandidate } from './receive-candidate';
 
 /** One file handled this session, with what became of it. Kept in memory: failures never touch the store. */
 export type SyncEntry = {
@@ -120,7 +121,7 @@ export function createSyncController(db: OversightDatabase, api: Api) {
   }
 
   async function storeAll(
-    candidates: readonly ImportCandidate[],
+    candidates: readonly CandidateReply[],
   ): Promise<Array<StoreOutcome | MergeOutcome | PackOutcome | AnswersOutcome>> {
     const outcomes: Array<StoreOutcome | MergeOutcome | PackOutcome | AnswersOutcome> = [];
     // A backup of the store before anything is imported (once a backup passphrase is set). A
@@ -129,7 +130,9 @@ export function createSyncController(db: OversightDatabase, api: Api) {
       const backup = await backUpIfSetUp(db, api, 'before-import').catch((error: unknown) => ({ ok: false, error }) as const);
       if (backup && !backup.ok) console.warn('The backup before an import failed', backup.error);
     }
-    for (const candidate of candidates) {
+    for (const sent of candidates) {
+      // Parsed one at a time, so only one large plan's objects are held at once.
+      const candidate = receiveCandidate(sent);
       try {
         const mark: InterruptedImport = {
           fileName: candidate.fileName,
@@ -192,7 +195,7 @@ export function createSyncController(db: OversightDatabase, api: Api) {
       record({ fileName: '', source: 'dialog', outcome: { status: 'error', message: reply.error.message } });
       return [];
     }
-    return storeAll(reply.value as ImportCandidate[]);
+    return storeAll(reply.value as CandidateReply[]);
   }
 
   const unsubscribers = [
@@ -220,7 +223,7 @@ export function createSyncController(db: OversightDatabase, api: Api) {
      * Stores files the clerk published to the board folder, by the same path (and into the same
      * import log) as files imported by hand. `fetch` gets the hashes already held, as main skips them.
      */
-    importPublished(fetch: (knownSha256: string[]) => Promise<readonly ImportCandidate[]>) {
+    importPublished(fetch: (knownSha256: string[]) => Promise<readonly CandidateReply[]>) {
       return serialise(async () => {
         const known = [
           ...(await importedFileHashes(db)),

@@ -100,6 +100,23 @@ export const importCandidateSchema = z.object({
 });
 export type ImportCandidate = z.infer<typeof importCandidateSchema>;
 
+// A valid plan read by the file reader reaches main as the UTF-8 bytes of its JSON, which main
+// passes on to the renderer without parsing: deserialising a 150 MB plan's objects in main held
+// its event loop (every IPC message of the window) for most of a second (docs/benchmarks.md).
+// The renderer parses the bytes (renderer/plan/receive-candidate.ts).
+export const sentPlanOutcomeSchema = z.object({
+  status: z.literal('valid'),
+  planJson: z.custom<Uint8Array>((value) => value instanceof Uint8Array),
+  contentHash: sha256Schema,
+  warnings: z.array(problemSchema),
+  counts: countsSchema,
+});
+export type SentPlanOutcome = z.infer<typeof sentPlanOutcomeSchema>;
+
+/** A candidate as main sends it: an ImportCandidate, or one whose valid plan is still its JSON's bytes. */
+export const candidateReplySchema = z.union([importCandidateSchema, importCandidateSchema.extend({ outcome: sentPlanOutcomeSchema })]);
+export type CandidateReply = z.infer<typeof candidateReplySchema>;
+
 const knownFilesSchema = z.object({
   /** Hashes of files already in the import log: main skips them without parsing. */
   knownSha256: z.array(sha256Schema).max(100_000),
@@ -142,15 +159,15 @@ export const channels = {
   'settings:get': { request: noArgument, response: settingsSchema },
   'settings:choose-inbox-folder': { request: noArgument, response: settingsSchema },
   'settings:reset-inbox-folder': { request: noArgument, response: settingsSchema },
-  'sync:scan-inbox': { request: knownFilesSchema, response: z.array(importCandidateSchema) },
-  'sync:open-dialog': { request: knownFilesSchema, response: z.array(importCandidateSchema) },
+  'sync:scan-inbox': { request: knownFilesSchema, response: z.array(candidateReplySchema) },
+  'sync:open-dialog': { request: knownFilesSchema, response: z.array(candidateReplySchema) },
   'sync:read-dropped': {
     request: knownFilesSchema.extend({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100) }),
-    response: z.array(importCandidateSchema),
+    response: z.array(candidateReplySchema),
   },
-  'sync:load-sample': { request: noArgument, response: z.array(importCandidateSchema) },
+  'sync:load-sample': { request: noArgument, response: z.array(candidateReplySchema) },
   // A meeting pack folder, chosen in a folder dialog (the file dialog cannot choose folders on Windows).
-  'sync:open-pack-folder': { request: knownFilesSchema, response: z.array(importCandidateSchema) },
+  'sync:open-pack-folder': { request: knownFilesSchema, response: z.array(candidateReplySchema) },
   // One paper of a pack handed out as a candidate, by the candidate's token: read again and
   // re-checked against its SHA-256 by main. PDFs can be large, so they never ride in the candidate.
   'papers:read': {
@@ -159,7 +176,7 @@ export const channels = {
   },
   'sync:apply-mapping': {
     request: z.object({ token: z.string().min(1).max(200), mapping: trackerMappingSchema, remember: z.boolean() }),
-    response: importCandidateSchema,
+    response: candidateReplySchema,
   },
   'annotations:export': {
     // The renderer builds the file; main checks it against the format (private annotations
@@ -227,7 +244,7 @@ export const channels = {
     response: z.discriminatedUnion('status', [
       z.object({
         status: z.literal('ready'),
-        candidates: z.array(importCandidateSchema),
+        candidates: z.array(candidateReplySchema),
         decisions: z.array(importedDecisionsFileSchema),
       }),
       z.object({ status: z.literal('incomplete'), reason: z.string() }),
@@ -265,7 +282,7 @@ export const channels = {
       meeting: packSchema.shape.meeting,
       agenda: z.array(packAgendaItemSchema).max(200),
     }),
-    response: z.array(importCandidateSchema),
+    response: z.array(candidateReplySchema),
   },
   // "Save a copy with my notes": the renderer builds the PDF (it holds the member's notes); main
   // checks it is a PDF of sane size, asks where it goes and writes it atomically.

@@ -85,6 +85,33 @@ describe('Imports view', () => {
     expect(dialogCalls()[1]?.argument).toEqual({ knownSha256: [candidate.sha256] });
   });
 
+  it('imports a plan main passed on from the file reader as the bytes of its JSON, and refuses bytes that are not a plan', async () => {
+    const user = userEvent.setup();
+    const candidate = candidateFor(planObject(), 'northshire.plan.json');
+    if (candidate.outcome.status !== 'valid') throw new Error('fixture not valid');
+    const { plan, ...rest } = candidate.outcome;
+    const sent = { ...candidate, outcome: { ...rest, planJson: new TextEncoder().encode(JSON.stringify(plan)) } };
+    const truncated = {
+      ...sent,
+      token: 'cut',
+      fileName: 'cut.plan.json',
+      sha256: 'd'.repeat(64),
+      outcome: { ...sent.outcome, planJson: sent.outcome.planJson.slice(0, 200) },
+    };
+    let chosen: unknown[] = [truncated];
+    const bridge = fakeBridge({ 'sync:open-dialog': () => chosen });
+    const { db } = renderWithServices(<ImportsView />, { bridge });
+    const before = await dump(db);
+    await user.click(screen.getByRole('button', { name: 'Import files…' }));
+    expect(await screen.findByText(/could not be taken from the file reader/)).toBeInTheDocument();
+    expect(await dump(db)).toBe(before);
+
+    chosen = [sent];
+    await user.click(screen.getByRole('button', { name: 'Import files…' }));
+    expect(await screen.findByText(/imported Northshire Local Area SEND Written Statement of Action, revision 7/)).toBeInTheDocument();
+    await waitFor(async () => expect(await db.plans.count()).toBe(1));
+  });
+
   it('asks to confirm a tracker’s columns in a dialog, by keyboard, and sends the mapping to main', async () => {
     const user = userEvent.setup();
     const imported = candidateFor(planObject(), 'SEND tracker.xlsx');

@@ -1,20 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportCandidate } from '../../shared/ipc/contract';
+import type { CandidateReply } from '../../shared/ipc/contract';
 import { alignSamplePacks, SAMPLE_MEETING_ID, seedSampleBoard } from '../../renderer/meetings/sample-board';
 import { freshDatabase } from './helpers';
 import { testPackCandidate } from './papers-helpers';
 
 // The sample pack takes the seeded sample meeting's date on first run; nothing else changes.
 
-function packFor(meetingId: string, source: ImportCandidate['source']): ImportCandidate {
+function packFor(meetingId: string, source: CandidateReply['source']): CandidateReply {
   const candidate = testPackCandidate([{ id: 'p4', title: 'Performance dashboard', item: 'item-4' }]);
   if (candidate.outcome.status !== 'pack') throw new Error('not a pack');
   const pack = { ...candidate.outcome.pack, meeting: { ...candidate.outcome.pack.meeting, id: meetingId } };
   return { ...candidate, source, outcome: { ...candidate.outcome, pack } };
 }
 
-const meetingOf = (candidate: ImportCandidate | undefined) =>
-  candidate?.outcome.status === 'pack' ? candidate.outcome.pack.meeting : null;
+const meetingOf = (candidate: CandidateReply | undefined) => (candidate?.outcome.status === 'pack' ? candidate.outcome.pack.meeting : null);
 
 describe('aligning the sample pack with the sample meeting', () => {
   it('gives the sample pack the seeded meeting’s date, time and place, and leaves every other candidate as it came', async () => {

@@ -10,7 +10,7 @@ import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 import { createBridge } from '../../shared/ipc/bridge';
 import { CHANNEL_NAMES, EVENT_NAMES, type EventName, type EventPayload } from '../../shared/ipc/contract';
 import { mimeTypeFor, resolveAppAsset, securityHeaders } from '../../electron/security';
-import { createMainServices } from '../../electron/services';
+import { createMainServices, type MainServicesOptions } from '../../electron/services';
 
 // The end-to-end harness: the built renderer in Debian's Chromium, with the very handler table
 // main.ts registers bound into the page where Electron's preload would be. Real React, real
@@ -41,6 +41,8 @@ export type HarnessOptions = {
   dataFolder?: string;
   /** Inbox stability window in ms (short in tests). */
   stableForMs?: number;
+  /** How main examines files (default: in-process; the app uses the file reader, electron/sync/parse-host.ts). */
+  examine?: MainServicesOptions['examine'];
   headless?: boolean;
   viewport?: { width: number; height: number };
 };
@@ -248,6 +250,7 @@ export async function startApp(options: HarnessOptions = {}): Promise<AppHarness
     dataFolder,
     documentsFolder,
     sampleFolder: options.sampleFolder ?? SAMPLE_FOLDER,
+    ...(options.examine ? { examine: options.examine } : {}),
     stableForMs: options.stableForMs ?? 300,
     appInfo: { name: 'Oversight', version: '0.1.0-e2e', platform: process.platform, dataFolder, locale: 'en-GB' },
     dialogs: {

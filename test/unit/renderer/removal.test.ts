@@ -7,6 +7,7 @@ import { createMappingStore } from '../../../electron/sync/mapping-store';
 import { createSyncService } from '../../../electron/sync/service';
 import type { Profile } from '../../../shared/annotations/types';
 import type { ImportCandidate } from '../../../shared/ipc/contract';
+import { receiveCandidate } from '../../../renderer/plan/receive-candidate';
 import { createAnnotation } from '../../../renderer/annotations/annotation-repository';
 import { OversightDatabase } from '../../../renderer/db/database';
 import { storeCandidate } from '../../../renderer/db/plan-repository';
@@ -47,7 +48,8 @@ beforeAll(async () => {
     emit: () => undefined,
     watchInbox: false,
   });
-  sampleCandidates = await sync.sampleCandidates();
+  // The reader hands plans over as bytes; the renderer decodes them as it stores.
+  sampleCandidates = (await sync.sampleCandidates()).map(receiveCandidate);
   readPaper = async (token, paperId) => {
     const read = await sync.readPaper(token, paperId);
     if (!read.ok) throw new Error(read.message);
