@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { catchUpSearchIndex } from './annotations/annotation-repository';
 import { App } from './app/app';
 import { ServicesProvider } from './app/context';
+import { applyTheme, readThemeChoice } from './app/theme';
 import { openDatabase } from './db/database';
 import { checkStore } from './db/store-guard';
 import { ensurePlanReviews } from './plan-review/review-store';
@@ -13,6 +14,9 @@ import { createSyncController } from './plan/sync-controller';
 // The page's CSP forbids eval: keep zod from probing `new Function` (the probe alone is
 // reported as a CSP violation) and use its interpreter instead.
 z.config({ jitless: true });
+
+// The laptop's theme before anything paints.
+applyTheme(readThemeChoice());
 
 // Entry point: open the store, wrap the preload's bridge, start sync, render.
 const db = openDatabase();

@@ -276,8 +276,33 @@ export const channels = {
   'backup:close': { request: z.object({ token: backupTokenSchema }), response: z.object({ closed: z.literal(true) }) },
 } as const;
 
+/**
+ * What the application menu (electron/menu.ts) asks the renderer to do. Main sends only a name
+ * from this list; the renderer decides what it means, so the menu never carries a path or data.
+ */
+export const MENU_COMMANDS = [
+  'import',
+  'export',
+  'print',
+  'go-plan',
+  'go-notes',
+  'go-meetings',
+  'go-papers',
+  'go-exports',
+  'theme-system',
+  'theme-light',
+  'theme-dark',
+  'help-guide',
+  'help-shortcuts',
+  'help-about',
+] as const;
+export const menuCommandSchema = z.enum(MENU_COMMANDS);
+export type MenuCommand = z.infer<typeof menuCommandSchema>;
+
 /** Events main pushes to the renderer, with their payloads. */
 export const events = {
+  /** A command chosen in the application menu (or its accelerator). */
+  'menu:command': z.object({ command: menuCommandSchema }),
   /** The board folder has files this laptop has not read: the renderer should scan it. */
   'board:changed': z.object({ folder: z.string() }),
   /** A new or changed file became stable in the inbox folder: the renderer should scan. */
