@@ -10,6 +10,8 @@ import { checkStore } from './db/store-guard';
 import { ensurePlanReviews } from './plan-review/review-store';
 import { createApi, createUnavailableApi } from './ipc/client';
 import { createSyncController } from './plan/sync-controller';
+// Last, so the themes' rules win over the views' own (see the sheet).
+import './appearance.css';
 
 // The page's CSP forbids eval: keep zod from probing `new Function` (the probe alone is
 // reported as a CSP violation) and use its interpreter instead.
