@@ -9,6 +9,7 @@ import { importDecisionsFile, type DecisionsImportOutcome } from './decisions-im
 import { allMeetingBundles, boardReportRequest, meetingBundle, questionsFor } from './gather';
 import { useQuestionAuthors } from './use-exports';
 import './exports.css';
+import { DateField } from '../components/date-field';
 
 // What the board produces leaves the laptop only from here, as files the user asks for. The
 // renderer gathers the data; main validates it, leaves exempt items out unless they are
@@ -291,19 +292,9 @@ export function ExportsView() {
         {what === 'board-report' ? (
           <div className="form-grid">
             <label htmlFor={`${formId}-from`}>From</label>
-            <input
-              id={`${formId}-from`}
-              type="date"
-              value={period.from}
-              onChange={(event) => setPeriod({ ...period, from: event.target.value })}
-            />
+            <DateField id={`${formId}-from`} value={period.from} onChange={(from) => setPeriod((current) => ({ ...current, from }))} />
             <label htmlFor={`${formId}-to`}>To</label>
-            <input
-              id={`${formId}-to`}
-              type="date"
-              value={period.to}
-              onChange={(event) => setPeriod({ ...period, to: event.target.value })}
-            />
+            <DateField id={`${formId}-to`} value={period.to} onChange={(to) => setPeriod((current) => ({ ...current, to }))} />
           </div>
         ) : null}
 

@@ -25,6 +25,7 @@ import { clearJournalledNote, isNewerThanStored, journalledNote, journalNote } f
 import { useDebouncedText } from './use-debounced-text';
 import { draftKey, useDraftState } from './use-draft-state';
 import type { PlanTarget } from './use-meetings';
+import { DateField } from '../components/date-field';
 
 type ItemProps = {
   meeting: Meeting;
@@ -818,7 +819,7 @@ function ActionsArising({ meeting, item, records, board, targets, isLocked }: It
           </span>
           <span className="field">
             <label htmlFor="live-action-due">Due</label>
-            <input id="live-action-due" type="date" value={dueDate} onChange={(event) => setDueDate(event.target.value)} />
+            <DateField id="live-action-due" value={dueDate} onChange={setDueDate} />
           </span>
           {meeting.planId ? (
             <span className="field field-wide">

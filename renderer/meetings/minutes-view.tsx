@@ -16,6 +16,7 @@ import { VerifiedBadge } from './verified-badge';
 import { RetentionPrompt } from '../annotations/retention-prompt';
 import { backUpIfSetUp } from '../backup/auto-backup';
 import './meetings.css';
+import { DateField } from '../components/date-field';
 
 /** The minutes of a meeting as recorded; approving them (which locks them), their verification, and corrections. */
 export function MinutesView({ meetingId, at }: { meetingId: string | undefined; at: string | undefined }) {
@@ -387,13 +388,12 @@ function Approval({
                 }}
               />
               <label htmlFor={`${formId}-other-date`}>Date of that meeting</label>
-              <input
+              <DateField
                 id={`${formId}-other-date`}
-                type="date"
                 value={otherDate}
                 min={meeting.date}
-                onChange={(event) => {
-                  setOtherDate(event.target.value);
+                onChange={(iso) => {
+                  setOtherDate(iso);
                   setConfirming(false);
                 }}
               />

@@ -10,6 +10,7 @@ import { PlanReviewNav } from '../plan-review/plan-review-nav';
 import { useActionRows, usePlanSummary } from '../plan-review/use-plan-review';
 import { useVoiceRecords } from './use-voice';
 import { deleteVoiceRecord, saveVoiceRecord } from './voice-repository';
+import { DateField } from '../components/date-field';
 
 /**
  * Families' voice: the clerk records what the parent carer forum and other user organisations
@@ -153,7 +154,7 @@ function VoiceForm({ planId }: { planId: string }) {
         <label htmlFor={`${formId}-source`}>{kind === 'co-production' ? 'Co-produced with' : 'From (organisation)'}</label>
         <input id={`${formId}-source`} value={source} onChange={(event) => setSource(event.target.value)} />
         <label htmlFor={`${formId}-date`}>Date</label>
-        <input id={`${formId}-date`} type="date" value={date} onChange={(event) => setDate(event.target.value)} />
+        <DateField id={`${formId}-date`} value={date} onChange={setDate} />
         <label htmlFor={`${formId}-heading`}>Title</label>
         <input id={`${formId}-heading`} value={title} onChange={(event) => setTitle(event.target.value)} />
         <label htmlFor={`${formId}-summary`}>What it says</label>
