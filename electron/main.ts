@@ -205,6 +205,7 @@ void app.whenReady().then(async () => {
     },
     openExternal: (url) => shell.openExternal(url),
     openPath: (filePath) => shell.openPath(filePath),
+    showItemInFolder: (filePath) => shell.showItemInFolder(filePath),
     printHtmlToPdf,
     renderSvgToPng,
     emit,

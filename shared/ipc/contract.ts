@@ -118,6 +118,17 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 
 const noArgument = z.undefined();
 
+/** What main says after saving a file the user placed with the save dialog. */
+export const savedFileSchema = z.object({
+  saved: z.boolean(),
+  fileName: z.string().optional(),
+  /** The folder it went into, for "Saved to …". */
+  folder: z.string().optional(),
+  /** For `shell:show-saved`. */
+  savedId: z.string().optional(),
+});
+export type SavedFile = z.infer<typeof savedFileSchema>;
+
 // Backups (docs/formats/backup-v1.md): the renderer streams the store as frames; main encrypts
 // and writes them, and reads a chosen backup back one decrypted frame at a time.
 const frameSchema = z.custom<Uint8Array>((value) => value instanceof Uint8Array && value.length > 0 && value.length <= MAX_FRAME_BYTES);
@@ -164,9 +175,15 @@ export const channels = {
     // The renderer builds the file; main checks it against the format (private annotations
     // cannot pass: the schema admits only "shared") before the user chooses where it goes.
     request: z.object({ file: annotationsFileSchema, suggestedName: z.string().min(1).max(200) }),
-    response: z.object({ saved: z.boolean(), fileName: z.string().optional() }),
+    response: savedFileSchema,
   },
   'shell:open-external': { request: z.object({ url: z.string().max(2048) }), response: z.object({ opened: z.boolean() }) },
+  // "Show in folder" after a save: the renderer names a file main saved this session by the id
+  // main gave it; main reveals the path it wrote itself, never one the renderer supplies.
+  'shell:show-saved': {
+    request: z.strictObject({ savedId: z.uuid() }),
+    response: z.object({ shown: z.literal(true) }),
+  },
   // Main builds every export from this validated payload (exempt items left out unless included),
   // asks where to save it and writes it atomically; it never replaces a file it did not ask about.
   'exports:save': { request: exportRequestSchema, response: exportResultSchema },
@@ -240,7 +257,7 @@ export const channels = {
       bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array && value.length > 0 && value.length <= 400 * 1024 * 1024),
       suggestedName: z.string().min(1).max(200),
     }),
-    response: z.object({ saved: z.boolean(), fileName: z.string().optional() }),
+    response: savedFileSchema,
   },
   'backup:status': { request: noArgument, response: backupStatusSchema },
   // The passphrase crosses once; main keeps only the key derived from it.
