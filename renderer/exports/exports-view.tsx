@@ -1,4 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
+import type { SavedFile } from '../../shared/ipc/contract';
+import { ShareAnnotations } from '../annotations/share-annotations';
+import { savedSentence, ShowInFolder } from '../components/saved-notice';
 import type { ExportKind, ExportRequest } from '../../shared/exports/schema';
 import type { Meeting } from '../../shared/meetings/schema';
 import { useServices } from '../app/context';
@@ -95,7 +98,7 @@ function lastYear(): { from: string; to: string } {
   return { from, to };
 }
 
-type Message = { tone: 'ok' | 'error' | 'info'; text: string };
+type Message = { tone: 'ok' | 'error' | 'info'; text: string; saved?: SavedFile };
 
 function meetingLabel(meeting: Meeting): string {
   return `${formatDate(meeting.date)}: ${meeting.title} (${meeting.status === 'approved' ? 'approved' : 'draft'})`;
@@ -189,7 +192,7 @@ export function ExportsView() {
       const reply = await api.call('exports:save', request);
       if (!reply.ok) setMessage({ tone: 'error', text: `Nothing was saved. ${reply.error.message}` });
       else if (!reply.value.saved) setMessage({ tone: 'info', text: 'Nothing was saved.' });
-      else setMessage({ tone: 'ok', text: `Saved ${reply.value.fileName ?? 'the file'}. ${reply.value.summary ?? ''}`.trim() });
+      else setMessage({ tone: 'ok', text: `${savedSentence(reply.value)} ${reply.value.summary ?? ''}`.trim(), saved: reply.value });
     } catch (error) {
       console.error('Export failed', error);
       setMessage({ tone: 'error', text: 'The export could not be prepared. Nothing was saved; please try again.' });
@@ -344,10 +347,14 @@ export function ExportsView() {
       <div id={`${formId}-status`} className="exports-result" aria-live="polite">
         {message ? (
           <p className={`entry entry-${message.tone}`} role={message.tone === 'error' ? 'alert' : undefined}>
-            {message.text}
+            {message.text}{' '}
+            {message.saved?.savedId ? <ShowInFolder savedId={message.saved.savedId} fileName={message.saved.fileName} /> : null}
           </p>
         ) : null}
       </div>
+
+      <h2>Your shared annotations</h2>
+      <ShareAnnotations />
 
       <h2>Import a decision file</h2>
       <p>
