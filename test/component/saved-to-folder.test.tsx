@@ -46,7 +46,7 @@ describe('the annotations file from Exports', () => {
     expect(sent?.file.annotations.map((entry) => entry.text)).toEqual(['A shared question']);
     expect(JSON.stringify(sent)).not.toContain('PRIVATE-MARKER');
 
-    await user.click(screen.getByRole('button', { name: 'Show Cllr Amina Shah.annotations.json in its folder' }));
+    await user.click(screen.getByRole('button', { name: /^Show in folder\W*Cllr Amina Shah\.annotations\.json$/ }));
     await waitFor(() => expect(bridge.calls.at(-1)).toEqual({ channel: 'shell:show-saved', argument: { savedId: SAVED_ID } }));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
@@ -65,7 +65,7 @@ describe('the annotations file from Exports', () => {
         : invoke(channel, argument);
     renderWithServices(<ExportsView />, { db, bridge });
     await user.click(await screen.findByRole('button', { name: 'Export my shared annotations…' }));
-    await user.click(await screen.findByRole('button', { name: 'Show notes.annotations.json in its folder' }));
+    await user.click(await screen.findByRole('button', { name: /^Show in folder\W*notes\.annotations\.json$/ }));
     expect(await screen.findByRole('alert')).toHaveTextContent('notes.annotations.json is no longer in /tmp: it was moved or deleted.');
   });
 
@@ -76,6 +76,6 @@ describe('the annotations file from Exports', () => {
     renderWithServices(<ExportsView />, { db, bridge });
     await user.click(await screen.findByRole('button', { name: 'Export my shared annotations…' }));
     await screen.findByText('Nothing was saved.');
-    expect(screen.queryByRole('button', { name: /in its folder/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Show in folder/ })).not.toBeInTheDocument();
   });
 });
