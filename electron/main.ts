@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, net, utilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, net, utilityProcess } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHANNEL_NAMES, type EventName, type EventPayload } from '../shared/ipc/contract';
@@ -19,6 +19,7 @@ import { createMainServices } from './services';
 import { createParseHost, type SpawnParser } from './sync/parse-host';
 import { watchRendererProcess } from './renderer-recovery';
 import { installDictionary } from './spellcheck-dictionary';
+import { applicationMenuTemplate, textContextMenuTemplate } from './menu';
 
 // Thin wiring only: every decision lives in a plain module (security.ts, services.ts and the
 // handlers) that the tests exercise without Electron.
@@ -208,6 +209,7 @@ void app.whenReady().then(async () => {
     },
     openExternal: (url) => shell.openExternal(url),
     openPath: (filePath) => shell.openPath(filePath),
+    showItemInFolder: (filePath) => shell.showItemInFolder(filePath),
     printHtmlToPdf,
     renderSvgToPng,
     emit,
@@ -219,7 +221,27 @@ void app.whenReady().then(async () => {
     );
   }
 
+  // The menu's commands go to the app's own window only, as a name from the contract's list.
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      applicationMenuTemplate({
+        send: (command) => emit('menu:command', { command }),
+        isPackaged: app.isPackaged,
+        platform: process.platform,
+      }),
+    ),
+  );
+
   mainWindow = new BrowserWindow(hardenedWindowOptions(path.join(__dirname, 'preload.cjs')));
+  mainWindow.webContents.on('context-menu', (_event, params) => {
+    const contents = mainWindow?.webContents;
+    if (!contents) return;
+    const template = textContextMenuTemplate(params, {
+      replaceMisspelling: (word) => contents.replaceMisspelling(word),
+      addToDictionary: (word) => void contents.session.addWordToSpellCheckerDictionary(word),
+    });
+    if (template.length > 0) Menu.buildFromTemplate(template).popup({ window: mainWindow ?? undefined });
+  });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
     mainWindow = null;

@@ -13,7 +13,15 @@ import { createSyncService, type SyncServiceOptions } from './sync/service';
 
 export type MainServicesOptions = Pick<
   HandlerContext,
-  'appInfo' | 'documentsFolder' | 'dialogs' | 'openExternal' | 'openPath' | 'printHtmlToPdf' | 'renderSvgToPng' | 'emit'
+  | 'appInfo'
+  | 'documentsFolder'
+  | 'dialogs'
+  | 'openExternal'
+  | 'openPath'
+  | 'printHtmlToPdf'
+  | 'renderSvgToPng'
+  | 'emit'
+  | 'showItemInFolder'
 > & {
   dataFolder: string;
   sampleFolder: string;
@@ -71,6 +79,7 @@ export function createMainServices(options: MainServicesOptions): { dispatch: Di
     dialogs: options.dialogs,
     openExternal: options.openExternal,
     openPath: options.openPath,
+    ...(options.showItemInFolder ? { showItemInFolder: options.showItemInFolder } : {}),
     planFolders,
     printHtmlToPdf: options.printHtmlToPdf,
     ...(options.renderSvgToPng ? { renderSvgToPng: options.renderSvgToPng } : {}),

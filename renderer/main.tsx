@@ -5,6 +5,7 @@ import { catchUpSearchIndex } from './annotations/annotation-repository';
 import { App } from './app/app';
 import { ServicesProvider } from './app/context';
 import { UndoProvider } from './components/undo-toast';
+import { applyTheme, readThemeChoice } from './app/theme';
 import { openDatabase } from './db/database';
 import { checkStore } from './db/store-guard';
 import { ensurePlanReviews } from './plan-review/review-store';
@@ -12,10 +13,15 @@ import { applyPapersRetention } from './removal/papers-retention';
 import { startTextExtraction } from './papers/text-extraction';
 import { createApi, createUnavailableApi } from './ipc/client';
 import { createSyncController } from './plan/sync-controller';
+// Last, so the themes' rules win over the views' own (see the sheet).
+import './appearance.css';
 
 // The page's CSP forbids eval: keep zod from probing `new Function` (the probe alone is
 // reported as a CSP violation) and use its interpreter instead.
 z.config({ jitless: true });
+
+// The laptop's theme before anything paints.
+applyTheme(readThemeChoice());
 
 // Entry point: open the store, wrap the preload's bridge, start sync, render.
 const db = openDatabase();

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { safeFileName } from '../../shared/files/safe-file-name';
 import type { AppInfo, EventName, EventPayload, Settings } from '../../shared/ipc/contract';
@@ -6,6 +7,7 @@ import { openEvidence, type PlanFolders } from '../evidence/open-evidence';
 import { readDecisionsFile, saveExport } from '../exports/save-export';
 import type { TrackerCopies } from '../exports/tracker-copies';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { createSavedFiles, type SavedFiles } from '../fs/saved-files';
 import { createPackMaker, type PackMaker } from '../pack/pack-maker';
 import { isPdf } from '../sync/pack-read';
 import { isAllowedExternalUrl } from '../security';
@@ -38,6 +40,10 @@ export type HandlerContext = {
   openExternal(url: string): Promise<void>;
   /** Opens a local file with the OS's default application: '' on success, else an error message (Electron's shell.openPath). */
   openPath(filePath: string): Promise<string>;
+  /** Shows a file main saved in the OS file manager (Electron's shell.showItemInFolder); absent where there is none. */
+  showItemInFolder?(filePath: string): void;
+  /** The files main saved this session, for "Show in folder" (one made here when not given). */
+  savedFiles?: SavedFiles;
   /** Where each plan's latest examined file came from, for opening its evidence. */
   planFolders: Pick<PlanFolders, 'evidenceOf'>;
   /** Prints an HTML page to PDF: an offscreen, script-less window's printToPDF in Electron; Chromium's page.pdf in the harness. */
@@ -62,6 +68,7 @@ export function createHandlers(context: HandlerContext): HandlerTable {
     return { inboxFolder: stored.inboxFolder ?? defaultInboxFolder(context.documentsFolder) };
   }
   const packMaker = context.packMaker ?? createPackMaker(context.dialogs, context.documentsFolder);
+  const savedFiles = context.savedFiles ?? createSavedFiles();
 
   return {
     'app:get-info': async () => ok(context.appInfo),
@@ -124,19 +131,37 @@ export function createHandlers(context: HandlerContext): HandlerTable {
       // asked about, so it must not replace anything.
       const written = await writeFileAtomic(target, `${JSON.stringify(file, null, 2)}\n`, { overwrite: target === chosen });
       if (!written.ok) return fail(written.error.code, written.error.message);
-      return ok({ saved: true, fileName: path.basename(target) });
+      return ok({ saved: true, fileName: path.basename(target), ...savedFiles.remember(target) });
     },
 
-    'exports:save': async (request) =>
-      saveExport(request, {
+    'exports:save': async (request) => {
+      let chosen: string | null = null;
+      const result = await saveExport(request, {
         services: {
           printHtmlToPdf: context.printHtmlToPdf,
           ...(context.renderSvgToPng ? { renderSvgToPng: context.renderSvgToPng } : {}),
           trackerCopies: context.trackerCopies,
           now: () => new Date(),
         },
-        saveFile: context.dialogs.saveFile,
-      }),
+        saveFile: async (defaultName, filter) => (chosen = await context.dialogs.saveFile(defaultName, filter)),
+      });
+      // The file went into the folder the user chose, under the name saveExport settled on.
+      if (!result.ok || !result.value.saved || !result.value.fileName || chosen === null) return result;
+      return ok({ ...result.value, ...savedFiles.remember(path.join(path.dirname(chosen), result.value.fileName)) });
+    },
+
+    'shell:show-saved': async ({ savedId }) => {
+      const filePath = savedFiles.find(savedId);
+      if (!filePath) return fail('not-found', 'Oversight can show only files it saved since it was opened. Look in the folder it named.');
+      try {
+        await stat(filePath);
+      } catch {
+        return fail('not-found', `${path.basename(filePath)} is no longer in ${path.dirname(filePath)}: it was moved or deleted.`);
+      }
+      if (!context.showItemInFolder) return fail('unavailable', 'This window cannot open a folder.');
+      context.showItemInFolder(filePath);
+      return ok({ shown: true as const });
+    },
 
     // Only the files the user picks in the dialog are read, and only .decisions.json ones.
     'exports:import-decisions': async () => {
@@ -204,7 +229,7 @@ export function createHandlers(context: HandlerContext): HandlerTable {
       // As for annotations: only the name the OS dialog asked about may replace a file.
       const written = await writeFileAtomic(target, bytes, { overwrite: target === chosen });
       if (!written.ok) return fail(written.error.code, written.error.message);
-      return ok({ saved: true, fileName: path.basename(target) });
+      return ok({ saved: true, fileName: path.basename(target), ...savedFiles.remember(target) });
     },
 
     'backup:status': async () => ok(await context.backups.status()),

@@ -1,17 +1,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
 import type { AnnotationRecord } from '../../shared/annotations/types';
 import { useServices } from '../app/context';
 import { hrefFor } from '../app/router';
 import { formatDate, plural } from '../format';
-import { buildAnnotationsFile } from './annotation-repository';
+import { ShareAnnotations } from './share-annotations';
 import { KIND_LABELS } from './annotation-editor';
 import './annotations.css';
 import { useMyAnnotations, useProfile, useTargetLabels } from './use-annotations';
 
 /** The member's notes and questions, other members' shared ones, and exchanging them as files. */
 export function NotesView() {
-  const { db, api, sync } = useServices();
+  const { db, sync } = useServices();
   const profile = useProfile();
   const mine = useMyAnnotations(profile?.id);
   const others = useLiveQuery(
@@ -21,25 +20,6 @@ export function NotesView() {
         .toArray(),
     [db, profile?.id],
   );
-  const [message, setMessage] = useState<string | null>(null);
-  const [includeExempt, setIncludeExempt] = useState(false);
-
-  async function exportShared() {
-    if (!profile) return;
-    const file = await buildAnnotationsFile(db, profile, new Date(), { includeExempt });
-    const date = new Date().toISOString().slice(0, 10);
-    const reply = await api.call('annotations:export', {
-      file,
-      suggestedName: `${profile.displayName} annotations ${date}.annotations.json`,
-    });
-    if (!reply.ok) setMessage(reply.error.message);
-    else if (reply.value.saved) {
-      const live = file.annotations.filter((entry) => !entry.deleted).length;
-      setMessage(`Saved ${plural(live, 'shared annotation')} to ${reply.value.fileName ?? 'the file'}. Private notes were not included.`);
-    } else setMessage('Nothing was saved.');
-  }
-
-  const sharedCount = (mine ?? []).filter((record) => record.visibility === 'shared').length;
   const byAuthor = new Map<string, AnnotationRecord[]>();
   for (const record of others ?? []) byAuthor.set(record.authorName, [...(byAuthor.get(record.authorName) ?? []), record]);
 
@@ -53,31 +33,11 @@ export function NotesView() {
         lists your open questions for the next meeting.
       </p>
       <h2>Share with other members</h2>
-      {profile ? (
-        <>
-          <p>
-            Export your {plural(sharedCount, 'shared annotation')} to a file for the clerk or other members. Private notes never leave this
-            laptop.
-          </p>
-          <p>
-            <label>
-              <input type="checkbox" checked={includeExempt} onChange={(event) => setIncludeExempt(event.target.checked)} /> Include my
-              notes on exempt papers (left out unless you tick this)
-            </label>
-          </p>
-          <div className="button-row">
-            <button type="button" onClick={() => void exportShared()}>
-              Export my shared annotations…
-            </button>
-            <button type="button" className="secondary" onClick={() => void sync.openDialog()}>
-              Import a member’s file…
-            </button>
-          </div>
-        </>
-      ) : (
-        <p className="empty-state">Set up your profile in Settings to write and share notes.</p>
-      )}
-      <div aria-live="polite">{message ? <p className="entry entry-info">{message}</p> : null}</div>
+      <ShareAnnotations>
+        <button type="button" className="secondary" onClick={() => void sync.openDialog()}>
+          Import a member’s file…
+        </button>
+      </ShareAnnotations>
 
       <h2>Your notes</h2>
       {mine && mine.length === 0 ? <p className="muted">You have not written any notes yet.</p> : null}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { ProfileDialog } from '../annotations/profile-dialog';
 import { BoardRunner } from '../board/board-runner';
 import { useProfile } from '../annotations/use-annotations';
@@ -9,6 +9,9 @@ import { useServices } from './context';
 import { renderRoute, SECTIONS } from './routes';
 import { StartNotices } from './start-notices';
 import { useRoute } from './router';
+import { useMenuCommands } from './menu-commands';
+import { ShortcutsDialog } from '../help/shortcuts-dialog';
+import { isShortcutSheetKey } from '../help/shortcuts';
 
 export { SECTIONS };
 
@@ -19,6 +22,19 @@ export function App() {
   const mainRef = useRef<HTMLElement>(null);
   const profile = useProfile();
   const [isProfileDeferred, setProfileDeferred] = useState(false);
+  const [isShowingShortcuts, setShowingShortcuts] = useState(false);
+
+  // The application menu's commands (File, View › Theme, Go, Help) and `?` for the shortcut sheet.
+  useMenuCommands(useCallback(() => setShowingShortcuts(true), []));
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!isShortcutSheetKey(event)) return;
+      event.preventDefault();
+      setShowingShortcuts(true);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
 
   // The daily backup, once per start when none was made today (and a passphrase is set).
   useEffect(() => {
@@ -99,6 +115,7 @@ export function App() {
       </main>
       <BoardRunner />
       {profile === null && !isProfileDeferred ? <ProfileDialog onClose={() => setProfileDeferred(true)} /> : null}
+      {isShowingShortcuts ? <ShortcutsDialog onClose={() => setShowingShortcuts(false)} /> : null}
     </div>
   );
 }

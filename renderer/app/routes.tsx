@@ -24,6 +24,7 @@ import { PlaceholderView } from '../views/placeholder-view';
 import { PlanView } from '../views/plan-view';
 import { SettingsView } from '../views/settings-view';
 import { StartView } from '../start/start-view';
+import { AboutView, HelpView } from '../help/help-view';
 
 // Every view the app can show, by hash path. A feature adds its views here (one line each) and,
 // for a new main section, one entry to SECTIONS.
@@ -41,6 +42,7 @@ export const SECTIONS: readonly Section[] = [
   { path: '/exports', label: 'Exports' },
   { path: '/imports', label: 'Imports' },
   { path: '/settings', label: 'Settings' },
+  { path: '/help', label: 'Help' },
 ];
 
 /** Renders the view for a path, given the route's query parameters. */
@@ -75,6 +77,8 @@ export const ROUTES: Record<string, (params: URLSearchParams) => ReactNode> = {
   '/papers/paper': (params) => <PaperView params={params} />,
   '/papers/make': () => <MakePackView />,
   '/exports': () => <ExportsView />,
+  '/help': (params) => <HelpView role={params.get('role') ?? undefined} />,
+  '/help/about': () => <AboutView />,
 };
 
 /** The view for a path, or a plain "not found". */

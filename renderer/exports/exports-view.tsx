@@ -1,4 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
+import type { SavedFile } from '../../shared/ipc/contract';
+import { ShareAnnotations } from '../annotations/share-annotations';
+import { savedSentence, ShowInFolder } from '../components/saved-notice';
 import type { ExportKind, ExportRequest } from '../../shared/exports/schema';
 import type { Meeting } from '../../shared/meetings/schema';
 import { useServices } from '../app/context';
@@ -9,6 +12,7 @@ import { importDecisionsFile, type DecisionsImportOutcome } from './decisions-im
 import { allMeetingBundles, boardReportRequest, meetingBundle, questionsFor } from './gather';
 import { useQuestionAuthors } from './use-exports';
 import './exports.css';
+import { DateField } from '../components/date-field';
 
 // What the board produces leaves the laptop only from here, as files the user asks for. The
 // renderer gathers the data; main validates it, leaves exempt items out unless they are
@@ -94,7 +98,7 @@ function lastYear(): { from: string; to: string } {
   return { from, to };
 }
 
-type Message = { tone: 'ok' | 'error' | 'info'; text: string };
+type Message = { tone: 'ok' | 'error' | 'info'; text: string; saved?: SavedFile };
 
 function meetingLabel(meeting: Meeting): string {
   return `${formatDate(meeting.date)}: ${meeting.title} (${meeting.status === 'approved' ? 'approved' : 'draft'})`;
@@ -188,7 +192,7 @@ export function ExportsView() {
       const reply = await api.call('exports:save', request);
       if (!reply.ok) setMessage({ tone: 'error', text: `Nothing was saved. ${reply.error.message}` });
       else if (!reply.value.saved) setMessage({ tone: 'info', text: 'Nothing was saved.' });
-      else setMessage({ tone: 'ok', text: `Saved ${reply.value.fileName ?? 'the file'}. ${reply.value.summary ?? ''}`.trim() });
+      else setMessage({ tone: 'ok', text: `${savedSentence(reply.value)} ${reply.value.summary ?? ''}`.trim(), saved: reply.value });
     } catch (error) {
       console.error('Export failed', error);
       setMessage({ tone: 'error', text: 'The export could not be prepared. Nothing was saved; please try again.' });
@@ -291,19 +295,9 @@ export function ExportsView() {
         {what === 'board-report' ? (
           <div className="form-grid">
             <label htmlFor={`${formId}-from`}>From</label>
-            <input
-              id={`${formId}-from`}
-              type="date"
-              value={period.from}
-              onChange={(event) => setPeriod({ ...period, from: event.target.value })}
-            />
+            <DateField id={`${formId}-from`} value={period.from} onChange={(from) => setPeriod((current) => ({ ...current, from }))} />
             <label htmlFor={`${formId}-to`}>To</label>
-            <input
-              id={`${formId}-to`}
-              type="date"
-              value={period.to}
-              onChange={(event) => setPeriod({ ...period, to: event.target.value })}
-            />
+            <DateField id={`${formId}-to`} value={period.to} onChange={(to) => setPeriod((current) => ({ ...current, to }))} />
           </div>
         ) : null}
 
@@ -353,10 +347,14 @@ export function ExportsView() {
       <div id={`${formId}-status`} className="exports-result" aria-live="polite">
         {message ? (
           <p className={`entry entry-${message.tone}`} role={message.tone === 'error' ? 'alert' : undefined}>
-            {message.text}
+            {message.text}{' '}
+            {message.saved?.savedId ? <ShowInFolder savedId={message.saved.savedId} fileName={message.saved.fileName} /> : null}
           </p>
         ) : null}
       </div>
+
+      <h2>Your shared annotations</h2>
+      <ShareAnnotations />
 
       <h2>Import a decision file</h2>
       <p>

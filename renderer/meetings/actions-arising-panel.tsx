@@ -6,6 +6,7 @@ import { recordsOf } from './meeting-model';
 import { saveRecord } from './meeting-repository';
 import { useRemoveRecord } from './use-undoable-removal';
 import { useSave } from './save-status';
+import { DateField } from '../components/date-field';
 import { QuickForm, Part, RemoveButton, TargetSelect, toTarget, type ItemProps, recordBase } from './item-parts';
 
 // The actions arising from one agenda item, each with an owner and, where given, a plan target.
@@ -98,7 +99,7 @@ export function ActionsArising({ meeting, item, records, board, targets, isLocke
           </span>
           <span className="field">
             <label htmlFor="live-action-due">Due</label>
-            <input id="live-action-due" type="date" value={dueDate} onChange={(event) => setDueDate(event.target.value)} />
+            <DateField id="live-action-due" value={dueDate} onChange={setDueDate} />
           </span>
           {meeting.planId ? (
             <span className="field field-wide">

@@ -1,4 +1,5 @@
 import { useState, type KeyboardEvent } from 'react';
+import { DateField } from '../components/date-field';
 
 /**
  * A text field that saves when it loses focus or on Enter; Escape puts back what was stored.
@@ -41,17 +42,28 @@ export function InlineText({
       <label htmlFor={id} className={isLabelHidden ? 'visually-hidden' : undefined}>
         {label}
       </label>
-      <input
-        id={id}
-        type={type}
-        value={draft ?? value}
-        disabled={isDisabled}
-        list={list}
-        size={size}
-        onChange={(event) => setDraft(event.target.value)}
-        onBlur={commit}
-        onKeyDown={onKeyDown}
-      />
+      {type === 'date' ? (
+        <DateField
+          id={id}
+          value={draft ?? value}
+          isDisabled={isDisabled}
+          onChange={(iso) => setDraft(iso)}
+          onBlur={commit}
+          onKeyDown={onKeyDown}
+        />
+      ) : (
+        <input
+          id={id}
+          type={type}
+          value={draft ?? value}
+          disabled={isDisabled}
+          list={list}
+          size={size}
+          onChange={(event) => setDraft(event.target.value)}
+          onBlur={commit}
+          onKeyDown={onKeyDown}
+        />
+      )}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useServices } from '../app/context';
 import { hrefFor, navigate } from '../app/router';
 import { formatDate } from '../format';
@@ -13,6 +13,7 @@ import './meetings.css';
 import { StatusTag } from '../components/status-tag';
 import { DataTable } from '../components/data-table';
 import { FormError } from '../components/form-error';
+import { DateField } from '../components/date-field';
 
 /** The board's meetings, the latest first, with a form to set up the next one. */
 export function MeetingsView() {
@@ -92,7 +93,6 @@ function NewMeetingForm({ defaultTitle }: { defaultTitle: string }) {
   const { db } = useServices();
   const plans = usePlans();
   const formId = useId();
-  const dateRef = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -101,7 +101,7 @@ function NewMeetingForm({ defaultTitle }: { defaultTitle: string }) {
     const date = String(data.get('date') ?? '');
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
       setError('Give the meeting’s date.');
-      dateRef.current?.focus();
+      document.getElementById(`${formId}-date`)?.focus();
       return;
     }
     try {
@@ -127,14 +127,7 @@ function NewMeetingForm({ defaultTitle }: { defaultTitle: string }) {
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
         <div className="form-grid">
           <label htmlFor={`${formId}-date`}>Date</label>
-          <input
-            ref={dateRef}
-            id={`${formId}-date`}
-            name="date"
-            type="date"
-            required
-            aria-describedby={error ? `${formId}-error` : undefined}
-          />
+          <DateField id={`${formId}-date`} name="date" isRequired describedBy={error ? `${formId}-error` : undefined} />
           <label htmlFor={`${formId}-time`}>Time</label>
           <input id={`${formId}-time`} name="time" type="time" defaultValue="14:00" />
           <label htmlFor={`${formId}-place`}>Place</label>

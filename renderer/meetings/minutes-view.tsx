@@ -20,6 +20,7 @@ import './meetings.css';
 import { NotOnThisLaptop } from '../components/not-on-laptop';
 import { StatusTag } from '../components/status-tag';
 import { FormError } from '../components/form-error';
+import { DateField } from '../components/date-field';
 
 /** The minutes of a meeting as recorded; approving them (which locks them), their verification, and corrections. */
 export function MinutesView({ meetingId, at }: { meetingId: string | undefined; at: string | undefined }) {
@@ -388,13 +389,12 @@ function Approval({
                 }}
               />
               <label htmlFor={`${formId}-other-date`}>Date of that meeting</label>
-              <input
+              <DateField
                 id={`${formId}-other-date`}
-                type="date"
                 value={otherDate}
                 min={meeting.date}
-                onChange={(event) => {
-                  setOtherDate(event.target.value);
+                onChange={(iso) => {
+                  setOtherDate(iso);
                   setConfirming(false);
                 }}
               />

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ThemeSetting } from '../app/theme-setting';
 import type { AppInfo, Settings } from '../../shared/ipc/contract';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ProfileForm } from '../annotations/profile-form';
@@ -74,6 +75,8 @@ export function SettingsView() {
       ) : null}
       <h2>Board folder</h2>
       <BoardSettings />
+      <h2>Appearance</h2>
+      <ThemeSetting />
       <h2>Your profile</h2>
       {profile === undefined ? (
         <p>Loading…</p>

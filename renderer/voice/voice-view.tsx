@@ -12,6 +12,7 @@ import { useVoiceRecords } from './use-voice';
 import { deleteVoiceRecord, saveVoiceRecord } from './voice-repository';
 import { NotOnThisLaptop } from '../components/not-on-laptop';
 import { ViewTitle } from '../components/view-title';
+import { DateField } from '../components/date-field';
 
 /**
  * Families' voice: the clerk records what the parent carer forum and other user organisations
@@ -148,7 +149,7 @@ function VoiceForm({ planId }: { planId: string }) {
         <label htmlFor={`${formId}-source`}>{kind === 'co-production' ? 'Co-produced with' : 'From (organisation)'}</label>
         <input id={`${formId}-source`} value={source} onChange={(event) => setSource(event.target.value)} />
         <label htmlFor={`${formId}-date`}>Date</label>
-        <input id={`${formId}-date`} type="date" value={date} onChange={(event) => setDate(event.target.value)} />
+        <DateField id={`${formId}-date`} value={date} onChange={setDate} />
         <label htmlFor={`${formId}-heading`}>Title</label>
         <input id={`${formId}-heading`} value={title} onChange={(event) => setTitle(event.target.value)} />
         <label htmlFor={`${formId}-summary`}>What it says</label>

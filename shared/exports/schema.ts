@@ -129,6 +129,10 @@ export const exportResultSchema = z.object({
   fileName: z.string().optional(),
   /** What went into the file, in words ("12 decisions"), for the message. */
   summary: z.string().optional(),
+  /** The folder main saved it in, to tell the user ("Saved to …"). */
+  folder: z.string().optional(),
+  /** Names the saved file for `shell:show-saved` (main keeps the path; the renderer never sends one). */
+  savedId: z.string().optional(),
 });
 export type ExportResult = z.infer<typeof exportResultSchema>;
 

@@ -136,6 +136,17 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 
 const noArgument = z.undefined();
 
+/** What main says after saving a file the user placed with the save dialog. */
+export const savedFileSchema = z.object({
+  saved: z.boolean(),
+  fileName: z.string().optional(),
+  /** The folder it went into, for "Saved to …". */
+  folder: z.string().optional(),
+  /** For `shell:show-saved`. */
+  savedId: z.string().optional(),
+});
+export type SavedFile = z.infer<typeof savedFileSchema>;
+
 // Backups (docs/formats/backup-v1.md): the renderer streams the store as frames; main encrypts
 // and writes them, and reads a chosen backup back one decrypted frame at a time.
 const frameSchema = z.custom<Uint8Array>((value) => value instanceof Uint8Array && value.length > 0 && value.length <= MAX_FRAME_BYTES);
@@ -182,9 +193,15 @@ export const channels = {
     // The renderer builds the file; main checks it against the format (private annotations
     // cannot pass: the schema admits only "shared") before the user chooses where it goes.
     request: z.object({ file: annotationsFileSchema, suggestedName: z.string().min(1).max(200) }),
-    response: z.object({ saved: z.boolean(), fileName: z.string().optional() }),
+    response: savedFileSchema,
   },
   'shell:open-external': { request: z.object({ url: z.string().max(2048) }), response: z.object({ opened: z.boolean() }) },
+  // "Show in folder" after a save: the renderer names a file main saved this session by the id
+  // main gave it; main reveals the path it wrote itself, never one the renderer supplies.
+  'shell:show-saved': {
+    request: z.strictObject({ savedId: z.uuid() }),
+    response: z.object({ shown: z.literal(true) }),
+  },
   // Main builds every export from this validated payload (exempt items left out unless included),
   // asks where to save it and writes it atomically; it never replaces a file it did not ask about.
   'exports:save': { request: exportRequestSchema, response: exportResultSchema },
@@ -291,7 +308,7 @@ export const channels = {
       bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array && value.length > 0 && value.length <= 400 * 1024 * 1024),
       suggestedName: z.string().min(1).max(200),
     }),
-    response: z.object({ saved: z.boolean(), fileName: z.string().optional() }),
+    response: savedFileSchema,
   },
   'backup:status': { request: noArgument, response: backupStatusSchema },
   // The passphrase crosses once; main keeps only the key derived from it.
@@ -327,8 +344,33 @@ export const channels = {
   'backup:close': { request: z.object({ token: backupTokenSchema }), response: z.object({ closed: z.literal(true) }) },
 } as const;
 
+/**
+ * What the application menu (electron/menu.ts) asks the renderer to do. Main sends only a name
+ * from this list; the renderer decides what it means, so the menu never carries a path or data.
+ */
+export const MENU_COMMANDS = [
+  'import',
+  'export',
+  'print',
+  'go-plan',
+  'go-notes',
+  'go-meetings',
+  'go-papers',
+  'go-exports',
+  'theme-system',
+  'theme-light',
+  'theme-dark',
+  'help-guide',
+  'help-shortcuts',
+  'help-about',
+] as const;
+export const menuCommandSchema = z.enum(MENU_COMMANDS);
+export type MenuCommand = z.infer<typeof menuCommandSchema>;
+
 /** Events main pushes to the renderer, with their payloads. */
 export const events = {
+  /** A command chosen in the application menu (or its accelerator). */
+  'menu:command': z.object({ command: menuCommandSchema }),
   /** The board folder has files this laptop has not read: the renderer should scan it. */
   'board:changed': z.object({ folder: z.string() }),
   /** A new or changed file became stable in the inbox folder: the renderer should scan. */

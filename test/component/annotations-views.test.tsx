@@ -11,6 +11,8 @@ import { storeCandidate } from '../../renderer/db/plan-repository';
 import { candidateFor, planObject } from '../unit/renderer/plan-candidates';
 import { fakeBridge, freshDatabase, renderWithServices } from './helpers';
 
+const SAVED_ID = '0b6c2a52-64f5-4d5e-9a0c-1f1b8e0b1c2d';
+
 async function setUp() {
   const db = freshDatabase();
   await storeCandidate(db, candidateFor(planObject()));
@@ -65,12 +67,20 @@ describe('Notes view', () => {
     const bridge = fakeBridge({
       'annotations:export': (argument) => {
         sent = argument as typeof sent;
-        return { saved: true, fileName: 'Cllr Amina Shah.annotations.json' };
+        return { saved: true, fileName: 'Cllr Amina Shah.annotations.json', folder: '/home/cllr/Documents', savedId: SAVED_ID };
       },
+      'shell:show-saved': () => ({ shown: true }),
     });
     renderWithServices(<NotesView />, { db, bridge });
     await user.click(await screen.findByRole('button', { name: 'Export my shared annotations…' }));
-    expect(await screen.findByText(/Saved 1 shared annotation to Cllr Amina Shah\.annotations\.json/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        /^Saved Cllr Amina Shah\.annotations\.json to \/home\/cllr\/Documents\. It holds 1 shared annotation; private notes were not included\./,
+      ),
+    ).toBeInTheDocument();
+    // "Show in folder" names the file by main's id, never by a path.
+    await user.click(screen.getByRole('button', { name: /^Show in folder\W*Cllr Amina Shah\.annotations\.json$/ }));
+    await waitFor(() => expect(bridge.calls.at(-1)).toEqual({ channel: 'shell:show-saved', argument: { savedId: SAVED_ID } }));
     expect(JSON.stringify(sent)).not.toContain('PRIVATE-MARKER');
     expect(sent?.file.annotations.map((entry) => entry.text)).toEqual(['A shared concern']);
     expect(sent?.suggestedName).toMatch(/^Cllr Amina Shah annotations \d{4}-\d{2}-\d{2}\.annotations\.json$/);

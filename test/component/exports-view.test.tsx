@@ -25,7 +25,12 @@ describe('Exports view', () => {
     const bridge = fakeBridge({
       'exports:save': (argument) => {
         sent.push(argument as ExportRequest);
-        return { saved: true, fileName: 'SEND Oversight Board 2027-01-14 minutes.pdf', summary: 'Draft minutes: 4 items, 2 decisions.' };
+        return {
+          saved: true,
+          fileName: 'SEND Oversight Board 2027-01-14 minutes.pdf',
+          summary: 'Draft minutes: 4 items, 2 decisions.',
+          folder: 'C:\\Users\\clerk\\Documents',
+        };
       },
     });
     renderWithServices(<ExportsView />, { db, bridge });
@@ -40,7 +45,9 @@ describe('Exports view', () => {
     screen.getByRole('button', { name: 'Export…' }).focus();
     await user.keyboard('{Enter}');
     expect(
-      await screen.findByText('Saved SEND Oversight Board 2027-01-14 minutes.pdf. Draft minutes: 4 items, 2 decisions.'),
+      await screen.findByText(
+        'Saved SEND Oversight Board 2027-01-14 minutes.pdf to C:\\Users\\clerk\\Documents. Draft minutes: 4 items, 2 decisions.',
+      ),
     ).toBeInTheDocument();
     expect(sent[0]).toMatchObject({ kind: 'minutes-pdf', includeExempt: false, boardName: 'SEND Oversight Board' });
     expect(sent[0]?.kind === 'minutes-pdf' && sent[0].bundle.exemptSourceIds).toEqual([]);

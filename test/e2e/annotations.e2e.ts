@@ -52,7 +52,7 @@ describe('annotations between two members', () => {
     a.nextSavePath = exported;
     await a.page.goto(`${a.origin}/index.html#/notes`);
     await a.page.getByRole('button', { name: 'Export my shared annotations…' }).click();
-    await a.page.getByText(/Saved 1 shared annotation to Cllr Amina Shah\.annotations\.json/).waitFor();
+    await a.page.getByText(`Saved Cllr Amina Shah.annotations.json to ${a.documentsFolder}. It holds 1 shared annotation`).waitFor();
     expect(await axeViolations(a.page)).toEqual([]);
     const file = await fs.readFile(`${exported}.annotations.json`, 'utf8');
     expect(file).toContain('When will caseloads fall below 120');

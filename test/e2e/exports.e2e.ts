@@ -85,7 +85,12 @@ async function pressExport(harness: AppHarness, savePath: string): Promise<strin
   await harness.page.keyboard.press('Enter');
   const result = harness.page.locator('.exports-result .entry-ok, .exports-result .entry-error');
   await result.waitFor();
-  return (await result.textContent()) ?? '';
+  // "Saved NAME to FOLDER. …  Show in folder": the folder is the one chosen (checked here), and
+  // the rest is returned for each test to check.
+  const text = (await result.textContent()) ?? '';
+  const folder = ` to ${path.dirname(savePath)}.`;
+  if (text.startsWith('Saved ')) expect(text).toContain(folder);
+  return text.replace(folder, '.').replace(/\s*Show in folder(: .*)?$/, '');
 }
 
 describe('exports in Chromium', () => {
@@ -98,6 +103,10 @@ describe('exports in Chromium', () => {
     expect(await pressExport(app, docxPath)).toMatch(
       /^Saved minutes\.docx\. Draft minutes: 9 items, 0 decisions; 1 exempt item left out\.$/,
     );
+    // Show in folder reveals the file main saved, and the page passes axe with the button there.
+    await page.getByRole('button', { name: /^Show in folder\W*minutes\.docx$/ }).click();
+    await expect.poll(() => app?.shownInFolder).toEqual([docxPath]);
+    expect(await axeViolations(page)).toEqual([]);
     const docx = unzipAllText(new Uint8Array(await fs.readFile(docxPath)));
     expect(docx).toContain('Performance dashboard: EHC timeliness and key measures');
     expect(docx).toContain('>DRAFT<');

@@ -59,6 +59,8 @@ export type AppHarness = {
   consoleErrors: string[];
   /** Files main asked the OS to open (the harness's stand-in for shell.openPath). */
   openedPaths: string[];
+  /** Files main asked the OS to show in their folder (the stand-in for shell.showItemInFolder). */
+  shownInFolder: string[];
   /** Requests for anything outside the app's own origin (all are blocked). */
   foreignRequests: string[];
   /** Files the next Import dialog "chooses" (the harness's stand-in for the OS dialog). */
@@ -186,6 +188,7 @@ export async function startApp(options: HarnessOptions = {}): Promise<AppHarness
     userDataDir,
     consoleErrors,
     openedPaths: [],
+    shownInFolder: [],
     foreignRequests,
     nextDialogFiles: [],
     nextChosenFolder: null,
@@ -274,6 +277,9 @@ export async function startApp(options: HarnessOptions = {}): Promise<AppHarness
     openPath: async (filePath) => {
       harness.openedPaths.push(filePath);
       return '';
+    },
+    showItemInFolder: (filePath) => {
+      harness.shownInFolder.push(filePath);
     },
     printHtmlToPdf: (html) => printHtmlToPdf(context, html),
     renderSvgToPng: (svg, width, height) => renderSvgToPng(context, svg, width, height),

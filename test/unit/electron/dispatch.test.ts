@@ -58,6 +58,7 @@ const VALID: Record<ChannelName, unknown> = {
   },
   'annotations:export': { file: makeAnnotationsFile(), suggestedName: 'Cllr Shah annotations.annotations.json' },
   'shell:open-external': { url: 'https://www.gov.uk/' },
+  'shell:show-saved': { savedId: '0b6c2a52-64f5-4d5e-9a0c-1f1b8e0b1c2d' },
   'evidence:open': { planId: 'northmoor', evidenceId: 'ev-001' },
   'exports:save': { kind: 'minutes-docx', includeExempt: false, boardName: 'SEND Oversight Board', bundle: draftBundle() },
   'exports:import-decisions': undefined,
@@ -177,6 +178,13 @@ const SPECIFIC_BAD: Record<ChannelName, unknown[]> = {
     { file: { ...makeAnnotationsFile(), formatVersion: 2 }, suggestedName: 'x' },
   ],
   'shell:open-external': [{ url: 42 }, { url: 'x'.repeat(3000) }, {}],
+  // An id main gave out, never a path: a path, an extra field or a non-id is refused before any handler.
+  'shell:show-saved': [
+    { savedId: '/home/cllr/Documents/minutes.docx' },
+    { savedId: '0b6c2a52-64f5-4d5e-9a0c-1f1b8e0b1c2d', path: '/etc/passwd' },
+    { path: '/etc' },
+    { savedId: 'x'.repeat(5000) },
+  ],
   'exports:save': [
     { kind: 'minutes-docx', includeExempt: false, boardName: 'Board' },
     { kind: 'minutes-rtf', includeExempt: false, boardName: 'Board', bundle: draftBundle() },

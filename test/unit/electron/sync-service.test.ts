@@ -171,7 +171,7 @@ describe('annotation files through main', () => {
       file: makeAnnotationsFile(),
       suggestedName: 'x',
     });
-    expect(saved).toEqual({ saved: true, fileName: 'my notes.annotations.json' });
+    expect(saved).toMatchObject({ saved: true, fileName: 'my notes.annotations.json', folder: base });
     const written = JSON.parse(await fs.readFile(path.join(base, 'my notes.annotations.json'), 'utf8'));
     expect(written.annotations).toHaveLength(2);
     // Same name again: the dialog was asked about "my notes", not the name with the suffix we added.

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, startApp, whyCannotRun, type AppHarness } from './harness';
+
+// Dates in real Chromium (issue 19): the meeting date picker reads and shows dd/mm/yyyy whatever
+// the browser's locale (a native date input showed mm/dd/yyyy), and no view has a native one.
+
+let app: AppHarness;
+
+beforeAll(async () => {
+  const reason = whyCannotRun();
+  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
+  app = await startApp();
+  await app.open('#/plan');
+  await app.page.getByText('What changed in revision').first().waitFor({ timeout: 30_000 });
+}, 90_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('dates typed and shown en-GB', () => {
+  it('sets up a meeting from 05/02/2027 as 5 February 2027 and shows it as 05/02/2027 in the agenda', async () => {
+    const { page } = app;
+    await page.goto(`${app.origin}/index.html#/meetings`);
+    const date = page.getByRole('textbox', { name: 'Date' });
+    await date.waitFor();
+    expect(await date.getAttribute('placeholder')).toBe('dd/mm/yyyy');
+    await date.pressSequentially('05/02/2027');
+    await page.getByRole('button', { name: 'Set up the meeting' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Agenda: meeting of 5 February 2027' }).waitFor();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Date' }).inputValue()).toBe('05/02/2027');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('says why 31/02/2027 is not a date, with the field marked invalid, and sets nothing up', async () => {
+    const { page } = app;
+    await page.goto(`${app.origin}/index.html#/meetings`);
+    const date = page.getByRole('textbox', { name: 'Date' });
+    await date.pressSequentially('31/02/2027');
+    await page.getByRole('button', { name: 'Set up the meeting' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Give the meeting’s date.' }).waitFor();
+    await page.getByText('There is no 31 in that month (it has 28 days).').waitFor();
+    expect(await date.getAttribute('aria-invalid')).toBe('true');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('no main view has a native date input', async () => {
+    const { page } = app;
+    for (const hash of ['#/meetings', '#/exports', '#/plan/voice?plan=northmoor-send-app']) {
+      await page.goto(`${app.origin}/index.html${hash}`);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      expect(await page.locator('input[type=date]').count(), hash).toBe(0);
+    }
+    // The board report's period is typed the same way.
+    await page.goto(`${app.origin}/index.html#/exports`);
+    await page.getByRole('radio', { name: /Board’s report to council/ }).check();
+    await expect.poll(() => page.getByRole('textbox', { name: 'From' }).inputValue()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+  });
+});
