@@ -1,4 +1,9 @@
 import 'fake-indexeddb/auto';
+import ExcelJS from 'exceljs';
+import { createAnnotation } from '../../../renderer/annotations/annotation-repository';
+import { storeCandidate } from '../../../renderer/db/plan-repository';
+import { questionsFor } from '../../../renderer/exports/gather';
+import { exportRequestSchema } from '../../../shared/exports/schema';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,8 +39,8 @@ import { exportPublicKey, formatFingerprint, generateDeviceKeys, type SigningKey
 import type { OversightBridge } from '../../../shared/ipc/contract';
 import { ok } from '../../../shared/result';
 import { makePapers, makeZip, manifestFor, packZipEntries, paperSpec, sha256 } from '../pack/fixtures';
-import { planObject } from '../renderer/plan-candidates';
-import { TERMS } from '../exports/fixtures';
+import { candidateFor, planObject } from '../renderer/plan-candidates';
+import { exportMeeting, TERMS } from '../exports/fixtures';
 import { buildExport } from '../../../electron/exports/build-export';
 import { meetingBundle } from '../../../renderer/exports/gather';
 import { approveMeeting, createMeeting, recordDecision, setAttendance, updateBoard } from '../../../renderer/meetings/meeting-repository';
@@ -352,6 +357,68 @@ describe('the clerk publishes to the board folder', { timeout: 60_000 }, () => {
     const second = await late.sync();
     expect(second.ok && second.value.published.map((entry) => entry.title)).toEqual(['November papers']);
     expect(await storeCounts(late.db)).toMatchObject({ plans: 1 });
+  });
+
+  it('an answers workbook the clerk publishes records the officer’s answer on the member’s own question', async () => {
+    const { clerk, member, files } = await board();
+    await storeCandidate(member.db, candidateFor(planObject()));
+    const target = { kind: 'action' as const, planId: 'northshire-wsoa-2025', id: 'A-1.1' };
+    const asked = await createAnnotation(member.db, member.profile, target, {
+      kind: 'question',
+      text: 'Why is 1.1 late?',
+      tags: [],
+      visibility: 'shared',
+    });
+    const other = await createAnnotation(member.db, member.profile, target, {
+      kind: 'question',
+      text: 'Are appeals rising?',
+      tags: [],
+      visibility: 'shared',
+    });
+    // The clerk's workbook of the board's shared questions, as the Exports view builds it.
+    const meeting = exportMeeting();
+    const built = await buildExport(
+      exportRequestSchema.parse({
+        kind: 'questions-xlsx',
+        includeExempt: false,
+        boardName: 'Northmoor SEND Oversight Board',
+        meeting: { id: meeting.id, title: meeting.title, date: meeting.date, agenda: meeting.agenda },
+        memberName: null,
+        questions: await questionsFor(member.db, meeting, null),
+      }),
+      {
+        printHtmlToPdf: async () => new Uint8Array(),
+        trackerCopies: { find: async () => undefined },
+        now: () => new Date('2027-02-10T09:00:00Z'),
+      },
+    );
+    if (!built.ok) throw new Error(built.error.message);
+    // The officer answers one question in Excel.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(built.value.data as Uint8Array).buffer);
+    workbook.worksheets[0]?.eachRow((row) => {
+      if (String(row.getCell(1).value) !== asked.id) return;
+      row.getCell(7).value = 'Two coordinator posts were unfilled; both start in March.';
+      row.getCell(8).value = 'Head of SEND';
+      row.getCell(9).value = new Date(Date.UTC(2027, 1, 17));
+    });
+    const returned = path.join(files, 'returned.answers.xlsx');
+    await fs.writeFile(returned, new Uint8Array(await workbook.xlsx.writeBuffer()));
+
+    expect(await publish(clerk, [returned], { title: 'Officers’ answers' })).toEqual({ ok: true, value: { files: 1 } });
+    const synced = await member.sync();
+    if (!synced.ok) throw new Error(synced.error.message);
+    expect(synced.value.published.map((entry) => entry.title)).toEqual(['Officers’ answers']);
+    expect((await member.db.annotations.get(asked.id))?.answer).toMatchObject({
+      text: 'Two coordinator posts were unfilled; both start in March.',
+      answeredBy: 'Head of SEND',
+      answeredOn: '2027-02-17',
+      via: 'workbook',
+    });
+    expect((await member.db.annotations.get(other.id))?.answer).toBeNull();
+    // Read again: recorded once, nothing new.
+    const again = await member.sync();
+    expect(again.ok && again.value.published).toEqual([]);
   });
 
   it('refuses to publish a file that would not load, or one of a kind the folder does not carry, and writes nothing', async () => {
