@@ -60,7 +60,8 @@ describe('highlights on a paper', () => {
     await user.click(screen.getByRole('button', { name: 'Select words' }));
     const panel = screen.getByRole('region', { name: 'Highlights and notes' });
     expect(within(panel).getByText('Waits for speech and language therapy', { selector: 'blockquote' })).toBeInTheDocument();
-    await user.type(within(panel).getByRole('textbox', { name: 'Your note' }), 'Ask what the ICB is doing about this.');
+    // The note's field shows once the member's profile has loaded (a live query): wait for it.
+    await user.type(await within(panel).findByRole('textbox', { name: 'Your note' }), 'Ask what the ICB is doing about this.');
     await user.click(within(panel).getByRole('button', { name: 'Save highlight' }));
     await within(panel).findByText('Ask what the ICB is doing about this.');
 
