@@ -147,9 +147,10 @@ export function MakePackView() {
             <div className="field" key={key}>
               <label htmlFor={`${ids}-${key}`}>{label}</label>
               <input
-                type={type}
+                // A native time field follows the browser's language (02:00 PM); the time is typed as 24-hour text.
+                type={type === 'time' ? 'text' : type}
                 {...field(key)}
-                placeholder={key === 'id' && meeting.date ? defaultMeetingId(meeting.date) : undefined}
+                placeholder={key === 'id' && meeting.date ? defaultMeetingId(meeting.date) : type === 'time' ? 'hh:mm' : undefined}
                 aria-invalid={problem ? true : undefined}
                 aria-describedby={problem ? `${ids}-${key}-problem` : undefined}
               />
@@ -265,7 +266,8 @@ function meetingFieldProblems(meeting: Meeting): Problem[] {
   const problems: Problem[] = [];
   if (!meeting.title.trim()) problems.push({ path: 'title', message: 'Give the meeting’s title.' });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(meeting.date)) problems.push({ path: 'date', message: 'Give the meeting’s date.' });
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(meeting.time)) problems.push({ path: 'time', message: 'Give the time, such as 14:00.' });
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(meeting.time))
+    problems.push({ path: 'time', message: 'Give the time as hh:mm (24-hour), such as 14:00.' });
   if (meeting.id.trim().length > 64) problems.push({ path: 'id', message: 'The meeting id may be at most 64 characters.' });
   return problems;
 }
