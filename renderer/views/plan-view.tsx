@@ -40,7 +40,7 @@ export function PlanView() {
           return (
             <article key={plan.id} className="card" aria-labelledby={`plan-${plan.id}`}>
               <h2 id={`plan-${plan.id}`}>
-                <span>{plan.header.title}</span>
+                <span dir="auto">{plan.header.title}</span>
                 {samples?.has(plan.id) ? <SampleTag /> : null}
               </h2>
               <p className="card-subtitle">
