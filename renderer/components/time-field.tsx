@@ -18,6 +18,7 @@ export function TimeField({
   describedBy,
   onBlur,
   onKeyDown,
+  resetSignal,
 }: {
   id: string;
   /** The time shown (HH:MM or ''); undefined leaves the field to itself. */
@@ -31,6 +32,8 @@ export function TimeField({
   describedBy?: string;
   onBlur?: (event: FocusEvent<HTMLInputElement>) => void;
   onKeyDown?: (event: KeyboardEvent<HTMLInputElement>) => void;
+  /** A new number puts back `value` as the text (Escape), even when `value` itself has not changed. */
+  resetSignal?: number;
 }) {
   const [text, setText] = useState(() => formatTimeText(value ?? defaultValue ?? ''));
   const [isShowingProblem, setShowingProblem] = useState(false);
@@ -47,6 +50,15 @@ export function TimeField({
       setShowingProblem(false);
     }
   }, [value]);
+
+  const seenReset = useRef(resetSignal);
+  useEffect(() => {
+    if (resetSignal === seenReset.current) return;
+    seenReset.current = resetSignal;
+    emitted.current = value ?? '';
+    setText(formatTimeText(value ?? ''));
+    setShowingProblem(false);
+  }, [resetSignal, value]);
 
   const parsed = parseTimeText(text);
   const problem = parsed.status === 'invalid' ? parsed.message : null;

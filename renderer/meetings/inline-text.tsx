@@ -30,6 +30,8 @@ export function InlineText({
   const [draft, setDraft] = useState<string | null>(null);
   // Text that is not a time is never saved: it would otherwise read as "no time" and clear one.
   const isNotTime = useRef(false);
+  // Escape puts the stored time back in the time field's text, even when that is empty.
+  const [resets, setResets] = useState(0);
   function commit() {
     // Wrong text stays in the field with its reason beside it, until corrected or Escape.
     if (isNotTime.current) return;
@@ -43,6 +45,7 @@ export function InlineText({
     } else if (event.key === 'Escape') {
       isNotTime.current = false;
       setDraft(null);
+      setResets((count) => count + 1);
     }
   }
   return (
@@ -61,6 +64,7 @@ export function InlineText({
         />
       ) : type === 'time' ? (
         <TimeField
+          resetSignal={resets}
           id={id}
           value={draft ?? value}
           isDisabled={isDisabled}

@@ -92,6 +92,13 @@ describe('agenda set-up for the minutes', () => {
     expect((await db.meetings.get(MEETING_ID))?.time).toBe('09:05');
     // Escape puts back what is stored.
     await user.type(started, '{Escape}');
-    await waitFor(() => expect(started).toHaveValue('14:02'));
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Started at (as minuted)' })).toHaveValue('14:02'));
+    // So it does when nothing is stored.
+    const closed = screen.getByRole('textbox', { name: 'Closed at (as minuted)' });
+    await user.type(closed, 'soon');
+    await user.type(closed, '{Escape}');
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Closed at (as minuted)' })).toHaveValue(''));
+    expect(closed).toHaveFocus();
+    expect((await db.meetings.get(MEETING_ID))?.closedAt).toBeUndefined();
   }, 20_000);
 });
