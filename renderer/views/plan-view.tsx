@@ -41,10 +41,10 @@ export function PlanView() {
             <article key={plan.id} className="card" aria-labelledby={`plan-${plan.id}`}>
               <h2 id={`plan-${plan.id}`}>
                 <span dir="auto">{plan.header.title}</span>
-                {samples?.has(plan.id) ? <SampleTag /> : null}
               </h2>
               <p className="card-subtitle">
                 {plan.header.localArea} · {KIND_LABELS[plan.header.kind] ?? plan.header.kind}
+                {samples?.has(plan.id) ? <SampleTag /> : null}
               </p>
               <dl className="facts">
                 <dt>Revision</dt>

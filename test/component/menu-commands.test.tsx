@@ -28,6 +28,8 @@ function appBridge() {
 }
 
 async function renderApp() {
+  // The app opens on Start; these tests begin on the plans view, where Go › Plan also leads.
+  window.location.hash = '#/plan';
   const bridge = appBridge();
   const utils = renderWithServices(<App />, { bridge });
   await screen.findByRole('heading', { level: 1, name: 'Plans' });

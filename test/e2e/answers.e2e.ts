@@ -80,8 +80,12 @@ describe('officers’ answers round trip in Chromium', () => {
     app.nextSavePath = path.join(app.documentsFolder, 'for officers.answers.xlsx');
     await page.getByRole('button', { name: 'Export…' }).click();
     const result = page.locator('.exports-result .entry-ok, .exports-result .entry-error');
-    await result.waitFor();
-    expect(await result.textContent()).toMatch(/^Saved for officers\.answers\.xlsx\. 2 questions awaiting an answer\.$/);
+    // Saved, the folder named, the count of questions, and a way to the file.
+    await expect
+      .poll(async () => (await result.textContent()) ?? '')
+      .toBe(
+        `Saved for officers.answers.xlsx to ${app.documentsFolder}. 2 questions awaiting an answer. Show in folder: for officers.answers.xlsx`,
+      );
     const file = path.join(app.documentsFolder, 'for officers.answers.xlsx');
 
     // The officer answers one question and leaves the other.
