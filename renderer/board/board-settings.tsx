@@ -360,8 +360,8 @@ export function BoardSettings() {
           <ul data-testid="board-drafts">
             {drafts.map((draft) => (
               <li key={`${draft.meetingId}|${draft.deviceId}`}>
-                {draft.bundle.meeting.title} ({draft.bundle.meeting.date}), from {draft.fromName}: {draft.bundle.records.length}{' '}
-                {draft.bundle.records.length === 1 ? 'record' : 'records'}{' '}
+                <span dir="auto">{draft.bundle.meeting.title}</span> ({draft.bundle.meeting.date}), from {draft.fromName}:{' '}
+                {draft.bundle.records.length} {draft.bundle.records.length === 1 ? 'record' : 'records'}{' '}
                 <button type="button" className="secondary" onClick={() => void saveDraftMinutes(draft)}>
                   Save {draft.bundle.meeting.title} ({draft.bundle.meeting.date}) as draft minutes (Word)…
                 </button>

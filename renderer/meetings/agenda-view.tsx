@@ -31,7 +31,7 @@ export function AgendaView({ meetingId }: { meetingId: string | undefined }) {
         </h1>
         {meeting?.id === SAMPLE_MEETING_ID ? (
           <p>
-            {meeting.title}
+            <span dir="auto">{meeting.title}</span>
             <SampleTag />
           </p>
         ) : null}

@@ -1,5 +1,6 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { DateField } from '../components/date-field';
+import { TimeField } from '../components/time-field';
 
 /**
  * A text field that saves when it loses focus or on Enter; Escape puts back what was stored.
@@ -27,7 +28,13 @@ export function InlineText({
   size?: number;
 }) {
   const [draft, setDraft] = useState<string | null>(null);
+  // Text that is not a time is never saved: it would otherwise read as "no time" and clear one.
+  const isNotTime = useRef(false);
+  // Escape puts the stored time back in the time field's text, even when that is empty.
+  const [resets, setResets] = useState(0);
   function commit() {
+    // Wrong text stays in the field with its reason beside it, until corrected or Escape.
+    if (isNotTime.current) return;
     if (draft !== null && draft !== value) onSave(draft);
     setDraft(null);
   }
@@ -35,7 +42,11 @@ export function InlineText({
     if (event.key === 'Enter') {
       event.preventDefault();
       commit();
-    } else if (event.key === 'Escape') setDraft(null);
+    } else if (event.key === 'Escape') {
+      isNotTime.current = false;
+      setDraft(null);
+      setResets((count) => count + 1);
+    }
   }
   return (
     <>
@@ -48,6 +59,19 @@ export function InlineText({
           value={draft ?? value}
           isDisabled={isDisabled}
           onChange={(iso) => setDraft(iso)}
+          onBlur={commit}
+          onKeyDown={onKeyDown}
+        />
+      ) : type === 'time' ? (
+        <TimeField
+          resetSignal={resets}
+          id={id}
+          value={draft ?? value}
+          isDisabled={isDisabled}
+          onChange={(time, isTime) => {
+            isNotTime.current = !isTime;
+            setDraft(time);
+          }}
           onBlur={commit}
           onKeyDown={onKeyDown}
         />

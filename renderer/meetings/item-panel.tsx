@@ -21,7 +21,7 @@ export function ItemPanel(props: ItemProps) {
   return (
     <section aria-labelledby="item-title" className={item.isExempt ? 'item-panel is-exempt' : 'item-panel'}>
       <h2 id="item-title" tabIndex={-1}>
-        Item {item.number}: {item.title}
+        Item {item.number}: <span dir="auto">{item.title}</span>
       </h2>
       <p className="item-tags">
         {item.isExempt ? <span className="exempt-tag">Exempt: confidential, kept out of published exports</span> : null}

@@ -167,7 +167,7 @@ function LiveMeeting({
         <a href={hrefFor('/meetings/minutes', { meeting: meeting.id })}>Minutes</a>
       </p>
       <h1 id="view-title" tabIndex={-1}>
-        {meeting.title}: {formatDate(meeting.date)}
+        <span dir="auto">{meeting.title}</span>: {formatDate(meeting.date)}
       </h1>
       <div className="live-bar">
         {quorum ? (
@@ -214,7 +214,7 @@ function LiveMeeting({
                     href={hrefFor('/meetings/live', { meeting: meeting.id, section: item.id, at: item.id })}
                     aria-current={current === item.id ? 'page' : undefined}
                   >
-                    <span className="item-number">{item.number}</span> {item.title}
+                    <span className="item-number">{item.number}</span> <span dir="auto">{item.title}</span>
                     {item.isExempt ? <span className="exempt-mark"> Exempt</span> : null}
                     {itemQuorum && !itemQuorum.isQuorate && records.some((record) => record.kind === 'attendance') ? (
                       <span className="inquorate-mark"> Not quorate</span>

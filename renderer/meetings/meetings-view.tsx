@@ -14,6 +14,7 @@ import { StatusTag } from '../components/status-tag';
 import { DataTable } from '../components/data-table';
 import { FormError } from '../components/form-error';
 import { DateField } from '../components/date-field';
+import { TimeField } from '../components/time-field';
 
 /** The board's meetings, the latest first, with a form to set up the next one. */
 export function MeetingsView() {
@@ -104,6 +105,12 @@ function NewMeetingForm({ defaultTitle }: { defaultTitle: string }) {
       document.getElementById(`${formId}-date`)?.focus();
       return;
     }
+    const timeText = (document.getElementById(`${formId}-time`) as HTMLInputElement | null)?.value.trim() ?? '';
+    if (timeText !== '' && !data.get('time')) {
+      setError('Give the meeting’s time as hh:mm (24-hour), for example 14:00.');
+      document.getElementById(`${formId}-time`)?.focus();
+      return;
+    }
     try {
       const planId = String(data.get('plan') ?? '');
       const meeting = await createMeeting(db, {
@@ -129,7 +136,7 @@ function NewMeetingForm({ defaultTitle }: { defaultTitle: string }) {
           <label htmlFor={`${formId}-date`}>Date</label>
           <DateField id={`${formId}-date`} name="date" isRequired describedBy={error ? `${formId}-error` : undefined} />
           <label htmlFor={`${formId}-time`}>Time</label>
-          <input id={`${formId}-time`} name="time" type="time" defaultValue="14:00" />
+          <TimeField id={`${formId}-time`} name="time" defaultValue="14:00" />
           <label htmlFor={`${formId}-place`}>Place</label>
           <input id={`${formId}-place`} name="place" type="text" />
           <label htmlFor={`${formId}-title-field`}>Title</label>

@@ -42,7 +42,13 @@ export function MinutesView({ meetingId, at }: { meetingId: string | undefined; 
           ) : null}
         </p>
         <h1 id="view-title" tabIndex={-1}>
-          {meeting ? `Minutes: ${meeting.title}, ${formatDate(meeting.date)}` : 'Minutes'}
+          {meeting ? (
+            <>
+              Minutes: <span dir="auto">{meeting.title}</span>, {formatDate(meeting.date)}
+            </>
+          ) : (
+            'Minutes'
+          )}
         </h1>
         {meeting === null ? <NotOnThisLaptop thing="meeting" /> : null}
         {meeting && records && board !== undefined ? (
@@ -187,7 +193,7 @@ function MinutesBody({ meeting, records, terms }: { meeting: Meeting; records: M
             className={item.isExempt ? 'minutes-item is-exempt' : 'minutes-item'}
           >
             <h2 id={`minutes-item-${item.id}`}>
-              {item.number}. {item.title}
+              {item.number}. <span dir="auto">{item.title}</span>
               {item.isExempt ? <span className="exempt-tag"> Exempt</span> : null}
             </h2>
             {quorum && !quorum.isQuorate ? <p className="warning">The meeting was not quorate for this item.</p> : null}

@@ -5,7 +5,9 @@ import { checkDraft, defaultMeetingId, draftWarnings, missingParagraphMessage } 
 import type { MakerSaveResult, MakerSource } from '../../shared/pack/maker-ipc';
 import { useServices } from '../app/context';
 import { hrefFor } from '../app/router';
+import { DateField } from '../components/date-field';
 import { ProblemList } from '../components/problem-list';
+import { TimeField } from '../components/time-field';
 import { entitiesOfPlan } from '../db/plan-repository';
 import { usePlans } from '../hooks/use-plan-data';
 import { AgendaEditor, type AgendaRow, type LinkOption } from './agenda-editor';
@@ -146,13 +148,30 @@ export function MakePackView() {
           return (
             <div className="field" key={key}>
               <label htmlFor={`${ids}-${key}`}>{label}</label>
-              <input
-                type={type}
-                {...field(key)}
-                placeholder={key === 'id' && meeting.date ? defaultMeetingId(meeting.date) : undefined}
-                aria-invalid={problem ? true : undefined}
-                aria-describedby={problem ? `${ids}-${key}-problem` : undefined}
-              />
+              {/* Native date and time fields follow the browser's language (mm/dd/yyyy, 02:00 PM): typed as text instead. */}
+              {type === 'date' ? (
+                <DateField
+                  id={`${ids}-${key}`}
+                  value={meeting.date}
+                  onChange={(iso) => setMeeting((current) => ({ ...current, date: iso }))}
+                  describedBy={problem ? `${ids}-${key}-problem` : undefined}
+                />
+              ) : type === 'time' ? (
+                <TimeField
+                  id={`${ids}-${key}`}
+                  value={meeting.time}
+                  onChange={(time) => setMeeting((current) => ({ ...current, time }))}
+                  describedBy={problem ? `${ids}-${key}-problem` : undefined}
+                />
+              ) : (
+                <input
+                  type={type}
+                  {...field(key)}
+                  placeholder={key === 'id' && meeting.date ? defaultMeetingId(meeting.date) : undefined}
+                  aria-invalid={problem ? true : undefined}
+                  aria-describedby={problem ? `${ids}-${key}-problem` : undefined}
+                />
+              )}
               {problem ? (
                 <span className="field-error" id={`${ids}-${key}-problem`}>
                   {problem.message}
@@ -265,7 +284,8 @@ function meetingFieldProblems(meeting: Meeting): Problem[] {
   const problems: Problem[] = [];
   if (!meeting.title.trim()) problems.push({ path: 'title', message: 'Give the meeting’s title.' });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(meeting.date)) problems.push({ path: 'date', message: 'Give the meeting’s date.' });
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(meeting.time)) problems.push({ path: 'time', message: 'Give the time, such as 14:00.' });
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(meeting.time))
+    problems.push({ path: 'time', message: 'Give the time as hh:mm (24-hour), such as 14:00.' });
   if (meeting.id.trim().length > 64) problems.push({ path: 'id', message: 'The meeting id may be at most 64 characters.' });
   return problems;
 }

@@ -1,9 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
+import type { SavedFile } from '../../shared/ipc/contract';
 import { describePassage, paperTextModel, prepareText, type PaperAnchor } from '../../shared/pack/anchor';
 import { useProfile } from '../annotations/use-annotations';
 import { useServices } from '../app/context';
 import { hrefFor } from '../app/router';
+import { savedSentence, ShowInFolder } from '../components/saved-notice';
 import { formatBytes, formatDate } from '../format';
 import { buildAnnotatedCopy } from './annotated-copy';
 import { anchorAnnotations, pageHighlights } from './anchoring';
@@ -66,7 +68,9 @@ function PaperPage({
   const highlights = useMemo(() => pageHighlights(anchored, prepared), [anchored, prepared]);
   const labelOf = (number: number) => text?.pageLabels?.[number - 1] ?? String(number);
   const pack = useLiveQuery(async () => (paper ? await db.packs.get(paper.packId) : undefined), [db, paper?.packId]);
-  const [copyMessage, setCopyMessage] = useState<string | null>(null);
+  // What became of "Save a copy with my notes": words, and the saved file for "Show in folder".
+  const [copyOutcome, setCopyOutcome] = useState<{ text: string; saved?: SavedFile } | null>(null);
+  const setCopyMessage = (text: string | null) => setCopyOutcome(text === null ? null : { text });
   const [isSavingCopy, setSavingCopy] = useState(false);
 
   async function saveCopy() {
@@ -87,7 +91,7 @@ function PaperPage({
       });
       const reply = await api.call('papers:save-copy', { bytes: copy.bytes, suggestedName: copy.fileName });
       if (!reply.ok) setCopyMessage(reply.error.message);
-      else setCopyMessage(reply.value.saved ? `Saved ${reply.value.fileName ?? 'the copy'}.` : null);
+      else setCopyOutcome(reply.value.saved ? { text: savedSentence(reply.value), saved: reply.value } : null);
     } catch (error) {
       console.warn('The copy could not be made', error);
       setCopyMessage('The copy could not be made from this paper. Nothing was saved.');
@@ -145,7 +149,14 @@ function PaperPage({
           Save a copy with my notes…
         </button>
       </div>
-      <div aria-live="polite">{copyMessage ? <p className="entry entry-info">{copyMessage}</p> : null}</div>
+      <div aria-live="polite">
+        {copyOutcome ? (
+          <p className="entry entry-info">
+            {copyOutcome.text}{' '}
+            {copyOutcome.saved?.savedId ? <ShowInFolder savedId={copyOutcome.saved.savedId} fileName={copyOutcome.saved.fileName} /> : null}
+          </p>
+        ) : null}
+      </div>
       {newer ? (
         <p className="entry entry-info" role="note">
           A reissued version of this paper has arrived:{' '}

@@ -61,7 +61,7 @@ export function PapersView({ params }: { params: URLSearchParams }) {
                   href={hrefFor('/papers', { meeting: meeting.meetingId })}
                   aria-current={meeting.meetingId === chosen?.meetingId ? 'page' : undefined}
                 >
-                  {meeting.meeting.title}, {formatDate(meeting.meeting.date)}
+                  <span dir="auto">{meeting.meeting.title}</span>, {formatDate(meeting.meeting.date)}
                 </a>
                 {sample?.packMeetingIds.includes(meeting.meetingId) ? <SampleTag /> : null}
               </li>
@@ -132,7 +132,7 @@ function MeetingPapers({ entry }: { entry: PackMeeting }) {
   return (
     <section aria-labelledby="meeting-title" className="meeting-papers">
       <h2 id="meeting-title">
-        {meeting.title}, {formatDate(meeting.date)} at {meeting.time}
+        <span dir="auto">{meeting.title}</span>, {formatDate(meeting.date)} at {meeting.time}
         {isSampleMeeting(entry.meetingId) ? <SampleTag /> : null}
       </h2>
       {meeting.place ? <p className="muted">{meeting.place}</p> : null}

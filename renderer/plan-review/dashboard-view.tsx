@@ -38,7 +38,9 @@ export function DashboardView({ planId, today = todayIso() }: { planId: string |
   );
   return (
     <>
-      <ViewTitle>{`Dashboard: ${plan.header.title}`}</ViewTitle>
+      <ViewTitle>
+        Dashboard: <span dir="auto">{plan.header.title}</span>
+      </ViewTitle>
       <PlanReviewNav planId={planId} current="dashboard" />
       <p className="lede">
         Revision {plan.export.revision}: {plural(totals.actions, 'action')} in {plural(figures.length, 'area')};{' '}

@@ -97,7 +97,12 @@ export function SearchView({ params }: { params: URLSearchParams }) {
                 <a href={hitHref(hit)}>{hit.context ? hit.context : <Highlight text={hit.label} terms={hit.terms} />}</a>
                 {hit.kind === 'update' && hit.period ? <span className="muted"> · update for {formatPeriod(hit.period)}</span> : null}
                 {hit.kind === 'paper' && hit.isExempt ? <span className="exempt-badge">Exempt</span> : null}
-                {isManyPlans && hit.kind !== 'paper' ? <span className="muted"> · {planTitles.get(hit.planId) ?? hit.planId}</span> : null}
+                {isManyPlans && hit.kind !== 'paper' ? (
+                  <span className="muted">
+                    {' '}
+                    · <span dir="auto">{planTitles.get(hit.planId) ?? hit.planId}</span>
+                  </span>
+                ) : null}
                 {hit.snippet ? (
                   <p className="search-snippet">
                     <Highlight text={hit.snippet} terms={hit.terms} />

@@ -27,7 +27,9 @@ export function ChangesView({ planId, importId }: { planId: string | undefined; 
   const revision = plan.revisions.find((entry) => entry.importId === selectedImport);
   return (
     <>
-      <ViewTitle>{`What changed: ${plan.header.title}`}</ViewTitle>
+      <ViewTitle>
+        What changed: <span dir="auto">{plan.header.title}</span>
+      </ViewTitle>
       <RevisionPicker plan={plan} selectedImport={selectedImport} />
       {!data || !revision ? (
         <p className="empty-state">No change record was found for this revision.</p>

@@ -40,7 +40,7 @@ export function PlanView() {
           return (
             <article key={plan.id} className="card" aria-labelledby={`plan-${plan.id}`}>
               <h2 id={`plan-${plan.id}`}>
-                <span>{plan.header.title}</span>
+                <span dir="auto">{plan.header.title}</span>
               </h2>
               <p className="card-subtitle">
                 {plan.header.localArea} · {KIND_LABELS[plan.header.kind] ?? plan.header.kind}

@@ -45,7 +45,9 @@ function setup(chosen: MakerSource | null = source(), db?: OversightDatabase) {
 
 async function fillMeeting(user: ReturnType<typeof userEvent.setup>) {
   await user.type(screen.getByLabelText('Meeting title'), 'Northmoor SEND Oversight Board');
-  await user.type(screen.getByLabelText('Date'), '2027-01-14');
+  // Date and time are text, day first and 24-hour, whatever the browser's language.
+  await user.type(screen.getByRole('textbox', { name: 'Date' }), '14/01/2027');
+  expect(screen.getByRole('textbox', { name: 'Time' })).toHaveValue('14:00');
   await user.type(screen.getByLabelText('Meeting id (the same for every supplement)'), 'sob-2027-01-14');
 }
 

@@ -60,4 +60,45 @@ describe('agenda set-up for the minutes', () => {
     await user.click(screen.getByRole('button', { name: 'Remove Jo Hart' }));
     await waitFor(async () => expect((await db.meetings.get(MEETING_ID))?.officers).toEqual([]));
   }, 20_000);
+
+  it('shows and takes the meeting’s times as 24-hour hh:mm text, whatever the browser’s language, and never saves a wrong one', async () => {
+    const user = userEvent.setup();
+    const db = await sampleStore();
+    renderAt(`#/meetings/agenda?meeting=${MEETING_ID}`, db);
+    const time = await screen.findByRole('textbox', { name: 'Time' });
+    const stored = (await db.meetings.get(MEETING_ID))?.time ?? '';
+    expect(stored).toMatch(/^\d{2}:\d{2}$/);
+    expect(time).toHaveValue(stored);
+    expect(time).toHaveAttribute('type', 'text');
+    expect(time).toHaveAttribute('placeholder', 'hh:mm');
+    expect(time).toHaveAccessibleDescription('Hours and minutes, 24-hour, for example 14:00.');
+
+    await user.clear(time);
+    await user.type(time, '9:05{Enter}');
+    await waitFor(async () => expect((await db.meetings.get(MEETING_ID))?.time).toBe('09:05'));
+
+    // A started-at time already minuted is not cleared by text that is not a time.
+    const started = screen.getByRole('textbox', { name: 'Started at (as minuted)' });
+    await user.type(started, '14:02{Enter}');
+    await waitFor(async () => expect((await db.meetings.get(MEETING_ID))?.startedAt).toBe('14:02'));
+    await user.clear(started);
+    await user.type(started, '2.30pm');
+    await user.tab();
+    expect(await screen.findByText('Enter the time as hh:mm with a colon (24-hour), for example 14:00.')).toBeInTheDocument();
+    await user.clear(screen.getByRole('textbox', { name: 'Time' }));
+    await user.type(screen.getByRole('textbox', { name: 'Time' }), '24:00');
+    await user.tab();
+    expect((await db.meetings.get(MEETING_ID))?.startedAt).toBe('14:02');
+    expect((await db.meetings.get(MEETING_ID))?.time).toBe('09:05');
+    // Escape puts back what is stored.
+    await user.type(started, '{Escape}');
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Started at (as minuted)' })).toHaveValue('14:02'));
+    // So it does when nothing is stored.
+    const closed = screen.getByRole('textbox', { name: 'Closed at (as minuted)' });
+    await user.type(closed, 'soon');
+    await user.type(closed, '{Escape}');
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Closed at (as minuted)' })).toHaveValue(''));
+    expect(closed).toHaveFocus();
+    expect((await db.meetings.get(MEETING_ID))?.closedAt).toBeUndefined();
+  }, 20_000);
 });

@@ -25,11 +25,25 @@ describe('meetings list and set-up', () => {
     expect(screen.getByLabelText('Date')).toHaveFocus();
     await user.type(screen.getByLabelText('Date'), '2027-02-18');
     await user.type(screen.getByRole('textbox', { name: 'Place' }), 'Council Chamber');
+    // The time is 24-hour text: 14:00 unless changed; a time written another way is refused with how to write it.
+    const time = screen.getByRole('textbox', { name: 'Time' });
+    expect(time).toHaveValue('14:00');
+    await user.clear(time);
+    await user.type(time, '9.30');
+    await user.click(screen.getByRole('button', { name: 'Set up the meeting' }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent('Give the meeting’s time as hh:mm (24-hour), for example 14:00.'),
+    );
+    expect(time).toHaveFocus();
+    expect(await listMeetings(db)).toHaveLength(1);
+    await user.clear(time);
+    await user.type(time, '9:30');
     await user.click(screen.getByRole('button', { name: 'Set up the meeting' }));
     await screen.findByRole('heading', { level: 1, name: 'Agenda: meeting of 18 February 2027' });
     const created = (await listMeetings(db))[0];
     expect(created).toMatchObject({
       date: '2027-02-18',
+      time: '09:30',
       place: 'Council Chamber',
       planId: 'northmoor-send-app',
       previousMeetingId: MEETING_ID,

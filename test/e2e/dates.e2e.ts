@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, startApp, whyCannotRun, type AppHarness } from './harness';
 
 // Dates in real Chromium (issue 19): the meeting date picker reads and shows dd/mm/yyyy whatever
-// the browser's locale (a native date input showed mm/dd/yyyy), and no view has a native one.
+// the browser's locale (a native date input showed mm/dd/yyyy), and no view has a native one;
+// times likewise are 24-hour hh:mm text (a native time input showed 02:00 PM).
 
 let app: AppHarness;
 
@@ -46,7 +47,7 @@ describe('dates typed and shown en-GB', () => {
 
   it('no main view has a native date input', async () => {
     const { page } = app;
-    for (const hash of ['#/meetings', '#/exports', '#/plan/voice?plan=northmoor-send-app']) {
+    for (const hash of ['#/meetings', '#/exports', '#/plan/voice?plan=northmoor-send-app', '#/papers/make']) {
       await page.goto(`${app.origin}/index.html${hash}`);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       expect(await page.locator('input[type=date]').count(), hash).toBe(0);
@@ -55,5 +56,26 @@ describe('dates typed and shown en-GB', () => {
     await page.goto(`${app.origin}/index.html#/exports`);
     await page.getByRole('radio', { name: /Board’s report to council/ }).check();
     await expect.poll(() => page.getByRole('textbox', { name: 'From' }).inputValue()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+  });
+
+  it('shows and takes times as 24-hour hh:mm text, and no meeting view has a native time input', async () => {
+    const { page } = app;
+    await page.goto(`${app.origin}/index.html#/meetings`);
+    const time = page.getByRole('textbox', { name: 'Time' });
+    await expect.poll(() => time.inputValue()).toBe('14:00');
+    expect(await time.getAttribute('placeholder')).toBe('hh:mm');
+    await page.getByRole('textbox', { name: 'Date' }).pressSequentially('12/03/2027');
+    await time.fill('');
+    await time.pressSequentially('9:30');
+    await page.getByRole('button', { name: 'Set up the meeting' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Agenda: meeting of 12 March 2027' }).waitFor();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Time', exact: true }).inputValue()).toBe('09:30');
+    expect(await page.locator('input[type=time]').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    for (const hash of ['#/meetings', '#/papers/make']) {
+      await page.goto(`${app.origin}/index.html${hash}`);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      expect(await page.locator('input[type=time]').count(), hash).toBe(0);
+    }
   });
 });

@@ -126,7 +126,9 @@ describe('making a pack in Chromium', () => {
     await panel.getByText('Ask when the posts were filled.').waitFor();
     app.nextSavePath = path.join(work, 'my copy.pdf');
     await member.getByRole('button', { name: 'Save a copy with my notes…' }).click();
-    await member.getByText('Saved my copy.pdf.').waitFor({ timeout: 30_000 });
+    // Where the copy went, with "Show in folder", as after an export.
+    await member.getByText(`Saved my copy.pdf to ${work}.`, { exact: false }).waitFor({ timeout: 30_000 });
+    await member.getByRole('button', { name: /^Show in folder\W*my copy\.pdf$/ }).waitFor();
     const copyTexts = await pdfPageTexts(new Uint8Array(await fs.readFile(path.join(work, 'my copy.pdf'))));
     expect(copyTexts).toHaveLength(2);
     expect(copyTexts[0]).toContain('Recruitment of EHC coordinators');
