@@ -82,3 +82,24 @@ describe('the actions list at 1280 × 860', () => {
     await expect.poll(inView).toBeGreaterThanOrEqual(7);
   });
 });
+
+describe('the meetings table at 1280 × 860', () => {
+  it('never breaks a column heading or a status tag mid-word ("Minut/es", "Draf/t")', async () => {
+    app = await startApp({ viewport: { width: 1280, height: 860 } });
+    const { page } = app;
+    await app.open('#/meetings');
+    await page.locator('.meetings-table .status-tag').first().waitFor({ timeout: 30_000 });
+    // Each single-word heading and tag must lay out on one line: its text's boxes share one top.
+    const broken = await page.evaluate(() =>
+      [...document.querySelectorAll('.meetings-table th, .meetings-table .status-tag')]
+        .filter((element) => !/\s/.test((element.textContent ?? '').trim()))
+        .filter((element) => {
+          const range = document.createRange();
+          range.selectNodeContents(element);
+          return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1;
+        })
+        .map((element) => element.textContent),
+    );
+    expect(broken).toEqual([]);
+  });
+});
