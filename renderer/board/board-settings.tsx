@@ -3,6 +3,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useProfile } from '../annotations/use-annotations';
 import { useServices } from '../app/context';
 import { formatFingerprint } from '../../shared/board/signing';
+import type { SavedFile } from '../../shared/ipc/contract';
+import { savedSentence, ShowInFolder } from '../components/saved-notice';
 import { boardController, ipcBoardPort } from './board-controller';
 import { publishToBoard } from './board-publications';
 import { isChairInRegister, receivedDrafts, shareDraftRecord, type ReceivedDraft } from './board-drafts';
@@ -37,7 +39,7 @@ export function BoardSettings() {
   const [boardName, setBoardName] = useState('');
   const [clerkFingerprint, setClerkFingerprint] = useState('');
   const [code, setCode] = useState('');
-  const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
+  const [message, setMessage] = useState<{ text: string; isError: boolean; saved?: SavedFile } | null>(null);
   const [publishTitle, setPublishTitle] = useState('');
   const [includeExempt, setIncludeExempt] = useState(false);
   const [draftMeetingId, setDraftMeetingId] = useState('');
@@ -148,7 +150,7 @@ export function BoardSettings() {
       bundle: draft.bundle,
     });
     if (!reply.ok) setMessage({ text: reply.error.message, isError: true });
-    else if (reply.value.saved) setMessage({ text: `Saved ${reply.value.fileName ?? 'the draft minutes'}.`, isError: false });
+    else if (reply.value.saved) setMessage({ text: savedSentence(reply.value), isError: false, saved: reply.value });
   }
 
   async function after(result: { ok: true } | { ok: false; error: { message: string } }, success: string) {
@@ -376,6 +378,7 @@ export function BoardSettings() {
             {message.text}
           </p>
         ) : null}
+        {message?.saved?.savedId ? <ShowInFolder savedId={message.saved.savedId} fileName={message.saved.fileName} /> : null}
         {sync.error ? <p className="error-text">{sync.error}</p> : null}
       </div>
     </>

@@ -167,5 +167,12 @@ describe('board folder between two laptops', () => {
     await drafts.getByText(/from Cllr Amina Shah: \d+ records?/).waitFor();
     await drafts.getByRole('button', { name: /as draft minutes \(Word\)…$/ }).waitFor();
     expect(await axeViolations(clerk.page)).toEqual([]);
+    // The clerk saves it as draft minutes: told which folder, with Show in folder, like any export.
+    clerk.nextSavePath = path.join(clerk.documentsFolder, 'draft minutes.docx');
+    await drafts.getByRole('button', { name: /as draft minutes \(Word\)…$/ }).click();
+    await clerk.page.getByText(`Saved draft minutes.docx to ${clerk.documentsFolder}.`, { exact: true }).waitFor();
+    await clerk.page.getByRole('button', { name: /^Show in folder/ }).click();
+    await expect.poll(() => clerk.shownInFolder).toEqual([path.join(clerk.documentsFolder, 'draft minutes.docx')]);
+    expect((await fs.stat(path.join(clerk.documentsFolder, 'draft minutes.docx'))).size).toBeGreaterThan(1000);
   }, 150_000);
 });
