@@ -8,7 +8,7 @@ import { createSyncService } from '../../../electron/sync/service';
 import type { Profile } from '../../../shared/annotations/types';
 import type { ImportCandidate } from '../../../shared/ipc/contract';
 import { receiveCandidate } from '../../../renderer/plan/receive-candidate';
-import { createAnnotation } from '../../../renderer/annotations/annotation-repository';
+import { createAnnotation, searchIndexCaughtUp } from '../../../renderer/annotations/annotation-repository';
 import { OversightDatabase } from '../../../renderer/db/database';
 import { storeCandidate } from '../../../renderer/db/plan-repository';
 import { approveMeeting, createMeeting, getBoard, updateBoard } from '../../../renderer/meetings/meeting-repository';
@@ -104,6 +104,9 @@ async function storeWithSample(): Promise<OversightDatabase> {
     },
     note('Highlight'),
   );
+  // Saves index their notes for search in idle time, clearing the pending list in meta: let that
+  // finish, so the tests compare a settled store (a count taken mid-way raced on a busy machine).
+  await searchIndexCaughtUp(db);
   return db;
 }
 
