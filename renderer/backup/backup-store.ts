@@ -13,6 +13,8 @@ import {
 import type { Result } from '../../shared/result';
 import type { Api } from '../ipc/client';
 import type { OversightDatabase } from '../db/database';
+import { chunkActionRows } from '../plan-review/action-rows';
+import type { ActionRowsRecord } from '../plan-review/records';
 import { clearLocalJournal } from './wipe';
 
 // The renderer's side of backups: reads the store table by table in pages and sends each page
@@ -182,12 +184,14 @@ export async function restoreStore(db: OversightDatabase, api: Api, token: strin
       const frame = decodeFrame(reply.value.frame, index);
       if (frame.kind === 'records') {
         if (pending) throw new Error(`chunk ${index}: a page of records arrived before the previous page’s papers were complete.`);
-        const table = tables.get(frame.table);
+        const table = tables.get(frame.table) ?? (frame.table === 'actionRows' ? db.actionRowChunks : undefined);
         if (!table) throw new Error(`chunk ${index}: the backup holds a table this version does not know (${frame.table}).`);
         counted[frame.table] = (counted[frame.table] ?? 0) + frame.records.length;
         const sizes = new Map<number, BlobPlaceholder>();
         collectPlaceholders(frame.records, sizes);
-        pending = { table, records: frame.records, parts: new Map(), sizes };
+        // A backup made before schema v11 holds each plan's list rows as one record: stored as chunks.
+        const records = frame.table === 'actionRows' ? upgradeActionRows(frame.records, index) : frame.records;
+        pending = { table, records, parts: new Map(), sizes };
         await flushIfComplete();
       } else if (frame.kind === 'blob') {
         if (!pending?.sizes.has(frame.blob)) throw new Error(`chunk ${index}: paper bytes that no record asked for.`);
@@ -213,6 +217,17 @@ export async function restoreStore(db: OversightDatabase, api: Api, token: strin
   });
   clearLocalJournal();
   await api.call('backup:close', { token });
+}
+
+/** A pre-v11 backup's `actionRows` records as `actionRowChunks` records, checked first (a located message if malformed). */
+function upgradeActionRows(records: readonly unknown[], index: number): unknown[] {
+  return records.flatMap((record) => {
+    const candidate = record as Partial<ActionRowsRecord> | null;
+    if (typeof candidate?.planId !== 'string' || typeof candidate.revision !== 'number' || !Array.isArray(candidate.rows)) {
+      throw new Error(`chunk ${index}: a list rows record (actionRows) without its planId, revision or rows.`);
+    }
+    return chunkActionRows(candidate.planId, candidate.revision, candidate.rows);
+  });
 }
 
 function collectPlaceholders(value: unknown, into: Map<number, BlobPlaceholder>): void {

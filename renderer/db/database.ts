@@ -2,7 +2,7 @@ import { Dexie, type EntityTable, type Table } from 'dexie';
 import { SCHEMA_VERSIONS } from './schema';
 import type { AnnotationRecord } from '../annotations/types';
 import type { Board, Meeting, MeetingRecord } from '../../shared/meetings/schema';
-import type { ActionRowsRecord, PlanSummaryRecord } from '../plan-review/records';
+import type { ActionRowChunkRecord, PlanSummaryRecord } from '../plan-review/records';
 import type { PackRecord, PaperRecord, PaperTextRecord } from '../papers/types';
 import type { SearchIndexRecord } from '../search/types';
 import type { VoiceRecord } from '../../shared/voice/schema';
@@ -22,7 +22,7 @@ export class OversightDatabase extends Dexie {
   meetings!: EntityTable<Meeting, 'id'>;
   meetingRecords!: EntityTable<MeetingRecord, 'id'>;
   planSummaries!: EntityTable<PlanSummaryRecord, 'planId'>;
-  actionRows!: EntityTable<ActionRowsRecord, 'planId'>;
+  actionRowChunks!: Table<ActionRowChunkRecord, [string, number]>;
   searchIndex!: EntityTable<SearchIndexRecord, 'id'>;
   packs!: EntityTable<PackRecord, 'id'>;
   papers!: EntityTable<PaperRecord, 'id'>;

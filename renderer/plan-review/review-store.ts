@@ -5,11 +5,12 @@ import type { Sliced } from '../../shared/sliced';
 import type { OversightDatabase } from '../db/database';
 import { entitiesOfPlan } from '../db/entity-queries';
 import { runSliced } from '../db/yield-in-transaction';
+import { actionRowsRevision, writeActionRows } from './action-rows';
 import { applySearchChanges, planShardRecordIds, readShards, type ReadShards } from '../search/search-index';
 
 /** The tables {@link updatePlanReview} writes: include them in the import's transaction. */
 export function planReviewTables(db: OversightDatabase) {
-  return [db.planSummaries, db.actionRows, db.searchIndex];
+  return [db.planSummaries, db.actionRowChunks, db.searchIndex];
 }
 
 export type PlanReviewChange = {
@@ -64,7 +65,7 @@ export async function writePlanReview(
   const indexed = applySearchChanges(db, shards, await runSliced(searchChangesSteps(before, change.writes), sliceMs), sliceMs);
   return Promise.all([
     db.planSummaries.put({ ...summary, updatedAt: change.now }),
-    db.actionRows.put({ planId: change.planId, revision: change.revision, rows }),
+    writeActionRows(db, change.planId, change.revision, rows, sliceMs),
     indexed,
   ]);
 }
@@ -84,8 +85,8 @@ export async function updatePlanReview(db: OversightDatabase, change: PlanReview
  */
 export async function ensurePlanReviews(db: OversightDatabase): Promise<string[]> {
   const isStale = async (planId: string, revision: number) => {
-    const [summary, rows] = await Promise.all([db.planSummaries.get(planId), db.actionRows.get(planId)]);
-    return summary?.revision !== revision || rows?.revision !== revision;
+    const [summary, rowsRevision] = await Promise.all([db.planSummaries.get(planId), actionRowsRevision(db, planId)]);
+    return summary?.revision !== revision || rowsRevision !== revision;
   };
   const plans = await db.plans.toArray();
   const built: string[] = [];

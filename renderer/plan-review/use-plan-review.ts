@@ -10,6 +10,7 @@ import type { OversightDatabase } from '../db/database';
 import { entitiesOfPlan } from '../db/plan-repository';
 import type { EntityRecord } from '../db/types';
 import { annotatedTargetKeys } from './annotated-targets';
+import { readActionRows } from './action-rows';
 import type { ActionRowsRecord, PlanSummaryRecord } from './records';
 
 // Plan review reads the store only through these hooks. The dashboard and the list read the one
@@ -24,7 +25,7 @@ export function usePlanSummary(planId: string | undefined): PlanSummaryRecord | 
 /** Every action of a plan as a list row (null when the plan has none). */
 export function useActionRows(planId: string | undefined): ActionRowsRecord | null | undefined {
   const { db } = useServices();
-  return useLiveQuery(async () => (planId ? ((await db.actionRows.get(planId)) ?? null) : null), [db, planId]);
+  return useLiveQuery(async () => (planId ? readActionRows(db, planId) : null), [db, planId]);
 }
 
 /** Ids of the plan's actions that carry the current member's annotations; read only while `isWanted`. */
@@ -69,7 +70,7 @@ export function useActionDetail(planId: string | undefined, actionId: string | u
     const plan = await db.plans.get(planId);
     if (!record || !plan) return null;
     const action = record.data as Action;
-    const rows = await db.actionRows.get(planId);
+    const rows = await readActionRows(db, planId);
     const milestoneIds = rows?.rows.find((row) => row.id === actionId)?.milestoneIds ?? [];
     const [areas, milestones, measures, evidence, risks, ownerList, organisationList] = await Promise.all([
       byKeys<Area>(db, planId, 'area', [action.areaId]),

@@ -2,6 +2,7 @@ import { paperTargetKey } from '../../shared/annotations/types';
 import type { OversightDatabase } from '../db/database';
 import { meetingsOfBoard } from '../meetings/boards';
 import { paperRecordId } from '../papers/types';
+import { deleteActionRows } from '../plan-review/action-rows';
 import { deleteSearchShards, ownerShardRecordIds } from '../search/search-index';
 
 // Removing what a member no longer wants on this laptop: a plan with its revisions, a meeting's
@@ -22,7 +23,7 @@ export function planRemovalTables(db: OversightDatabase) {
     db.imports,
     db.changeSets,
     db.planSummaries,
-    db.actionRows,
+    db.actionRowChunks,
     db.annotations,
     db.voiceRecords,
     db.searchIndex,
@@ -50,7 +51,7 @@ export async function removePlanInTransaction(db: OversightDatabase, planId: str
   const changeSets = await db.changeSets.filter((record) => record.planId === planId).primaryKeys();
   await db.changeSets.bulkDelete(changeSets);
   await db.planSummaries.delete(planId);
-  await db.actionRows.delete(planId);
+  await deleteActionRows(db, planId);
   const annotations = await db.annotations.where('targetKey').startsWith(`${planId}\u0001`).delete();
   const voiceRecords = await db.voiceRecords.filter((record) => record.planId === planId).delete();
   await deleteSearchShards(db, ownerShardRecordIds(planId, 'plan'));

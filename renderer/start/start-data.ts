@@ -6,6 +6,7 @@ import type { OversightDatabase } from '../db/database';
 import { getMeta, setMeta } from '../db/meta-repository';
 import { isSampleMeeting, samplePlanIds } from '../hooks/use-sample';
 import { currentPapers, listPacks, papersOfMeeting } from '../papers/pack-repository';
+import { readActionRows } from '../plan-review/action-rows';
 import { readPaperIds } from '../papers/read-papers';
 
 // What the start page says to do next, read in one pass over the store: the next meeting and
@@ -168,7 +169,7 @@ export async function readStartData(db: OversightDatabase, today: string, lastLo
   // Plan actions due or overdue, soonest first.
   const overdue: StartAction[] = [];
   const dueSoon: StartAction[] = [];
-  const rows = await db.actionRows.bulkGet(plans.map((plan) => plan.id));
+  const rows = await Promise.all(plans.map((plan) => readActionRows(db, plan.id)));
   for (const [index, record] of rows.entries()) {
     const plan = plans[index];
     if (!record || !plan) continue;

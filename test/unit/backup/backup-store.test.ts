@@ -3,10 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackupService } from '../../../electron/backup/backup-service';
 import { createHandlers, type HandlerContext } from '../../../electron/ipc/handlers';
 import { OversightDatabase } from '../../../renderer/db/database';
+import { SCHEMA_VERSIONS } from '../../../renderer/db/schema';
+import { readActionRows } from '../../../renderer/plan-review/action-rows';
 import { backUpStore, countStore, restoreStore, whyCannotRestore } from '../../../renderer/backup/backup-store';
 import type { Api } from '../../../renderer/ipc/client';
 import { isWipeConfirmed, wipeConfirmation, wipeStore } from '../../../renderer/backup/wipe';
@@ -253,6 +256,66 @@ describe('backing up and restoring the store', () => {
     failReadAt = 6;
     await expect(restoreStore(db, api, opened.token, opened.header)).rejects.toThrow('chunk 6');
     expect(await dump(db)).toEqual(current);
+  });
+
+  it('restores a backup made before schema v11, storing each plan’s list rows (one record there) as chunks', async () => {
+    // A store at v10, as the build before list rows were chunked kept it.
+    const name = `backup-v10-${Math.random().toString(36).slice(2)}`;
+    const old = new Dexie(name);
+    for (const schema of SCHEMA_VERSIONS.filter((candidate) => candidate.version <= 10)) old.version(schema.version).stores(schema.stores);
+    await old.open();
+    const rows = Array.from({ length: 2_345 }, (_, index) => ({ id: `A${index}`, ref: `${index}` }));
+    await old.table('actionRows').bulkPut([
+      { planId: 'plan-a', revision: 4, rows },
+      { planId: 'plan-b', revision: 1, rows: [] },
+    ]);
+    await old.table('meta').put({ key: 'firstRunDone', value: true });
+    const api = apiFor(path.join(folder, 'data'));
+    await unwrap(api.call('backup:set-passphrase', { passphrase: 'a long passphrase for tests' }));
+    const made = await unwrap(backUpStore(old as unknown as OversightDatabase, api, 'manual'));
+    old.close();
+    await Dexie.delete(name);
+
+    const fresh = freshDb();
+    const opened = await unwrap(api.call('backup:open', { fileName: made.fileName }));
+    if (!opened) throw new Error('nothing opened');
+    expect(opened.header.schemaVersion).toBe(10);
+    expect(opened.header.holds.tables.actionRows).toBe(2);
+    await unwrap(api.call('backup:unlock', { token: opened.token, passphrase: 'a long passphrase for tests' }));
+    await restoreStore(fresh, api, opened.token, opened.header);
+    expect(await readActionRows(fresh, 'plan-a')).toEqual({ planId: 'plan-a', revision: 4, rows });
+    expect(await readActionRows(fresh, 'plan-b')).toEqual({ planId: 'plan-b', revision: 1, rows: [] });
+    expect((await fresh.actionRowChunks.toArray()).map((chunk) => [chunk.planId, chunk.chunk, chunk.rows.length])).toEqual([
+      ['plan-a', 0, 1000],
+      ['plan-a', 1, 1000],
+      ['plan-a', 2, 345],
+      ['plan-b', 0, 0],
+    ]);
+    expect(await fresh.meta.get('firstRunDone')).toEqual({ key: 'firstRunDone', value: true });
+  });
+
+  it('refuses a pre-v11 backup whose list rows record has no rows, with the chunk named, and changes nothing', async () => {
+    const name = `backup-v10-bad-${Math.random().toString(36).slice(2)}`;
+    const old = new Dexie(name);
+    for (const schema of SCHEMA_VERSIONS.filter((candidate) => candidate.version <= 10)) old.version(schema.version).stores(schema.stores);
+    await old.open();
+    await old.table('actionRows').put({ planId: 'plan-a', revision: 4, rows: 'not a list' });
+    const api = apiFor(path.join(folder, 'data'));
+    await unwrap(api.call('backup:set-passphrase', { passphrase: 'a long passphrase for tests' }));
+    const made = await unwrap(backUpStore(old as unknown as OversightDatabase, api, 'manual'));
+    old.close();
+    await Dexie.delete(name);
+
+    const db = freshDb();
+    await seed(db);
+    const before = await dump(db);
+    const opened = await unwrap(api.call('backup:open', { fileName: made.fileName }));
+    if (!opened) throw new Error('nothing opened');
+    await unwrap(api.call('backup:unlock', { token: opened.token, passphrase: 'a long passphrase for tests' }));
+    await expect(restoreStore(db, api, opened.token, opened.header)).rejects.toThrow(
+      /^chunk \d+: a list rows record \(actionRows\) without its planId, revision or rows\.$/,
+    );
+    expect(await dump(db)).toEqual(before);
   });
 
   it('refuses a backup of a newer store version before touching anything', async () => {

@@ -5,6 +5,7 @@ import { OversightDatabase } from '../../../renderer/db/database';
 import { v1 } from '../../../renderer/db/schema/v1';
 import { v2 } from '../../../renderer/db/schema/v2';
 import { v3 } from '../../../renderer/db/schema/v3';
+import { readActionRows } from '../../../renderer/plan-review/action-rows';
 import { ensurePlanReviews } from '../../../renderer/plan-review/review-store';
 import { loadSearchIndex, searchLoadedIndex } from '../../../renderer/search/search-index';
 import { diffPlan } from '../../../shared/plan/diff';
@@ -41,12 +42,12 @@ describe('schema v3 (plan review)', () => {
     expect(db.verno).toBeGreaterThanOrEqual(3);
     expect(await db.meta.get('sampleLoaded')).toEqual({ key: 'sampleLoaded', value: true });
     expect(await db.entities.count()).toBe(entities.length);
-    expect(db.tables.map((table) => table.name)).toEqual(expect.arrayContaining(['planSummaries', 'actionRows', 'searchIndex']));
+    expect(db.tables.map((table) => table.name)).toEqual(expect.arrayContaining(['planSummaries', 'actionRowChunks', 'searchIndex']));
     expect(await db.planSummaries.count()).toBe(0);
 
     expect(await ensurePlanReviews(db)).toEqual([plan.plan.id]);
     expect((await db.planSummaries.get(plan.plan.id))?.areas).toHaveLength(2);
-    expect((await db.actionRows.get(plan.plan.id))?.rows).toHaveLength(4);
+    expect((await readActionRows(db, plan.plan.id))?.rows).toHaveLength(4);
     await loadSearchIndex(db);
     expect(searchLoadedIndex(db, 'induction').total).toBe(1);
     // Once built, a later start does nothing.

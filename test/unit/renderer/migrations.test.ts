@@ -15,9 +15,13 @@ function uniqueName(): string {
 
 describe('schema versions', () => {
   it('are numbered upwards from 1 (gaps are left for parallel work), and none deletes a table (schemas are additive)', () => {
+    // The one exception: v11 drops `actionRows` after its upgrade copies every record into `actionRowChunks`.
+    const dropped = new Set(['11 actionRows']);
     SCHEMA_VERSIONS.forEach((schema, index) => {
       expect(schema.version).toBeGreaterThan(SCHEMA_VERSIONS[index - 1]?.version ?? 0);
-      for (const [table, definition] of Object.entries(schema.stores)) expect(definition, `v${schema.version} ${table}`).not.toBeNull();
+      for (const [table, definition] of Object.entries(schema.stores)) {
+        if (!dropped.has(`${schema.version} ${table}`)) expect(definition, `v${schema.version} ${table}`).not.toBeNull();
+      }
     });
   });
 

@@ -5,6 +5,7 @@ import { OversightDatabase } from '../../../renderer/db/database';
 import { storeCandidate } from '../../../renderer/db/plan-repository';
 import { SCHEMA_VERSIONS } from '../../../renderer/db/schema';
 import { checkStore } from '../../../renderer/db/store-guard';
+import { readActionRows } from '../../../renderer/plan-review/action-rows';
 import { ensurePlanReviews } from '../../../renderer/plan-review/review-store';
 import { loadSearchIndex, resetSearchIndexCache, searchLoadedIndex } from '../../../renderer/search/search-index';
 import { candidateFor, planObject } from './plan-candidates';
@@ -30,19 +31,20 @@ describe('derived records and the revision they were built from', () => {
     const planId = String((first.plan as { id: string }).id);
     const stale = {
       summary: await db.planSummaries.get(planId),
-      rows: await db.actionRows.get(planId),
+      rows: await db.actionRowChunks.toArray(),
       shards: await db.searchIndex.toArray(),
     };
     const second = planObject();
     second.export.revision = Number(first.export.revision) + 1;
     second.actions.push({ ...second.actions[0], id: 'A-9.9', title: 'Xylophonic outreach to every family' });
     expect(await storeCandidate(db, candidateFor(second))).toMatchObject({ status: 'imported' });
-    const fresh = { summary: await db.planSummaries.get(planId), rows: await db.actionRows.get(planId) };
+    const fresh = { summary: await db.planSummaries.get(planId), rows: await readActionRows(db, planId) };
 
     // An older build stored the new revision but left the derived records as they were.
-    await db.transaction('rw', [db.planSummaries, db.actionRows, db.searchIndex], async () => {
+    await db.transaction('rw', [db.planSummaries, db.actionRowChunks, db.searchIndex], async () => {
       if (stale.summary) await db.planSummaries.put(stale.summary);
-      if (stale.rows) await db.actionRows.put(stale.rows);
+      await db.actionRowChunks.clear();
+      await db.actionRowChunks.bulkPut(stale.rows);
       await db.searchIndex.clear();
       await db.searchIndex.bulkPut(stale.shards);
     });
@@ -51,7 +53,7 @@ describe('derived records and the revision they were built from', () => {
     expect(await ensurePlanReviews(db)).toEqual([planId]);
     expect((await db.planSummaries.get(planId))?.revision).toBe(second.export.revision);
     expect({ ...(await db.planSummaries.get(planId)), updatedAt: '' }).toEqual({ ...fresh.summary, updatedAt: '' });
-    expect(await db.actionRows.get(planId)).toEqual(fresh.rows);
+    expect(await readActionRows(db, planId)).toEqual(fresh.rows);
     await loadSearchIndex(db);
     expect(searchLoadedIndex(db, 'xylophonic').total).toBe(1);
     // Rebuilt once; the next start leaves them be.
