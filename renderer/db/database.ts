@@ -5,6 +5,7 @@ import type { Board, Meeting, MeetingRecord } from '../../shared/meetings/schema
 import type { ActionRowChunkRecord, PlanSummaryRecord } from '../plan-review/records';
 import type { PackRecord, PaperRecord, PaperTextRecord } from '../papers/types';
 import type { SearchIndexRecord } from '../search/types';
+import type { EntityHashesRecord } from '../../shared/plan/entity-hashes';
 import type { VoiceRecord } from '../../shared/voice/schema';
 import type { ChangeSetRecord, EntityRecord, ImportRecord, MetaRecord, PlanRecord } from './types';
 
@@ -23,6 +24,7 @@ export class OversightDatabase extends Dexie {
   meetingRecords!: EntityTable<MeetingRecord, 'id'>;
   planSummaries!: EntityTable<PlanSummaryRecord, 'planId'>;
   actionRowChunks!: Table<ActionRowChunkRecord, [string, number]>;
+  entityHashes!: EntityTable<EntityHashesRecord, 'planId'>;
   searchIndex!: EntityTable<SearchIndexRecord, 'id'>;
   packs!: EntityTable<PackRecord, 'id'>;
   papers!: EntityTable<PaperRecord, 'id'>;

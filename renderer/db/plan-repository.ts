@@ -1,6 +1,17 @@
 import type { ImportCandidate, Problem } from '../../shared/ipc/contract';
-import { diffPlanSteps } from '../../shared/plan/diff';
-import { planReviewTables, readPlanReview, writePlanReview } from '../plan-review/review-store';
+import { diffPlanSteps, entityKey, type PlanDiff } from '../../shared/plan/diff';
+import {
+  decodeEntityHashesSteps,
+  encodeEntityHashesSteps,
+  entityHash,
+  hashesAfter,
+  planHashesSteps,
+  triageByHashesSteps,
+  type EntityHashes,
+} from '../../shared/plan/entity-hashes';
+import type { PlanFile } from '../../shared/plan/schema';
+import { readActionRows } from '../plan-review/action-rows';
+import { planReviewTables, readPlanReview, writePlanReview, type PartialReview } from '../plan-review/review-store';
 import type { OversightDatabase } from './database';
 import { entitiesOfPlan } from './entity-queries';
 import { runSliced, SLICE_MS, yieldToWindow } from './yield-in-transaction';
@@ -127,7 +138,7 @@ export async function storeCandidate(db: OversightDatabase, candidate: ImportCan
 
   // Plan review's figures, list rows and search index change in the same transaction, so they
   // can never disagree with the entities they were computed from.
-  const tables = [db.plans, db.entities, db.imports, db.changeSets, ...planReviewTables(db)];
+  const tables = [db.plans, db.entities, db.imports, db.changeSets, db.entityHashes, ...planReviewTables(db)];
   return db.transaction('rw', tables, async (): Promise<StoreOutcome> => {
     const current = await db.plans.get(planId);
     if (current) {
@@ -158,9 +169,35 @@ export async function storeCandidate(db: OversightDatabase, candidate: ImportCan
       }
     }
 
-    const existing = await entitiesOfPlan(db, planId);
-    // Computed in slices that yield to the window (a 60,000-action diff was one long task).
-    const diff = await runSliced(diffPlanSteps(existing, plan, revision), options.sliceMs);
+    // Every entity's hash, then the diff: from the stored hashes when they describe the stored
+    // revision (only changed, restored and archived entities are read), else from every entity.
+    const incoming = await runSliced(planHashesSteps(plan), options.sliceMs);
+    const byHashes = current ? await diffByHashes(db, plan, current.export.revision, revision, incoming, options.sliceMs) : null;
+    let existing: EntityRecord[];
+    let diff: PlanDiff;
+    let previousHashes: Iterable<[string, { hash: string }]>;
+    let partial: PartialReview | undefined;
+    if (byHashes) {
+      ({ existing, diff } = byHashes);
+      previousHashes = byHashes.stored;
+      // Only actions (and areas, measures) moved: the list rows are patched and the figures come
+      // from the file. An owner or milestone moved: plan review is rebuilt from every entity.
+      const isPatchable = diff.writes.every((write) => write.kind !== 'owner' && write.kind !== 'milestone');
+      const rows = isPatchable ? await readActionRows(db, planId) : null;
+      if (rows && rows.revision === current?.export.revision) {
+        partial = { plan, rows, owners: await entitiesOfPlan(db, planId, 'owner') };
+      } else {
+        existing = await entitiesOfPlan(db, planId);
+      }
+    } else {
+      existing = await entitiesOfPlan(db, planId);
+      // Computed in slices that yield to the window (a 60,000-action diff was one long task).
+      diff = await runSliced(diffPlanSteps(existing, plan, revision), options.sliceMs);
+      previousHashes = existing
+        .filter((entity) => !incoming.has(entityKey(entity.kind, entity.id)))
+        .map((entity): [string, { hash: string }] => [entityKey(entity.kind, entity.id), { hash: entityHash(entity.data) }]);
+    }
+    const hashes = await runSliced(encodeEntityHashesSteps(planId, revision, hashesAfter(incoming, previousHashes)), options.sliceMs);
     if (options.signal?.aborted) throw cancelled();
     const importId = newId();
     const previousRevision = current ? current.export.revision : null;
@@ -209,7 +246,8 @@ export async function storeCandidate(db: OversightDatabase, candidate: ImportCan
       db.plans.put(planRecord),
       db.imports.add(importRecord),
       db.changeSets.add(changeSet),
-      writePlanReview(db, { planId, revision, existing, writes: diff.writes, now }, reviewShards, options.sliceMs),
+      db.entityHashes.put(hashes),
+      writePlanReview(db, { planId, revision, existing, writes: diff.writes, now, partial }, reviewShards, options.sliceMs),
     ]);
     return {
       status: 'imported',
@@ -222,6 +260,46 @@ export async function storeCandidate(db: OversightDatabase, candidate: ImportCan
       writes: importRecord.writes,
     };
   });
+}
+
+/** The order IndexedDB keeps a plan's entities in ([planId+kind+id], strings by code unit). */
+function byStoredKey(a: EntityRecord, b: EntityRecord): number {
+  if (a.kind !== b.kind) return a.kind < b.kind ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * Diffs a revision from the stored hashes: only entities whose hash moved, that come back or
+ * that the revision archives are read (by key) and diffed field by field; the others are
+ * unchanged. The same change set as diffing against every entity (same order too: the read
+ * entities are sorted as IndexedDB keeps them). Null when the hashes cannot be trusted (missing,
+ * of another revision than the one stored, malformed, or naming an entity that is not there):
+ * the caller then diffs against every entity.
+ */
+async function diffByHashes(
+  db: OversightDatabase,
+  plan: PlanFile,
+  storedRevision: number,
+  revision: number,
+  incoming: ReadonlyMap<string, string>,
+  sliceMs: number | undefined,
+): Promise<{ existing: EntityRecord[]; diff: PlanDiff; stored: EntityHashes } | null> {
+  const record = await db.entityHashes.get(plan.plan.id);
+  if (!record || record.revision !== storedRevision) return null;
+  let stored: EntityHashes;
+  try {
+    stored = await runSliced(decodeEntityHashesSteps(record), sliceMs);
+  } catch {
+    return null;
+  }
+  const triage = await runSliced(triageByHashesSteps(plan, stored, incoming), sliceMs);
+  const read = await db.entities.bulkGet(triage.toRead.map(({ kind, id }): [string, string, string] => [plan.plan.id, kind, id]));
+  const existing = read.filter((entity): entity is EntityRecord => entity !== undefined);
+  if (existing.length !== read.length) return null;
+  existing.sort(byStoredKey);
+  const diff = await runSliced(diffPlanSteps(existing, triage.toDiff, revision), sliceMs);
+  diff.summary.unchanged += triage.unchanged;
+  return { existing, diff, stored };
 }
 
 export { entitiesOfPlan } from './entity-queries';

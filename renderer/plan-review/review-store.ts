@@ -1,7 +1,10 @@
 import { entityKey, type StoredEntity } from '../../shared/plan/diff';
 import { searchChangesSteps } from '../../shared/plan-review/search-documents';
-import { buildPlanReviewSteps } from '../../shared/plan-review/summary';
-import type { Sliced } from '../../shared/sliced';
+import { actionRow, buildPlanReviewSteps, compareRefs, type ActionRow, type PlanReview } from '../../shared/plan-review/summary';
+import { COLLECTIONS, KIND_OF_COLLECTION, type Owner, type PlanFile } from '../../shared/plan/schema';
+import { sortSteps, type Sliced } from '../../shared/sliced';
+import type { EntityRecord } from '../db/types';
+import type { ActionRowsRecord } from './records';
 import type { OversightDatabase } from '../db/database';
 import { entitiesOfPlan } from '../db/entity-queries';
 import { runSliced } from '../db/yield-in-transaction';
@@ -13,13 +16,50 @@ export function planReviewTables(db: OversightDatabase) {
   return [db.planSummaries, db.actionRowChunks, db.searchIndex];
 }
 
+/**
+ * What a revision diffed from the stored hashes brings instead of every entity, when no owner
+ * or milestone moved: the file (the figures are computed from its current areas, actions and
+ * measures), the list rows before it (patched for the actions written) and the plan's owners.
+ */
+export type PartialReview = { plan: PlanFile; rows: ActionRowsRecord; owners: readonly EntityRecord[] };
+
 export type PlanReviewChange = {
   planId: string;
   revision: number;
+  /** Every stored entity of the plan; with `partial`, only those the import read (the ones it writes). */
   existing: readonly StoredEntity[];
   writes: readonly StoredEntity[];
   now: string;
+  partial?: PartialReview | undefined;
 };
+
+/** The summary from the file's current areas, actions and measures (all it counts), and the rows patched for the actions written. */
+function* patchedReviewSteps(change: PlanReviewChange, partial: PartialReview): Sliced<PlanReview> {
+  const counted: StoredEntity[] = [];
+  for (const collection of COLLECTIONS) {
+    const kind = KIND_OF_COLLECTION[collection];
+    if (kind !== 'area' && kind !== 'action' && kind !== 'measure') continue;
+    for (const data of partial.plan[collection]) {
+      counted.push({ planId: change.planId, kind, id: data.id, data, addedInRevision: 0, changedInRevision: 0, archivedInRevision: null });
+    }
+  }
+  const { summary } = yield* buildPlanReviewSteps(change.planId, change.revision, counted);
+  const owners = new Map(partial.owners.map((owner) => [owner.id, owner.data as Owner]));
+  const byId = new Map<string, ActionRow>();
+  for (const row of partial.rows.rows) byId.set(row.id, row);
+  let isMoved = false;
+  for (const write of change.writes) {
+    yield;
+    if (write.kind !== 'action') continue;
+    const before = byId.get(write.id);
+    const row = actionRow(write, owners, before?.milestoneIds ?? []);
+    if (before?.ref !== row.ref) isMoved = true;
+    byId.set(write.id, row);
+  }
+  const rows = [...byId.values()];
+  if (isMoved) yield* sortSteps(rows, (a, b) => compareRefs(a.ref, b.ref));
+  return { summary, rows };
+}
 
 /** The plan's entities by key before and after the import: 200,000 of them were a long task when keyed in one go. */
 function* keyedSteps(
@@ -61,7 +101,10 @@ export async function writePlanReview(
   sliceMs?: number,
 ): Promise<unknown> {
   const { before, after } = await runSliced(keyedSteps(change.existing, change.writes), sliceMs);
-  const { summary, rows } = await runSliced(buildPlanReviewSteps(change.planId, change.revision, after.values()), sliceMs);
+  const { summary, rows } = await runSliced(
+    change.partial ? patchedReviewSteps(change, change.partial) : buildPlanReviewSteps(change.planId, change.revision, after.values()),
+    sliceMs,
+  );
   const indexed = applySearchChanges(db, shards, await runSliced(searchChangesSteps(before, change.writes), sliceMs), sliceMs);
   return Promise.all([
     db.planSummaries.put({ ...summary, updatedAt: change.now }),

@@ -24,6 +24,7 @@ export function planRemovalTables(db: OversightDatabase) {
     db.changeSets,
     db.planSummaries,
     db.actionRowChunks,
+    db.entityHashes,
     db.annotations,
     db.voiceRecords,
     db.searchIndex,
@@ -52,6 +53,7 @@ export async function removePlanInTransaction(db: OversightDatabase, planId: str
   await db.changeSets.bulkDelete(changeSets);
   await db.planSummaries.delete(planId);
   await deleteActionRows(db, planId);
+  await db.entityHashes.delete(planId);
   const annotations = await db.annotations.where('targetKey').startsWith(`${planId}\u0001`).delete();
   const voiceRecords = await db.voiceRecords.filter((record) => record.planId === planId).delete();
   await deleteSearchShards(db, ownerShardRecordIds(planId, 'plan'));

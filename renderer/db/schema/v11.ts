@@ -9,10 +9,14 @@ import type { ActionRowsRecord } from '../../plan-review/records';
 // [planId+chunk]), read back in chunk order. The upgrade copies every plan's rows into chunks,
 // unchanged (same rows, same revision), before Dexie drops the old table, in the same upgrade
 // transaction: a failure leaves the store at v10 with its rows.
+// `entityHashes` keeps one record per plan with every entity's content hash, so a revision is
+// diffed without reading every entity (shared/plan/entity-hashes.ts). It starts empty: a plan's
+// next import reads every entity as before, and writes its hashes.
 export const v11 = {
   version: 11,
   stores: {
     actionRowChunks: '[planId+chunk]',
+    entityHashes: 'planId',
     actionRows: null,
   },
   upgrade: async (transaction: Transaction): Promise<void> => {

@@ -37,7 +37,7 @@ function validPlan(actions: number, planId: string) {
 
 describe('schema v11 (list rows in small records)', () => {
   it('adds the chunk table keyed [planId+chunk] and drops the one-record table, after v10', () => {
-    expect(v11.stores).toEqual({ actionRowChunks: '[planId+chunk]', actionRows: null });
+    expect(v11.stores).toEqual({ actionRowChunks: '[planId+chunk]', entityHashes: 'planId', actionRows: null });
     const versions = SCHEMA_VERSIONS.map((schema) => schema.version);
     expect(versions.slice(versions.indexOf(10), versions.indexOf(10) + 2)).toEqual([10, 11]);
   });
