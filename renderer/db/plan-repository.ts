@@ -111,6 +111,41 @@ async function putInChunks(db: OversightDatabase, writes: readonly EntityRecord[
 }
 
 /**
+ * The spec's answer for a revision that must not be stored: the same revision with the same
+ * content is up to date, with other content or an older revision it is refused. Null when the
+ * file is a higher revision, to be stored.
+ */
+function refusalOrUpToDate(current: PlanRecord, fileName: string, revision: number, contentHash: string): StoreOutcome | null {
+  const planId = current.id;
+  const storedRevision = current.export.revision;
+  if (revision === storedRevision) {
+    return current.contentHash === contentHash
+      ? {
+          status: 'up-to-date',
+          planId,
+          planTitle: current.header.title,
+          revision,
+          message: `${current.header.title} is already up to date at revision ${revision}; nothing was changed.`,
+        }
+      : {
+          status: 'refused',
+          planId,
+          planTitle: current.header.title,
+          message: `${fileName} is revision ${revision} of ${current.header.title}, but a different revision ${revision} is already stored. Nothing was changed. Ask the programme office for a new export with a higher revision number.`,
+        };
+  }
+  if (revision < storedRevision) {
+    return {
+      status: 'refused',
+      planId,
+      planTitle: current.header.title,
+      message: `${fileName} is revision ${revision} of ${current.header.title}, older than revision ${storedRevision} already stored. Nothing was changed.`,
+    };
+  }
+  return null;
+}
+
+/**
  * Stores a validated plan from main, following the sync rules of the plan file spec: a higher
  * revision updates, the same revision with the same content is already up to date, anything
  * else is refused. All reads and writes happen in one transaction: if anything fails, the
@@ -136,38 +171,20 @@ export async function storeCandidate(db: OversightDatabase, candidate: ImportCan
   const now = (options.now ?? new Date()).toISOString();
   const newId = options.newId ?? (() => crypto.randomUUID());
 
+  // Checked first outside the import's transaction (one read, no wait for other writers): a file
+  // already stored, or older, is answered at once; checked again inside, as another window may
+  // have stored a revision meanwhile.
+  const stored = await db.plans.get(planId);
+  const early = stored ? refusalOrUpToDate(stored, candidate.fileName, revision, outcome.contentHash) : null;
+  if (early) return early;
+
   // Plan review's figures, list rows and search index change in the same transaction, so they
   // can never disagree with the entities they were computed from.
   const tables = [db.plans, db.entities, db.imports, db.changeSets, db.entityHashes, ...planReviewTables(db)];
   return db.transaction('rw', tables, async (): Promise<StoreOutcome> => {
     const current = await db.plans.get(planId);
-    if (current) {
-      const storedRevision = current.export.revision;
-      if (revision === storedRevision) {
-        return current.contentHash === outcome.contentHash
-          ? {
-              status: 'up-to-date',
-              planId,
-              planTitle: current.header.title,
-              revision,
-              message: `${current.header.title} is already up to date at revision ${revision}; nothing was changed.`,
-            }
-          : {
-              status: 'refused',
-              planId,
-              planTitle: current.header.title,
-              message: `${candidate.fileName} is revision ${revision} of ${current.header.title}, but a different revision ${revision} is already stored. Nothing was changed. Ask the programme office for a new export with a higher revision number.`,
-            };
-      }
-      if (revision < storedRevision) {
-        return {
-          status: 'refused',
-          planId,
-          planTitle: current.header.title,
-          message: `${candidate.fileName} is revision ${revision} of ${current.header.title}, older than revision ${storedRevision} already stored. Nothing was changed.`,
-        };
-      }
-    }
+    const settled = current ? refusalOrUpToDate(current, candidate.fileName, revision, outcome.contentHash) : null;
+    if (settled) return settled;
 
     // Every entity's hash, then the diff: from the stored hashes when they describe the stored
     // revision (only changed, restored and archived entities are read), else from every entity.
