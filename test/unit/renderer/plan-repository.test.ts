@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OversightDatabase } from '../../../renderer/db/database';
 import { entitiesOfPlan, importedFileHashes, listImports, storeCandidate } from '../../../renderer/db/plan-repository';
@@ -57,6 +58,27 @@ describe('storing a plan', () => {
     expect(outcome.status).toBe('up-to-date');
     expect(outcome.status === 'up-to-date' && outcome.message).toMatch(/already up to date at revision 7/);
     expect(await dump(db)).toBe(before);
+  });
+
+  it('answers "already up to date" without waiting for another writer (search indexing a paper) to finish', async () => {
+    const db = freshDb();
+    await storeCandidate(db, candidateFor(planObject()));
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const events: string[] = [];
+    // Another part of the app holds a read-write transaction on the search index until released.
+    const writer = db.transaction('rw', db.searchIndex, async () => {
+      await db.searchIndex.count();
+      await Dexie.waitFor(held);
+      events.push('writer done');
+    });
+    const answer = storeCandidate(db, candidateFor(planObject(), 'again.plan.json')).then((outcome) => {
+      events.push(outcome.status);
+    });
+    await Promise.race([answer, new Promise((resolve) => setTimeout(resolve, 2000))]);
+    release();
+    await Promise.all([writer, answer]);
+    expect(events).toEqual(['up-to-date', 'writer done']);
   });
 
   it('refuses the same revision with different content, and changes nothing', async () => {
