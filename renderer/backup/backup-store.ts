@@ -13,7 +13,7 @@ import {
 import type { Result } from '../../shared/result';
 import type { Api } from '../ipc/client';
 import type { OversightDatabase } from '../db/database';
-import { chunkActionRows } from '../plan-review/action-rows';
+import { chunkActionRows } from '../plan-review/action-row-chunks';
 import type { ActionRowsRecord } from '../plan-review/records';
 import { clearLocalJournal } from './wipe';
 

@@ -1,28 +1,19 @@
 import type { ActionRow } from '../../shared/plan-review/summary';
 import type { OversightDatabase } from '../db/database';
 import { yieldToWindow } from '../db/yield-in-transaction';
+import { chunkActionRows } from './action-row-chunks';
 import type { ActionRowChunkRecord, ActionRowsRecord } from './records';
+
+export { ACTION_ROWS_CHUNK, chunkActionRows } from './action-row-chunks';
 
 // A plan's list rows are stored in small records of at most ACTION_ROWS_CHUNK rows each (schema
 // v11), keyed [planId+chunk] and read back in chunk order. One record of 60,000 rows took about
 // 320 ms to hand to IndexedDB (a structured clone on the window's thread): one long task. A chunk
 // of 1,000 takes a few milliseconds, and the import yields to the window between two chunks.
 
-/** Rows per stored chunk: small enough that handing one over is never a long task. */
-export const ACTION_ROWS_CHUNK = 1000;
-
 /** The key range of one plan's chunks: [planId] .. [planId, []] (an array sorts after every number). */
 function planRange(planId: string): [[string], [string, never[]]] {
   return [[planId], [planId, []]];
-}
-
-/** The rows split into chunk records, in order; a plan with no actions still has chunk 0 (it carries the revision). */
-export function chunkActionRows(planId: string, revision: number, rows: readonly ActionRow[]): ActionRowChunkRecord[] {
-  const chunks: ActionRowChunkRecord[] = [];
-  for (let start = 0; start === 0 || start < rows.length; start += ACTION_ROWS_CHUNK) {
-    chunks.push({ planId, chunk: chunks.length, revision, rows: rows.slice(start, start + ACTION_ROWS_CHUNK) });
-  }
-  return chunks;
 }
 
 /**

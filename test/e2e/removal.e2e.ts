@@ -45,7 +45,18 @@ function counts(page: Page, stores: readonly string[]): Promise<Record<string, n
   );
 }
 
-const SAMPLE_TABLES = ['plans', 'entities', 'imports', 'planSummaries', 'actionRowChunks', 'board', 'meetings', 'packs', 'papers'] as const;
+const SAMPLE_TABLES = [
+  'plans',
+  'entities',
+  'imports',
+  'planSummaries',
+  'actionRowChunks',
+  'entityHashes',
+  'board',
+  'meetings',
+  'packs',
+  'papers',
+] as const;
 
 describe('the sample in Chromium', () => {
   it('is labelled, then removed whole with one command, and stays removed after a reload', async () => {

@@ -1,5 +1,5 @@
 import type { Transaction } from 'dexie';
-import { chunkActionRows } from '../../plan-review/action-rows';
+import { chunkActionRows } from '../../plan-review/action-row-chunks';
 import type { ActionRowsRecord } from '../../plan-review/records';
 
 // Schema version 11 (list rows in small records). Shipped: never edit, add a version.

@@ -150,6 +150,7 @@ describe('the sample', () => {
     expect((await db.changeSets.toArray()).every((record) => record.planId === OTHER_PLAN)).toBe(true);
     expect(await db.planSummaries.toCollection().primaryKeys()).toEqual([OTHER_PLAN]);
     expect(new Set((await db.actionRowChunks.toArray()).map((chunk) => chunk.planId))).toEqual(new Set([OTHER_PLAN]));
+    expect(await db.entityHashes.toCollection().primaryKeys()).toEqual([OTHER_PLAN]);
     expect(await db.packs.count()).toBe(0);
     expect(await db.papers.count()).toBe(0);
     expect(await db.paperTexts.count()).toBe(0);
