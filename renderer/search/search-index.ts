@@ -1,8 +1,9 @@
 import { Dexie, type Transaction } from 'dexie';
-import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import { kindOfDocumentId, planOfDocumentId, type SearchDocument, type SearchKind } from '../../shared/plan-review/search-documents';
 import type { OversightDatabase } from '../db/database';
 import { runSliced, SLICE_MS, yieldToWindow } from '../db/yield-in-transaction';
+import { queryTerms, rankedSearch } from './ranked-search';
 import { serialiseIndexSteps } from './serialise-index';
 import type { SearchIndexRecord } from './types';
 
@@ -42,13 +43,12 @@ const INDEX_OPTIONS: Options<SearchDocument> = {
 // Prefix matching on the word being typed (the last one, from its fourth letter: three letters
 // start thousands of words and made searches slow while saying little); typo tolerance on words
 // of five letters or more: one edit (a letter wrong, missing or extra), two from eight letters,
-// so that two swapped letters ("indcution") are still found; and every word must match.
-const SEARCH_OPTIONS: SearchOptions = {
-  boost: { label: 2 },
-  prefix: (term, index, terms) => index === terms.length - 1 && term.length >= 4,
-  fuzzy: (term) => typoDistance(term),
-  combineWith: 'AND',
-};
+// so that two swapped letters ("indcution") are still found; and every word must match
+// (see searchLoadedIndex and ranked-search.ts). A word in a label counts twice.
+const FIELD_BOOSTS: ReadonlyArray<readonly [string, number]> = [
+  ['label', 2],
+  ['text', 1],
+];
 
 type Shard = { planId: string; index: MiniSearch<SearchDocument>; stamp: string | undefined };
 type Cache = {
@@ -427,24 +427,29 @@ export function searchLoadedIndex(
 ): SearchResults {
   const limit = options.limitPerKind ?? 8;
   const trimmed = query.trim();
-  const byKind = new Map<SearchKind, SearchHit[]>();
+  const found = new Map<SearchKind, { total: number; hits: Array<Record<string, unknown>> }>();
   let total = 0;
   if (trimmed.length >= 2) {
     const shards = [...cacheOf(db).shards.values()].filter((shard) => options.planId === undefined || shard.planId === options.planId);
-    const searchOptions = withoutTyposForKnownWords(shards);
-    for (const shard of shards) {
-      for (const result of shard.index.search(trimmed, searchOptions)) {
-        const kind = result.kind as SearchKind;
-        let list = byKind.get(kind);
-        if (!list) byKind.set(kind, (list = []));
-        list.push(result as unknown as SearchHit);
-        total += 1;
-      }
+    const isKnown = knownWords(shards);
+    const terms = queryTerms(trimmed, processTerm);
+    const specs = terms.map((term, index) => ({
+      term,
+      prefix: index === terms.length - 1 && term.length >= 4,
+      fuzzy: isKnown(term) ? false : typoDistance(term),
+    }));
+    for (const [kind, group] of rankedSearch(
+      shards.map((shard) => shard.index),
+      specs,
+      { fieldBoosts: FIELD_BOOSTS, limitPerKind: limit },
+    )) {
+      found.set(kind, group);
+      total += group.total;
     }
   }
-  const groups = KIND_ORDER.filter((kind) => byKind.has(kind)).map((kind) => {
-    const hits = byKind.get(kind) ?? [];
-    return { kind, total: hits.length, hits: topHits(hits, limit) };
+  const groups = KIND_ORDER.filter((kind) => found.has(kind)).map((kind) => {
+    const group = found.get(kind) ?? { total: 0, hits: [] };
+    return { kind, total: group.total, hits: group.hits as unknown as SearchHit[] };
   });
   return { query: trimmed, total, groups };
 }
@@ -455,9 +460,9 @@ export function searchLoadedIndex(
  * letters away made it match most documents and cost 60–300 ms a search. Decided once per query
  * across every shard searched, so all shards treat a word alike.
  */
-function withoutTyposForKnownWords(shards: readonly Shard[]): SearchOptions {
+function knownWords(shards: readonly Shard[]): (term: string) => boolean {
   const known = new Map<string, boolean>();
-  const isKnown = (term: string): boolean => {
+  return (term: string): boolean => {
     let found = known.get(term);
     if (found === undefined) {
       found = shards.some((shard) => hasTerm(shard.index, term));
@@ -465,7 +470,6 @@ function withoutTyposForKnownWords(shards: readonly Shard[]): SearchOptions {
     }
     return found;
   };
-  return { ...SEARCH_OPTIONS, fuzzy: (term) => (isKnown(term) ? false : typoDistance(term)) };
 }
 
 function typoDistance(term: string): number | false {
@@ -475,25 +479,6 @@ function typoDistance(term: string): number | false {
 // MiniSearch 7 keeps its terms in a radix tree (`_index`) and has no public lookup of one term.
 function hasTerm(index: MiniSearch<SearchDocument>, term: string): boolean {
   return (index as unknown as { _index: { has(key: string): boolean } })._index.has(term);
-}
-
-function topHits(hits: SearchHit[], limit: number): SearchHit[] {
-  // A full sort of thousands of hits for a common word costs more than the search itself.
-  if (hits.length <= limit) return [...hits].sort((a, b) => b.score - a.score);
-  const best: SearchHit[] = [];
-  for (const hit of hits) {
-    if (best.length < limit) {
-      best.push(hit);
-      if (best.length === limit) best.sort((a, b) => b.score - a.score);
-      continue;
-    }
-    const worst = best[limit - 1];
-    if (worst && hit.score > worst.score) {
-      best[limit - 1] = hit;
-      best.sort((a, b) => b.score - a.score);
-    }
-  }
-  return best;
 }
 
 /** Forgets the in-memory index (tests, and after the store is replaced). */
