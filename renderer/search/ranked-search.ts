@@ -25,7 +25,22 @@ type Internals = {
   _fieldIds: Record<string, number>;
   _documentCount: number;
   _nextId: number;
+  _dirtCount: number;
 };
+
+/**
+ * What scoring reads of every matching document, laid out once per shard as typed arrays (the
+ * shard's maps cost several lookups a match): whether the document is live, its kind, and each
+ * field's length. Rebuilt when the shard changes (MiniSearch's counters tell).
+ */
+type Postings = {
+  signature: string;
+  isLive: Uint8Array;
+  kind: Int8Array;
+  fieldLength: Float64Array[];
+};
+
+const postingsOf = new WeakMap<object, Postings>();
 
 /** One word of the query: whether it may match as a prefix, and how many typos it allows. */
 export type TermSpec = { term: string; prefix: boolean; fuzzy: number | false };
@@ -36,6 +51,39 @@ export type RankOptions = {
   limitPerKind: number;
 };
 
+function signatureOf(inside: Internals): string {
+  return `${inside._nextId}:${inside._documentCount}:${inside._dirtCount}`;
+}
+
+function postingsFor(index: object, kinds: readonly SearchKind[]): Postings {
+  const inside = index as unknown as Internals;
+  const signature = signatureOf(inside);
+  const known = postingsOf.get(index);
+  if (known?.signature === signature) return known;
+  const size = inside._nextId + 1;
+  const fields = Object.values(inside._fieldIds);
+  const postings: Postings = {
+    signature,
+    isLive: new Uint8Array(size),
+    kind: new Int8Array(size).fill(-1),
+    fieldLength: Array.from({ length: Math.max(0, ...fields) + 1 }, () => new Float64Array(size)),
+  };
+  inside._documentIds.forEach((_, docId) => {
+    postings.isLive[docId] = 1;
+  });
+  inside._storedFields.forEach((stored, docId) => {
+    postings.kind[docId] = kinds.indexOf(stored?.kind as SearchKind);
+  });
+  inside._fieldLength.forEach((lengths, docId) => {
+    for (const fieldId of fields) {
+      const array = postings.fieldLength[fieldId];
+      if (array) array[docId] = lengths[fieldId] ?? 0;
+    }
+  });
+  postingsOf.set(index, postings);
+  return postings;
+}
+
 /** A document among the best of its kind, before its result object is built. */
 type Candidate = { index: object; specs: DerivedTerms[]; docId: number; score: number };
 type DerivedTerms = Array<[term: string, data: FieldTermData]>;
@@ -43,6 +91,8 @@ type DerivedTerms = Array<[term: string, data: FieldTermData]>;
 // MiniSearch's defaults (defaultSearchOptions): BM25 parameters and the weights of prefix and
 // typo matches.
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+
+const KINDS: readonly SearchKind[] = ['action', 'update', 'measure', 'area', 'risk', 'annotation', 'paper'];
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
 
@@ -66,11 +116,6 @@ export function queryTerms(query: string, processTerm: (term: string) => string 
   return tokenize(query)
     .map((term) => processTerm(term))
     .filter((term): term is string => typeof term === 'string' && term.length > 0);
-}
-
-function bm25(termFreq: number, matchingCount: number, totalCount: number, fieldLength: number, avgFieldLength: number): number {
-  const invDocFreq = Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
-  return invDocFreq * (BM25.d + (termFreq * (BM25.k + 1)) / (termFreq + BM25.k * (1 - BM25.b + (BM25.b * fieldLength) / avgFieldLength)));
 }
 
 /** The index's words a query word matches, with their weights: as typed, by prefix, with typos. */
@@ -101,19 +146,43 @@ function derivedTerms(inside: Internals, spec: TermSpec): Array<[string, FieldTe
  * Scores one shard's documents matching every query word, and offers each to the best of its
  * kind (`best`, kept sorted, at most `limitPerKind` each); `totals` counts every match per kind.
  */
-function rankShard(
-  index: object,
-  specs: readonly TermSpec[],
-  options: RankOptions,
-  best: Map<SearchKind, Candidate[]>,
-  totals: Map<SearchKind, number>,
-): void {
+function rankShard(index: object, specs: readonly TermSpec[], options: RankOptions, best: Candidate[][], totals: Int32Array): void {
   const inside = index as unknown as Internals;
   if (specs.length === 0 || inside._documentCount === 0) return;
   ensureScratch(inside._nextId + 1);
+  const postings = postingsFor(index, KINDS);
+  const { isLive, kind: kindOf } = postings;
+  const totalCount = inside._documentCount;
   const perSpec: DerivedTerms[] = [];
   let touchedCount = 0;
-  for (const [position, spec] of specs.entries()) {
+  let position = 0;
+  // Called for every posting of a matched word: kept free of allocation and map lookups.
+  let termWeight = 0;
+  let fieldBoost = 0;
+  let matchingCount = 0;
+  let invDocFreq = 0;
+  let avgFieldLength = 1;
+  let fieldLengths: Float64Array = new Float64Array(0);
+  const visit = (termFreq: number, docId: number): void => {
+    // A discarded document's postings stay until MiniSearch vacuums: not counted, as there.
+    if (isLive[docId] !== 1) {
+      matchingCount -= 1;
+      invDocFreq = Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
+      return;
+    }
+    const seen = matched[docId] ?? 0;
+    // Only documents that matched every earlier word can still match them all.
+    if (seen < position) return;
+    if (seen === position) {
+      if (position === 0) touched[touchedCount++] = docId;
+      matched[docId] = position + 1;
+    }
+    const fieldLength = fieldLengths[docId] ?? 0;
+    const raw =
+      invDocFreq * (BM25.d + (termFreq * (BM25.k + 1)) / (termFreq + BM25.k * (1 - BM25.b + (BM25.b * fieldLength) / avgFieldLength)));
+    scores[docId] = (scores[docId] ?? 0) + termWeight * fieldBoost * raw;
+  };
+  for (const spec of specs) {
     const terms = derivedTerms(inside, spec);
     // Every word is required: a word matching nothing in this shard leaves nothing to find.
     if (terms.length === 0) {
@@ -125,55 +194,42 @@ function rankShard(
       return;
     }
     perSpec.push(terms.map(([term, data]) => [term, data]));
-    for (const [, data, termWeight] of terms) {
-      for (const [field, fieldBoost] of options.fieldBoosts) {
+    for (const [, data, weight] of terms) {
+      termWeight = weight;
+      for (const [field, boost] of options.fieldBoosts) {
         const fieldId = inside._fieldIds[field];
         if (fieldId === undefined) continue;
         const frequencies = data.get(fieldId);
         if (!frequencies) continue;
-        let matchingCount = frequencies.size;
-        const avgFieldLength = inside._avgFieldLength[fieldId] ?? 1;
-        for (const [docId, termFreq] of frequencies) {
-          // A discarded document's postings stay until MiniSearch vacuums: not counted, as there.
-          if (!inside._documentIds.has(docId)) {
-            matchingCount -= 1;
-            continue;
-          }
-          const seen = matched[docId] ?? 0;
-          // Only documents that matched every earlier word can still match them all.
-          if (seen < position) continue;
-          if (seen === position) {
-            if (position === 0) touched[touchedCount++] = docId;
-            matched[docId] = position + 1;
-          }
-          const fieldLength = inside._fieldLength.get(docId)?.[fieldId] ?? 0;
-          scores[docId] =
-            (scores[docId] ?? 0) +
-            termWeight * fieldBoost * bm25(termFreq, matchingCount, inside._documentCount, fieldLength, avgFieldLength);
-        }
+        fieldBoost = boost;
+        matchingCount = frequencies.size;
+        invDocFreq = Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
+        avgFieldLength = inside._avgFieldLength[fieldId] ?? 1;
+        fieldLengths = postings.fieldLength[fieldId] ?? fieldLengths;
+        frequencies.forEach(visit);
       }
     }
+    position += 1;
   }
   // MiniSearch multiplies a score by the number of distinct query words matched: all of them.
   const quality = new Set(specs.map((spec) => spec.term)).size;
+  const limit = options.limitPerKind;
   for (let at = 0; at < touchedCount; at += 1) {
     const docId = touched[at] ?? 0;
     const isMatch = matched[docId] === specs.length;
     const score = (scores[docId] ?? 0) * quality;
     scores[docId] = 0;
     matched[docId] = 0;
-    if (!isMatch) continue;
-    const kind = inside._storedFields.get(docId)?.kind as SearchKind | undefined;
-    if (kind === undefined) continue;
-    totals.set(kind, (totals.get(kind) ?? 0) + 1);
-    let list = best.get(kind);
-    if (!list) best.set(kind, (list = []));
-    if (list.length >= options.limitPerKind && score <= (list[list.length - 1]?.score ?? Infinity)) continue;
+    const kind = kindOf[docId] ?? -1;
+    if (!isMatch || kind < 0) continue;
+    totals[kind] = (totals[kind] ?? 0) + 1;
+    const list = best[kind];
+    if (!list || (list.length >= limit && score <= (list[list.length - 1]?.score ?? Infinity))) continue;
     // Insert in place (the list holds a handful): no sort of every match.
     let slot = list.length;
     while (slot > 0 && (list[slot - 1]?.score ?? 0) < score) slot -= 1;
     list.splice(slot, 0, { index, specs: perSpec, docId, score });
-    if (list.length > options.limitPerKind) list.pop();
+    if (list.length > limit) list.pop();
   }
 }
 
@@ -211,12 +267,13 @@ export function rankedSearch(
   specs: readonly TermSpec[],
   options: RankOptions,
 ): Map<SearchKind, { total: number; hits: Array<Record<string, unknown>> }> {
-  const best = new Map<SearchKind, Candidate[]>();
-  const totals = new Map<SearchKind, number>();
+  const best = KINDS.map((): Candidate[] => []);
+  const totals = new Int32Array(KINDS.length);
   for (const index of indexes) rankShard(index, specs, options, best, totals);
   const results = new Map<SearchKind, { total: number; hits: Array<Record<string, unknown>> }>();
-  for (const [kind, total] of totals) {
-    results.set(kind, { total, hits: (best.get(kind) ?? []).map((candidate) => resultOf(candidate, options)) });
+  for (const [position, kind] of KINDS.entries()) {
+    const total = totals[position] ?? 0;
+    if (total > 0) results.set(kind, { total, hits: (best[position] ?? []).map((candidate) => resultOf(candidate, options)) });
   }
   return results;
 }

@@ -4,7 +4,7 @@ import { kindOfDocumentId, planOfDocumentId, type SearchDocument, type SearchKin
 import type { OversightDatabase } from '../db/database';
 import { runSliced, SLICE_MS, yieldToWindow } from '../db/yield-in-transaction';
 import { queryTerms, rankedSearch } from './ranked-search';
-import { serialiseIndexSteps } from './serialise-index';
+import { serialiseIndexPartsSteps } from './serialise-index';
 import type { SearchIndexRecord } from './types';
 
 // One search index over actions, progress updates, measures, areas, risks, annotations and the
@@ -22,6 +22,51 @@ import type { SearchIndexRecord } from './types';
 const PLAN_SHARDS = 4;
 const NOTE_SHARDS = 16;
 const PAPER_SHARDS = 8;
+
+// A shard's JSON is stored over records of about this many characters (see SearchIndexRecord):
+// IndexedDB copies a record on the window's thread in one task, and one record per shard of a
+// 100 MB plan cost 190–250 ms each. Each part is handed over in a task of its own.
+const PART_CHARS = 128 * 1024;
+
+/** The stored record id of a shard's later part (from 1): after the shard's own id, in key order. */
+export function searchPartId(recordId: string, part: number): string {
+  return `${recordId}\u0002${String(part).padStart(5, '0')}`;
+}
+
+function isPartId(id: string): boolean {
+  return id.includes('\u0002');
+}
+
+/** Every later part of a shard, from `from`, as a key range. */
+function partsFrom(db: OversightDatabase, recordId: string, from: number) {
+  return db.searchIndex.where('id').between(searchPartId(recordId, from), `${recordId}\u0003`, true, false);
+}
+
+/**
+ * The shards' records with their later parts read and joined into one JSON. Run inside one
+ * transaction with the read of the first records, so that every part is of the same write.
+ */
+async function wholeShards(
+  db: OversightDatabase,
+  records: ReadonlyArray<SearchIndexRecord | undefined>,
+): Promise<Array<SearchIndexRecord | undefined>> {
+  return Promise.all(
+    records.map(async (record) => {
+      if (!record || record.parts === undefined || record.parts <= 1) return record;
+      const ids = Array.from({ length: record.parts - 1 }, (_, index) => searchPartId(record.id, index + 1));
+      const parts = await db.searchIndex.bulkGet(ids);
+      const texts = [record.json];
+      for (const [index, part] of parts.entries()) {
+        if (!part || part.stamp !== record.stamp)
+          throw new Error(
+            `Search shard ${record.id} is incomplete: part ${index + 1} of ${record.parts} is ${part ? 'of another write' : 'missing'}.`,
+          );
+        texts.push(part.json);
+      }
+      return { ...record, json: texts.join('') };
+    }),
+  );
+}
 
 // Words too common to help a search; dropping them keeps the index small and "plan for the"
 // from matching every document.
@@ -107,7 +152,7 @@ async function refreshShards(db: OversightDatabase, cache: Cache, recordIds: rea
   const held = recordIds.filter((id) => cache.shards.has(id) || cache.isComplete);
   if (held.length === 0) return;
   const stampsBefore = new Map(held.map((id) => [id, cache.shards.get(id)?.stamp]));
-  const records = await db.searchIndex.bulkGet(held);
+  const records = await db.transaction('r', db.searchIndex, async () => wholeShards(db, await db.searchIndex.bulkGet(held)));
   let isChanged = false;
   for (const [index, recordId] of held.entries()) {
     // Changed meanwhile by this window's own commit, which read the stored shard first: newer.
@@ -213,6 +258,7 @@ export async function deleteSearchShards(db: OversightDatabase, recordIds: reado
     changed(cache);
   });
   await db.searchIndex.bulkDelete([...recordIds]);
+  for (const recordId of recordIds) await partsFrom(db, recordId, 1).delete();
 }
 
 export type ReadShards = Map<string, SearchIndexRecord | undefined>;
@@ -225,7 +271,7 @@ export type ReadShards = Map<string, SearchIndexRecord | undefined>;
  * stale copy would lose that window's documents for good.
  */
 export async function readShards(db: OversightDatabase, recordIds: readonly string[]): Promise<ReadShards> {
-  const stored = recordIds.length > 0 ? await db.searchIndex.bulkGet([...recordIds]) : [];
+  const stored = recordIds.length > 0 ? await wholeShards(db, await db.searchIndex.bulkGet([...recordIds])) : [];
   return new Map(recordIds.map((recordId, index) => [recordId, stored[index]]));
 }
 
@@ -237,13 +283,15 @@ function newStamp(): string {
  * Applies changes to shards in memory and writes the changed shards, inside the caller's
  * transaction; `shards` must hold every shard the changes touch that is not in memory
  * (see {@link readShards}). Adding documents yields to the window every `sliceMs`, inside the
- * caller's transaction.
+ * caller's transaction; each shard is stored over records of about `partChars` characters, one
+ * handed to IndexedDB per turn.
  */
 export async function applySearchChanges(
   db: OversightDatabase,
   shards: ReadShards,
   changes: { upsert: readonly SearchDocument[]; remove: readonly string[] },
   sliceMs = SLICE_MS,
+  partChars = PART_CHARS,
 ): Promise<unknown> {
   if (changes.upsert.length === 0 && changes.remove.length === 0) return;
   const transaction: Transaction | null = Dexie.currentTransaction ?? null;
@@ -303,25 +351,50 @@ export async function applySearchChanges(
     }
     // Each shard handed to IndexedDB as soon as it is serialised, its own task: IndexedDB copies
     // a record on the window's thread, and the plan's shards written at once were one long task.
-    const json = await runSliced(serialiseIndexSteps(index), sliceMs);
-    puts.push(
-      db.searchIndex.put({
-        id: recordId,
-        planId,
-        shard: recordId.slice(planId.length + 1),
-        documentCount: index.documentCount,
-        // Serialised in slices too: one shard of a 100 MB plan was a task of over a second.
-        json,
-        stamp,
-      }),
-    );
-    if (Number.isFinite(sliceMs)) {
-      await yieldToWindow();
-      sliceStart = performance.now();
+    // Serialised in slices too: one shard of a 100 MB plan was a task of over a second.
+    const parts = await runSliced(serialiseIndexPartsSteps(index, partChars), sliceMs);
+    const shard = recordId.slice(planId.length + 1);
+    for (const [position, json] of parts.entries()) {
+      puts.push(
+        db.searchIndex.put(
+          position === 0
+            ? {
+                id: recordId,
+                planId,
+                shard,
+                documentCount: index.documentCount,
+                json,
+                stamp,
+                ...(parts.length > 1 ? { parts: parts.length } : {}),
+              }
+            : { id: searchPartId(recordId, position), planId, shard, documentCount: 0, json, part: position, stamp },
+        ),
+      );
+      if (Number.isFinite(sliceMs)) {
+        await yieldToWindow();
+        sliceStart = performance.now();
+      }
     }
+    // Parts of an earlier, longer write of the shard go.
+    puts.push(partsFrom(db, recordId, parts.length).delete());
   }
 
   return Promise.all(puts);
+}
+
+/**
+ * One shard read outside any transaction, its parts joined. Another window may write the shard
+ * between the read of its first record and its parts: the stamps then differ, and it is read again.
+ */
+async function readWholeShard(db: OversightDatabase, id: string): Promise<SearchIndexRecord | undefined> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const [record] = await wholeShards(db, [await db.searchIndex.get(id)]);
+      return record;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
 }
 
 // Which shards load first at start: the plans' own entities, then annotations, then papers.
@@ -341,14 +414,16 @@ export function loadSearchIndex(db: OversightDatabase): Promise<void> {
   if (cache.loading) return cache.loading;
   const load = async () => {
     const cachedBefore = new Set(cache.shards.keys());
-    const ids = (await db.searchIndex.toCollection().primaryKeys()).sort((a, b) => loadOrder(a) - loadOrder(b));
+    const ids = (await db.searchIndex.toCollection().primaryKeys())
+      .filter((id) => !isPartId(id))
+      .sort((a, b) => loadOrder(a) - loadOrder(b));
     const stored = new Set(ids);
     // A shard in memory that the store no longer holds (its plan removed meanwhile) goes.
     for (const id of cachedBefore) if (!stored.has(id)) cache.shards.delete(id);
     for (const [position, id] of ids.entries()) {
       // A shard already in memory is the newest: a change committed while loading put it there.
       if (!cache.shards.has(id)) {
-        const record = await db.searchIndex.get(id);
+        const record = await readWholeShard(db, id);
         if (record && !cache.shards.has(id))
           cache.shards.set(id, {
             planId: record.planId,
