@@ -404,9 +404,11 @@ function loadOrder(recordId: string): number {
 
 /**
  * Reads the persisted index (shards only, never entities), one shard at a time, the plans' own
- * first: once those are in, search answers from them (`isSearchIndexReady`) while annotations'
- * and papers' shards follow, each turn short enough for the window to paint and take input.
- * Resolves when every shard is loaded; later calls return at once.
+ * first, the next shard's read from the store already under way while one is parsed. Search
+ * answers from what is loaded as soon as the first shard is in (`isSearchIndexReady`), and views
+ * re-run their search as each further shard arrives, each turn short enough for the window to
+ * paint and take input; the search page says more results may appear until every shard is in
+ * (`isSearchIndexComplete`). Resolves when every shard is loaded; later calls return at once.
  */
 export function loadSearchIndex(db: OversightDatabase): Promise<void> {
   const cache = cacheOf(db);
@@ -420,10 +422,22 @@ export function loadSearchIndex(db: OversightDatabase): Promise<void> {
     const stored = new Set(ids);
     // A shard in memory that the store no longer holds (its plan removed meanwhile) goes.
     for (const id of cachedBefore) if (!stored.has(id)) cache.shards.delete(id);
+    const reads = new Map<string, Promise<SearchIndexRecord | undefined>>();
+    const read = (id: string): Promise<SearchIndexRecord | undefined> => {
+      let reading = reads.get(id);
+      if (!reading) reads.set(id, (reading = readWholeShard(db, id)));
+      return reading;
+    };
     for (const [position, id] of ids.entries()) {
       // A shard already in memory is the newest: a change committed while loading put it there.
       if (!cache.shards.has(id)) {
-        const record = await readWholeShard(db, id);
+        const reading = read(id);
+        const next = ids[position + 1];
+        // Read ahead: IndexedDB fetches the next shard while this one is parsed (its failure,
+        // if any, is reported when its turn comes).
+        if (next !== undefined && !cache.shards.has(next)) read(next).catch(() => undefined);
+        const record = await reading;
+        reads.delete(id);
         if (record && !cache.shards.has(id))
           cache.shards.set(id, {
             planId: record.planId,
@@ -431,12 +445,9 @@ export function loadSearchIndex(db: OversightDatabase): Promise<void> {
             stamp: record.stamp,
           });
       }
-      const next = ids[position + 1];
-      if (next === undefined || loadOrder(next) !== loadOrder(id)) {
-        // The end of a kind of shard: views re-run their search with what is loaded now.
-        cache.isReady = true;
-        changed(cache);
-      }
+      // Search answers from what is loaded now; views re-run their search.
+      cache.isReady = true;
+      changed(cache);
     }
     cache.isReady = true;
     cache.isComplete = true;
@@ -448,7 +459,7 @@ export function loadSearchIndex(db: OversightDatabase): Promise<void> {
   return cache.loading;
 }
 
-/** True once search can answer: the plans' own shards are loaded (annotations' and papers' may follow). */
+/** True once search can answer: the first shard (a plan's own) is loaded; the others may follow. */
 export function isSearchIndexReady(db: OversightDatabase): boolean {
   return cacheOf(db).isReady;
 }

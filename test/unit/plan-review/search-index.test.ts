@@ -131,7 +131,9 @@ describe('the search index', () => {
     const loading = loadSearchIndex(restarted);
     await vi.waitFor(() => expect(isSearchIndexReady(restarted)).toBe(true));
     expect(isSearchIndexComplete(restarted)).toBe(false);
-    expect(labels(restarted, 'induction')).toEqual(['update:A-1.1']);
+    // Search answers from each shard as it arrives: the plan's own are not held back.
+    await vi.waitFor(() => expect(labels(restarted, 'induction')).toEqual(['update:A-1.1']));
+    expect(isSearchIndexComplete(restarted)).toBe(false);
     expect(labels(restarted, 'locum')).toEqual([]);
     release();
     await loading;
@@ -260,5 +262,42 @@ describe('the search index', () => {
     await expect(loadSearchIndex(db)).rejects.toThrow(
       `Search shard ${owner} is incomplete: part 2 of ${String(part ? (await db.searchIndex.get(owner))?.parts : 0)} is missing.`,
     );
+  });
+
+  it('answers from the first shard loaded, and finds more as each further shard arrives', async () => {
+    const db = freshDb();
+    await storeCandidate(db, candidateFor(planObject()));
+    const notes = Array.from({ length: 40 }, (_, n) => annotationRecord({ planId: PLAN, actionId: 'A-1.2', text: `Locum cover ${n}` }));
+    await db.transaction('rw', [db.annotations, db.searchIndex], async () => {
+      await db.annotations.bulkPut(notes);
+      await updateSearchIndex(db, annotationSearchChanges(notes));
+    });
+    const name = db.name;
+    db.close();
+
+    // Every shard after the first notes shard is held back until the test lets it through.
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const restarted = freshDb(name);
+    resetSearchIndexCache(restarted);
+    let firstNotes: string | null = null;
+    const get = restarted.searchIndex.get.bind(restarted.searchIndex) as (key: string) => ReturnType<typeof restarted.searchIndex.get>;
+    (restarted.searchIndex as unknown as { get: (key: string) => unknown }).get = async (key: string) => {
+      if (key.includes('notes-')) {
+        firstNotes ??= key;
+        if (key !== firstNotes) await gate;
+      }
+      return get(key);
+    };
+    const loading = loadSearchIndex(restarted);
+    const locum = () => searchLoadedIndex(restarted, 'locum').groups.find((group) => group.kind === 'annotation')?.total ?? 0;
+    await vi.waitFor(() => expect(locum()).toBeGreaterThan(0));
+    expect(isSearchIndexReady(restarted)).toBe(true);
+    expect(isSearchIndexComplete(restarted)).toBe(false);
+    expect(locum()).toBeLessThan(40);
+    release();
+    await loading;
+    expect(isSearchIndexComplete(restarted)).toBe(true);
+    expect(locum()).toBe(40);
   });
 });
