@@ -214,6 +214,10 @@ describe('the search index', () => {
     expect(firsts.every((record) => (record.parts ?? 1) > 1)).toBe(true);
     for (const record of stored.filter((each) => each.shard.startsWith('notes-'))) expect(record.json.length).toBeLessThan(600 + 500);
     const partsBefore = stored.filter((record) => record.part !== undefined).length;
+    // The small plan's own shards are one record each, as every shard was before parts existed.
+    const planShards = stored.filter((record) => record.shard.startsWith('plan-'));
+    expect(planShards.length).toBeGreaterThan(0);
+    expect(planShards.every((record) => record.parts === undefined && record.part === undefined)).toBe(true);
 
     // A fresh start reads each shard's parts back into one index.
     const name = db.name;
@@ -222,6 +226,7 @@ describe('the search index', () => {
     resetSearchIndexCache(restarted);
     await loadSearchIndex(restarted);
     expect(searchLoadedIndex(restarted, 'locum').groups.find((group) => group.kind === 'annotation')?.total).toBe(60);
+    expect(labels(restarted, 'induction')).toEqual(['update:A-1.1']);
 
     // Fewer notes: fewer parts, and none of the longer write's left over.
     await restarted.transaction('rw', [restarted.searchIndex], async () => {
