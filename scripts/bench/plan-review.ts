@@ -206,10 +206,15 @@ export async function benchPlanReview(
           note: 'every keystroke',
         },
       ),
-      measured('plan review: search index ready at start (the plan’s own shards loaded, search answers; no entity read)', 'ms', load, {
-        baseline,
-        goal: { ratioAtMost: 0.5 },
-      }),
+      measured(
+        'plan review: search index ready at start (first shard loaded, search answers from what is loaded; no entity read)',
+        'ms',
+        load,
+        {
+          baseline,
+          goal: { ratioAtMost: 0.5 },
+        },
+      ),
       measured(`plan review: search index complete (all ${seeded.shards} persisted shards loaded, in the background)`, 'ms', complete, {
         baseline,
       }),

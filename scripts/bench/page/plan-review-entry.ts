@@ -152,7 +152,7 @@ async function searchQueries(dbName: string, queries: readonly string[]) {
   await db.open();
   resetSearchIndexCache(db);
   const loadStarted = performance.now();
-  // Ready when search can answer (the plans' own shards loaded); complete when every shard is.
+  // Ready when search can answer (the first shard loaded); complete when every shard is.
   let loadMs = 0;
   const unsubscribe = subscribeToSearchIndex(db, () => {
     if (loadMs === 0 && isSearchIndexReady(db)) loadMs = performance.now() - loadStarted;
