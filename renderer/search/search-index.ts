@@ -1,9 +1,10 @@
 import { Dexie, type Transaction } from 'dexie';
-import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import { kindOfDocumentId, planOfDocumentId, type SearchDocument, type SearchKind } from '../../shared/plan-review/search-documents';
 import type { OversightDatabase } from '../db/database';
 import { runSliced, SLICE_MS, yieldToWindow } from '../db/yield-in-transaction';
-import { serialiseIndexSteps } from './serialise-index';
+import { queryTerms, rankedSearch } from './ranked-search';
+import { serialiseIndexPartsSteps } from './serialise-index';
 import type { SearchIndexRecord } from './types';
 
 // One search index over actions, progress updates, measures, areas, risks, annotations and the
@@ -21,6 +22,51 @@ import type { SearchIndexRecord } from './types';
 const PLAN_SHARDS = 4;
 const NOTE_SHARDS = 16;
 const PAPER_SHARDS = 8;
+
+// A shard's JSON is stored over records of about this many characters (see SearchIndexRecord):
+// IndexedDB copies a record on the window's thread in one task, and one record per shard of a
+// 100 MB plan cost 190–250 ms each. Each part is handed over in a task of its own.
+const PART_CHARS = 128 * 1024;
+
+/** The stored record id of a shard's later part (from 1): after the shard's own id, in key order. */
+export function searchPartId(recordId: string, part: number): string {
+  return `${recordId}\u0002${String(part).padStart(5, '0')}`;
+}
+
+function isPartId(id: string): boolean {
+  return id.includes('\u0002');
+}
+
+/** Every later part of a shard, from `from`, as a key range. */
+function partsFrom(db: OversightDatabase, recordId: string, from: number) {
+  return db.searchIndex.where('id').between(searchPartId(recordId, from), `${recordId}\u0003`, true, false);
+}
+
+/**
+ * The shards' records with their later parts read and joined into one JSON. Run inside one
+ * transaction with the read of the first records, so that every part is of the same write.
+ */
+async function wholeShards(
+  db: OversightDatabase,
+  records: ReadonlyArray<SearchIndexRecord | undefined>,
+): Promise<Array<SearchIndexRecord | undefined>> {
+  return Promise.all(
+    records.map(async (record) => {
+      if (!record || record.parts === undefined || record.parts <= 1) return record;
+      const ids = Array.from({ length: record.parts - 1 }, (_, index) => searchPartId(record.id, index + 1));
+      const parts = await db.searchIndex.bulkGet(ids);
+      const texts = [record.json];
+      for (const [index, part] of parts.entries()) {
+        if (!part || part.stamp !== record.stamp)
+          throw new Error(
+            `Search shard ${record.id} is incomplete: part ${index + 1} of ${record.parts} is ${part ? 'of another write' : 'missing'}.`,
+          );
+        texts.push(part.json);
+      }
+      return { ...record, json: texts.join('') };
+    }),
+  );
+}
 
 // Words too common to help a search; dropping them keeps the index small and "plan for the"
 // from matching every document.
@@ -42,13 +88,12 @@ const INDEX_OPTIONS: Options<SearchDocument> = {
 // Prefix matching on the word being typed (the last one, from its fourth letter: three letters
 // start thousands of words and made searches slow while saying little); typo tolerance on words
 // of five letters or more: one edit (a letter wrong, missing or extra), two from eight letters,
-// so that two swapped letters ("indcution") are still found; and every word must match.
-const SEARCH_OPTIONS: SearchOptions = {
-  boost: { label: 2 },
-  prefix: (term, index, terms) => index === terms.length - 1 && term.length >= 4,
-  fuzzy: (term) => typoDistance(term),
-  combineWith: 'AND',
-};
+// so that two swapped letters ("indcution") are still found; and every word must match
+// (see searchLoadedIndex and ranked-search.ts). A word in a label counts twice.
+const FIELD_BOOSTS: ReadonlyArray<readonly [string, number]> = [
+  ['label', 2],
+  ['text', 1],
+];
 
 type Shard = { planId: string; index: MiniSearch<SearchDocument>; stamp: string | undefined };
 type Cache = {
@@ -107,7 +152,7 @@ async function refreshShards(db: OversightDatabase, cache: Cache, recordIds: rea
   const held = recordIds.filter((id) => cache.shards.has(id) || cache.isComplete);
   if (held.length === 0) return;
   const stampsBefore = new Map(held.map((id) => [id, cache.shards.get(id)?.stamp]));
-  const records = await db.searchIndex.bulkGet(held);
+  const records = await db.transaction('r', db.searchIndex, async () => wholeShards(db, await db.searchIndex.bulkGet(held)));
   let isChanged = false;
   for (const [index, recordId] of held.entries()) {
     // Changed meanwhile by this window's own commit, which read the stored shard first: newer.
@@ -213,6 +258,7 @@ export async function deleteSearchShards(db: OversightDatabase, recordIds: reado
     changed(cache);
   });
   await db.searchIndex.bulkDelete([...recordIds]);
+  for (const recordId of recordIds) await partsFrom(db, recordId, 1).delete();
 }
 
 export type ReadShards = Map<string, SearchIndexRecord | undefined>;
@@ -225,7 +271,7 @@ export type ReadShards = Map<string, SearchIndexRecord | undefined>;
  * stale copy would lose that window's documents for good.
  */
 export async function readShards(db: OversightDatabase, recordIds: readonly string[]): Promise<ReadShards> {
-  const stored = recordIds.length > 0 ? await db.searchIndex.bulkGet([...recordIds]) : [];
+  const stored = recordIds.length > 0 ? await wholeShards(db, await db.searchIndex.bulkGet([...recordIds])) : [];
   return new Map(recordIds.map((recordId, index) => [recordId, stored[index]]));
 }
 
@@ -237,13 +283,15 @@ function newStamp(): string {
  * Applies changes to shards in memory and writes the changed shards, inside the caller's
  * transaction; `shards` must hold every shard the changes touch that is not in memory
  * (see {@link readShards}). Adding documents yields to the window every `sliceMs`, inside the
- * caller's transaction.
+ * caller's transaction; each shard is stored over records of about `partChars` characters, one
+ * handed to IndexedDB per turn.
  */
 export async function applySearchChanges(
   db: OversightDatabase,
   shards: ReadShards,
   changes: { upsert: readonly SearchDocument[]; remove: readonly string[] },
   sliceMs = SLICE_MS,
+  partChars = PART_CHARS,
 ): Promise<unknown> {
   if (changes.upsert.length === 0 && changes.remove.length === 0) return;
   const transaction: Transaction | null = Dexie.currentTransaction ?? null;
@@ -257,10 +305,26 @@ export async function applySearchChanges(
     if (!entry) byShard.set(recordId, (entry = { upsert: [], remove: [] }));
     return entry;
   };
-  for (const id of changes.remove) work(id).remove.push(id);
-  for (const document of changes.upsert) work(document.id).upsert.push(document);
-
+  // Grouping a plan's 200,000 documents by shard (a hash each) is itself tens of milliseconds:
+  // it yields too, inside the caller's transaction.
   let sliceStart = performance.now();
+  const isDue = (count: number) => count % 256 === 255 && performance.now() - sliceStart >= sliceMs;
+  for (const [count, id] of changes.remove.entries()) {
+    work(id).remove.push(id);
+    if (isDue(count)) {
+      await yieldToWindow();
+      sliceStart = performance.now();
+    }
+  }
+  for (const [count, document] of changes.upsert.entries()) {
+    work(document.id).upsert.push(document);
+    if (isDue(count)) {
+      await yieldToWindow();
+      sliceStart = performance.now();
+    }
+  }
+
+  sliceStart = performance.now();
   const touched: Array<{ recordId: string; shard: Shard; wasCached: boolean }> = [];
   const puts: Array<PromiseLike<unknown>> = [];
   // The cached shards are changed in place: keep them if the transaction commits, forget them
@@ -303,25 +367,50 @@ export async function applySearchChanges(
     }
     // Each shard handed to IndexedDB as soon as it is serialised, its own task: IndexedDB copies
     // a record on the window's thread, and the plan's shards written at once were one long task.
-    const json = await runSliced(serialiseIndexSteps(index), sliceMs);
-    puts.push(
-      db.searchIndex.put({
-        id: recordId,
-        planId,
-        shard: recordId.slice(planId.length + 1),
-        documentCount: index.documentCount,
-        // Serialised in slices too: one shard of a 100 MB plan was a task of over a second.
-        json,
-        stamp,
-      }),
-    );
-    if (Number.isFinite(sliceMs)) {
-      await yieldToWindow();
-      sliceStart = performance.now();
+    // Serialised in slices too: one shard of a 100 MB plan was a task of over a second.
+    const parts = await runSliced(serialiseIndexPartsSteps(index, partChars), sliceMs);
+    const shard = recordId.slice(planId.length + 1);
+    for (const [position, json] of parts.entries()) {
+      puts.push(
+        db.searchIndex.put(
+          position === 0
+            ? {
+                id: recordId,
+                planId,
+                shard,
+                documentCount: index.documentCount,
+                json,
+                stamp,
+                ...(parts.length > 1 ? { parts: parts.length } : {}),
+              }
+            : { id: searchPartId(recordId, position), planId, shard, documentCount: 0, json, part: position, stamp },
+        ),
+      );
+      if (Number.isFinite(sliceMs)) {
+        await yieldToWindow();
+        sliceStart = performance.now();
+      }
     }
+    // Parts of an earlier, longer write of the shard go.
+    puts.push(partsFrom(db, recordId, parts.length).delete());
   }
 
   return Promise.all(puts);
+}
+
+/**
+ * One shard read outside any transaction, its parts joined. Another window may write the shard
+ * between the read of its first record and its parts: the stamps then differ, and it is read again.
+ */
+async function readWholeShard(db: OversightDatabase, id: string): Promise<SearchIndexRecord | undefined> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const [record] = await wholeShards(db, [await db.searchIndex.get(id)]);
+      return record;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
 }
 
 // Which shards load first at start: the plans' own entities, then annotations, then papers.
@@ -331,9 +420,11 @@ function loadOrder(recordId: string): number {
 
 /**
  * Reads the persisted index (shards only, never entities), one shard at a time, the plans' own
- * first: once those are in, search answers from them (`isSearchIndexReady`) while annotations'
- * and papers' shards follow, each turn short enough for the window to paint and take input.
- * Resolves when every shard is loaded; later calls return at once.
+ * first, the next shard's read from the store already under way while one is parsed. Search
+ * answers from what is loaded as soon as the first shard is in (`isSearchIndexReady`), and views
+ * re-run their search as each further shard arrives, each turn short enough for the window to
+ * paint and take input; the search page says more results may appear until every shard is in
+ * (`isSearchIndexComplete`). Resolves when every shard is loaded; later calls return at once.
  */
 export function loadSearchIndex(db: OversightDatabase): Promise<void> {
   const cache = cacheOf(db);
@@ -341,14 +432,28 @@ export function loadSearchIndex(db: OversightDatabase): Promise<void> {
   if (cache.loading) return cache.loading;
   const load = async () => {
     const cachedBefore = new Set(cache.shards.keys());
-    const ids = (await db.searchIndex.toCollection().primaryKeys()).sort((a, b) => loadOrder(a) - loadOrder(b));
+    const ids = (await db.searchIndex.toCollection().primaryKeys())
+      .filter((id) => !isPartId(id))
+      .sort((a, b) => loadOrder(a) - loadOrder(b));
     const stored = new Set(ids);
     // A shard in memory that the store no longer holds (its plan removed meanwhile) goes.
     for (const id of cachedBefore) if (!stored.has(id)) cache.shards.delete(id);
+    const reads = new Map<string, Promise<SearchIndexRecord | undefined>>();
+    const read = (id: string): Promise<SearchIndexRecord | undefined> => {
+      let reading = reads.get(id);
+      if (!reading) reads.set(id, (reading = readWholeShard(db, id)));
+      return reading;
+    };
     for (const [position, id] of ids.entries()) {
       // A shard already in memory is the newest: a change committed while loading put it there.
       if (!cache.shards.has(id)) {
-        const record = await db.searchIndex.get(id);
+        const reading = read(id);
+        const next = ids[position + 1];
+        // Read ahead: IndexedDB fetches the next shard while this one is parsed (its failure,
+        // if any, is reported when its turn comes).
+        if (next !== undefined && !cache.shards.has(next)) read(next).catch(() => undefined);
+        const record = await reading;
+        reads.delete(id);
         if (record && !cache.shards.has(id))
           cache.shards.set(id, {
             planId: record.planId,
@@ -356,12 +461,9 @@ export function loadSearchIndex(db: OversightDatabase): Promise<void> {
             stamp: record.stamp,
           });
       }
-      const next = ids[position + 1];
-      if (next === undefined || loadOrder(next) !== loadOrder(id)) {
-        // The end of a kind of shard: views re-run their search with what is loaded now.
-        cache.isReady = true;
-        changed(cache);
-      }
+      // Search answers from what is loaded now; views re-run their search.
+      cache.isReady = true;
+      changed(cache);
     }
     cache.isReady = true;
     cache.isComplete = true;
@@ -373,7 +475,7 @@ export function loadSearchIndex(db: OversightDatabase): Promise<void> {
   return cache.loading;
 }
 
-/** True once search can answer: the plans' own shards are loaded (annotations' and papers' may follow). */
+/** True once search can answer: the first shard (a plan's own) is loaded; the others may follow. */
 export function isSearchIndexReady(db: OversightDatabase): boolean {
   return cacheOf(db).isReady;
 }
@@ -427,24 +529,29 @@ export function searchLoadedIndex(
 ): SearchResults {
   const limit = options.limitPerKind ?? 8;
   const trimmed = query.trim();
-  const byKind = new Map<SearchKind, SearchHit[]>();
+  const found = new Map<SearchKind, { total: number; hits: Array<Record<string, unknown>> }>();
   let total = 0;
   if (trimmed.length >= 2) {
     const shards = [...cacheOf(db).shards.values()].filter((shard) => options.planId === undefined || shard.planId === options.planId);
-    const searchOptions = withoutTyposForKnownWords(shards);
-    for (const shard of shards) {
-      for (const result of shard.index.search(trimmed, searchOptions)) {
-        const kind = result.kind as SearchKind;
-        let list = byKind.get(kind);
-        if (!list) byKind.set(kind, (list = []));
-        list.push(result as unknown as SearchHit);
-        total += 1;
-      }
+    const isKnown = knownWords(shards);
+    const terms = queryTerms(trimmed, processTerm);
+    const specs = terms.map((term, index) => ({
+      term,
+      prefix: index === terms.length - 1 && term.length >= 4,
+      fuzzy: isKnown(term) ? false : typoDistance(term),
+    }));
+    for (const [kind, group] of rankedSearch(
+      shards.map((shard) => shard.index),
+      specs,
+      { fieldBoosts: FIELD_BOOSTS, limitPerKind: limit },
+    )) {
+      found.set(kind, group);
+      total += group.total;
     }
   }
-  const groups = KIND_ORDER.filter((kind) => byKind.has(kind)).map((kind) => {
-    const hits = byKind.get(kind) ?? [];
-    return { kind, total: hits.length, hits: topHits(hits, limit) };
+  const groups = KIND_ORDER.filter((kind) => found.has(kind)).map((kind) => {
+    const group = found.get(kind) ?? { total: 0, hits: [] };
+    return { kind, total: group.total, hits: group.hits as unknown as SearchHit[] };
   });
   return { query: trimmed, total, groups };
 }
@@ -455,9 +562,9 @@ export function searchLoadedIndex(
  * letters away made it match most documents and cost 60–300 ms a search. Decided once per query
  * across every shard searched, so all shards treat a word alike.
  */
-function withoutTyposForKnownWords(shards: readonly Shard[]): SearchOptions {
+function knownWords(shards: readonly Shard[]): (term: string) => boolean {
   const known = new Map<string, boolean>();
-  const isKnown = (term: string): boolean => {
+  return (term: string): boolean => {
     let found = known.get(term);
     if (found === undefined) {
       found = shards.some((shard) => hasTerm(shard.index, term));
@@ -465,7 +572,6 @@ function withoutTyposForKnownWords(shards: readonly Shard[]): SearchOptions {
     }
     return found;
   };
-  return { ...SEARCH_OPTIONS, fuzzy: (term) => (isKnown(term) ? false : typoDistance(term)) };
 }
 
 function typoDistance(term: string): number | false {
@@ -475,25 +581,6 @@ function typoDistance(term: string): number | false {
 // MiniSearch 7 keeps its terms in a radix tree (`_index`) and has no public lookup of one term.
 function hasTerm(index: MiniSearch<SearchDocument>, term: string): boolean {
   return (index as unknown as { _index: { has(key: string): boolean } })._index.has(term);
-}
-
-function topHits(hits: SearchHit[], limit: number): SearchHit[] {
-  // A full sort of thousands of hits for a common word costs more than the search itself.
-  if (hits.length <= limit) return [...hits].sort((a, b) => b.score - a.score);
-  const best: SearchHit[] = [];
-  for (const hit of hits) {
-    if (best.length < limit) {
-      best.push(hit);
-      if (best.length === limit) best.sort((a, b) => b.score - a.score);
-      continue;
-    }
-    const worst = best[limit - 1];
-    if (worst && hit.score > worst.score) {
-      best[limit - 1] = hit;
-      best.sort((a, b) => b.score - a.score);
-    }
-  }
-  return best;
 }
 
 /** Forgets the in-memory index (tests, and after the store is replaced). */

@@ -4,10 +4,15 @@ import { OversightDatabase } from '../../../renderer/db/database';
 import { storeCandidate } from '../../../renderer/db/plan-repository';
 import { annotationSearchChanges } from '../../../renderer/search/annotation-documents';
 import {
+  applySearchChanges,
+  deleteSearchShards,
   isSearchIndexComplete,
   isSearchIndexReady,
   loadSearchIndex,
+  ownerShardRecordIds,
+  readShards,
   resetSearchIndexCache,
+  shardRecordId,
   searchLoadedIndex,
   updateSearchIndex,
 } from '../../../renderer/search/search-index';
@@ -126,7 +131,9 @@ describe('the search index', () => {
     const loading = loadSearchIndex(restarted);
     await vi.waitFor(() => expect(isSearchIndexReady(restarted)).toBe(true));
     expect(isSearchIndexComplete(restarted)).toBe(false);
-    expect(labels(restarted, 'induction')).toEqual(['update:A-1.1']);
+    // Search answers from each shard as it arrives: the plan's own are not held back.
+    await vi.waitFor(() => expect(labels(restarted, 'induction')).toEqual(['update:A-1.1']));
+    expect(isSearchIndexComplete(restarted)).toBe(false);
     expect(labels(restarted, 'locum')).toEqual([]);
     release();
     await loading;
@@ -186,5 +193,116 @@ describe('the search index', () => {
   it('refuses to run outside a transaction, where a failure could leave it out of step', async () => {
     const db = freshDb();
     await expect(updateSearchIndex(db, { upsert: [], remove: ['x\u0001action\u0001y'] })).rejects.toThrow(/inside a transaction/);
+  });
+
+  it('stores a large shard over several small records, reads it back whole, and leaves no part behind', async () => {
+    const db = freshDb();
+    await storeCandidate(db, candidateFor(planObject()));
+    const notes = Array.from({ length: 60 }, (_, n) =>
+      annotationRecord({ planId: PLAN, actionId: 'A-1.2', text: `Ask about locum cover, question ${n} of many about staffing` }),
+    );
+    // Parts of about 600 characters (the app's are 128 KiB): every notes shard is several records.
+    const write = (changes: ReturnType<typeof annotationSearchChanges>) =>
+      db.transaction('rw', [db.searchIndex], async () => {
+        const ids = [...new Set([...changes.remove, ...changes.upsert.map((document) => document.id)].map(shardRecordId))];
+        await applySearchChanges(db, await readShards(db, ids), changes, Infinity, 600);
+      });
+    await write(annotationSearchChanges(notes));
+    const stored = await db.searchIndex.toArray();
+    const firsts = stored.filter((record) => record.part === undefined && record.shard.startsWith('notes-'));
+    expect(firsts.length).toBeGreaterThan(1);
+    expect(firsts.every((record) => (record.parts ?? 1) > 1)).toBe(true);
+    for (const record of stored.filter((each) => each.shard.startsWith('notes-'))) expect(record.json.length).toBeLessThan(600 + 500);
+    const partsBefore = stored.filter((record) => record.part !== undefined).length;
+    // The small plan's own shards are one record each, as every shard was before parts existed.
+    const planShards = stored.filter((record) => record.shard.startsWith('plan-'));
+    expect(planShards.length).toBeGreaterThan(0);
+    expect(planShards.every((record) => record.parts === undefined && record.part === undefined)).toBe(true);
+
+    // A fresh start reads each shard's parts back into one index.
+    const name = db.name;
+    db.close();
+    const restarted = freshDb(name);
+    resetSearchIndexCache(restarted);
+    await loadSearchIndex(restarted);
+    expect(searchLoadedIndex(restarted, 'locum').groups.find((group) => group.kind === 'annotation')?.total).toBe(60);
+    expect(labels(restarted, 'induction')).toEqual(['update:A-1.1']);
+
+    // Fewer notes: fewer parts, and none of the longer write's left over.
+    await restarted.transaction('rw', [restarted.searchIndex], async () => {
+      const changes = annotationSearchChanges(notes.slice(0, 50).map((note) => ({ ...note, deleted: true })));
+      const ids = [...new Set(changes.remove.map(shardRecordId))];
+      await applySearchChanges(restarted, await readShards(restarted, ids), changes, Infinity, 600);
+    });
+    const after = await restarted.searchIndex.toArray();
+    const partsOf = new Map(after.filter((record) => record.part === undefined).map((record) => [record.id, record.parts ?? 1]));
+    expect(after.filter((record) => record.part !== undefined).length).toBeLessThan(partsBefore);
+    for (const record of after.filter((each) => each.part !== undefined)) {
+      const owner = record.id.slice(0, record.id.indexOf('\u0002'));
+      expect(record.part ?? 0).toBeLessThan(partsOf.get(owner) ?? 0);
+    }
+    expect(searchLoadedIndex(restarted, 'locum').groups.find((group) => group.kind === 'annotation')?.total).toBe(10);
+
+    // Removing the plan's shards removes their parts too.
+    await restarted.transaction('rw', [restarted.searchIndex], () => deleteSearchShards(restarted, ownerShardRecordIds(PLAN, 'plan')));
+    expect(await restarted.searchIndex.count()).toBe(0);
+  });
+
+  it('says which shard is incomplete when a part is missing, rather than searching a torn index', async () => {
+    const db = freshDb();
+    await storeCandidate(db, candidateFor(planObject()));
+    const notes = Array.from({ length: 30 }, (_, n) =>
+      annotationRecord({ planId: PLAN, actionId: 'A-1.2', text: `Locum cover question ${n}` }),
+    );
+    const changes = annotationSearchChanges(notes);
+    await db.transaction('rw', [db.searchIndex], async () => {
+      const ids = [...new Set(changes.upsert.map((document) => document.id).map(shardRecordId))];
+      await applySearchChanges(db, await readShards(db, ids), changes, Infinity, 300);
+    });
+    const part = (await db.searchIndex.toArray()).find((record) => record.part === 2);
+    expect(part).toBeDefined();
+    await db.searchIndex.delete(part?.id ?? '');
+    resetSearchIndexCache(db);
+    const owner = part?.id.slice(0, part.id.indexOf('\u0002')) ?? '';
+    await expect(loadSearchIndex(db)).rejects.toThrow(
+      `Search shard ${owner} is incomplete: part 2 of ${String(part ? (await db.searchIndex.get(owner))?.parts : 0)} is missing.`,
+    );
+  });
+
+  it('answers from the first shard loaded, and finds more as each further shard arrives', async () => {
+    const db = freshDb();
+    await storeCandidate(db, candidateFor(planObject()));
+    const notes = Array.from({ length: 40 }, (_, n) => annotationRecord({ planId: PLAN, actionId: 'A-1.2', text: `Locum cover ${n}` }));
+    await db.transaction('rw', [db.annotations, db.searchIndex], async () => {
+      await db.annotations.bulkPut(notes);
+      await updateSearchIndex(db, annotationSearchChanges(notes));
+    });
+    const name = db.name;
+    db.close();
+
+    // Every shard after the first notes shard is held back until the test lets it through.
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const restarted = freshDb(name);
+    resetSearchIndexCache(restarted);
+    let firstNotes: string | null = null;
+    const get = restarted.searchIndex.get.bind(restarted.searchIndex) as (key: string) => ReturnType<typeof restarted.searchIndex.get>;
+    (restarted.searchIndex as unknown as { get: (key: string) => unknown }).get = async (key: string) => {
+      if (key.includes('notes-')) {
+        firstNotes ??= key;
+        if (key !== firstNotes) await gate;
+      }
+      return get(key);
+    };
+    const loading = loadSearchIndex(restarted);
+    const locum = () => searchLoadedIndex(restarted, 'locum').groups.find((group) => group.kind === 'annotation')?.total ?? 0;
+    await vi.waitFor(() => expect(locum()).toBeGreaterThan(0));
+    expect(isSearchIndexReady(restarted)).toBe(true);
+    expect(isSearchIndexComplete(restarted)).toBe(false);
+    expect(locum()).toBeLessThan(40);
+    release();
+    await loading;
+    expect(isSearchIndexComplete(restarted)).toBe(true);
+    expect(locum()).toBe(40);
   });
 });

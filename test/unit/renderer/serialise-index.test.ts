@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { runToEnd } from '../../../shared/sliced';
-import { serialiseIndexSteps } from '../../../renderer/search/serialise-index';
+import { serialiseIndexPartsSteps, serialiseIndexSteps } from '../../../renderer/search/serialise-index';
 
 // The search shards are serialised a few hundred terms at a time (one shard of a 100 MB plan
 // was a task of over a second). What is written must be what MiniSearch itself writes, and read
@@ -52,5 +52,19 @@ describe('a search shard serialised in steps', () => {
     const json = runToEnd(serialiseIndexSteps(index));
     expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(index)));
     expect(MiniSearch.loadJSON<Doc>(json, OPTIONS).documentCount).toBe(0);
+  });
+});
+
+describe('a search shard serialised in parts', () => {
+  it('cuts the JSON into parts of about the size asked for, which joined are what MiniSearch writes', () => {
+    const index = indexOf(2000);
+    const parts = runToEnd(serialiseIndexPartsSteps(index, 4096));
+    expect(parts.length).toBeGreaterThan(10);
+    // A part ends at the first entry boundary past the size: at most one entry (here a common
+    // word's postings, about 18,000 characters) past it.
+    for (const part of parts) expect(part.length).toBeLessThan(4096 + 20_000);
+    expect(parts.filter((part) => part.length > 8192).length).toBeLessThan(parts.length / 2);
+    expect(JSON.parse(parts.join(''))).toEqual(JSON.parse(JSON.stringify(index)));
+    expect(runToEnd(serialiseIndexPartsSteps(index)).join('')).toBe(runToEnd(serialiseIndexSteps(index)));
   });
 });
