@@ -13,6 +13,7 @@ import { searchPapers } from './paper-search';
 import { useReadPapers } from './read-papers';
 import './papers.css';
 import { startTextExtraction } from './text-extraction';
+import { warmPdfViewer } from './pdf';
 import type { PaperRecord } from './types';
 import { useMeetingPapers, useMeetingRecordExists, usePackMeetings, type PackMeeting } from './use-papers';
 import { isSampleMeeting } from '../hooks/use-sample';
@@ -28,6 +29,11 @@ export function PapersView({ params }: { params: URLSearchParams }) {
   useEffect(() => {
     void startTextExtraction(db).catch((error: unknown) => console.warn('Text extraction stopped', error));
   }, [db]);
+
+  // A member who opens the papers list is about to open a paper.
+  useEffect(() => {
+    warmPdfViewer();
+  }, []);
 
   return (
     <>

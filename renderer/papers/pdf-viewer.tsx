@@ -43,7 +43,9 @@ export function PdfViewer({ pdf: blob, title, isExempt, page, onPageChange, page
   const [labels, setLabels] = useState<string[] | null>(null);
   const [outline, setOutline] = useState<OutlineEntry[]>([]);
   const [zoom, setZoom] = useState<number | 'fit'>('fit');
-  const [fitScale, setFitScale] = useState(1);
+  // Null until the frame is measured: drawing at a guessed scale and again at the fitted one
+  // made the first page of a paper wait for two draws.
+  const [fitScale, setFitScale] = useState<number | null>(null);
   const [pageText, setPageText] = useState<PageText | null>(null);
   const [renderedPage, setRenderedPage] = useState(0);
   const [query, setQuery] = useState('');
@@ -58,7 +60,8 @@ export function PdfViewer({ pdf: blob, title, isExempt, page, onPageChange, page
   const textDivsRef = useRef<HTMLElement[]>([]);
   const id = useId();
   const pageCount = document?.numPages ?? 0;
-  const scale = zoom === 'fit' ? fitScale : zoom;
+  const drawScale = zoom === 'fit' ? fitScale : zoom;
+  const scale = drawScale ?? 1;
 
   // Open the PDF from its Blob: nothing but the stored copy is read.
   useEffect(() => {
@@ -69,8 +72,6 @@ export function PdfViewer({ pdf: blob, title, isExempt, page, onPageChange, page
         opened = await openPdf(new Uint8Array(await blob.arrayBuffer()));
         if (!isCurrent) return;
         setDocument(opened);
-        setLabels(await opened.getPageLabels());
-        setOutline(await readOutline(opened));
       } catch (caught) {
         console.warn('Opening the paper failed', caught);
         if (isCurrent) setError('This paper could not be opened: the PDF may be damaged. Ask the clerk for it again.');
@@ -82,6 +83,30 @@ export function PdfViewer({ pdf: blob, title, isExempt, page, onPageChange, page
     };
   }, [blob]);
 
+  // Page labels and the contents only once the first page is drawn: on a long paper with an
+  // outline, resolving every entry's page is hundreds of requests to pdf.js's worker, which
+  // would otherwise be queued ahead of the page the member is waiting for.
+  const hasDrawn = renderedPage > 0;
+  useEffect(() => {
+    if (!document || !hasDrawn) return;
+    let isCurrent = true;
+    void (async () => {
+      try {
+        const pageLabels = await document.getPageLabels();
+        if (!isCurrent) return;
+        setLabels(pageLabels);
+        const entries = await readOutline(document);
+        if (isCurrent) setOutline(entries);
+      } catch (caught) {
+        // Without labels the pages are numbered, and without an outline there are no contents.
+        console.warn('Reading the paper’s page labels or contents failed', caught);
+      }
+    })();
+    return () => {
+      isCurrent = false;
+    };
+  }, [document, hasDrawn]);
+
   // Fit to width: the page's width at scale 1 against the frame's width, kept up to date.
   useEffect(() => {
     const frame = frameRef.current;
@@ -91,7 +116,10 @@ export function PdfViewer({ pdf: blob, title, isExempt, page, onPageChange, page
       const first = await document.getPage(Math.min(Math.max(page, 1), document.numPages));
       const width = first.getViewport({ scale: 1 }).width;
       const available = frame.clientWidth - 32;
-      if (isCurrent && available > 0) setFitScale(Math.max(0.3, Math.min(4, available / width)));
+      if (!isCurrent) return;
+      // A frame with no width yet (hidden) draws at 100% rather than never.
+      if (available > 0) setFitScale(Math.max(0.3, Math.min(4, available / width)));
+      else setFitScale((current) => current ?? 1);
     };
     void measure();
     const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => void measure());
@@ -106,7 +134,7 @@ export function PdfViewer({ pdf: blob, title, isExempt, page, onPageChange, page
   useEffect(() => {
     const canvas = canvasRef.current;
     const textLayer = textLayerRef.current;
-    if (!document || !canvas || !textLayer || page < 1 || page > document.numPages) return;
+    if (!document || !canvas || !textLayer || drawScale === null || page < 1 || page > document.numPages) return;
     let isCurrent = true;
     let task: RenderTask | null = null;
     let textLayerTask: { cancel(): void } | null = null;
@@ -114,7 +142,7 @@ export function PdfViewer({ pdf: blob, title, isExempt, page, onPageChange, page
       try {
         const pdfPage: PDFPageProxy = await document.getPage(page);
         if (!isCurrent) return;
-        const viewport = pdfPage.getViewport({ scale });
+        const viewport = pdfPage.getViewport({ scale: drawScale });
         const ratio = window.devicePixelRatio || 1;
         canvas.width = Math.floor(viewport.width * ratio);
         canvas.height = Math.floor(viewport.height * ratio);
@@ -128,7 +156,7 @@ export function PdfViewer({ pdf: blob, title, isExempt, page, onPageChange, page
         if (!isCurrent) return;
         const pdfjs = await loadPdfJs();
         textLayer.replaceChildren();
-        textLayer.style.setProperty('--total-scale-factor', String(scale));
+        textLayer.style.setProperty('--total-scale-factor', String(drawScale));
         const layer = new pdfjs.TextLayer({ textContentSource: content, container: textLayer, viewport });
         textLayerTask = layer;
         await layer.render();
@@ -148,7 +176,7 @@ export function PdfViewer({ pdf: blob, title, isExempt, page, onPageChange, page
       textLayerTask?.cancel();
       setPageText(null);
     };
-  }, [document, page, scale]);
+  }, [document, page, drawScale]);
 
   const matches = useMemo(() => (pageTexts && query.trim().length >= 2 ? findInPages(pageTexts, query) : []), [pageTexts, query]);
   const currentMatch: FindMatch | undefined = matches[Math.min(matchIndex, matches.length - 1)];

@@ -41,6 +41,18 @@ function workerFor(pdfjs: PdfJs, purpose: PdfPurpose): InstanceType<PdfJs['PDFWo
   return worker;
 }
 
+/**
+ * Loads pdf.js and starts the viewer's worker ahead of need (when a list of papers is shown),
+ * so opening the first paper waits for neither: together they were most of a cold open.
+ */
+export function warmPdfViewer(): void {
+  // jsdom (component tests) has no Worker; pdf.js would fall back to running in the window.
+  if (typeof Worker === 'undefined') return;
+  void loadPdfJs()
+    .then((pdfjs) => workerFor(pdfjs, 'view'))
+    .catch((error: unknown) => console.warn('Preparing the paper viewer failed', error));
+}
+
 /** Opens a PDF from its bytes (which pdf.js takes over: pass a copy you no longer need). */
 export async function openPdf(data: Uint8Array, purpose: PdfPurpose = 'view'): Promise<PDFDocumentProxy> {
   const pdfjs = await loadPdfJs();

@@ -5,6 +5,7 @@ import { findJsonSyntaxError, locatePaths } from './locate';
 import { describeIssue, formatCount, formatPath, formatSize, isRecord, showValue, toSegments } from './messages';
 import type { RawProblem } from './messages';
 import { checkContentLimits, checkPlanRules } from './rules';
+import { fastCheckPlan, planKeepsRules } from './fast-path';
 import type { FieldAt } from './rules';
 import type { Problem } from './problem';
 
@@ -12,8 +13,9 @@ import type { Problem } from './problem';
 // whatever the input, the answer is a result a clerk can read, with each problem's JSON
 // path and, for text, its line and column.
 //
-// Fast path for a valid file: JSON.parse, one limits walk, one zod parse, one rules
-// pass. Locating problems in the text (a second scan) happens only when there are any.
+// Fast path for a valid file: JSON.parse, one hand-written walk (fast-path.ts: the schema
+// and the limits, no messages), one rules pass. Only when that walk doubts the file do the
+// limits walk, the zod parse and the locating of problems in the text (a second scan) run.
 
 // shared/ sees neither DOM nor Node types, but TextDecoder is in every runtime we target.
 declare const TextDecoder: new (
@@ -290,6 +292,13 @@ function validateRoot(root: unknown, limits: Limits, text: string | undefined): 
     return { ok: false, errors: finish(identity === undefined ? [] : [identity], text), warnings: [] };
   }
   const counts = countsOf(root);
+
+  // A value fresh from our own JSON.parse: the fast check answers for a valid file in one
+  // walk; anything it doubts goes through the full checks below, which word every problem.
+  if (text !== undefined) {
+    const fast = fastCheckPlan(root, limits);
+    if (fast.isValid && planKeepsRules(root as PlanFile)) return { ok: true, plan: fast.commit(), warnings: [], counts };
+  }
 
   const contentLimits = checkContentLimits(root, limits, text === undefined, MAX_REPORTED_PROBLEMS + 1);
   // A field set to undefined (possible only in a value built in memory) counts as absent,
