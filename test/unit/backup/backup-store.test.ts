@@ -7,7 +7,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackupService } from '../../../electron/backup/backup-service';
 import { createHandlers, type HandlerContext } from '../../../electron/ipc/handlers';
 import { OversightDatabase } from '../../../renderer/db/database';
-import { backUpStore, countStore, restoreStore, whyCannotRestore } from '../../../renderer/backup/backup-store';
+import {
+  RESTORE_DONE,
+  RESTORE_IN_PROGRESS,
+  backUpStore,
+  countStore,
+  restoreStore,
+  takeRestoreOutcome,
+  whyCannotRestore,
+} from '../../../renderer/backup/backup-store';
 import type { Api } from '../../../renderer/ipc/client';
 import { isWipeConfirmed, wipeConfirmation, wipeStore } from '../../../renderer/backup/wipe';
 import { channels, type ChannelName } from '../../../shared/ipc/contract';
@@ -217,7 +225,18 @@ describe('backing up and restoring the store', () => {
       unlocked: true,
       adopted: true,
     });
-    await restoreStore(fresh, newLaptop, opened.token, opened.header);
+    const progress: string[] = [];
+    await restoreStore(fresh, newLaptop, opened.token, opened.header, {
+      fileName: made.fileName,
+      onProgress: (done, total) => progress.push(`${done}/${total}`),
+    });
+    expect(progress).toEqual(Array.from({ length: opened.header.body.chunks }, (_, index) => `${index + 1}/${opened.header.body.chunks}`));
+    // The next start is told, once, that the restore finished; then the store is the backup's exactly.
+    expect(await takeRestoreOutcome(fresh)).toEqual({
+      outcome: 'restored',
+      backup: { fileName: made.fileName, createdAt: opened.header.createdAt },
+    });
+    expect(await takeRestoreOutcome(fresh)).toBeNull();
     expect(await dump(fresh)).toEqual(before);
     // The new laptop adopted the passphrase, so its own backups continue under it.
     expect((await unwrap(newLaptop.call('backup:status', undefined))).hasPassphrase).toBe(true);
@@ -236,7 +255,38 @@ describe('backing up and restoring the store', () => {
     if (!opened) throw new Error('nothing opened');
     await unwrap(api.call('backup:unlock', { token: opened.token, passphrase: 'a long passphrase for tests' }));
     await restoreStore(db, api, opened.token, opened.header);
+    expect((await takeRestoreOutcome(db))?.outcome).toBe('restored');
     expect(await dump(db)).toEqual(before);
+  });
+
+  it('tells the next start that a restore cut short (its mark still in the old store) restored nothing', async () => {
+    const db = freshDb();
+    await seed(db);
+    const before = await dump(db);
+    // What a restore leaves when the app is killed before its transaction commits: only the mark.
+    await db.meta.put({ key: RESTORE_IN_PROGRESS, value: { fileName: 'x.oversight-backup', createdAt: '2026-12-01T09:00:00.000Z' } });
+    expect(await takeRestoreOutcome(db)).toEqual({
+      outcome: 'cut-short',
+      backup: { fileName: 'x.oversight-backup', createdAt: '2026-12-01T09:00:00.000Z' },
+    });
+    expect(await dump(db)).toEqual(before);
+    expect(await takeRestoreOutcome(db)).toBeNull();
+  });
+
+  it('does not carry a restore mark over from a backup made while one was under way', async () => {
+    const db = freshDb();
+    await seed(db);
+    await db.meta.put({ key: RESTORE_IN_PROGRESS, value: { fileName: 'old.oversight-backup', createdAt: '2026-12-01T09:00:00.000Z' } });
+    const api = apiFor(path.join(folder, 'data'));
+    await unwrap(api.call('backup:set-passphrase', { passphrase: 'a long passphrase for tests' }));
+    const made = await unwrap(backUpStore(db, api, 'manual'));
+    const opened = await unwrap(api.call('backup:open', { fileName: made.fileName }));
+    if (!opened) throw new Error('nothing opened');
+    await unwrap(api.call('backup:unlock', { token: opened.token, passphrase: 'a long passphrase for tests' }));
+    await restoreStore(db, api, opened.token, opened.header, { fileName: made.fileName });
+    expect(await db.meta.get(RESTORE_IN_PROGRESS)).toBeUndefined();
+    expect((await db.meta.get(RESTORE_DONE))?.value).toEqual({ fileName: made.fileName, createdAt: opened.header.createdAt });
+    expect((await takeRestoreOutcome(db))?.outcome).toBe('restored');
   });
 
   it('leaves the store exactly as it was when a chunk fails half way', async () => {
@@ -252,7 +302,9 @@ describe('backing up and restoring the store', () => {
     await unwrap(api.call('backup:unlock', { token: opened.token, passphrase: 'a long passphrase for tests' }));
     failReadAt = 6;
     await expect(restoreStore(db, api, opened.token, opened.header)).rejects.toThrow('chunk 6');
+    // Rolled back, and said at once: no mark is left for the next start.
     expect(await dump(db)).toEqual(current);
+    expect(await takeRestoreOutcome(db)).toBeNull();
   });
 
   it('refuses a backup of a newer store version before touching anything', async () => {
