@@ -20,7 +20,14 @@ import { clearLocalJournal } from './wipe';
 // restore reads the frames back one at a time inside one transaction over every table, so the
 // store is either wholly the backup or wholly as it was (a crash mid-restore commits nothing).
 
-const PAGE_RECORDS = 250;
+// Records per page: large pages mean few frames, so few round trips to main and few waits that
+// keep the restore's transaction alive (each costs far more than the records' own bytes). A page
+// whose frame would pass the format's limit is split.
+const PAGE_RECORDS = 2000;
+/** The most bytes of papers one page's records may hold (one paper larger than this is a page of its own). */
+const MAX_PAGE_BLOB_BYTES = 16 * 2 ** 20;
+/** Chunks main reads and decrypts ahead of the one being written during a restore. */
+const READ_AHEAD = 3;
 
 /**
  * Meta keys that tell the next start how a restore ended. The first is written to the old store
@@ -38,6 +45,16 @@ export type BackupProgress = { table: string; records: number };
 
 function sortedTables(db: OversightDatabase): Table[] {
   return [...db.tables].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Whether a record holds a Blob anywhere (a walk that allocates nothing: most records hold none). */
+function holdsBlob(value: unknown): boolean {
+  if (value instanceof Blob) return true;
+  if (Array.isArray(value)) return value.some(holdsBlob);
+  if (typeof value === 'object' && value !== null) {
+    for (const key in value) if (holdsBlob((value as Record<string, unknown>)[key])) return true;
+  }
+  return false;
 }
 
 /** Replaces every Blob inside a record by a numbered placeholder, collecting the Blobs in order. */
@@ -129,7 +146,16 @@ export async function backUpStore(
   async function sendPage(tableName: string, page: unknown[]): Promise<void> {
     const blobs: Blob[] = [];
     // Placeholders are numbered across the whole backup.
-    const records = page.map((record) => withPlaceholders(record, blobs, blobNumber));
+    // Only a record that holds a file is copied (with placeholders); the rest go as they are.
+    const records = page.map((record) => (holdsBlob(record) ? withPlaceholders(record, blobs, blobNumber) : record));
+    // A restore holds a page's papers in memory until the page is whole: pages of papers stay small.
+    const blobBytes = blobs.reduce((sum, blob) => sum + blob.size, 0);
+    if (blobBytes > MAX_PAGE_BLOB_BYTES && page.length > 1) {
+      const half = Math.ceil(page.length / 2);
+      await sendPage(tableName, page.slice(0, half));
+      await sendPage(tableName, page.slice(half));
+      return;
+    }
     const frame = encodeFrame({ kind: 'records', table: tableName, records });
     if (frame.length > MAX_FRAME_BYTES) {
       if (page.length === 1) throw new Error(`A record in ${tableName} is larger than a backup frame allows.`);
@@ -190,17 +216,31 @@ export async function restoreStore(
           if (received < placeholder.size) return;
         }
         const { parts, sizes } = pending;
-        const records = pending.records.map((record) => withBlobs(record, parts, sizes));
+        const records = sizes.size === 0 ? pending.records : pending.records.map((record) => withBlobs(record, parts, sizes));
         await pending.table.bulkPut(records);
         pending = null;
       }
-      let next = api.call('backup:read', { token, index: 0 });
+      // Main reads and decrypts the next few chunks while this one is written (a few MiB at most
+      // in memory). No chunk past the last is asked for: the header says how many there are.
+      const ahead: Array<Promise<Result<{ frame: Uint8Array; isLast: boolean }>>> = [];
+      let requested = 0;
+      const topUp = () => {
+        while (ahead.length < READ_AHEAD && requested < header.body.chunks) {
+          const reply = api.call('backup:read', { token, index: requested });
+          // A reply not awaited because an earlier chunk failed must not be an unhandled rejection.
+          reply.catch(() => undefined);
+          ahead.push(reply);
+          requested += 1;
+        }
+      };
       for (let index = 0; ; index += 1) {
+        topUp();
+        const next = ahead.shift();
+        if (!next) throw new Error(`chunk ${index}: the backup ends before its closing frame.`);
         // Dexie.waitFor keeps the transaction alive while main reads and decrypts the chunk.
         const reply = await Dexie.waitFor(next);
         if (!reply.ok) throw new Error(reply.error.message);
-        // The next chunk is read and decrypted by main while this one is written.
-        if (!reply.value.isLast) next = api.call('backup:read', { token, index: index + 1 });
+        topUp();
         const frame = decodeFrame(reply.value.frame, index);
         options.onProgress?.(index + 1, header.body.chunks);
         if (frame.kind === 'records') {

@@ -20,6 +20,7 @@ import type { Api } from '../../../renderer/ipc/client';
 import { isWipeConfirmed, wipeConfirmation, wipeStore } from '../../../renderer/backup/wipe';
 import { channels, type ChannelName } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/result';
+import { decodeFrame } from '../../../shared/backup/format';
 import { TEST_ITERATIONS } from './helpers';
 
 // The renderer's backup and restore against main's real handlers and real files: the store
@@ -49,6 +50,8 @@ let failReadAt: number | null;
 let failAppendAt: number | null = null;
 let chosenFolder: string | null = null;
 let appends = 0;
+/** Every frame sent over `backup:append`, in order. */
+let appended: Uint8Array[] = [];
 
 function apiFor(dataFolder: string): Api {
   const backups = createBackupService({ dataFolder, app: { name: 'Oversight', version: '0.1.0-test' }, iterations: TEST_ITERATIONS });
@@ -67,6 +70,7 @@ function apiFor(dataFolder: string): Api {
       const parsed = channels[channel].request.parse(argument);
       if (channel === 'backup:append') {
         appends += 1;
+        appended.push((parsed as { frame: Uint8Array }).frame);
         if (failAppendAt !== null && appends === failAppendAt)
           return { ok: false, error: { code: 'failed', message: 'The disk is full.' } };
       }
@@ -135,6 +139,7 @@ beforeEach(async () => {
   failAppendAt = null;
   chosenFolder = null;
   appends = 0;
+  appended = [];
 });
 afterEach(async () => {
   await fs.rm(folder, { recursive: true, force: true });
@@ -240,6 +245,43 @@ describe('backing up and restoring the store', () => {
     expect(await dump(fresh)).toEqual(before);
     // The new laptop adopted the passphrase, so its own backups continue under it.
     expect((await unwrap(newLaptop.call('backup:status', undefined))).hasPassphrase).toBe(true);
+  });
+
+  it('sends records in pages of up to 2,000, and keeps a page’s papers under 16 MiB so a restore never holds more', async () => {
+    const db = freshDb();
+    await db.entities.bulkPut(
+      Array.from({ length: 4_500 }, (_, index) => ({ planId: 'p', kind: 'action', id: `A${String(index).padStart(5, '0')}` })) as never[],
+    );
+    const six = randomBytes(6 * 2 ** 20);
+    await db.papers.bulkPut(
+      Array.from({ length: 5 }, (_, index) => ({
+        id: `m1\u0001p${index}`,
+        meetingId: 'm1',
+        paperId: `p${index}`,
+        size: six.length,
+        pdf: new Blob([six], { type: 'application/pdf' }),
+      })) as never[],
+    );
+    const before = await dump(db);
+    const api = apiFor(path.join(folder, 'data'));
+    await unwrap(api.call('backup:set-passphrase', { passphrase: 'a long passphrase for tests' }));
+    const made = await unwrap(backUpStore(db, api, 'manual'));
+    const pages = appended
+      .map((frame, index) => decodeFrame(frame, index))
+      .flatMap((frame) => (frame.kind === 'records' ? [{ table: frame.table, records: frame.records.length }] : []));
+    expect(pages.filter((page) => page.table === 'entities').map((page) => page.records)).toEqual([2000, 2000, 500]);
+    // Five papers of 6 MiB: no page holds more than two of them (12 MiB).
+    const paperPages = pages.filter((page) => page.table === 'papers').map((page) => page.records);
+    expect(paperPages.reduce((sum, count) => sum + count, 0)).toBe(5);
+    expect(Math.max(...paperPages)).toBeLessThanOrEqual(2);
+
+    const fresh = freshDb();
+    const opened = await unwrap(api.call('backup:open', { fileName: made.fileName }));
+    if (!opened) throw new Error('nothing opened');
+    await unwrap(api.call('backup:unlock', { token: opened.token, passphrase: 'a long passphrase for tests' }));
+    await restoreStore(fresh, api, opened.token, opened.header);
+    await takeRestoreOutcome(fresh);
+    expect(await dump(fresh)).toEqual(before);
   });
 
   it('replaces (never merges) what this laptop holds', async () => {
