@@ -40,7 +40,11 @@ export type MainServicesOptions = Pick<
  * it. Electron's main.ts and the end-to-end harness both call this, so tests exercise the
  * very code the app runs.
  */
-export function createMainServices(options: MainServicesOptions): { dispatch: Dispatcher; stop(): Promise<void> } {
+export function createMainServices(options: MainServicesOptions): {
+  dispatch: Dispatcher;
+  /** `asIfKilled`: tests' stand-in for main killed mid-work (files being written are left as they are). */
+  stop(stopOptions?: { asIfKilled?: boolean }): Promise<void>;
+} {
   const planFolders = createPlanFolders(options.dataFolder);
   const trackerCopies = createTrackerCopies(options.dataFolder);
   const sync = createSyncService({
@@ -93,9 +97,9 @@ export function createMainServices(options: MainServicesOptions): { dispatch: Di
   });
   return {
     dispatch,
-    stop: async () => {
+    stop: async (stopOptions = {}) => {
       board.stop();
-      await backups.stop();
+      await backups.stop(stopOptions);
       await sync.stop();
       await packMaker.stop();
     },

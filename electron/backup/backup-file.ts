@@ -40,6 +40,8 @@ export type BackupWriter = {
   finish(endFrame: Uint8Array, holds: BackupHolds): Promise<string>;
   /** Removes the temporary file. */
   abort(): Promise<void>;
+  /** Closes the file and leaves it where it is, as a killed app would (the next backup removes it). */
+  release(): Promise<void>;
   /** The temporary file's path, while the backup is being written. */
   tempPath: string;
 };
@@ -93,6 +95,11 @@ export async function createBackupWriter(options: {
 
   return {
     append: (frame) => writeChunk(frame, false),
+    async release() {
+      if (isClosed) return;
+      isClosed = true;
+      await handle.close().catch(() => undefined);
+    },
     async finish(endFrame, holds) {
       try {
         await writeChunk(endFrame, true);

@@ -275,8 +275,17 @@ export function createBackupService(options: BackupServiceOptions) {
       opened.delete(token);
     },
 
-    async stop(): Promise<void> {
-      for (const session of [...sessions.keys()]) await this.abort(session);
+    /**
+     * Ends the backups being written. `asIfKilled` (the end-to-end harness's stand-in for main
+     * being killed) only closes their files, leaving the temporary files a killed app leaves.
+     */
+    async stop(stopOptions: { asIfKilled?: boolean } = {}): Promise<void> {
+      for (const [session, entry] of [...sessions]) {
+        if (stopOptions.asIfKilled) {
+          sessions.delete(session);
+          await entry.writer.release();
+        } else await this.abort(session);
+      }
     },
   };
 }

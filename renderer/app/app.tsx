@@ -5,6 +5,7 @@ import { useProfile } from '../annotations/use-annotations';
 import { NewPapersNotice } from '../papers/new-papers-notice';
 import { SearchBox } from '../search/search-box';
 import { backUpDailyIfDue } from '../backup/auto-backup';
+import { RestoreOutcomeNotice } from '../backup/restore-outcome-notice';
 import { useServices } from './context';
 import { renderRoute, SECTIONS } from './routes';
 import { StartNotices } from './start-notices';
@@ -109,6 +110,7 @@ export function App() {
         <SearchBox />
       </nav>
       <StartNotices />
+      <RestoreOutcomeNotice />
       <main id="main" ref={mainRef} tabIndex={-1}>
         <NewPapersNotice />
         {renderRoute(route.path, route.params)}

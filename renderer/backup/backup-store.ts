@@ -22,12 +22,41 @@ import { clearLocalJournal } from './wipe';
 // restore reads the frames back one at a time inside one transaction over every table, so the
 // store is either wholly the backup or wholly as it was (a crash mid-restore commits nothing).
 
-const PAGE_RECORDS = 250;
+// Records per page: large pages mean few frames, so few round trips to main and few waits that
+// keep the restore's transaction alive (each costs far more than the records' own bytes). A page
+// whose frame would pass the format's limit is split.
+const PAGE_RECORDS = 2000;
+/** The most bytes of papers one page's records may hold (one paper larger than this is a page of its own). */
+const MAX_PAGE_BLOB_BYTES = 16 * 2 ** 20;
+/** Chunks main reads and decrypts ahead of the one being written during a restore. */
+const READ_AHEAD = 3;
+
+/**
+ * Meta keys that tell the next start how a restore ended. The first is written to the old store
+ * before the restore's transaction, which clears it; the second is written inside that
+ * transaction. So after a stop at any moment, the first still there means nothing was restored,
+ * and the second there (without the first) means all of it was.
+ */
+export const RESTORE_IN_PROGRESS = 'restoreInProgress';
+export const RESTORE_DONE = 'restoreDone';
+
+/** The backup a restore was of, as the start notice names it. */
+export type RestoreMark = { fileName: string; createdAt: string };
 
 export type BackupProgress = { table: string; records: number };
 
 function sortedTables(db: OversightDatabase): Table[] {
   return [...db.tables].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Whether a record holds a Blob anywhere (a walk that allocates nothing: most records hold none). */
+function holdsBlob(value: unknown): boolean {
+  if (value instanceof Blob) return true;
+  if (Array.isArray(value)) return value.some(holdsBlob);
+  if (typeof value === 'object' && value !== null) {
+    for (const key in value) if (holdsBlob((value as Record<string, unknown>)[key])) return true;
+  }
+  return false;
 }
 
 /** Replaces every Blob inside a record by a numbered placeholder, collecting the Blobs in order. */
@@ -119,7 +148,16 @@ export async function backUpStore(
   async function sendPage(tableName: string, page: unknown[]): Promise<void> {
     const blobs: Blob[] = [];
     // Placeholders are numbered across the whole backup.
-    const records = page.map((record) => withPlaceholders(record, blobs, blobNumber));
+    // Only a record that holds a file is copied (with placeholders); the rest go as they are.
+    const records = page.map((record) => (holdsBlob(record) ? withPlaceholders(record, blobs, blobNumber) : record));
+    // A restore holds a page's papers in memory until the page is whole: pages of papers stay small.
+    const blobBytes = blobs.reduce((sum, blob) => sum + blob.size, 0);
+    if (blobBytes > MAX_PAGE_BLOB_BYTES && page.length > 1) {
+      const half = Math.ceil(page.length / 2);
+      await sendPage(tableName, page.slice(0, half));
+      await sendPage(tableName, page.slice(half));
+      return;
+    }
     const frame = encodeFrame({ kind: 'records', table: tableName, records });
     if (frame.length > MAX_FRAME_BYTES) {
       if (page.length === 1) throw new Error(`A record in ${tableName} is larger than a backup frame allows.`);
@@ -154,79 +192,120 @@ export function whyCannotRestore(db: OversightDatabase, header: BackupHeader): s
  * table: any problem (a damaged chunk, an unknown table, counts that do not match) rolls it all
  * back and the store is as it was.
  */
-export async function restoreStore(db: OversightDatabase, api: Api, token: string, header: BackupHeader): Promise<void> {
+export async function restoreStore(
+  db: OversightDatabase,
+  api: Api,
+  token: string,
+  header: BackupHeader,
+  options: { fileName?: string; onProgress?: (done: number, total: number) => void } = {},
+): Promise<void> {
   const refusal = whyCannotRestore(db, header);
   if (refusal) throw new Error(refusal);
   const tables = new Map(db.tables.map((table) => [table.name, table]));
-  await db.transaction('rw', db.tables, async () => {
-    for (const table of db.tables) await table.clear();
-    const counted: Record<string, number> = {};
-    // Records waiting for their papers' bytes, which follow their page in blob frames.
-    let pending: { table: Table; records: unknown[]; parts: Map<number, Uint8Array[]>; sizes: Map<number, BlobPlaceholder> } | null = null;
-    async function flushIfComplete(): Promise<void> {
-      if (!pending) return;
-      for (const [blob, placeholder] of pending.sizes) {
-        const received = (pending.parts.get(blob) ?? []).reduce((sum, part) => sum + part.length, 0);
-        if (received < placeholder.size) return;
-      }
-      const { parts, sizes } = pending;
-      const records = pending.records.map((record) => withBlobs(record, parts, sizes));
-      await pending.table.bulkPut(records);
-      pending = null;
-    }
-    let next = api.call('backup:read', { token, index: 0 });
-    for (let index = 0; ; index += 1) {
-      // Dexie.waitFor keeps the transaction alive while main reads and decrypts the chunk.
-      const reply = await Dexie.waitFor(next);
-      if (!reply.ok) throw new Error(reply.error.message);
-      // The next chunk is read and decrypted by main while this one is written.
-      if (!reply.value.isLast) next = api.call('backup:read', { token, index: index + 1 });
-      const frame = decodeFrame(reply.value.frame, index);
-      if (frame.kind === 'records') {
-        if (pending) throw new Error(`chunk ${index}: a page of records arrived before the previous page’s papers were complete.`);
-        const table = tables.get(frame.table) ?? (frame.table === 'actionRows' ? db.actionRowChunks : undefined);
-        if (!table) throw new Error(`chunk ${index}: the backup holds a table this version does not know (${frame.table}).`);
-        counted[frame.table] = (counted[frame.table] ?? 0) + frame.records.length;
-        const sizes = new Map<number, BlobPlaceholder>();
-        collectPlaceholders(frame.records, sizes);
-        // A backup made before schema v11 holds each plan's list rows as one record: stored as chunks.
-        const records = frame.table === 'actionRows' ? upgradeActionRows(frame.records, index) : frame.records;
-        pending = { table, records, parts: new Map(), sizes };
-        await flushIfComplete();
-      } else if (frame.kind === 'blob') {
-        if (!pending?.sizes.has(frame.blob)) throw new Error(`chunk ${index}: paper bytes that no record asked for.`);
-        const parts = pending.parts.get(frame.blob) ?? [];
-        const received = parts.reduce((sum, part) => sum + part.length, 0);
-        if (received + frame.bytes.length > (pending.sizes.get(frame.blob)?.size ?? 0)) {
-          throw new Error(`chunk ${index}: more bytes for a paper than its record says it has.`);
+  const mark: RestoreMark = { fileName: options.fileName ?? 'a backup', createdAt: header.createdAt };
+  await db.meta.put({ key: RESTORE_IN_PROGRESS, value: mark });
+  await db
+    .transaction('rw', db.tables, async () => {
+      for (const table of db.tables) await table.clear();
+      const counted: Record<string, number> = {};
+      // Records waiting for their papers' bytes, which follow their page in blob frames.
+      let pending: { table: Table; records: unknown[]; parts: Map<number, Uint8Array[]>; sizes: Map<number, BlobPlaceholder> } | null =
+        null;
+      async function flushIfComplete(): Promise<void> {
+        if (!pending) return;
+        for (const [blob, placeholder] of pending.sizes) {
+          const received = (pending.parts.get(blob) ?? []).reduce((sum, part) => sum + part.length, 0);
+          if (received < placeholder.size) return;
         }
-        parts.push(frame.bytes.slice());
-        pending.parts.set(frame.blob, parts);
-        await flushIfComplete();
-      } else {
-        if (pending) throw new Error(`chunk ${index}: the backup ends before a paper’s bytes are complete.`);
-        for (const [table, count] of Object.entries(frame.holds.tables)) {
-          if ((counted[table] ?? 0) !== count)
-            throw new Error(`The backup promises ${count} records in ${table} and holds ${counted[table] ?? 0}.`);
-        }
-        if (!reply.value.isLast) throw new Error(`chunk ${index}: the closing frame is not the last chunk.`);
-        break;
+        const { parts, sizes } = pending;
+        const records = sizes.size === 0 ? pending.records : pending.records.map((record) => withBlobs(record, parts, sizes));
+        await pending.table.bulkPut(records);
+        pending = null;
       }
-      if (reply.value.isLast) throw new Error('The backup ends without its closing frame.');
-    }
-  });
+      // Main reads and decrypts the next few chunks while this one is written (a few MiB at most
+      // in memory). No chunk past the last is asked for: the header says how many there are.
+      const ahead: Array<Promise<Result<{ frame: Uint8Array; isLast: boolean }>>> = [];
+      let requested = 0;
+      const topUp = () => {
+        while (ahead.length < READ_AHEAD && requested < header.body.chunks) {
+          const reply = api.call('backup:read', { token, index: requested });
+          // A reply not awaited because an earlier chunk failed must not be an unhandled rejection.
+          reply.catch(() => undefined);
+          ahead.push(reply);
+          requested += 1;
+        }
+      };
+      for (let index = 0; ; index += 1) {
+        topUp();
+        const next = ahead.shift();
+        if (!next) throw new Error(`chunk ${index}: the backup ends before its closing frame.`);
+        // Dexie.waitFor keeps the transaction alive while main reads and decrypts the chunk.
+        const reply = await Dexie.waitFor(next);
+        if (!reply.ok) throw new Error(reply.error.message);
+        topUp();
+        const frame = decodeFrame(reply.value.frame, index);
+        options.onProgress?.(index + 1, header.body.chunks);
+        if (frame.kind === 'records') {
+          if (pending) throw new Error(`chunk ${index}: a page of records arrived before the previous page’s papers were complete.`);
+          const table = tables.get(frame.table) ?? (frame.table === 'actionRows' ? db.actionRowChunks : undefined);
+          if (!table) throw new Error(`chunk ${index}: the backup holds a table this version does not know (${frame.table}).`);
+          counted[frame.table] = (counted[frame.table] ?? 0) + frame.records.length;
+          const sizes = new Map<number, BlobPlaceholder>();
+          collectPlaceholders(frame.records, sizes);
+          // A backup made before schema v11 holds each plan's list rows as one record: stored as chunks.
+          const records = frame.table === 'actionRows' ? upgradeActionRows(frame.records, index) : frame.records;
+          pending = { table, records, parts: new Map(), sizes };
+          await flushIfComplete();
+        } else if (frame.kind === 'blob') {
+          if (!pending?.sizes.has(frame.blob)) throw new Error(`chunk ${index}: paper bytes that no record asked for.`);
+          const parts = pending.parts.get(frame.blob) ?? [];
+          const received = parts.reduce((sum, part) => sum + part.length, 0);
+          if (received + frame.bytes.length > (pending.sizes.get(frame.blob)?.size ?? 0)) {
+            throw new Error(`chunk ${index}: more bytes for a paper than its record says it has.`);
+          }
+          parts.push(frame.bytes.slice());
+          pending.parts.set(frame.blob, parts);
+          await flushIfComplete();
+        } else {
+          if (pending) throw new Error(`chunk ${index}: the backup ends before a paper’s bytes are complete.`);
+          for (const [table, count] of Object.entries(frame.holds.tables)) {
+            if ((counted[table] ?? 0) !== count)
+              throw new Error(`The backup promises ${count} records in ${table} and holds ${counted[table] ?? 0}.`);
+          }
+          if (!reply.value.isLast) throw new Error(`chunk ${index}: the closing frame is not the last chunk.`);
+          // Committed with the records: the next start says the restore finished. A backup made
+          // while another restore was marked as under way must not carry that mark over.
+          await db.meta.delete(RESTORE_IN_PROGRESS);
+          await db.meta.put({ key: RESTORE_DONE, value: mark });
+          break;
+        }
+        if (reply.value.isLast) throw new Error('The backup ends without its closing frame.');
+      }
+    })
+    .catch(async (error: unknown) => {
+      // Rolled back: the store is as it was, and there is no restore to tell the next start about.
+      await db.meta.delete(RESTORE_IN_PROGRESS);
+      throw error;
+    });
   clearLocalJournal();
   await api.call('backup:close', { token });
 }
 
-/** A pre-v11 backup's `actionRows` records as `actionRowChunks` records, checked first (a located message if malformed). */
-function upgradeActionRows(records: readonly unknown[], index: number): unknown[] {
-  return records.flatMap((record) => {
-    const candidate = record as Partial<ActionRowsRecord> | null;
-    if (typeof candidate?.planId !== 'string' || typeof candidate.revision !== 'number' || !Array.isArray(candidate.rows)) {
-      throw new Error(`chunk ${index}: a list rows record (actionRows) without its planId, revision or rows.`);
-    }
-    return chunkActionRows(candidate.planId, candidate.revision, candidate.rows);
+/**
+ * At start: how the last restore ended, if one was begun and not yet reported, forgetting the
+ * marks so it is said once. A restore cut short (the app closed or killed part way) left the
+ * store as it was.
+ */
+export async function takeRestoreOutcome(
+  db: OversightDatabase,
+): Promise<{ outcome: 'restored' | 'cut-short'; backup: RestoreMark } | null> {
+  return db.transaction('rw', db.meta, async () => {
+    const begun = (await db.meta.get(RESTORE_IN_PROGRESS))?.value as RestoreMark | undefined;
+    const done = (await db.meta.get(RESTORE_DONE))?.value as RestoreMark | undefined;
+    if (!begun && !done) return null;
+    await db.meta.bulkDelete([RESTORE_IN_PROGRESS, RESTORE_DONE]);
+    if (begun) return { outcome: 'cut-short', backup: begun };
+    return done ? { outcome: 'restored', backup: done } : null;
   });
 }
 

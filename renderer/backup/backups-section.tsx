@@ -41,6 +41,7 @@ export function BackupsSection() {
   const [opened, setOpened] = useState<OpenedBackupSummary | null>(null);
   const [here, setHere] = useState<BackupHolds | null>(null);
   const [restorePassphrase, setRestorePassphrase] = useState('');
+  const [restoreProgress, setRestoreProgress] = useState<{ done: number; total: number } | null>(null);
 
   async function refresh() {
     const reply = await api.call('backup:status', undefined);
@@ -123,7 +124,10 @@ export function BackupsSection() {
         if (!before.ok) throw new Error(`Nothing was restored: the backup of this laptop failed first. ${before.error.message}`);
       }
       setMessage('Restoring…');
-      await restoreStore(db, api, opened.token, opened.header);
+      await restoreStore(db, api, opened.token, opened.header, {
+        fileName: opened.fileName,
+        onProgress: (done, total) => setRestoreProgress({ done, total }),
+      });
       setOpened(null);
       setRestorePassphrase('');
       setMessage(`Restored the backup made ${formatDateTime(opened.header.createdAt)}. Oversight will now reload.`);
@@ -134,6 +138,7 @@ export function BackupsSection() {
       setError(caught instanceof Error ? caught.message : String(caught));
     } finally {
       setBusy(false);
+      setRestoreProgress(null);
       await refresh();
     }
   }
@@ -317,6 +322,14 @@ export function BackupsSection() {
       <div aria-live="polite" data-testid="backup-message">
         {message ? <p>{message}</p> : null}
       </div>
+      {restoreProgress ? (
+        <p>
+          <label htmlFor="restore-progress">Restored so far</label>{' '}
+          <progress id="restore-progress" max={restoreProgress.total} value={restoreProgress.done}>
+            {formatNumber(restoreProgress.done)} of {formatNumber(restoreProgress.total)} parts
+          </progress>
+        </p>
+      ) : null}
       {error ? (
         <p role="alert" className="error-text" data-testid="backup-error">
           {error}

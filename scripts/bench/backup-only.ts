@@ -12,6 +12,7 @@ import { examineFile } from '../../electron/sync/examine';
 import { generatePlan } from '../sample/generate-plan';
 import { CHROMIUM_ARGS, ensureChromium } from '../chromium.mjs';
 import { benchBackup } from './backup';
+import { machineLoad, meetsGoal, ratioOf, ratios, spreadText, spreadWarning } from './stats';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const benchDist = path.join(root, 'dist', 'bench');
@@ -36,27 +37,33 @@ const server = createServer((request, response) => {
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+console.log(machineLoad());
 try {
-  const figures = await benchBackup(async () => {
-    const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-bench-profile-'));
-    const context = await chromium.launchPersistentContext(profile, { executablePath: found.path, headless: true, args: CHROMIUM_ARGS });
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(`${origin}/index.html`);
-    await page.waitForFunction(() => document.title === 'ready');
-    return {
-      page,
-      close: async () => {
-        await context.close();
-        await fs.rm(profile, { recursive: true, force: true });
-      },
-    };
-  }, candidate);
+  const figures = await benchBackup(
+    async () => {
+      const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-bench-profile-'));
+      const context = await chromium.launchPersistentContext(profile, { executablePath: found.path, headless: true, args: CHROMIUM_ARGS });
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(`${origin}/index.html`);
+      await page.waitForFunction(() => document.title === 'ready');
+      return {
+        page,
+        close: async () => {
+          await context.close();
+          await fs.rm(profile, { recursive: true, force: true });
+        },
+      };
+    },
+    candidate,
+    { rounds: Number(process.env.BENCH_ROUNDS ?? 3) },
+  );
   for (const figure of figures) {
-    const ratio = figure.baseline ? (figure.value / figure.baseline.value).toFixed(2) : '';
+    const perRound = ratios(figure).map((ratio) => `${ratio.toFixed(2)}×`);
     console.log(
-      `${figure.name}: ${Math.round(figure.value)} ms | baseline ${Math.round(figure.baseline?.value ?? 0)} ms (${figure.baseline?.name ?? ''}) | ${ratio}× | ${figure.note ?? ''}`,
+      `${figure.name}: median ${Math.round(figure.value)} ms, ${spreadText(figure)} | baseline median ${Math.round(figure.baseline?.value ?? 0)} ms (${figure.baseline?.name ?? ''}), runs ${(figure.baseline?.runs ?? []).map(Math.round).join(', ')} | ratio ${ratioOf(figure)?.toFixed(2) ?? ''}× (rounds: ${perRound.join(', ')}) | goal met: ${String(meetsGoal(figure))}${spreadWarning(figure) ? ` (${spreadWarning(figure) ?? ''})` : ''} | ${figure.note ?? ''}`,
     );
   }
+  console.log(machineLoad());
 } finally {
   server.close();
   await fs.rm(work, { recursive: true, force: true });

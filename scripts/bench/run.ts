@@ -278,7 +278,7 @@ async function main() {
     }
     if (wanted('backup')) {
       console.log('Backup and restore of the plan, 50,000 annotations and a 500-page pack…');
-      figures.push(...(await benchBackup(() => freshPage(chromiumFound.path, origin), candidate)));
+      figures.push(...(await benchBackup(() => freshPage(chromiumFound.path, origin), candidate, { rounds })));
     }
     if (wanted('import-longtask')) {
       // `BENCH_ONLY=import-longtask npm run bench`: the window's longest task during a 100 MB import alone.

@@ -251,6 +251,8 @@ describe('backups in Chromium', () => {
     await b.page.getByRole('button', { name: 'Replace this laptop’s data with this backup' }).click();
     // The page reloads on the restored store once it is in: wait for the new document (or an error).
     await waitForReloadOrError(b.page, b.page.getByTestId('backup-error'));
+    // The reloaded app says the restore finished (and forgets the mark it read that from).
+    await expect.poll(() => b.page.getByTestId('restore-outcome').getAttribute('data-outcome')).toBe('restored');
     expect(await dumpWithBlobs(b.page)).toBe(before);
     // B held its profile, so it was backed up before the restore, under the passphrase B adopted.
     const bBackups = await fs.readdir(path.join(b.dataFolder, 'Backups'));

@@ -87,9 +87,10 @@ export type AppHarness = {
   /**
    * Kills the browser process by pid (SIGKILL: no unload, no flush), as a crash or a power cut
    * of the app would, then stops this run's services and server. The profile and data folders
-   * are kept for the next `startApp` on them.
+   * are kept for the next `startApp` on them. `mainToo`: main is killed with it, so its services
+   * stop without tidying the files they were writing (a backup's temporary file stays).
    */
-  kill(): Promise<void>;
+  kill(options?: { mainToo?: boolean }): Promise<void>;
 };
 
 /** Tells why the end-to-end suite cannot run here, or null when it can. */
@@ -230,11 +231,11 @@ export async function startApp(options: HarnessOptions = {}): Promise<AppHarness
     browserPid() {
       return browserPidFor(userDataDir);
     },
-    async kill() {
+    async kill({ mainToo = false } = {}) {
       const closed = new Promise((resolve) => context.once('close', resolve));
       process.kill(browserPidFor(userDataDir), 'SIGKILL');
       await closed;
-      await services.stop();
+      await services.stop({ asIfKilled: mainToo });
       await new Promise((resolve) => server.close(resolve));
     },
   };

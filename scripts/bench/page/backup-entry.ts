@@ -1,4 +1,4 @@
-import { backUpStore, restoreStore } from '../../../renderer/backup/backup-store';
+import { backUpStore, restoreStore, takeRestoreOutcome } from '../../../renderer/backup/backup-store';
 import { OversightDatabase } from '../../../renderer/db/database';
 import { storeCandidate } from '../../../renderer/db/plan-repository';
 import type { Api } from '../../../renderer/ipc/client';
@@ -135,6 +135,8 @@ async function restore(fileName: string, passphrase: string): Promise<{ ms: numb
   const started = performance.now();
   await restoreStore(db, api, opened.value.token, opened.value.header);
   const ms = performance.now() - started;
+  // What the app's next start does: reads (and removes) the mark saying the restore finished.
+  await takeRestoreOutcome(db);
   const counts: Record<string, number> = {};
   for (const table of db.tables) counts[table.name] = await table.count();
   db.close();

@@ -10,11 +10,20 @@ import { createHandlers, type HandlerContext } from '../../../electron/ipc/handl
 import { OversightDatabase } from '../../../renderer/db/database';
 import { SCHEMA_VERSIONS } from '../../../renderer/db/schema';
 import { readActionRows } from '../../../renderer/plan-review/action-rows';
-import { backUpStore, countStore, restoreStore, whyCannotRestore } from '../../../renderer/backup/backup-store';
+import {
+  RESTORE_DONE,
+  RESTORE_IN_PROGRESS,
+  backUpStore,
+  countStore,
+  restoreStore,
+  takeRestoreOutcome,
+  whyCannotRestore,
+} from '../../../renderer/backup/backup-store';
 import type { Api } from '../../../renderer/ipc/client';
 import { isWipeConfirmed, wipeConfirmation, wipeStore } from '../../../renderer/backup/wipe';
 import { channels, type ChannelName } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/result';
+import { decodeFrame } from '../../../shared/backup/format';
 import { TEST_ITERATIONS } from './helpers';
 
 // The renderer's backup and restore against main's real handlers and real files: the store
@@ -44,6 +53,8 @@ let failReadAt: number | null;
 let failAppendAt: number | null = null;
 let chosenFolder: string | null = null;
 let appends = 0;
+/** Every frame sent over `backup:append`, in order. */
+let appended: Uint8Array[] = [];
 
 function apiFor(dataFolder: string): Api {
   const backups = createBackupService({ dataFolder, app: { name: 'Oversight', version: '0.1.0-test' }, iterations: TEST_ITERATIONS });
@@ -62,6 +73,7 @@ function apiFor(dataFolder: string): Api {
       const parsed = channels[channel].request.parse(argument);
       if (channel === 'backup:append') {
         appends += 1;
+        appended.push((parsed as { frame: Uint8Array }).frame);
         if (failAppendAt !== null && appends === failAppendAt)
           return { ok: false, error: { code: 'failed', message: 'The disk is full.' } };
       }
@@ -130,6 +142,7 @@ beforeEach(async () => {
   failAppendAt = null;
   chosenFolder = null;
   appends = 0;
+  appended = [];
 });
 afterEach(async () => {
   await fs.rm(folder, { recursive: true, force: true });
@@ -220,10 +233,58 @@ describe('backing up and restoring the store', () => {
       unlocked: true,
       adopted: true,
     });
-    await restoreStore(fresh, newLaptop, opened.token, opened.header);
+    const progress: string[] = [];
+    await restoreStore(fresh, newLaptop, opened.token, opened.header, {
+      fileName: made.fileName,
+      onProgress: (done, total) => progress.push(`${done}/${total}`),
+    });
+    expect(progress).toEqual(Array.from({ length: opened.header.body.chunks }, (_, index) => `${index + 1}/${opened.header.body.chunks}`));
+    // The next start is told, once, that the restore finished; then the store is the backup's exactly.
+    expect(await takeRestoreOutcome(fresh)).toEqual({
+      outcome: 'restored',
+      backup: { fileName: made.fileName, createdAt: opened.header.createdAt },
+    });
+    expect(await takeRestoreOutcome(fresh)).toBeNull();
     expect(await dump(fresh)).toEqual(before);
     // The new laptop adopted the passphrase, so its own backups continue under it.
     expect((await unwrap(newLaptop.call('backup:status', undefined))).hasPassphrase).toBe(true);
+  });
+
+  it('sends records in pages of up to 2,000, and keeps a page’s papers under 16 MiB so a restore never holds more', async () => {
+    const db = freshDb();
+    await db.entities.bulkPut(
+      Array.from({ length: 4_500 }, (_, index) => ({ planId: 'p', kind: 'action', id: `A${String(index).padStart(5, '0')}` })) as never[],
+    );
+    const six = randomBytes(6 * 2 ** 20);
+    await db.papers.bulkPut(
+      Array.from({ length: 5 }, (_, index) => ({
+        id: `m1\u0001p${index}`,
+        meetingId: 'm1',
+        paperId: `p${index}`,
+        size: six.length,
+        pdf: new Blob([six], { type: 'application/pdf' }),
+      })) as never[],
+    );
+    const before = await dump(db);
+    const api = apiFor(path.join(folder, 'data'));
+    await unwrap(api.call('backup:set-passphrase', { passphrase: 'a long passphrase for tests' }));
+    const made = await unwrap(backUpStore(db, api, 'manual'));
+    const pages = appended
+      .map((frame, index) => decodeFrame(frame, index))
+      .flatMap((frame) => (frame.kind === 'records' ? [{ table: frame.table, records: frame.records.length }] : []));
+    expect(pages.filter((page) => page.table === 'entities').map((page) => page.records)).toEqual([2000, 2000, 500]);
+    // Five papers of 6 MiB: no page holds more than two of them (12 MiB).
+    const paperPages = pages.filter((page) => page.table === 'papers').map((page) => page.records);
+    expect(paperPages.reduce((sum, count) => sum + count, 0)).toBe(5);
+    expect(Math.max(...paperPages)).toBeLessThanOrEqual(2);
+
+    const fresh = freshDb();
+    const opened = await unwrap(api.call('backup:open', { fileName: made.fileName }));
+    if (!opened) throw new Error('nothing opened');
+    await unwrap(api.call('backup:unlock', { token: opened.token, passphrase: 'a long passphrase for tests' }));
+    await restoreStore(fresh, api, opened.token, opened.header);
+    await takeRestoreOutcome(fresh);
+    expect(await dump(fresh)).toEqual(before);
   });
 
   it('replaces (never merges) what this laptop holds', async () => {
@@ -239,7 +300,38 @@ describe('backing up and restoring the store', () => {
     if (!opened) throw new Error('nothing opened');
     await unwrap(api.call('backup:unlock', { token: opened.token, passphrase: 'a long passphrase for tests' }));
     await restoreStore(db, api, opened.token, opened.header);
+    expect((await takeRestoreOutcome(db))?.outcome).toBe('restored');
     expect(await dump(db)).toEqual(before);
+  });
+
+  it('tells the next start that a restore cut short (its mark still in the old store) restored nothing', async () => {
+    const db = freshDb();
+    await seed(db);
+    const before = await dump(db);
+    // What a restore leaves when the app is killed before its transaction commits: only the mark.
+    await db.meta.put({ key: RESTORE_IN_PROGRESS, value: { fileName: 'x.oversight-backup', createdAt: '2026-12-01T09:00:00.000Z' } });
+    expect(await takeRestoreOutcome(db)).toEqual({
+      outcome: 'cut-short',
+      backup: { fileName: 'x.oversight-backup', createdAt: '2026-12-01T09:00:00.000Z' },
+    });
+    expect(await dump(db)).toEqual(before);
+    expect(await takeRestoreOutcome(db)).toBeNull();
+  });
+
+  it('does not carry a restore mark over from a backup made while one was under way', async () => {
+    const db = freshDb();
+    await seed(db);
+    await db.meta.put({ key: RESTORE_IN_PROGRESS, value: { fileName: 'old.oversight-backup', createdAt: '2026-12-01T09:00:00.000Z' } });
+    const api = apiFor(path.join(folder, 'data'));
+    await unwrap(api.call('backup:set-passphrase', { passphrase: 'a long passphrase for tests' }));
+    const made = await unwrap(backUpStore(db, api, 'manual'));
+    const opened = await unwrap(api.call('backup:open', { fileName: made.fileName }));
+    if (!opened) throw new Error('nothing opened');
+    await unwrap(api.call('backup:unlock', { token: opened.token, passphrase: 'a long passphrase for tests' }));
+    await restoreStore(db, api, opened.token, opened.header, { fileName: made.fileName });
+    expect(await db.meta.get(RESTORE_IN_PROGRESS)).toBeUndefined();
+    expect((await db.meta.get(RESTORE_DONE))?.value).toEqual({ fileName: made.fileName, createdAt: opened.header.createdAt });
+    expect((await takeRestoreOutcome(db))?.outcome).toBe('restored');
   });
 
   it('leaves the store exactly as it was when a chunk fails half way', async () => {
@@ -255,7 +347,9 @@ describe('backing up and restoring the store', () => {
     await unwrap(api.call('backup:unlock', { token: opened.token, passphrase: 'a long passphrase for tests' }));
     failReadAt = 6;
     await expect(restoreStore(db, api, opened.token, opened.header)).rejects.toThrow('chunk 6');
+    // Rolled back, and said at once: no mark is left for the next start.
     expect(await dump(db)).toEqual(current);
+    expect(await takeRestoreOutcome(db)).toBeNull();
   });
 
   it('restores a backup made before schema v11, storing each plan’s list rows (one record there) as chunks', async () => {
