@@ -309,6 +309,17 @@ export async function takeRestoreOutcome(
   });
 }
 
+/** A pre-v11 backup's `actionRows` records as `actionRowChunks` records, checked first (a located message if malformed). */
+function upgradeActionRows(records: readonly unknown[], index: number): unknown[] {
+  return records.flatMap((record) => {
+    const candidate = record as Partial<ActionRowsRecord> | null;
+    if (typeof candidate?.planId !== 'string' || typeof candidate.revision !== 'number' || !Array.isArray(candidate.rows)) {
+      throw new Error(`chunk ${index}: a list rows record (actionRows) without its planId, revision or rows.`);
+    }
+    return chunkActionRows(candidate.planId, candidate.revision, candidate.rows);
+  });
+}
+
 function collectPlaceholders(value: unknown, into: Map<number, BlobPlaceholder>): void {
   if (isBlobPlaceholder(value)) into.set(value.$blob, value);
   else if (Array.isArray(value)) for (const item of value) collectPlaceholders(item, into);
