@@ -2,6 +2,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { BackupHolds } from '../../shared/backup/format';
 import type { BackupStatus, OpenedBackupSummary } from '../../shared/ipc/contract';
 import { useServices } from '../app/context';
+import { OutcomeRegion } from '../components/confirm-action';
+import { useTask } from '../components/use-task';
 import { formatBytes, formatDateTime, formatNumber } from '../format';
 import { backUpIfSetUp } from './auto-backup';
 import { backUpStore, countStore, restoreStore, whyCannotRestore } from './backup-store';
@@ -33,9 +35,7 @@ const HOLDINGS: Array<{ table: string; label: string }> = [
 export function BackupsSection() {
   const { api, db } = useServices();
   const [status, setStatus] = useState<BackupStatus | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
+  const { isBusy, setBusy, message, setMessage, error, setError, run } = useTask();
   const [passphrase, setPassphrase] = useState('');
   const [repeated, setRepeated] = useState('');
   const [opened, setOpened] = useState<OpenedBackupSummary | null>(null);
@@ -58,7 +58,8 @@ export function BackupsSection() {
     return () => {
       isCurrent = false;
     };
-  }, [api]);
+    // setError is a state setter (stable); listed only because the linter cannot see through useTask.
+  }, [api, setError]);
 
   async function onSetPassphrase(event: FormEvent) {
     event.preventDefault();
@@ -110,32 +111,25 @@ export function BackupsSection() {
   async function onRestore(event: FormEvent) {
     event.preventDefault();
     if (!opened) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async (say) => {
       const unlocked = await api.call('backup:unlock', { token: opened.token, passphrase: restorePassphrase });
       if (!unlocked.ok) throw new Error(unlocked.error.message);
       const holdsSomething = here !== null && Object.values(here.tables).some((count) => count > 0);
       if (holdsSomething) {
         // What this laptop holds now is backed up first, so a restore can itself be undone.
-        setMessage('Backing up what this laptop holds first…');
+        say('Backing up what this laptop holds first…');
         const before = await backUpStore(db, api, 'before-restore');
         if (!before.ok) throw new Error(`Nothing was restored: the backup of this laptop failed first. ${before.error.message}`);
       }
-      setMessage('Restoring…');
+      say('Restoring…');
       await restoreStore(db, api, opened.token, opened.header);
       setOpened(null);
       setRestorePassphrase('');
-      setMessage(`Restored the backup made ${formatDateTime(opened.header.createdAt)}. Oversight will now reload.`);
+      say(`Restored the backup made ${formatDateTime(opened.header.createdAt)}. Oversight will now reload.`);
       // Views and the in-memory search index were built from the old store.
       window.setTimeout(() => window.location.reload(), 1500);
-    } catch (caught) {
-      setMessage(null);
-      setError(caught instanceof Error ? caught.message : String(caught));
-    } finally {
-      setBusy(false);
-      await refresh();
-    }
+    });
+    await refresh();
   }
 
   const refusal = opened ? whyCannotRestore(db, opened.header) : null;
@@ -314,14 +308,7 @@ export function BackupsSection() {
           </div>
         </form>
       ) : null}
-      <div aria-live="polite" data-testid="backup-message">
-        {message ? <p>{message}</p> : null}
-      </div>
-      {error ? (
-        <p role="alert" className="error-text" data-testid="backup-error">
-          {error}
-        </p>
-      ) : null}
+      <OutcomeRegion message={message} error={error} testId="backup-message" errorTestId="backup-error" />
     </section>
   );
 }

@@ -21,6 +21,7 @@ import { NotOnThisLaptop } from '../components/not-on-laptop';
 import { StatusTag } from '../components/status-tag';
 import { FormError } from '../components/form-error';
 import { DateField } from '../components/date-field';
+import { ConfirmBox } from '../components/confirm-action';
 
 /** The minutes of a meeting as recorded; approving them (which locks them), their verification, and corrections. */
 export function MinutesView({ meetingId, at }: { meetingId: string | undefined; at: string | undefined }) {
@@ -433,19 +434,19 @@ function Approval({
         )}
       </form>
       {isConfirming ? (
-        <div className="confirm" role="group" aria-labelledby={`${formId}-confirm`}>
-          <p id={`${formId}-confirm`}>
-            <strong>Approve the minutes of {formatDate(meeting.date)} and lock them?</strong> This cannot be undone.
-          </p>
-          <div className="button-row">
-            <button ref={confirmRef} type="button" onClick={() => void approve()}>
-              Yes, approve and lock
-            </button>
-            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-              Not yet
-            </button>
-          </div>
-        </div>
+        <ConfirmBox
+          question={
+            <>
+              <strong>Approve the minutes of {formatDate(meeting.date)} and lock them?</strong> This cannot be undone.
+            </>
+          }
+          confirmLabel="Yes, approve and lock"
+          keepLabel="Not yet"
+          isDanger={false}
+          confirmRef={confirmRef}
+          onConfirm={() => void approve()}
+          onKeep={() => setConfirming(false)}
+        />
       ) : null}
       <FormError message={error} />
     </section>

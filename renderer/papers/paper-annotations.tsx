@@ -10,6 +10,7 @@ import { useProfile } from '../annotations/use-annotations';
 import { useServices } from '../app/context';
 import { formatDate } from '../format';
 import type { AnchoredAnnotation } from './anchoring';
+import { ConfirmBox } from '../components/confirm-action';
 
 // The panel beside a paper: the passage being highlighted with its note, then every highlight
 // on the paper in page order (other members' shared ones read-only), and last the highlights
@@ -203,25 +204,17 @@ function HighlightCard({
         ) : null}
       </div>
       {isMine && profile && mode === 'confirm-delete' ? (
-        <div className="confirm" role="group" aria-label="Confirm deletion">
-          <p>Delete this highlight and its note?</p>
-          <div className="button-row">
-            <button
-              type="button"
-              className="danger"
-              onClick={async () => {
-                const result = await deleteNote(profile, record.id, 'Deleted: your highlight and its note.');
-                onMessage(result.ok ? 'Highlight deleted.' : result.error.message);
-                setMode('view');
-              }}
-            >
-              Delete
-            </button>
-            <button type="button" className="secondary" onClick={() => setMode('view')}>
-              Keep it
-            </button>
-          </div>
-        </div>
+        <ConfirmBox
+          label="Confirm deletion"
+          question="Delete this highlight and its note?"
+          confirmLabel="Delete"
+          onConfirm={async () => {
+            const result = await deleteNote(profile, record.id, 'Deleted: your highlight and its note.');
+            onMessage(result.ok ? 'Highlight deleted.' : result.error.message);
+            setMode('view');
+          }}
+          onKeep={() => setMode('view')}
+        />
       ) : null}
     </li>
   );

@@ -7,6 +7,7 @@ import { saveProfile } from '../annotations/profile-repository';
 import { getRetention, setRetention } from '../annotations/retention';
 import { useProfile } from '../annotations/use-annotations';
 import { useServices } from '../app/context';
+import { FormError } from '../components/form-error';
 import { BoardSettings } from '../board/board-settings';
 import { BackupsSection } from '../backup/backups-section';
 import { WipeSection } from '../backup/wipe-section';
@@ -68,11 +69,7 @@ export function SettingsView() {
           Use the default folder
         </button>
       </div>
-      {error ? (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <h2>Board folder</h2>
       <BoardSettings />
       <h2>Appearance</h2>

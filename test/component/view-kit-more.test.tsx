@@ -1,7 +1,11 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { createRef } from 'react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { ConfirmAction, ConfirmBox, OutcomeRegion } from '../../renderer/components/confirm-action';
 import { PageTabs } from '../../renderer/components/page-tabs';
+import { UndoProvider } from '../../renderer/components/undo-toast';
+import { useTask } from '../../renderer/components/use-task';
 
 // The rest of the view kit: the pieces that replaced scaffolding repeated across the views.
 
@@ -47,5 +51,172 @@ describe('the page tabs', () => {
     expect(screen.getByRole('link', { name: 'Actions' })).toHaveFocus();
     await user.tab();
     expect(screen.getByRole('link', { name: 'Measures' })).toHaveFocus();
+  });
+});
+
+describe('confirm, then do, then say done', () => {
+  it('asks in a named group first, does nothing on "Keep it", and says the outcome politely once confirmed', async () => {
+    const user = userEvent.setup();
+    const done: string[] = [];
+    render(
+      <ConfirmAction
+        label="Remove this plan…"
+        question="Remove “Northshire” from this laptop? This cannot be undone."
+        confirmLabel="Remove “Northshire”"
+        onConfirm={async () => {
+          done.push('removed');
+          return '“Northshire” was removed.';
+        }}
+        failure={(reason) => `Nothing was removed: ${reason}`}
+      />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Remove this plan…' }));
+    const group = screen.getByRole('group', { name: 'Remove this plan' });
+    expect(within(group).getByText(/This cannot be undone\./)).toBeInTheDocument();
+    await user.click(within(group).getByRole('button', { name: 'Keep it' }));
+    expect(screen.queryByRole('group')).not.toBeInTheDocument();
+    expect(done).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Remove this plan…' }));
+    const confirm = screen.getByRole('button', { name: 'Remove “Northshire”' });
+    expect(confirm).toHaveClass('danger');
+    await user.click(confirm);
+    await waitFor(() => expect(screen.getByText('“Northshire” was removed.').parentElement).toHaveAttribute('aria-live', 'polite'));
+    expect(done).toEqual(['removed']);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('answers a failure with an alert that gives the reason, and is usable by keyboard alone', async () => {
+    const user = userEvent.setup();
+    render(
+      <ConfirmAction
+        label="Remove the sample…"
+        groupLabel="Confirm removing the sample"
+        question="Remove the sample?"
+        confirmLabel="Remove the sample"
+        keepLabel="Not now"
+        onConfirm={() => Promise.reject(new Error('the store is locked'))}
+        failure={(reason) => `The sample was not removed: ${reason}`}
+      />,
+    );
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Remove the sample…' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    const group = screen.getByRole('group', { name: 'Confirm removing the sample' });
+    expect(within(group).getByRole('button', { name: 'Not now' })).toBeInTheDocument();
+    await user.tab();
+    expect(within(group).getByRole('button', { name: 'Remove the sample' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('The sample was not removed: the store is locked'));
+  });
+
+  it('hands the outcome to the caller when asked, and offers an undo through the window’s toast', async () => {
+    const user = userEvent.setup();
+    const outcomes: unknown[] = [];
+    let isBack = false;
+    render(
+      <UndoProvider>
+        <ConfirmAction
+          label="Remove earlier versions…"
+          question="Remove 2 earlier versions?"
+          confirmLabel="Remove"
+          onConfirm={async () => 'Removed 2 earlier versions.'}
+          failure={(reason) => reason}
+          onOutcome={(outcome) => outcomes.push(outcome)}
+        />
+        <ConfirmAction
+          label="Delete this note…"
+          question="Delete this note?"
+          confirmLabel="Delete"
+          onConfirm={async () => ({
+            message: 'Note deleted.',
+            undo: async () => {
+              isBack = true;
+            },
+          })}
+          failure={(reason) => reason}
+        />
+      </UndoProvider>,
+    );
+    await user.click(screen.getByRole('button', { name: 'Remove earlier versions…' }));
+    await user.click(screen.getByRole('button', { name: 'Remove' }));
+    await waitFor(() => expect(outcomes).toEqual([{ message: 'Removed 2 earlier versions.' }]));
+    expect(screen.queryByText('Removed 2 earlier versions.')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Delete this note…' }));
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    const toast = screen.getByTestId('undo-toast');
+    await waitFor(() => expect(toast).toHaveTextContent('Note deleted.'));
+    await user.click(within(toast).getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(toast).toHaveTextContent('Restored.'));
+    expect(isBack).toBe(true);
+  });
+
+  it('names the question group by the question when no label is given, and moves focus where the view asks', () => {
+    const ref = createRef<HTMLButtonElement>();
+    render(
+      <ConfirmBox
+        question="Approve the minutes and lock them?"
+        confirmLabel="Yes, approve and lock"
+        keepLabel="Not yet"
+        isDanger={false}
+        confirmRef={ref}
+        onConfirm={() => undefined}
+        onKeep={() => undefined}
+      />,
+    );
+    const group = screen.getByRole('group', { name: 'Approve the minutes and lock them?' });
+    expect(within(group).getByRole('button', { name: 'Yes, approve and lock' })).not.toHaveClass('danger');
+    expect(ref.current).toBe(within(group).getByRole('button', { name: 'Yes, approve and lock' }));
+  });
+});
+
+describe('a step that takes a while', () => {
+  function Step({ work }: { work: (say: (message: string) => void) => Promise<void> }) {
+    const { isBusy, message, error, run } = useTask();
+    return (
+      <>
+        <button type="button" disabled={isBusy} onClick={() => void run(work)}>
+          Back up now
+        </button>
+        <OutcomeRegion message={message} error={error} testId="step-message" errorTestId="step-error" />
+      </>
+    );
+  }
+
+  it('is busy while it runs, says its progress, and keeps the last message', async () => {
+    const user = userEvent.setup();
+    let finish = () => {};
+    render(
+      <Step
+        work={async (say) => {
+          say('Backing up…');
+          await new Promise<void>((resolve) => (finish = resolve));
+          say('Backed up.');
+        }}
+      />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Back up now' }));
+    await waitFor(() => expect(screen.getByTestId('step-message')).toHaveTextContent('Backing up…'));
+    expect(screen.getByRole('button', { name: 'Back up now' })).toBeDisabled();
+    act(() => finish());
+    await waitFor(() => expect(screen.getByTestId('step-message')).toHaveTextContent('Backed up.'));
+    expect(screen.getByRole('button', { name: 'Back up now' })).toBeEnabled();
+    expect(screen.getByTestId('step-message')).toHaveAttribute('aria-live', 'polite');
+  });
+
+  it('turns a failure into an alert and clears the progress, and lets the member try again', async () => {
+    const user = userEvent.setup();
+    render(
+      <Step
+        work={async (say) => {
+          say('Wiping…');
+          throw new Error('Nothing was wiped: the backup before wiping failed.');
+        }}
+      />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Back up now' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Nothing was wiped: the backup before wiping failed.'));
+    expect(screen.getByTestId('step-error')).toBe(screen.getByRole('alert'));
+    expect(screen.getByTestId('step-message')).toBeEmptyDOMElement();
+    expect(screen.getByRole('button', { name: 'Back up now' })).toBeEnabled();
   });
 });
