@@ -1,8 +1,9 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createRef } from 'react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ConfirmAction, ConfirmBox, OutcomeRegion } from '../../renderer/components/confirm-action';
+import { Dialog } from '../../renderer/components/dialog';
 import { PageTabs } from '../../renderer/components/page-tabs';
 import { UndoProvider } from '../../renderer/components/undo-toast';
 import { useTask } from '../../renderer/components/use-task';
@@ -218,5 +219,35 @@ describe('a step that takes a while', () => {
     expect(screen.getByTestId('step-error')).toBe(screen.getByRole('alert'));
     expect(screen.getByTestId('step-message')).toBeEmptyDOMElement();
     expect(screen.getByRole('button', { name: 'Back up now' })).toBeEnabled();
+  });
+});
+
+describe('the dialog', () => {
+  it('is an open dialog named by its h2, holding what it is given', () => {
+    render(
+      <Dialog title="Keyboard shortcuts" className="shortcuts-dialog" onCancel={() => undefined}>
+        <button type="button">Close</button>
+      </Dialog>,
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(dialog).toHaveAttribute('open');
+    expect(dialog).toHaveClass('shortcuts-dialog');
+    expect(within(dialog).getByRole('heading', { level: 2, name: 'Keyboard shortcuts' })).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Close' })).toBeInTheDocument();
+  });
+
+  it('calls its cancel on Escape (the dialog’s cancel event), and takes the id the caller builds on', () => {
+    const cancelled: string[] = [];
+    render(
+      <Dialog title="Confirm the columns of tracker.xlsx" titleId="mapping-title" onCancel={() => cancelled.push('cancel')}>
+        <label htmlFor="mapping-title-plan">Plan title</label>
+        <input id="mapping-title-plan" />
+      </Dialog>,
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Confirm the columns of tracker.xlsx' });
+    expect(dialog).toHaveAttribute('aria-labelledby', 'mapping-title');
+    expect(screen.getByRole('textbox', { name: 'Plan title' })).toBeInTheDocument();
+    fireEvent(dialog, new Event('cancel', { cancelable: true }));
+    expect(cancelled).toEqual(['cancel']);
   });
 });
