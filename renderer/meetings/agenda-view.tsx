@@ -16,6 +16,7 @@ import { useMeeting, usePlanTargets, type PlanTarget } from './use-meetings';
 import './meetings.css';
 import { NotOnThisLaptop } from '../components/not-on-laptop';
 import { FormError } from '../components/form-error';
+import { ViewTitle } from '../components/view-title';
 
 /** Setting up a meeting: date, time, place, the plan it reviews, and its agenda items. */
 export function AgendaView({ meetingId }: { meetingId: string | undefined }) {
@@ -26,9 +27,7 @@ export function AgendaView({ meetingId }: { meetingId: string | undefined }) {
         <p className="breadcrumb">
           <a href={hrefFor('/meetings')}>Meetings</a>
         </p>
-        <h1 id="view-title" tabIndex={-1}>
-          {meeting ? `Agenda: meeting of ${formatDate(meeting.date)}` : 'Agenda'}
-        </h1>
+        <ViewTitle>{meeting ? `Agenda: meeting of ${formatDate(meeting.date)}` : 'Agenda'}</ViewTitle>
         {meeting?.id === SAMPLE_MEETING_ID ? (
           <p>
             <span dir="auto">{meeting.title}</span>

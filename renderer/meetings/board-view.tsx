@@ -9,11 +9,13 @@ import { SampleTag } from '../removal/sample-tag';
 import { BoardSwitcher } from './board-switcher';
 import { InlineText } from './inline-text';
 import { MAJORITY_LABELS } from './labels';
+import { RadioGroup } from '../components/radio-group';
 import { updateBoard, type BoardChange } from './meeting-repository';
 import { SaveProvider, SaveStatus, useSave } from './save-status';
 import { useBoard, useMeetings } from './use-meetings';
 import './meetings.css';
 import { FormError } from '../components/form-error';
+import { ViewTitle } from '../components/view-title';
 
 /** The board register (members, organisations, who votes, substitutes) and the terms of reference. */
 export function BoardView() {
@@ -25,9 +27,7 @@ export function BoardView() {
         <p className="breadcrumb">
           <a href={hrefFor('/meetings')}>Meetings</a>
         </p>
-        <h1 id="view-title" tabIndex={-1}>
-          Board register and terms of reference
-        </h1>
+        <ViewTitle>Board register and terms of reference</ViewTitle>
         <BoardSwitcher />
         {board && isSampleBoard(board) ? (
           <p>
@@ -359,20 +359,15 @@ function Terms({
           </label>
         ))}
       </fieldset>
-      <fieldset className="terms-fieldset">
-        <legend>Majority needed to carry a vote</legend>
-        {MAJORITY_RULES.map((rule) => (
-          <label key={rule} className="check check-line">
-            <input
-              type="radio"
-              name="majority"
-              value={rule}
-              checked={terms.majority === rule}
-              onChange={() => onChange((current) => ({ ...current, majority: rule }))}
-            />{' '}
-            {MAJORITY_LABELS[rule]}
-          </label>
-        ))}
+      <RadioGroup
+        className="terms-fieldset"
+        legend="Majority needed to carry a vote"
+        name="majority"
+        optionClassName="check check-line"
+        options={MAJORITY_RULES.map((rule) => ({ value: rule, label: MAJORITY_LABELS[rule] }))}
+        value={terms.majority}
+        onChange={(majority) => onChange((current) => ({ ...current, majority }))}
+      >
         <label className="check check-line">
           <input
             type="checkbox"
@@ -384,7 +379,7 @@ function Terms({
           />{' '}
           The chair has a casting vote on a tie (simple majority only)
         </label>
-      </fieldset>
+      </RadioGroup>
       <div className="form-grid">
         <label htmlFor="terms-pattern">Decision numbering pattern</label>
         <span>

@@ -16,6 +16,7 @@ import { useBoard, useMeeting, useMeetingRecords, usePlanTargets } from './use-m
 import './meetings.css';
 import { NotOnThisLaptop } from '../components/not-on-laptop';
 import { PageTabs } from '../components/page-tabs';
+import { ViewTitle } from '../components/view-title';
 
 // The chair's live record of a meeting. One section at a time (attendance, the action log, or an
 // agenda item), chosen from the list or by keyboard; the section and the item in progress live
@@ -61,11 +62,7 @@ export function LiveView({
   // The meeting's own board, whichever board is open.
   const board = useBoard(meeting ? boardIdOf(meeting) : undefined);
   if (meeting === undefined || records === undefined || board === undefined) {
-    return (
-      <h1 id="view-title" tabIndex={-1}>
-        Meeting
-      </h1>
-    );
+    return <ViewTitle>Meeting</ViewTitle>;
   }
   if (meeting === null) {
     return <NotOnThisLaptop thing="meeting" title="Meeting" />;
@@ -167,9 +164,9 @@ function LiveMeeting({
         <a href={hrefFor('/meetings')}>Meetings</a> · <a href={hrefFor('/meetings/agenda', { meeting: meeting.id })}>Agenda</a> ·{' '}
         <a href={hrefFor('/meetings/minutes', { meeting: meeting.id })}>Minutes</a>
       </p>
-      <h1 id="view-title" tabIndex={-1}>
+      <ViewTitle>
         <span dir="auto">{meeting.title}</span>: {formatDate(meeting.date)}
-      </h1>
+      </ViewTitle>
       <div className="live-bar">
         {quorum ? (
           <QuorumIndicator state={quorum} itemLabel={quorumWhere} />

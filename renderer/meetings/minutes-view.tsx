@@ -22,6 +22,7 @@ import { StatusTag } from '../components/status-tag';
 import { FormError } from '../components/form-error';
 import { DateField } from '../components/date-field';
 import { ConfirmBox } from '../components/confirm-action';
+import { ViewTitle } from '../components/view-title';
 
 /** The minutes of a meeting as recorded; approving them (which locks them), their verification, and corrections. */
 export function MinutesView({ meetingId, at }: { meetingId: string | undefined; at: string | undefined }) {
@@ -42,7 +43,7 @@ export function MinutesView({ meetingId, at }: { meetingId: string | undefined; 
             </>
           ) : null}
         </p>
-        <h1 id="view-title" tabIndex={-1}>
+        <ViewTitle>
           {meeting ? (
             <>
               Minutes: <span dir="auto">{meeting.title}</span>, {formatDate(meeting.date)}
@@ -50,7 +51,7 @@ export function MinutesView({ meetingId, at }: { meetingId: string | undefined; 
           ) : (
             'Minutes'
           )}
-        </h1>
+        </ViewTitle>
         {meeting === null ? <NotOnThisLaptop thing="meeting" /> : null}
         {meeting && records && board !== undefined ? (
           <>

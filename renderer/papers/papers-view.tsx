@@ -17,6 +17,7 @@ import type { PaperRecord } from './types';
 import { useMeetingPapers, useMeetingRecordExists, usePackMeetings, type PackMeeting } from './use-papers';
 import { isSampleMeeting } from '../hooks/use-sample';
 import { ConfirmAction } from '../components/confirm-action';
+import { ViewTitle } from '../components/view-title';
 
 /** Meeting packs: each meeting's papers by agenda item, their versions, and search inside them. */
 export function PapersView({ params }: { params: URLSearchParams }) {
@@ -32,9 +33,7 @@ export function PapersView({ params }: { params: URLSearchParams }) {
 
   return (
     <>
-      <h1 id="view-title" tabIndex={-1}>
-        Papers
-      </h1>
+      <ViewTitle>Papers</ViewTitle>
       <p>
         The clerk’s meeting packs, held on this laptop so you can read and annotate the papers with no network. A pack is a .zip, a
         .pack.json file with its papers beside it, or a folder holding both; it can also arrive in the inbox or be dropped on the window.

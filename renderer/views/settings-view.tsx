@@ -13,6 +13,7 @@ import { BackupsSection } from '../backup/backups-section';
 import { WipeSection } from '../backup/wipe-section';
 import { PapersRetentionSection } from '../removal/papers-retention-section';
 import { SampleSection } from '../removal/sample-section';
+import { ViewTitle } from '../components/view-title';
 
 /** Settings kept by the main process: where the inbox folder is. */
 export function SettingsView() {
@@ -50,9 +51,7 @@ export function SettingsView() {
 
   return (
     <section aria-labelledby="view-title">
-      <h1 id="view-title" tabIndex={-1}>
-        Settings
-      </h1>
+      <ViewTitle>Settings</ViewTitle>
       <h2>Inbox folder</h2>
       <p>
         Plan files, trackers, meeting packs and annotation files saved into this folder are imported automatically, while Oversight is open

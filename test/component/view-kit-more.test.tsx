@@ -1,9 +1,10 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { createRef } from 'react';
+import { createRef, useState } from 'react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ConfirmAction, ConfirmBox, OutcomeRegion } from '../../renderer/components/confirm-action';
 import { Dialog } from '../../renderer/components/dialog';
+import { RadioGroup } from '../../renderer/components/radio-group';
 import { PageTabs } from '../../renderer/components/page-tabs';
 import { UndoProvider } from '../../renderer/components/undo-toast';
 import { useTask } from '../../renderer/components/use-task';
@@ -249,5 +250,53 @@ describe('the dialog', () => {
     expect(screen.getByRole('textbox', { name: 'Plan title' })).toBeInTheDocument();
     fireEvent(dialog, new Event('cancel', { cancelable: true }));
     expect(cancelled).toEqual(['cancel']);
+  });
+});
+
+describe('the radio group', () => {
+  const options = [
+    { value: 'minutes', label: 'Minutes of a meeting', hint: 'Marked DRAFT until approved.' },
+    { value: 'decision-log', label: 'Decision log', hint: 'One row per decision.' },
+    { value: 'action-log', label: 'Action log' },
+  ] as const;
+
+  function Choice({ initial = 'minutes' }: { initial?: string }) {
+    const [value, setValue] = useState(initial);
+    return (
+      <RadioGroup legend="What to export" name="what" listClassName="exports-choices" options={options} value={value} onChange={setValue}>
+        <p>Exempt items stay out.</p>
+      </RadioGroup>
+    );
+  }
+
+  it('is a group named by its legend, each answer named by its words and described by its hint', () => {
+    render(<Choice />);
+    const group = screen.getByRole('group', { name: 'What to export' });
+    const minutes = within(group).getByRole('radio', { name: /Minutes of a meeting/ });
+    expect(minutes).toBeChecked();
+    expect(minutes).toHaveAccessibleDescription('Marked DRAFT until approved.');
+    expect(within(group).getByRole('radio', { name: 'Action log' })).not.toHaveAttribute('aria-describedby');
+    expect(
+      within(group)
+        .getAllByRole('radio')
+        .every((radio) => radio.getAttribute('name') === 'what'),
+    ).toBe(true);
+    expect(within(group).getByText('Exempt items stay out.')).toBeInTheDocument();
+  });
+
+  it('changes by click on the words and by arrow keys, one answer at a time', async () => {
+    const user = userEvent.setup();
+    render(<Choice />);
+    await user.click(screen.getByText('Decision log'));
+    expect(screen.getByRole('radio', { name: /Decision log/ })).toBeChecked();
+    expect(screen.getByRole('radio', { name: /Minutes of a meeting/ })).not.toBeChecked();
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByRole('radio', { name: 'Action log' })).toBeChecked();
+    expect(screen.getAllByRole('radio').filter((radio) => (radio as HTMLInputElement).checked)).toHaveLength(1);
+  });
+
+  it('checks nothing when the value is none of its answers', () => {
+    render(<Choice initial="tracker" />);
+    expect(screen.getAllByRole('radio').some((radio) => (radio as HTMLInputElement).checked)).toBe(false);
   });
 });
