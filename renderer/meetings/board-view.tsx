@@ -10,6 +10,7 @@ import { BoardSwitcher } from './board-switcher';
 import { InlineText } from './inline-text';
 import { MAJORITY_LABELS } from './labels';
 import { RadioGroup } from '../components/radio-group';
+import { DataTable, type DataTableColumn } from '../components/data-table';
 import { updateBoard, type BoardChange } from './meeting-repository';
 import { SaveProvider, SaveStatus, useSave } from './save-status';
 import { useBoard, useMeetings } from './use-meetings';
@@ -82,6 +83,15 @@ function replaceMember(id: string, patch: Partial<BoardMember>) {
   });
 }
 
+const REGISTER_COLUMNS: readonly DataTableColumn[] = [
+  'Name',
+  'Role',
+  'Organisation',
+  'Votes',
+  'Substitute for',
+  { label: 'Remove', isHidden: true },
+];
+
 function Register({ members, onChange }: { members: BoardMember[]; onChange: (changeOf: (current: Board) => BoardChange) => void }) {
   const nameOf = (id: string | null) => members.find((member) => member.id === id)?.name ?? '';
   return (
@@ -91,109 +101,94 @@ function Register({ members, onChange }: { members: BoardMember[]; onChange: (ch
         Advisers (for example from the DfE and NHS England) sit on the board but do not vote. A named substitute votes only when standing in
         for their member.
       </p>
-      {members.length === 0 ? <p className="empty-state">Nobody is on the register yet. Add the members below.</p> : null}
-      {members.length > 0 ? (
-        <div className="table-scroll">
-          <table className="data-table register-table">
-            <caption className="visually-hidden">Members of the board</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Role</th>
-                <th scope="col">Organisation</th>
-                <th scope="col">Votes</th>
-                <th scope="col">Substitute for</th>
-                <th scope="col">
-                  <span className="visually-hidden">Remove</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((member) => (
-                <tr key={member.id}>
-                  <td>
-                    <InlineText
-                      id={`member-${member.id}-name`}
-                      label={`Name of ${member.name}`}
-                      isLabelHidden
-                      value={member.name}
-                      onSave={(name) => name.trim() && onChange(replaceMember(member.id, { name: name.trim() }))}
-                    />
-                  </td>
-                  <td>
-                    <InlineText
-                      id={`member-${member.id}-role`}
-                      label={`Role of ${member.name}`}
-                      isLabelHidden
-                      value={member.role}
-                      size={30}
-                      onSave={(role) => onChange(replaceMember(member.id, { role: role.trim() }))}
-                    />
-                  </td>
-                  <td>
-                    <InlineText
-                      id={`member-${member.id}-organisation`}
-                      label={`Organisation of ${member.name}`}
-                      isLabelHidden
-                      list="board-organisations"
-                      value={member.organisation}
-                      onSave={(organisation) =>
-                        organisation.trim() && onChange(replaceMember(member.id, { organisation: organisation.trim() }))
-                      }
-                    />
-                  </td>
-                  <td>
-                    <label className="check">
-                      <input
-                        type="checkbox"
-                        checked={member.isVoting}
-                        onChange={(event) => onChange(replaceMember(member.id, { isVoting: event.target.checked }))}
-                      />
-                      <span className="visually-hidden">{member.name} votes</span>
-                      <span aria-hidden="true">{member.isVoting ? 'Votes' : 'Does not vote'}</span>
-                    </label>
-                  </td>
-                  <td>
-                    <label htmlFor={`member-${member.id}-substitute`} className="visually-hidden">
-                      {member.name} is a substitute for
-                    </label>
-                    <select
-                      id={`member-${member.id}-substitute`}
-                      value={member.substituteForId ?? ''}
-                      onChange={(event) => onChange(replaceMember(member.id, { substituteForId: event.target.value || null }))}
-                    >
-                      <option value="">Not a substitute</option>
-                      {members
-                        .filter((other) => other.id !== member.id && other.substituteForId === null)
-                        .map((other) => (
-                          <option key={other.id} value={other.id}>
-                            {other.name}
-                          </option>
-                        ))}
-                    </select>
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="secondary"
-                      aria-label={`Remove ${member.name} from the register`}
-                      onClick={() =>
-                        onChange((current) => ({
-                          members: current.members
-                            .filter((other) => other.id !== member.id)
-                            .map((other) => (other.substituteForId === member.id ? { ...other, substituteForId: null } : other)),
-                        }))
-                      }
-                    >
-                      Remove
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <DataTable
+        caption="Members of the board"
+        isCaptionHidden
+        className="register-table"
+        columns={REGISTER_COLUMNS}
+        rows={members}
+        empty="Nobody is on the register yet. Add the members below."
+      >
+        {(member) => (
+          <tr key={member.id}>
+            <td>
+              <InlineText
+                id={`member-${member.id}-name`}
+                label={`Name of ${member.name}`}
+                isLabelHidden
+                value={member.name}
+                onSave={(name) => name.trim() && onChange(replaceMember(member.id, { name: name.trim() }))}
+              />
+            </td>
+            <td>
+              <InlineText
+                id={`member-${member.id}-role`}
+                label={`Role of ${member.name}`}
+                isLabelHidden
+                value={member.role}
+                size={30}
+                onSave={(role) => onChange(replaceMember(member.id, { role: role.trim() }))}
+              />
+            </td>
+            <td>
+              <InlineText
+                id={`member-${member.id}-organisation`}
+                label={`Organisation of ${member.name}`}
+                isLabelHidden
+                list="board-organisations"
+                value={member.organisation}
+                onSave={(organisation) => organisation.trim() && onChange(replaceMember(member.id, { organisation: organisation.trim() }))}
+              />
+            </td>
+            <td>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={member.isVoting}
+                  onChange={(event) => onChange(replaceMember(member.id, { isVoting: event.target.checked }))}
+                />
+                <span className="visually-hidden">{member.name} votes</span>
+                <span aria-hidden="true">{member.isVoting ? 'Votes' : 'Does not vote'}</span>
+              </label>
+            </td>
+            <td>
+              <label htmlFor={`member-${member.id}-substitute`} className="visually-hidden">
+                {member.name} is a substitute for
+              </label>
+              <select
+                id={`member-${member.id}-substitute`}
+                value={member.substituteForId ?? ''}
+                onChange={(event) => onChange(replaceMember(member.id, { substituteForId: event.target.value || null }))}
+              >
+                <option value="">Not a substitute</option>
+                {members
+                  .filter((other) => other.id !== member.id && other.substituteForId === null)
+                  .map((other) => (
+                    <option key={other.id} value={other.id}>
+                      {other.name}
+                    </option>
+                  ))}
+              </select>
+            </td>
+            <td>
+              <button
+                type="button"
+                className="secondary"
+                aria-label={`Remove ${member.name} from the register`}
+                onClick={() =>
+                  onChange((current) => ({
+                    members: current.members
+                      .filter((other) => other.id !== member.id)
+                      .map((other) => (other.substituteForId === member.id ? { ...other, substituteForId: null } : other)),
+                  }))
+                }
+              >
+                Remove
+              </button>
+            </td>
+          </tr>
+        )}
+      </DataTable>
       <AddMember members={members} nameOf={nameOf} onAdd={(member) => onChange((current) => ({ members: [...current.members, member] }))} />
     </section>
   );

@@ -3,6 +3,7 @@ import { createRef, useState } from 'react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ConfirmAction, ConfirmBox, OutcomeRegion } from '../../renderer/components/confirm-action';
+import { DataTable } from '../../renderer/components/data-table';
 import { Dialog } from '../../renderer/components/dialog';
 import { RadioGroup } from '../../renderer/components/radio-group';
 import { PageTabs } from '../../renderer/components/page-tabs';
@@ -298,5 +299,41 @@ describe('the radio group', () => {
   it('checks nothing when the value is none of its answers', () => {
     render(<Choice initial="tracker" />);
     expect(screen.getAllByRole('radio').some((radio) => (radio as HTMLInputElement).checked)).toBe(false);
+  });
+});
+
+describe('the data table’s hidden column and quiet empty state', () => {
+  it('names a column of buttons for screen readers only', () => {
+    render(
+      <DataTable
+        caption="Members of the board"
+        columns={['Name', { label: 'Remove', isHidden: true }]}
+        rows={[{ id: 'm1', name: 'Ada' }]}
+        empty="None."
+      >
+        {(row) => (
+          <tr key={row.id}>
+            <td>{row.name}</td>
+            <td>
+              <button type="button">Remove {row.name}</button>
+            </td>
+          </tr>
+        )}
+      </DataTable>,
+    );
+    const heading = screen.getByRole('columnheader', { name: 'Remove' });
+    expect(heading).toHaveAttribute('scope', 'col');
+    expect(within(heading).getByText('Remove')).toHaveClass('visually-hidden');
+    expect(screen.getByRole('columnheader', { name: 'Name' })).toBeInTheDocument();
+  });
+
+  it('says "none" in the class it is given', () => {
+    render(
+      <DataTable caption="Milestones" columns={['Milestone']} rows={[]} empty="No milestones." emptyClassName="muted">
+        {() => null}
+      </DataTable>,
+    );
+    expect(screen.getByText('No milestones.')).toHaveClass('muted');
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 });
