@@ -17,6 +17,7 @@ import { useBoard, useMeetings } from './use-meetings';
 import './meetings.css';
 import { FormError } from '../components/form-error';
 import { ViewTitle } from '../components/view-title';
+import { Field } from '../components/field';
 
 /** The board register (members, organisations, who votes, substitutes) and the terms of reference. */
 export function BoardView() {
@@ -234,8 +235,7 @@ function AddMember({
     <form className="quick-add" aria-labelledby={`${formId}-title`} onSubmit={onSubmit} noValidate>
       <h3 id={`${formId}-title`}>Add a member</h3>
       <div className="quick-fields">
-        <span className="field">
-          <label htmlFor={`${formId}-name`}>Name</label>
+        <Field id={`${formId}-name`} label="Name">
           <input
             ref={nameRef}
             id={`${formId}-name`}
@@ -243,13 +243,11 @@ function AddMember({
             value={fields.name}
             onChange={(event) => set({ name: event.target.value })}
           />
-        </span>
-        <span className="field">
-          <label htmlFor={`${formId}-role`}>Role</label>
+        </Field>
+        <Field id={`${formId}-role`} label="Role">
           <input id={`${formId}-role`} type="text" value={fields.role} onChange={(event) => set({ role: event.target.value })} />
-        </span>
-        <span className="field">
-          <label htmlFor={`${formId}-organisation`}>Organisation</label>
+        </Field>
+        <Field id={`${formId}-organisation`} label="Organisation">
           <input
             id={`${formId}-organisation`}
             type="text"
@@ -257,14 +255,13 @@ function AddMember({
             value={fields.organisation}
             onChange={(event) => set({ organisation: event.target.value })}
           />
-        </span>
+        </Field>
         <span className="field field-check">
           <label className="check">
             <input type="checkbox" checked={fields.isVoting} onChange={(event) => set({ isVoting: event.target.checked })} /> Votes
           </label>
         </span>
-        <span className="field">
-          <label htmlFor={`${formId}-substitute`}>Substitute for</label>
+        <Field id={`${formId}-substitute`} label="Substitute for">
           <select
             id={`${formId}-substitute`}
             value={fields.substituteForId}
@@ -279,7 +276,7 @@ function AddMember({
                 </option>
               ))}
           </select>
-        </span>
+        </Field>
         <button type="submit">Add member</button>
       </div>
       <FormError message={error} />

@@ -23,6 +23,7 @@ import { FormError } from '../components/form-error';
 import { DateField } from '../components/date-field';
 import { ConfirmBox } from '../components/confirm-action';
 import { ViewTitle } from '../components/view-title';
+import { Field } from '../components/field';
 
 /** The minutes of a meeting as recorded; approving them (which locks them), their verification, and corrections. */
 export function MinutesView({ meetingId, at }: { meetingId: string | undefined; at: string | undefined }) {
@@ -497,8 +498,7 @@ function Corrections({ meeting, records }: { meeting: Meeting; records: MeetingR
       <SaveStatus />
       <form className="quick-add" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Add a correction">
         <div className="quick-fields">
-          <span className="field field-wide">
-            <label htmlFor={`${formId}-amends`}>Amends record</label>
+          <Field id={`${formId}-amends`} label="Amends record" className="field-wide">
             <select id={`${formId}-amends`} value={amends} onChange={(event) => setAmends(event.target.value)}>
               <option value="">Choose a record…</option>
               {chained.map((record) => (
@@ -507,11 +507,10 @@ function Corrections({ meeting, records }: { meeting: Meeting; records: MeetingR
                 </option>
               ))}
             </select>
-          </span>
-          <span className="field field-wide">
-            <label htmlFor={`${formId}-text`}>Correction</label>
+          </Field>
+          <Field id={`${formId}-text`} label="Correction" className="field-wide">
             <input ref={textRef} id={`${formId}-text`} type="text" value={text} onChange={(event) => setText(event.target.value)} />
-          </span>
+          </Field>
           <button type="submit">Add correction</button>
         </div>
         <FormError message={error} />

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ConfirmAction, ConfirmBox, OutcomeRegion } from '../../renderer/components/confirm-action';
 import { DataTable } from '../../renderer/components/data-table';
+import { Field } from '../../renderer/components/field';
 import { Dialog } from '../../renderer/components/dialog';
 import { RadioGroup } from '../../renderer/components/radio-group';
 import { PageTabs } from '../../renderer/components/page-tabs';
@@ -335,5 +336,20 @@ describe('the data table’s hidden column and quiet empty state', () => {
     );
     expect(screen.getByText('No milestones.')).toHaveClass('muted');
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+});
+
+describe('the field', () => {
+  it('labels its control, so the label names it and a click on the words focuses it', async () => {
+    const user = userEvent.setup();
+    render(
+      <Field id="live-action-owner" label="Owner (role)" className="field-wide">
+        <input id="live-action-owner" type="text" />
+      </Field>,
+    );
+    const input = screen.getByRole('textbox', { name: 'Owner (role)' });
+    expect(input.parentElement).toHaveClass('field', 'field-wide');
+    await user.click(screen.getByText('Owner (role)'));
+    expect(input).toHaveFocus();
   });
 });
