@@ -156,26 +156,8 @@ export function BackupsSection() {
               Write it down and keep it somewhere safe. A new passphrase applies to new backups; older ones still open with the passphrase
               they were made with.
             </p>
-            <p>
-              <label htmlFor="backup-passphrase">Passphrase</label>{' '}
-              <input
-                id="backup-passphrase"
-                type="password"
-                autoComplete="new-password"
-                value={passphrase}
-                onChange={(e) => setPassphrase(e.target.value)}
-              />
-            </p>
-            <p>
-              <label htmlFor="backup-passphrase-again">The same passphrase again</label>{' '}
-              <input
-                id="backup-passphrase-again"
-                type="password"
-                autoComplete="new-password"
-                value={repeated}
-                onChange={(e) => setRepeated(e.target.value)}
-              />
-            </p>
+            <PassphraseField id="backup-passphrase" label="Passphrase" isNew value={passphrase} onChange={setPassphrase} />
+            <PassphraseField id="backup-passphrase-again" label="The same passphrase again" isNew value={repeated} onChange={setRepeated} />
             <button type="submit" disabled={isBusy}>
               {status.hasPassphrase ? 'Change passphrase' : 'Set passphrase'}
             </button>
@@ -279,16 +261,12 @@ export function BackupsSection() {
                 Restoring replaces everything on this laptop with the backup: nothing is merged. What this laptop holds now is backed up
                 first.
               </p>
-              <p>
-                <label htmlFor="restore-passphrase">The backup’s passphrase</label>{' '}
-                <input
-                  id="restore-passphrase"
-                  type="password"
-                  autoComplete="current-password"
-                  value={restorePassphrase}
-                  onChange={(e) => setRestorePassphrase(e.target.value)}
-                />
-              </p>
+              <PassphraseField
+                id="restore-passphrase"
+                label="The backup’s passphrase"
+                value={restorePassphrase}
+                onChange={setRestorePassphrase}
+              />
               <button type="submit" disabled={isBusy || restorePassphrase.length === 0}>
                 Replace this laptop’s data with this backup
               </button>
@@ -310,5 +288,33 @@ export function BackupsSection() {
       ) : null}
       <OutcomeRegion message={message} error={error} testId="backup-message" errorTestId="backup-error" />
     </section>
+  );
+}
+
+/** A passphrase's field, labelled; `isNew` for one being chosen (the password manager offers to make one). */
+function PassphraseField({
+  id,
+  label,
+  isNew = false,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  isNew?: boolean;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <p>
+      <label htmlFor={id}>{label}</label>{' '}
+      <input
+        id={id}
+        type="password"
+        autoComplete={isNew ? 'new-password' : 'current-password'}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </p>
   );
 }

@@ -44,6 +44,16 @@ export function PaperAnnotationPanel({
     .filter((entry) => entry.match.status !== 'orphaned')
     .sort((a, b) => startOf(a) - startOf(b) || a.record.createdAt.localeCompare(b.record.createdAt));
   const orphaned = anchored.filter((entry) => entry.match.status === 'orphaned');
+  const card = (entry: (typeof anchored)[number]) => (
+    <HighlightCard
+      key={entry.record.id}
+      entry={entry}
+      profile={profile ?? null}
+      pageLabel={pageLabel}
+      onGoTo={onGoTo}
+      onMessage={setMessage}
+    />
+  );
 
   return (
     <section className="paper-annotations" aria-labelledby={headingId}>
@@ -81,36 +91,12 @@ export function PaperAnnotationPanel({
         {message}
       </div>
       {placed.length === 0 && orphaned.length === 0 ? <p className="muted">No highlights on this paper yet.</p> : null}
-      {placed.length > 0 ? (
-        <ul className="annotation-list">
-          {placed.map((entry) => (
-            <HighlightCard
-              key={entry.record.id}
-              entry={entry}
-              profile={profile ?? null}
-              pageLabel={pageLabel}
-              onGoTo={onGoTo}
-              onMessage={setMessage}
-            />
-          ))}
-        </ul>
-      ) : null}
+      {placed.length > 0 ? <ul className="annotation-list">{placed.map(card)}</ul> : null}
       {orphaned.length > 0 ? (
         <>
           <h3>No longer in this version of the paper</h3>
           <p className="muted">The words of these highlights were not found in this paper. They are kept with the words as they were.</p>
-          <ul className="annotation-list">
-            {orphaned.map((entry) => (
-              <HighlightCard
-                key={entry.record.id}
-                entry={entry}
-                profile={profile ?? null}
-                pageLabel={pageLabel}
-                onGoTo={onGoTo}
-                onMessage={setMessage}
-              />
-            ))}
-          </ul>
+          <ul className="annotation-list">{orphaned.map(card)}</ul>
         </>
       ) : null}
       {isAskingProfile ? <ProfileDialog onClose={() => setAskingProfile(false)} /> : null}
