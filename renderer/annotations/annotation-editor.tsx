@@ -1,6 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ANNOTATION_KINDS, type AnnotationKind } from '../../shared/annotations/types';
 import type { AnnotationInput } from './annotation-repository';
+import { RadioGroup, type RadioOption } from '../components/radio-group';
+
+const VISIBILITY_OPTIONS: readonly RadioOption<'private' | 'shared'>[] = [
+  { value: 'private', label: 'Private: only on this laptop, never exported' },
+  { value: 'shared', label: 'Shared: goes out when you export your shared annotations' },
+];
 
 export const KIND_LABELS: Record<AnnotationKind, string> = {
   note: 'Note',
@@ -112,29 +118,14 @@ export function AnnotationEditor({
           </>
         ) : null}
       </div>
-      <fieldset className="visibility-choice">
-        <legend>Who can see it</legend>
-        <label>
-          <input
-            type="radio"
-            name={`${id}-visibility`}
-            value="private"
-            checked={visibility === 'private'}
-            onChange={() => setVisibility('private')}
-          />{' '}
-          Private: only on this laptop, never exported
-        </label>
-        <label>
-          <input
-            type="radio"
-            name={`${id}-visibility`}
-            value="shared"
-            checked={visibility === 'shared'}
-            onChange={() => setVisibility('shared')}
-          />{' '}
-          Shared: goes out when you export your shared annotations
-        </label>
-      </fieldset>
+      <RadioGroup
+        className="visibility-choice"
+        legend="Who can see it"
+        name={`${id}-visibility`}
+        options={VISIBILITY_OPTIONS}
+        value={visibility}
+        onChange={setVisibility}
+      />
       {isTouched && isEmpty ? (
         <p id={`${id}-error`} className="error-text" role="alert">
           Write something before saving.

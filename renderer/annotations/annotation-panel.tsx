@@ -11,6 +11,7 @@ import './annotations.css';
 import { ProfileDialog } from './profile-dialog';
 import { describeTargetMoves } from './target-moves';
 import { useAnnotationsOn, useChangesSince, useProfile } from './use-annotations';
+import { ConfirmBox } from '../components/confirm-action';
 
 /**
  * Notes, questions, concerns, praise and assurance views on one plan entity: the member's own
@@ -203,26 +204,15 @@ function AnnotationCard({
         </form>
       ) : null}
       {isMine && profile && mode === 'confirm-delete' ? (
-        <div className="confirm" role="group" aria-label="Confirm deletion">
-          <p>
-            Delete this {KIND_LABELS[record.kind].toLowerCase()}? Members who already have it in a shared file will see it removed when you
-            next share.
-          </p>
-          <div className="button-row">
-            <button
-              type="button"
-              className="danger"
-              onClick={() =>
-                void run(() => deleteNote(profile, record.id, `Deleted: your ${KIND_LABELS[record.kind].toLowerCase()}.`), 'Deleted.')
-              }
-            >
-              Delete
-            </button>
-            <button type="button" className="secondary" onClick={() => setMode('view')}>
-              Keep it
-            </button>
-          </div>
-        </div>
+        <ConfirmBox
+          label="Confirm deletion"
+          question={`Delete this ${KIND_LABELS[record.kind].toLowerCase()}? Members who already have it in a shared file will see it removed when you next share.`}
+          confirmLabel="Delete"
+          onConfirm={() =>
+            void run(() => deleteNote(profile, record.id, `Deleted: your ${KIND_LABELS[record.kind].toLowerCase()}.`), 'Deleted.')
+          }
+          onKeep={() => setMode('view')}
+        />
       ) : null}
       {isMine && mode === 'view' ? (
         <div className="button-row compact">

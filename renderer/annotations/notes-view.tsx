@@ -7,6 +7,7 @@ import { ShareAnnotations } from './share-annotations';
 import { KIND_LABELS } from './annotation-editor';
 import './annotations.css';
 import { useMyAnnotations, useProfile, useTargetLabels } from './use-annotations';
+import { ViewTitle } from '../components/view-title';
 
 /** The member's notes and questions, other members' shared ones, and exchanging them as files. */
 export function NotesView() {
@@ -25,9 +26,7 @@ export function NotesView() {
 
   return (
     <>
-      <h1 id="view-title" tabIndex={-1}>
-        Notes and questions
-      </h1>
+      <ViewTitle>Notes and questions</ViewTitle>
       <p>
         Your notes on the plan, and the shared notes of other members whose files you have imported. <a href="#/questions">My questions</a>{' '}
         lists your open questions for the next meeting.

@@ -7,6 +7,7 @@ import type { EntityRecord } from '../db/types';
 import { reorderAnnotations } from './annotation-repository';
 import './annotations.css';
 import { useMyAnnotations, useProfile } from './use-annotations';
+import { ViewTitle } from '../components/view-title';
 
 type Group = { key: string; title: string; questions: Array<{ record: AnnotationRecord; label: string }> };
 
@@ -40,9 +41,7 @@ export function QuestionsView() {
   if (profile === null) {
     return (
       <>
-        <h1 id="view-title" tabIndex={-1}>
-          My questions
-        </h1>
+        <ViewTitle>My questions</ViewTitle>
         <p className="empty-state">Set up your profile in Settings to write questions for officers.</p>
       </>
     );
@@ -65,9 +64,7 @@ export function QuestionsView() {
 
   return (
     <>
-      <h1 id="view-title" tabIndex={-1}>
-        My questions
-      </h1>
+      <ViewTitle>My questions</ViewTitle>
       <p className="no-print">
         Your open questions for officers, grouped by area of the plan. Put them in the order you want to ask them; print them to take into
         the meeting.

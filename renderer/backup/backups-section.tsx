@@ -2,6 +2,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { BackupHolds } from '../../shared/backup/format';
 import type { BackupStatus, OpenedBackupSummary } from '../../shared/ipc/contract';
 import { useServices } from '../app/context';
+import { OutcomeRegion } from '../components/confirm-action';
+import { useTask } from '../components/use-task';
 import { formatBytes, formatDateTime, formatNumber } from '../format';
 import { backUpIfSetUp } from './auto-backup';
 import { backUpStore, countStore, restoreStore, whyCannotRestore } from './backup-store';
@@ -33,9 +35,7 @@ const HOLDINGS: Array<{ table: string; label: string }> = [
 export function BackupsSection() {
   const { api, db } = useServices();
   const [status, setStatus] = useState<BackupStatus | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
+  const { isBusy, setBusy, message, setMessage, error, setError, run } = useTask();
   const [passphrase, setPassphrase] = useState('');
   const [repeated, setRepeated] = useState('');
   const [opened, setOpened] = useState<OpenedBackupSummary | null>(null);
@@ -59,7 +59,8 @@ export function BackupsSection() {
     return () => {
       isCurrent = false;
     };
-  }, [api]);
+    // setError is a state setter (stable); listed only because the linter cannot see through useTask.
+  }, [api, setError]);
 
   async function onSetPassphrase(event: FormEvent) {
     event.preventDefault();
@@ -111,36 +112,29 @@ export function BackupsSection() {
   async function onRestore(event: FormEvent) {
     event.preventDefault();
     if (!opened) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async (say) => {
       const unlocked = await api.call('backup:unlock', { token: opened.token, passphrase: restorePassphrase });
       if (!unlocked.ok) throw new Error(unlocked.error.message);
       const holdsSomething = here !== null && Object.values(here.tables).some((count) => count > 0);
       if (holdsSomething) {
         // What this laptop holds now is backed up first, so a restore can itself be undone.
-        setMessage('Backing up what this laptop holds first…');
+        say('Backing up what this laptop holds first…');
         const before = await backUpStore(db, api, 'before-restore');
         if (!before.ok) throw new Error(`Nothing was restored: the backup of this laptop failed first. ${before.error.message}`);
       }
-      setMessage('Restoring…');
+      say('Restoring…');
       await restoreStore(db, api, opened.token, opened.header, {
         fileName: opened.fileName,
         onProgress: (done, total) => setRestoreProgress({ done, total }),
       });
       setOpened(null);
       setRestorePassphrase('');
-      setMessage(`Restored the backup made ${formatDateTime(opened.header.createdAt)}. Oversight will now reload.`);
+      say(`Restored the backup made ${formatDateTime(opened.header.createdAt)}. Oversight will now reload.`);
       // Views and the in-memory search index were built from the old store.
       window.setTimeout(() => window.location.reload(), 1500);
-    } catch (caught) {
-      setMessage(null);
-      setError(caught instanceof Error ? caught.message : String(caught));
-    } finally {
-      setBusy(false);
-      setRestoreProgress(null);
-      await refresh();
-    }
+    });
+    setRestoreProgress(null);
+    await refresh();
   }
 
   const refusal = opened ? whyCannotRestore(db, opened.header) : null;
@@ -167,26 +161,8 @@ export function BackupsSection() {
               Write it down and keep it somewhere safe. A new passphrase applies to new backups; older ones still open with the passphrase
               they were made with.
             </p>
-            <p>
-              <label htmlFor="backup-passphrase">Passphrase</label>{' '}
-              <input
-                id="backup-passphrase"
-                type="password"
-                autoComplete="new-password"
-                value={passphrase}
-                onChange={(e) => setPassphrase(e.target.value)}
-              />
-            </p>
-            <p>
-              <label htmlFor="backup-passphrase-again">The same passphrase again</label>{' '}
-              <input
-                id="backup-passphrase-again"
-                type="password"
-                autoComplete="new-password"
-                value={repeated}
-                onChange={(e) => setRepeated(e.target.value)}
-              />
-            </p>
+            <PassphraseField id="backup-passphrase" label="Passphrase" isNew value={passphrase} onChange={setPassphrase} />
+            <PassphraseField id="backup-passphrase-again" label="The same passphrase again" isNew value={repeated} onChange={setRepeated} />
             <button type="submit" disabled={isBusy}>
               {status.hasPassphrase ? 'Change passphrase' : 'Set passphrase'}
             </button>
@@ -290,16 +266,12 @@ export function BackupsSection() {
                 Restoring replaces everything on this laptop with the backup: nothing is merged. What this laptop holds now is backed up
                 first.
               </p>
-              <p>
-                <label htmlFor="restore-passphrase">The backup’s passphrase</label>{' '}
-                <input
-                  id="restore-passphrase"
-                  type="password"
-                  autoComplete="current-password"
-                  value={restorePassphrase}
-                  onChange={(e) => setRestorePassphrase(e.target.value)}
-                />
-              </p>
+              <PassphraseField
+                id="restore-passphrase"
+                label="The backup’s passphrase"
+                value={restorePassphrase}
+                onChange={setRestorePassphrase}
+              />
               <button type="submit" disabled={isBusy || restorePassphrase.length === 0}>
                 Replace this laptop’s data with this backup
               </button>
@@ -319,9 +291,7 @@ export function BackupsSection() {
           </div>
         </form>
       ) : null}
-      <div aria-live="polite" data-testid="backup-message">
-        {message ? <p>{message}</p> : null}
-      </div>
+      <OutcomeRegion message={message} error={error} testId="backup-message" errorTestId="backup-error" />
       {restoreProgress ? (
         <p>
           <label htmlFor="restore-progress">Restored so far</label>{' '}
@@ -330,11 +300,34 @@ export function BackupsSection() {
           </progress>
         </p>
       ) : null}
-      {error ? (
-        <p role="alert" className="error-text" data-testid="backup-error">
-          {error}
-        </p>
-      ) : null}
     </section>
+  );
+}
+
+/** A passphrase's field, labelled; `isNew` for one being chosen (the password manager offers to make one). */
+function PassphraseField({
+  id,
+  label,
+  isNew = false,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  isNew?: boolean;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <p>
+      <label htmlFor={id}>{label}</label>{' '}
+      <input
+        id={id}
+        type="password"
+        autoComplete={isNew ? 'new-password' : 'current-password'}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </p>
   );
 }

@@ -1,6 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type FormEvent } from 'react';
 import { useServices } from '../app/context';
+import { OutcomeRegion } from '../components/confirm-action';
+import { useTask } from '../components/use-task';
 import { backUpIfSetUp } from './auto-backup';
 import { isWipeConfirmed, wipeConfirmation, wipeStore } from './wipe';
 
@@ -9,33 +11,24 @@ export function WipeSection() {
   const { db, api } = useServices();
   const expected = useLiveQuery(() => wipeConfirmation(db), [db]);
   const [typed, setTyped] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
+  const { isBusy, message, error, run } = useTask();
   const inputId = useId();
   const isConfirmed = expected !== undefined && isWipeConfirmed(typed, expected);
 
   async function onWipe(event: FormEvent) {
     event.preventDefault();
     if (!isConfirmed) return;
-    setBusy(true);
-    setError(null);
-    try {
-      setMessage('Backing up before wiping…');
+    await run(async (say) => {
+      say('Backing up before wiping…');
       const backup = await backUpIfSetUp(db, api, 'before-wipe');
       if (backup && !backup.ok) throw new Error(`Nothing was wiped: the backup before wiping failed. ${backup.error.message}`);
-      setMessage('Wiping…');
+      say('Wiping…');
       await wipeStore(db);
       const forgotten = await api.call('backup:forget', undefined);
       if (!forgotten.ok) throw new Error(`The store was wiped, but the backup key could not be forgotten: ${forgotten.error.message}`);
-      setMessage('This laptop has been wiped. Oversight will now reload, empty.');
+      say('This laptop has been wiped. Oversight will now reload, empty.');
       window.setTimeout(() => window.location.reload(), 1500);
-    } catch (caught) {
-      setMessage(null);
-      setError(caught instanceof Error ? caught.message : String(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -55,14 +48,7 @@ export function WipeSection() {
       <button type="submit" className="danger" disabled={!isConfirmed || isBusy}>
         Wipe this laptop
       </button>
-      <div aria-live="polite" data-testid="wipe-message">
-        {message ? <p>{message}</p> : null}
-      </div>
-      {error ? (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      ) : null}
+      <OutcomeRegion message={message} error={error} testId="wipe-message" />
     </form>
   );
 }

@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { ImportOutcome } from '../../shared/ipc/contract';
+import { Dialog } from './dialog';
 import { TRACKER_FIELDS, TRACKER_FIELD_LABELS, type TrackerField, type TrackerMapping } from '../../shared/tracker/mapping';
 
 type NeedsMapping = Extract<ImportOutcome, { status: 'needs-mapping' }>;
@@ -19,19 +20,9 @@ export function MappingDialog({
   onConfirm: (mapping: TrackerMapping, remember: boolean) => void;
   onCancel: () => void;
 }) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [mapping, setMapping] = useState<TrackerMapping>(outcome.mapping);
   const [remember, setRemember] = useState(true);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    // jsdom has no showModal; the open attribute keeps component tests meaningful there.
-    if (typeof dialog.showModal === 'function') {
-      if (!dialog.open) dialog.showModal();
-    } else dialog.setAttribute('open', '');
-  }, []);
 
   const mappedFields = new Set(Object.values(mapping.columns));
   const isMissingEssentials = !mappedFields.has('ref') || !mappedFields.has('title');
@@ -47,9 +38,8 @@ export function MappingDialog({
   }
 
   return (
-    <dialog ref={dialogRef} className="mapping-dialog" aria-labelledby={titleId} onCancel={onCancel}>
+    <Dialog className="mapping-dialog" title={`Confirm the columns of ${fileName}`} titleId={titleId} onCancel={onCancel}>
       <form onSubmit={submit}>
-        <h2 id={titleId}>Confirm the columns of {fileName}</h2>
         <p>Oversight has guessed what each column holds from its heading. Check the guesses against the first rows, then import.</p>
         <div className="form-grid">
           <label htmlFor={`${titleId}-title`}>Plan title</label>
@@ -135,6 +125,6 @@ export function MappingDialog({
           </button>
         </div>
       </form>
-    </dialog>
+    </Dialog>
   );
 }

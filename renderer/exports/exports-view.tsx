@@ -13,6 +13,8 @@ import { allMeetingBundles, boardReportRequest, meetingBundle, questionsFor } fr
 import { useQuestionAuthors } from './use-exports';
 import './exports.css';
 import { DateField } from '../components/date-field';
+import { RadioGroup } from '../components/radio-group';
+import { ViewTitle } from '../components/view-title';
 
 // What the board produces leaves the laptop only from here, as files the user asks for. The
 // renderer gathers the data; main validates it, leaves exempt items out unless they are
@@ -225,40 +227,24 @@ export function ExportsView() {
 
   return (
     <section aria-labelledby="view-title">
-      <h1 id="view-title" tabIndex={-1}>
-        Exports
-      </h1>
+      <ViewTitle>Exports</ViewTitle>
       <p>
         Files leave this laptop only when you export them here. Exempt items stay out unless you include them, and private notes never
         leave.
       </p>
       <form className="exports-form" onSubmit={(event) => void onSubmit(event)} noValidate aria-describedby={`${formId}-status`}>
-        <fieldset>
-          <legend>What to export</legend>
-          <div className="exports-choices">
-            {CHOICES.map((entry) => (
-              <label key={entry.what}>
-                <input
-                  type="radio"
-                  name="what"
-                  value={entry.what}
-                  checked={what === entry.what}
-                  onChange={() => {
-                    setWhat(entry.what);
-                    setMessage(null);
-                  }}
-                  aria-describedby={`${formId}-${entry.what}-hint`}
-                />
-                <span>
-                  {entry.label}
-                  <span id={`${formId}-${entry.what}-hint`} className="exports-hint">
-                    {entry.hint}
-                  </span>
-                </span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <RadioGroup
+          legend="What to export"
+          name="what"
+          listClassName="exports-choices"
+          hintClassName="exports-hint"
+          options={CHOICES.map((entry) => ({ value: entry.what, label: entry.label, hint: entry.hint }))}
+          value={what}
+          onChange={(next) => {
+            setWhat(next);
+            setMessage(null);
+          }}
+        />
 
         {choice.needsMeeting ? (
           <div className="form-grid">
@@ -302,23 +288,14 @@ export function ExportsView() {
         ) : null}
 
         {choice.formats.length > 1 ? (
-          <fieldset>
-            <legend>Format</legend>
-            <div className="exports-choices">
-              {choice.formats.map((format) => (
-                <label key={format.kind}>
-                  <input
-                    type="radio"
-                    name="format"
-                    value={format.kind}
-                    checked={kind === format.kind}
-                    onChange={() => setFormatByWhat({ ...formatByWhat, [what]: format.kind })}
-                  />
-                  {format.label}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <RadioGroup
+            legend="Format"
+            name="format"
+            listClassName="exports-choices"
+            options={choice.formats.map((format) => ({ value: format.kind, label: format.label }))}
+            value={kind}
+            onChange={(next) => setFormatByWhat({ ...formatByWhat, [what]: next })}
+          />
         ) : null}
 
         <div className="exports-exempt">

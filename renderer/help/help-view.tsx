@@ -5,6 +5,7 @@ import { hrefFor } from '../app/router';
 import { GUIDE, guidePage } from './guide';
 import { ShortcutSheet } from './shortcuts-dialog';
 import './help.css';
+import { ViewTitle } from '../components/view-title';
 
 /** Help: the user guide's contents, one role's page (`?role=`), the shortcut sheet and About. */
 export function HelpView({ role }: { role?: string }) {
@@ -15,9 +16,7 @@ export function HelpView({ role }: { role?: string }) {
         <p className="breadcrumb">
           <a href={hrefFor('/help')}>Help</a>
         </p>
-        <h1 id="view-title" tabIndex={-1}>
-          {page.title}
-        </h1>
+        <ViewTitle>{page.title}</ViewTitle>
         <p>{page.summary}</p>
         {page.tasks.map((task, index) => (
           <section key={task.title} aria-labelledby={`task-${index}`} className="help-task">
@@ -39,9 +38,7 @@ export function HelpView({ role }: { role?: string }) {
   }
   return (
     <section aria-labelledby="view-title" className="help">
-      <h1 id="view-title" tabIndex={-1}>
-        Help
-      </h1>
+      <ViewTitle>Help</ViewTitle>
       {role !== undefined ? (
         <p role="alert" className="error-text">
           There is no guide for “{role.slice(0, 40)}”. Choose one below.
@@ -87,9 +84,7 @@ export function AboutView() {
       <p className="breadcrumb">
         <a href={hrefFor('/help')}>Help</a>
       </p>
-      <h1 id="view-title" tabIndex={-1}>
-        About Oversight
-      </h1>
+      <ViewTitle>About Oversight</ViewTitle>
       <p>Oversight holds the improvement plan, the board papers and the meeting record on this laptop, and works offline.</p>
       {info ? (
         <dl className="facts">

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { Dialog } from '../components/dialog';
 import { SHORTCUT_GROUPS } from './shortcuts';
 
 /** The shortcut sheet's tables, one per group. */
@@ -36,18 +36,8 @@ export function ShortcutSheet({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
 
 /** The keyboard shortcut sheet as a modal dialog (press ?, or Help › Keyboard shortcuts); Escape closes it. */
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (typeof dialog.showModal === 'function') {
-      if (!dialog.open) dialog.showModal();
-    } else dialog.setAttribute('open', '');
-  }, []);
   return (
-    <dialog ref={dialogRef} className="shortcuts-dialog" aria-labelledby={titleId} onCancel={onClose}>
-      <h2 id={titleId}>Keyboard shortcuts</h2>
+    <Dialog className="shortcuts-dialog" title="Keyboard shortcuts" onCancel={onClose}>
       <p className="muted">Ctrl means Cmd on a Mac; Alt means Option.</p>
       <ShortcutSheet headingLevel={3} />
       <div className="button-row">
@@ -55,6 +45,6 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
           Close
         </button>
       </div>
-    </dialog>
+    </Dialog>
   );
 }

@@ -13,6 +13,7 @@ import { recordsOf } from './meeting-model';
 import { deleteRecord, saveRecord } from './meeting-repository';
 import { useSave } from './save-status';
 import { useMeeting } from './use-meetings';
+import { Field } from '../components/field';
 
 const STATUS_LABELS: Record<ActionUpdateRecord['status'], string> = { complete: 'Complete', ongoing: 'Ongoing: carry forward' };
 
@@ -97,8 +98,7 @@ function CarriedLine({
         <span className="muted">From the meeting of {formatDate(action.fromMeetingDate)}.</span>
       </p>
       <div className="quick-fields">
-        <span className="field">
-          <label htmlFor={`${id}-status`}>Progress</label>
+        <Field id={`${id}-status`} label="Progress">
           <select
             id={`${id}-status`}
             value={update?.status ?? ''}
@@ -116,7 +116,7 @@ function CarriedLine({
               </option>
             ))}
           </select>
-        </span>
+        </Field>
         <span className="field field-wide">
           <InlineText
             id={`${id}-note`}

@@ -8,6 +8,7 @@ import { useRemoveRecord } from './use-undoable-removal';
 import { useSave } from './save-status';
 import { DateField } from '../components/date-field';
 import { QuickForm, Part, RemoveButton, TargetSelect, toTarget, type ItemProps, recordBase } from './item-parts';
+import { Field } from '../components/field';
 
 // The actions arising from one agenda item, each with an owner and, where given, a plan target.
 
@@ -83,12 +84,10 @@ export function ActionsArising({ meeting, item, records, board, targets, isLocke
               <option key={role} value={role} />
             ))}
           </datalist>
-          <span className="field field-wide">
-            <label htmlFor="live-action-text">Action</label>
+          <Field id="live-action-text" label="Action" className="field-wide">
             <input ref={textRef} id="live-action-text" type="text" value={text} onChange={(event) => setText(event.target.value)} />
-          </span>
-          <span className="field">
-            <label htmlFor="live-action-owner">Owner (role)</label>
+          </Field>
+          <Field id="live-action-owner" label="Owner (role)">
             <input
               id="live-action-owner"
               type="text"
@@ -96,14 +95,12 @@ export function ActionsArising({ meeting, item, records, board, targets, isLocke
               value={owner}
               onChange={(event) => setOwner(event.target.value)}
             />
-          </span>
-          <span className="field">
-            <label htmlFor="live-action-due">Due</label>
+          </Field>
+          <Field id="live-action-due" label="Due">
             <DateField id="live-action-due" value={dueDate} onChange={setDueDate} />
-          </span>
+          </Field>
           {meeting.planId ? (
-            <span className="field field-wide">
-              <label htmlFor="live-action-link">Plan action (optional)</label>
+            <Field id="live-action-link" label="Plan action (optional)" className="field-wide">
               <TargetSelect
                 id="live-action-link"
                 item={item}
@@ -113,7 +110,7 @@ export function ActionsArising({ meeting, item, records, board, targets, isLocke
                 placeholder="None"
                 onlyActions
               />
-            </span>
+            </Field>
           ) : null}
         </QuickForm>
       )}

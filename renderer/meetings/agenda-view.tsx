@@ -16,6 +16,8 @@ import { useMeeting, usePlanTargets, type PlanTarget } from './use-meetings';
 import './meetings.css';
 import { NotOnThisLaptop } from '../components/not-on-laptop';
 import { FormError } from '../components/form-error';
+import { ViewTitle } from '../components/view-title';
+import { Field } from '../components/field';
 
 /** Setting up a meeting: date, time, place, the plan it reviews, and its agenda items. */
 export function AgendaView({ meetingId }: { meetingId: string | undefined }) {
@@ -26,9 +28,7 @@ export function AgendaView({ meetingId }: { meetingId: string | undefined }) {
         <p className="breadcrumb">
           <a href={hrefFor('/meetings')}>Meetings</a>
         </p>
-        <h1 id="view-title" tabIndex={-1}>
-          {meeting ? `Agenda: meeting of ${formatDate(meeting.date)}` : 'Agenda'}
-        </h1>
+        <ViewTitle>{meeting ? `Agenda: meeting of ${formatDate(meeting.date)}` : 'Agenda'}</ViewTitle>
         {meeting?.id === SAMPLE_MEETING_ID ? (
           <p>
             <span dir="auto">{meeting.title}</span>
@@ -448,8 +448,7 @@ function AddItem({ nextNumber, onAdd }: { nextNumber: string; onAdd: (item: Agen
     <form className="quick-add" aria-labelledby={`${formId}-title`} onSubmit={onSubmit} noValidate>
       <h3 id={`${formId}-title`}>Add an item</h3>
       <div className="quick-fields">
-        <span className="field field-number">
-          <label htmlFor={`${formId}-number`}>Number</label>
+        <Field id={`${formId}-number`} label="Number" className="field-number">
           <input
             id={`${formId}-number`}
             type="text"
@@ -458,9 +457,8 @@ function AddItem({ nextNumber, onAdd }: { nextNumber: string; onAdd: (item: Agen
             value={fields.number}
             onChange={(event) => set({ number: event.target.value })}
           />
-        </span>
-        <span className="field field-wide">
-          <label htmlFor={`${formId}-item-title`}>Title</label>
+        </Field>
+        <Field id={`${formId}-item-title`} label="Title" className="field-wide">
           <input
             ref={titleRef}
             id={`${formId}-item-title`}
@@ -468,16 +466,15 @@ function AddItem({ nextNumber, onAdd }: { nextNumber: string; onAdd: (item: Agen
             value={fields.title}
             onChange={(event) => set({ title: event.target.value })}
           />
-        </span>
-        <span className="field">
-          <label htmlFor={`${formId}-presenter`}>Presenter (role)</label>
+        </Field>
+        <Field id={`${formId}-presenter`} label="Presenter (role)">
           <input
             id={`${formId}-presenter`}
             type="text"
             value={fields.presenter}
             onChange={(event) => set({ presenter: event.target.value })}
           />
-        </span>
+        </Field>
         <span className="field field-check">
           <label className="check">
             <input type="checkbox" checked={fields.isExempt} onChange={(event) => set({ isExempt: event.target.checked })} /> Exempt

@@ -14,6 +14,7 @@ import { peopleAt, recordsOf } from './meeting-model';
 import { markUnmarkedPresent, setAttendance } from './meeting-repository';
 import { useSave } from './save-status';
 import { useSavedValue } from './use-saved-value';
+import { DataTable } from '../components/data-table';
 
 /** Attendance: present, apologies or absent; substitutes; late arrivals and early departures, by agenda item. */
 export function AttendancePanel({
@@ -42,15 +43,11 @@ export function AttendancePanel({
       <h2 id="attendance-title" tabIndex={-1}>
         Attendance
       </h2>
-      {people.length === 0 ? (
-        <p className="empty-state">
-          Nobody is on the board register yet. Add the members on the <a href={hrefFor('/meetings/board')}>board</a> screen.
-        </p>
-      ) : (
+      {people.length > 0 ? (
         <p>
           {counts.present ?? 0} present, {counts.apologies ?? 0} apologies, {counts.absent ?? 0} absent, {unmarked.length} not yet marked.
         </p>
-      )}
+      ) : null}
       {!isLocked && unmarked.length > 0 ? (
         <div className="button-row">
           <button type="button" className="secondary" onClick={() => void save(() => markUnmarkedPresent(db, meeting.id, unmarked))}>
@@ -58,36 +55,31 @@ export function AttendancePanel({
           </button>
         </div>
       ) : null}
-      {people.length > 0 ? (
-        <div className="table-scroll">
-          <table className="data-table attendance-table">
-            <caption className="visually-hidden">Attendance at the meeting</caption>
-            <thead>
-              <tr>
-                <th scope="col">Member</th>
-                <th scope="col">Attendance</th>
-                <th scope="col">Standing in for</th>
-                <th scope="col">Arrived late at</th>
-                <th scope="col">Left early at</th>
-              </tr>
-            </thead>
-            <tbody>
-              {people.map((person) => (
-                <AttendanceRow
-                  key={person.id}
-                  meeting={meeting}
-                  person={person}
-                  people={people}
-                  record={attendance.get(person.id)}
-                  nameOf={nameOf}
-                  isLocked={isLocked}
-                  onChange={(patch) => save(() => setAttendance(db, meeting.id, person, patch))}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <DataTable
+        caption="Attendance at the meeting"
+        isCaptionHidden
+        className="attendance-table"
+        columns={['Member', 'Attendance', 'Standing in for', 'Arrived late at', 'Left early at']}
+        rows={people}
+        empty={
+          <>
+            Nobody is on the board register yet. Add the members on the <a href={hrefFor('/meetings/board')}>board</a> screen.
+          </>
+        }
+      >
+        {(person) => (
+          <AttendanceRow
+            key={person.id}
+            meeting={meeting}
+            person={person}
+            people={people}
+            record={attendance.get(person.id)}
+            nameOf={nameOf}
+            isLocked={isLocked}
+            onChange={(patch) => save(() => setAttendance(db, meeting.id, person, patch))}
+          />
+        )}
+      </DataTable>
     </section>
   );
 }

@@ -9,11 +9,15 @@ import { SampleTag } from '../removal/sample-tag';
 import { BoardSwitcher } from './board-switcher';
 import { InlineText } from './inline-text';
 import { MAJORITY_LABELS } from './labels';
+import { RadioGroup } from '../components/radio-group';
+import { DataTable, type DataTableColumn } from '../components/data-table';
 import { updateBoard, type BoardChange } from './meeting-repository';
 import { SaveProvider, SaveStatus, useSave } from './save-status';
 import { useBoard, useMeetings } from './use-meetings';
 import './meetings.css';
 import { FormError } from '../components/form-error';
+import { ViewTitle } from '../components/view-title';
+import { Field } from '../components/field';
 
 /** The board register (members, organisations, who votes, substitutes) and the terms of reference. */
 export function BoardView() {
@@ -25,9 +29,7 @@ export function BoardView() {
         <p className="breadcrumb">
           <a href={hrefFor('/meetings')}>Meetings</a>
         </p>
-        <h1 id="view-title" tabIndex={-1}>
-          Board register and terms of reference
-        </h1>
+        <ViewTitle>Board register and terms of reference</ViewTitle>
         <BoardSwitcher />
         {board && isSampleBoard(board) ? (
           <p>
@@ -82,6 +84,15 @@ function replaceMember(id: string, patch: Partial<BoardMember>) {
   });
 }
 
+const REGISTER_COLUMNS: readonly DataTableColumn[] = [
+  'Name',
+  'Role',
+  'Organisation',
+  'Votes',
+  'Substitute for',
+  { label: 'Remove', isHidden: true },
+];
+
 function Register({ members, onChange }: { members: BoardMember[]; onChange: (changeOf: (current: Board) => BoardChange) => void }) {
   const nameOf = (id: string | null) => members.find((member) => member.id === id)?.name ?? '';
   return (
@@ -91,109 +102,94 @@ function Register({ members, onChange }: { members: BoardMember[]; onChange: (ch
         Advisers (for example from the DfE and NHS England) sit on the board but do not vote. A named substitute votes only when standing in
         for their member.
       </p>
-      {members.length === 0 ? <p className="empty-state">Nobody is on the register yet. Add the members below.</p> : null}
-      {members.length > 0 ? (
-        <div className="table-scroll">
-          <table className="data-table register-table">
-            <caption className="visually-hidden">Members of the board</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Role</th>
-                <th scope="col">Organisation</th>
-                <th scope="col">Votes</th>
-                <th scope="col">Substitute for</th>
-                <th scope="col">
-                  <span className="visually-hidden">Remove</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((member) => (
-                <tr key={member.id}>
-                  <td>
-                    <InlineText
-                      id={`member-${member.id}-name`}
-                      label={`Name of ${member.name}`}
-                      isLabelHidden
-                      value={member.name}
-                      onSave={(name) => name.trim() && onChange(replaceMember(member.id, { name: name.trim() }))}
-                    />
-                  </td>
-                  <td>
-                    <InlineText
-                      id={`member-${member.id}-role`}
-                      label={`Role of ${member.name}`}
-                      isLabelHidden
-                      value={member.role}
-                      size={30}
-                      onSave={(role) => onChange(replaceMember(member.id, { role: role.trim() }))}
-                    />
-                  </td>
-                  <td>
-                    <InlineText
-                      id={`member-${member.id}-organisation`}
-                      label={`Organisation of ${member.name}`}
-                      isLabelHidden
-                      list="board-organisations"
-                      value={member.organisation}
-                      onSave={(organisation) =>
-                        organisation.trim() && onChange(replaceMember(member.id, { organisation: organisation.trim() }))
-                      }
-                    />
-                  </td>
-                  <td>
-                    <label className="check">
-                      <input
-                        type="checkbox"
-                        checked={member.isVoting}
-                        onChange={(event) => onChange(replaceMember(member.id, { isVoting: event.target.checked }))}
-                      />
-                      <span className="visually-hidden">{member.name} votes</span>
-                      <span aria-hidden="true">{member.isVoting ? 'Votes' : 'Does not vote'}</span>
-                    </label>
-                  </td>
-                  <td>
-                    <label htmlFor={`member-${member.id}-substitute`} className="visually-hidden">
-                      {member.name} is a substitute for
-                    </label>
-                    <select
-                      id={`member-${member.id}-substitute`}
-                      value={member.substituteForId ?? ''}
-                      onChange={(event) => onChange(replaceMember(member.id, { substituteForId: event.target.value || null }))}
-                    >
-                      <option value="">Not a substitute</option>
-                      {members
-                        .filter((other) => other.id !== member.id && other.substituteForId === null)
-                        .map((other) => (
-                          <option key={other.id} value={other.id}>
-                            {other.name}
-                          </option>
-                        ))}
-                    </select>
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="secondary"
-                      aria-label={`Remove ${member.name} from the register`}
-                      onClick={() =>
-                        onChange((current) => ({
-                          members: current.members
-                            .filter((other) => other.id !== member.id)
-                            .map((other) => (other.substituteForId === member.id ? { ...other, substituteForId: null } : other)),
-                        }))
-                      }
-                    >
-                      Remove
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <DataTable
+        caption="Members of the board"
+        isCaptionHidden
+        className="register-table"
+        columns={REGISTER_COLUMNS}
+        rows={members}
+        empty="Nobody is on the register yet. Add the members below."
+      >
+        {(member) => (
+          <tr key={member.id}>
+            <td>
+              <InlineText
+                id={`member-${member.id}-name`}
+                label={`Name of ${member.name}`}
+                isLabelHidden
+                value={member.name}
+                onSave={(name) => name.trim() && onChange(replaceMember(member.id, { name: name.trim() }))}
+              />
+            </td>
+            <td>
+              <InlineText
+                id={`member-${member.id}-role`}
+                label={`Role of ${member.name}`}
+                isLabelHidden
+                value={member.role}
+                size={30}
+                onSave={(role) => onChange(replaceMember(member.id, { role: role.trim() }))}
+              />
+            </td>
+            <td>
+              <InlineText
+                id={`member-${member.id}-organisation`}
+                label={`Organisation of ${member.name}`}
+                isLabelHidden
+                list="board-organisations"
+                value={member.organisation}
+                onSave={(organisation) => organisation.trim() && onChange(replaceMember(member.id, { organisation: organisation.trim() }))}
+              />
+            </td>
+            <td>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={member.isVoting}
+                  onChange={(event) => onChange(replaceMember(member.id, { isVoting: event.target.checked }))}
+                />
+                <span className="visually-hidden">{member.name} votes</span>
+                <span aria-hidden="true">{member.isVoting ? 'Votes' : 'Does not vote'}</span>
+              </label>
+            </td>
+            <td>
+              <label htmlFor={`member-${member.id}-substitute`} className="visually-hidden">
+                {member.name} is a substitute for
+              </label>
+              <select
+                id={`member-${member.id}-substitute`}
+                value={member.substituteForId ?? ''}
+                onChange={(event) => onChange(replaceMember(member.id, { substituteForId: event.target.value || null }))}
+              >
+                <option value="">Not a substitute</option>
+                {members
+                  .filter((other) => other.id !== member.id && other.substituteForId === null)
+                  .map((other) => (
+                    <option key={other.id} value={other.id}>
+                      {other.name}
+                    </option>
+                  ))}
+              </select>
+            </td>
+            <td>
+              <button
+                type="button"
+                className="secondary"
+                aria-label={`Remove ${member.name} from the register`}
+                onClick={() =>
+                  onChange((current) => ({
+                    members: current.members
+                      .filter((other) => other.id !== member.id)
+                      .map((other) => (other.substituteForId === member.id ? { ...other, substituteForId: null } : other)),
+                  }))
+                }
+              >
+                Remove
+              </button>
+            </td>
+          </tr>
+        )}
+      </DataTable>
       <AddMember members={members} nameOf={nameOf} onAdd={(member) => onChange((current) => ({ members: [...current.members, member] }))} />
     </section>
   );
@@ -239,8 +235,7 @@ function AddMember({
     <form className="quick-add" aria-labelledby={`${formId}-title`} onSubmit={onSubmit} noValidate>
       <h3 id={`${formId}-title`}>Add a member</h3>
       <div className="quick-fields">
-        <span className="field">
-          <label htmlFor={`${formId}-name`}>Name</label>
+        <Field id={`${formId}-name`} label="Name">
           <input
             ref={nameRef}
             id={`${formId}-name`}
@@ -248,13 +243,11 @@ function AddMember({
             value={fields.name}
             onChange={(event) => set({ name: event.target.value })}
           />
-        </span>
-        <span className="field">
-          <label htmlFor={`${formId}-role`}>Role</label>
+        </Field>
+        <Field id={`${formId}-role`} label="Role">
           <input id={`${formId}-role`} type="text" value={fields.role} onChange={(event) => set({ role: event.target.value })} />
-        </span>
-        <span className="field">
-          <label htmlFor={`${formId}-organisation`}>Organisation</label>
+        </Field>
+        <Field id={`${formId}-organisation`} label="Organisation">
           <input
             id={`${formId}-organisation`}
             type="text"
@@ -262,14 +255,13 @@ function AddMember({
             value={fields.organisation}
             onChange={(event) => set({ organisation: event.target.value })}
           />
-        </span>
+        </Field>
         <span className="field field-check">
           <label className="check">
             <input type="checkbox" checked={fields.isVoting} onChange={(event) => set({ isVoting: event.target.checked })} /> Votes
           </label>
         </span>
-        <span className="field">
-          <label htmlFor={`${formId}-substitute`}>Substitute for</label>
+        <Field id={`${formId}-substitute`} label="Substitute for">
           <select
             id={`${formId}-substitute`}
             value={fields.substituteForId}
@@ -284,7 +276,7 @@ function AddMember({
                 </option>
               ))}
           </select>
-        </span>
+        </Field>
         <button type="submit">Add member</button>
       </div>
       <FormError message={error} />
@@ -359,20 +351,15 @@ function Terms({
           </label>
         ))}
       </fieldset>
-      <fieldset className="terms-fieldset">
-        <legend>Majority needed to carry a vote</legend>
-        {MAJORITY_RULES.map((rule) => (
-          <label key={rule} className="check check-line">
-            <input
-              type="radio"
-              name="majority"
-              value={rule}
-              checked={terms.majority === rule}
-              onChange={() => onChange((current) => ({ ...current, majority: rule }))}
-            />{' '}
-            {MAJORITY_LABELS[rule]}
-          </label>
-        ))}
+      <RadioGroup
+        className="terms-fieldset"
+        legend="Majority needed to carry a vote"
+        name="majority"
+        optionClassName="check check-line"
+        options={MAJORITY_RULES.map((rule) => ({ value: rule, label: MAJORITY_LABELS[rule] }))}
+        value={terms.majority}
+        onChange={(majority) => onChange((current) => ({ ...current, majority }))}
+      >
         <label className="check check-line">
           <input
             type="checkbox"
@@ -384,7 +371,7 @@ function Terms({
           />{' '}
           The chair has a casting vote on a tie (simple majority only)
         </label>
-      </fieldset>
+      </RadioGroup>
       <div className="form-grid">
         <label htmlFor="terms-pattern">Decision numbering pattern</label>
         <span>

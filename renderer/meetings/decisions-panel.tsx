@@ -12,6 +12,7 @@ import { useSave } from './save-status';
 import { draftKey, useDraftState } from './use-draft-state';
 import { QuickForm, Part, RemoveButton, type ItemProps } from './item-parts';
 import { StatusTag } from '../components/status-tag';
+import { Field } from '../components/field';
 
 // Decisions and votes recorded at one agenda item, checked against the board's majority rule.
 
@@ -126,8 +127,7 @@ export function Decisions({ meeting, item, records, terms, isLocked, quorum }: I
       </ul>
       {isLocked ? null : (
         <QuickForm title="Record a decision" onSubmit={add} firstFieldRef={typeRef} error={error} submitLabel="Record decision">
-          <span className="field">
-            <label htmlFor="live-decision-type">Decision</label>
+          <Field id="live-decision-type" label="Decision">
             <select
               ref={typeRef}
               id="live-decision-type"
@@ -141,25 +141,22 @@ export function Decisions({ meeting, item, records, terms, isLocked, quorum }: I
                 </option>
               ))}
             </select>
-          </span>
-          <span className="field field-wide">
-            <label htmlFor="live-decision-text">What was decided</label>
+          </Field>
+          <Field id="live-decision-text" label="What was decided" className="field-wide">
             <input id="live-decision-text" type="text" value={text} onChange={(event) => setText(event.target.value)} />
-          </span>
+          </Field>
           {type === 'escalated' ? (
-            <span className="field">
-              <label htmlFor="live-decision-escalated">Escalated to</label>
+            <Field id="live-decision-escalated" label="Escalated to">
               <input
                 id="live-decision-escalated"
                 type="text"
                 value={escalatedTo}
                 onChange={(event) => setEscalatedTo(event.target.value)}
               />
-            </span>
+            </Field>
           ) : null}
           {type === 'rescinds' || type === 'amends' ? (
-            <span className="field">
-              <label htmlFor="live-decision-refers">Earlier decision number</label>
+            <Field id="live-decision-refers" label="Earlier decision number">
               <input
                 id="live-decision-refers"
                 type="text"
@@ -167,10 +164,9 @@ export function Decisions({ meeting, item, records, terms, isLocked, quorum }: I
                 placeholder="SOB/2026/014"
                 onChange={(event) => setRefersTo(event.target.value)}
               />
-            </span>
+            </Field>
           ) : null}
-          <span className="field">
-            <label htmlFor="live-vote-method">Vote</label>
+          <Field id="live-vote-method" label="Vote">
             <select
               id="live-vote-method"
               value={method}
@@ -180,7 +176,7 @@ export function Decisions({ meeting, item, records, terms, isLocked, quorum }: I
               <option value="consensus">By consensus</option>
               <option value="show-of-hands">Show of hands</option>
             </select>
-          </span>
+          </Field>
           {method === 'show-of-hands' ? (
             <>
               {(['for', 'against', 'abstain'] as const).map((key) => (
@@ -197,8 +193,7 @@ export function Decisions({ meeting, item, records, terms, isLocked, quorum }: I
                 </span>
               ))}
               {terms.majority === 'simple' && terms.hasCastingVote && check?.isTied ? (
-                <span className="field">
-                  <label htmlFor="live-vote-casting">Chair’s casting vote</label>
+                <Field id="live-vote-casting" label="Chair’s casting vote">
                   <select
                     id="live-vote-casting"
                     value={castingVote}
@@ -210,7 +205,7 @@ export function Decisions({ meeting, item, records, terms, isLocked, quorum }: I
                     <option value="for">For</option>
                     <option value="against">Against</option>
                   </select>
-                </span>
+                </Field>
               ) : null}
             </>
           ) : null}

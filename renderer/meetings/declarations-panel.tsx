@@ -7,6 +7,7 @@ import { useSave } from './save-status';
 import { draftKey, useDraftState } from './use-draft-state';
 import { QuickForm, Part, RemoveButton, type ItemProps, recordBase } from './item-parts';
 import { StatusTag } from '../components/status-tag';
+import { Field } from '../components/field';
 
 // The declarations of interest made at one agenda item.
 
@@ -75,8 +76,7 @@ export function Declarations({ meeting, item, records, board, isLocked }: ItemPr
       </ul>
       {isLocked ? null : (
         <QuickForm title="Declare an interest" onSubmit={add} firstFieldRef={memberRef} error={error} submitLabel="Add declaration">
-          <span className="field">
-            <label htmlFor="live-declaration-member">Who</label>
+          <Field id="live-declaration-member" label="Who">
             <select ref={memberRef} id="live-declaration-member" value={memberId} onChange={(event) => setMemberId(event.target.value)}>
               <option value="">Choose a member…</option>
               {people.map((person) => (
@@ -85,11 +85,10 @@ export function Declarations({ meeting, item, records, board, isLocked }: ItemPr
                 </option>
               ))}
             </select>
-          </span>
-          <span className="field field-wide">
-            <label htmlFor="live-declaration-interest">Interest</label>
+          </Field>
+          <Field id="live-declaration-interest" label="Interest" className="field-wide">
             <input id="live-declaration-interest" type="text" value={interest} onChange={(event) => setInterest(event.target.value)} />
-          </span>
+          </Field>
           <span className="field field-check">
             <label className="check">
               <input type="checkbox" checked={hasLeft} onChange={(event) => setHasLeft(event.target.checked)} /> Left the room for this item

@@ -6,6 +6,7 @@ import { saveRecord } from './meeting-repository';
 import { useRemoveRecord } from './use-undoable-removal';
 import { useSave } from './save-status';
 import { QuickForm, Part, RemoveButton, TargetSelect, toTarget, type ItemProps, recordBase } from './item-parts';
+import { Field } from '../components/field';
 
 // The board's assurance judgements on the plan's areas and actions at one agenda item.
 
@@ -69,8 +70,7 @@ export function Judgements({ meeting, item, records, terms, targets, isLocked }:
           error={error}
           submitLabel="Record judgement"
         >
-          <span className="field field-wide">
-            <label htmlFor="live-judgement-target">Area or action</label>
+          <Field id="live-judgement-target" label="Area or action" className="field-wide">
             <TargetSelect
               id="live-judgement-target"
               selectRef={targetRef}
@@ -80,9 +80,8 @@ export function Judgements({ meeting, item, records, terms, targets, isLocked }:
               onChange={setTarget}
               placeholder="Choose…"
             />
-          </span>
-          <span className="field">
-            <label htmlFor="live-judgement-level">Assurance</label>
+          </Field>
+          <Field id="live-judgement-level" label="Assurance">
             <select id="live-judgement-level" value={level} onChange={(event) => setLevel(event.target.value)}>
               <option value="">Choose…</option>
               {terms.assuranceScale.map((option) => (
@@ -91,11 +90,10 @@ export function Judgements({ meeting, item, records, terms, targets, isLocked }:
                 </option>
               ))}
             </select>
-          </span>
-          <span className="field field-wide">
-            <label htmlFor="live-judgement-reason">Reason</label>
+          </Field>
+          <Field id="live-judgement-reason" label="Reason" className="field-wide">
             <input id="live-judgement-reason" type="text" value={reason} onChange={(event) => setReason(event.target.value)} />
-          </span>
+          </Field>
         </QuickForm>
       )}
     </Part>

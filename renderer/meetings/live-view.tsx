@@ -15,6 +15,8 @@ import { boardIdOf } from './boards';
 import { useBoard, useMeeting, useMeetingRecords, usePlanTargets } from './use-meetings';
 import './meetings.css';
 import { NotOnThisLaptop } from '../components/not-on-laptop';
+import { PageTabs } from '../components/page-tabs';
+import { ViewTitle } from '../components/view-title';
 
 // The chair's live record of a meeting. One section at a time (attendance, the action log, or an
 // agenda item), chosen from the list or by keyboard; the section and the item in progress live
@@ -60,11 +62,7 @@ export function LiveView({
   // The meeting's own board, whichever board is open.
   const board = useBoard(meeting ? boardIdOf(meeting) : undefined);
   if (meeting === undefined || records === undefined || board === undefined) {
-    return (
-      <h1 id="view-title" tabIndex={-1}>
-        Meeting
-      </h1>
-    );
+    return <ViewTitle>Meeting</ViewTitle>;
   }
   if (meeting === null) {
     return <NotOnThisLaptop thing="meeting" title="Meeting" />;
@@ -166,9 +164,9 @@ function LiveMeeting({
         <a href={hrefFor('/meetings')}>Meetings</a> · <a href={hrefFor('/meetings/agenda', { meeting: meeting.id })}>Agenda</a> ·{' '}
         <a href={hrefFor('/meetings/minutes', { meeting: meeting.id })}>Minutes</a>
       </p>
-      <h1 id="view-title" tabIndex={-1}>
+      <ViewTitle>
         <span dir="auto">{meeting.title}</span>: {formatDate(meeting.date)}
-      </h1>
+      </ViewTitle>
       <div className="live-bar">
         {quorum ? (
           <QuorumIndicator state={quorum} itemLabel={quorumWhere} />
@@ -188,43 +186,42 @@ function LiveMeeting({
         </p>
       ) : null}
       <div className="live-layout">
-        <nav aria-label="Sections of the meeting" className="section-nav">
-          <ol>
-            <li>
-              <a
-                href={hrefFor('/meetings/live', { meeting: meeting.id, section: ATTENDANCE, at: inProgress?.id })}
-                aria-current={current === ATTENDANCE ? 'page' : undefined}
-              >
-                Attendance
-              </a>
-            </li>
-            <li>
-              <a
-                href={hrefFor('/meetings/live', { meeting: meeting.id, section: ACTION_LOG, at: inProgress?.id })}
-                aria-current={current === ACTION_LOG ? 'page' : undefined}
-              >
-                Action log ({meeting.carriedActions.length})
-              </a>
-            </li>
-            {meeting.agenda.map((item) => {
+        <PageTabs
+          className="section-nav"
+          label="Sections of the meeting"
+          isOrdered
+          tabs={[
+            {
+              key: ATTENDANCE,
+              href: hrefFor('/meetings/live', { meeting: meeting.id, section: ATTENDANCE, at: inProgress?.id }),
+              label: 'Attendance',
+              isCurrent: current === ATTENDANCE,
+            },
+            {
+              key: ACTION_LOG,
+              href: hrefFor('/meetings/live', { meeting: meeting.id, section: ACTION_LOG, at: inProgress?.id }),
+              label: `Action log (${meeting.carriedActions.length})`,
+              isCurrent: current === ACTION_LOG,
+            },
+            ...meeting.agenda.map((item) => {
               const itemQuorum = terms ? quorumFor(terms, meeting, records, item.id) : null;
-              return (
-                <li key={item.id}>
-                  <a
-                    href={hrefFor('/meetings/live', { meeting: meeting.id, section: item.id, at: item.id })}
-                    aria-current={current === item.id ? 'page' : undefined}
-                  >
+              return {
+                key: item.id,
+                href: hrefFor('/meetings/live', { meeting: meeting.id, section: item.id, at: item.id }),
+                isCurrent: current === item.id,
+                label: (
+                  <>
                     <span className="item-number">{item.number}</span> <span dir="auto">{item.title}</span>
                     {item.isExempt ? <span className="exempt-mark"> Exempt</span> : null}
                     {itemQuorum && !itemQuorum.isQuorate && records.some((record) => record.kind === 'attendance') ? (
                       <span className="inquorate-mark"> Not quorate</span>
                     ) : null}
-                  </a>
-                </li>
-              );
-            })}
-          </ol>
-        </nav>
+                  </>
+                ),
+              };
+            }),
+          ]}
+        />
         <div className="live-panel" ref={panelRef}>
           {current === ATTENDANCE ? (
             <AttendancePanel meeting={meeting} records={records} board={board} isLocked={isLocked} />

@@ -15,6 +15,7 @@ import { DataTable } from '../components/data-table';
 import { FormError } from '../components/form-error';
 import { DateField } from '../components/date-field';
 import { TimeField } from '../components/time-field';
+import { ViewTitle } from '../components/view-title';
 
 /** The board's meetings, the latest first, with a form to set up the next one. */
 export function MeetingsView() {
@@ -23,9 +24,7 @@ export function MeetingsView() {
   const sample = useSample();
   return (
     <section aria-labelledby="view-title">
-      <h1 id="view-title" tabIndex={-1}>
-        Meetings
-      </h1>
+      <ViewTitle>Meetings</ViewTitle>
       <BoardSwitcher />
       <p>
         {board ? `${board.name}: ${board.members.length} on the register.` : 'No board register yet.'}

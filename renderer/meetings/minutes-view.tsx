@@ -21,6 +21,9 @@ import { NotOnThisLaptop } from '../components/not-on-laptop';
 import { StatusTag } from '../components/status-tag';
 import { FormError } from '../components/form-error';
 import { DateField } from '../components/date-field';
+import { ConfirmBox } from '../components/confirm-action';
+import { ViewTitle } from '../components/view-title';
+import { Field } from '../components/field';
 
 /** The minutes of a meeting as recorded; approving them (which locks them), their verification, and corrections. */
 export function MinutesView({ meetingId, at }: { meetingId: string | undefined; at: string | undefined }) {
@@ -41,7 +44,7 @@ export function MinutesView({ meetingId, at }: { meetingId: string | undefined; 
             </>
           ) : null}
         </p>
-        <h1 id="view-title" tabIndex={-1}>
+        <ViewTitle>
           {meeting ? (
             <>
               Minutes: <span dir="auto">{meeting.title}</span>, {formatDate(meeting.date)}
@@ -49,7 +52,7 @@ export function MinutesView({ meetingId, at }: { meetingId: string | undefined; 
           ) : (
             'Minutes'
           )}
-        </h1>
+        </ViewTitle>
         {meeting === null ? <NotOnThisLaptop thing="meeting" /> : null}
         {meeting && records && board !== undefined ? (
           <>
@@ -433,19 +436,19 @@ function Approval({
         )}
       </form>
       {isConfirming ? (
-        <div className="confirm" role="group" aria-labelledby={`${formId}-confirm`}>
-          <p id={`${formId}-confirm`}>
-            <strong>Approve the minutes of {formatDate(meeting.date)} and lock them?</strong> This cannot be undone.
-          </p>
-          <div className="button-row">
-            <button ref={confirmRef} type="button" onClick={() => void approve()}>
-              Yes, approve and lock
-            </button>
-            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-              Not yet
-            </button>
-          </div>
-        </div>
+        <ConfirmBox
+          question={
+            <>
+              <strong>Approve the minutes of {formatDate(meeting.date)} and lock them?</strong> This cannot be undone.
+            </>
+          }
+          confirmLabel="Yes, approve and lock"
+          keepLabel="Not yet"
+          isDanger={false}
+          confirmRef={confirmRef}
+          onConfirm={() => void approve()}
+          onKeep={() => setConfirming(false)}
+        />
       ) : null}
       <FormError message={error} />
     </section>
@@ -495,8 +498,7 @@ function Corrections({ meeting, records }: { meeting: Meeting; records: MeetingR
       <SaveStatus />
       <form className="quick-add" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Add a correction">
         <div className="quick-fields">
-          <span className="field field-wide">
-            <label htmlFor={`${formId}-amends`}>Amends record</label>
+          <Field id={`${formId}-amends`} label="Amends record" className="field-wide">
             <select id={`${formId}-amends`} value={amends} onChange={(event) => setAmends(event.target.value)}>
               <option value="">Choose a record…</option>
               {chained.map((record) => (
@@ -505,11 +507,10 @@ function Corrections({ meeting, records }: { meeting: Meeting; records: MeetingR
                 </option>
               ))}
             </select>
-          </span>
-          <span className="field field-wide">
-            <label htmlFor={`${formId}-text`}>Correction</label>
+          </Field>
+          <Field id={`${formId}-text`} label="Correction" className="field-wide">
             <input ref={textRef} id={`${formId}-text`} type="text" value={text} onChange={(event) => setText(event.target.value)} />
-          </span>
+          </Field>
           <button type="submit">Add correction</button>
         </div>
         <FormError message={error} />

@@ -13,6 +13,7 @@ import { usePlans } from '../hooks/use-plan-data';
 import { AgendaEditor, type AgendaRow, type LinkOption } from './agenda-editor';
 import { PdfViewer } from './pdf-viewer';
 import './papers.css';
+import { ViewTitle } from '../components/view-title';
 
 // "Make a pack", for the clerk: choose the PDFs (or a combined pack), edit the agenda, save a
 // .zip. Main reads and writes with the very code of `oversight-cli pack` (electron/pack), so
@@ -124,9 +125,7 @@ export function MakePackView() {
 
   return (
     <>
-      <h1 id="view-title" tabIndex={-1}>
-        Make a pack
-      </h1>
+      <ViewTitle>Make a pack</ViewTitle>
       <p>
         For the clerk: make the meeting pack members import, from the report PDFs you already have. Choose the PDFs (one paper each,
         numbered from their names such as “03 Highlight report.pdf”) or the combined agenda pack (split at its bookmarks), check the agenda,

@@ -10,6 +10,7 @@ import { useProfile } from '../annotations/use-annotations';
 import { useServices } from '../app/context';
 import { formatDate } from '../format';
 import type { AnchoredAnnotation } from './anchoring';
+import { ConfirmBox } from '../components/confirm-action';
 
 // The panel beside a paper: the passage being highlighted with its note, then every highlight
 // on the paper in page order (other members' shared ones read-only), and last the highlights
@@ -43,6 +44,16 @@ export function PaperAnnotationPanel({
     .filter((entry) => entry.match.status !== 'orphaned')
     .sort((a, b) => startOf(a) - startOf(b) || a.record.createdAt.localeCompare(b.record.createdAt));
   const orphaned = anchored.filter((entry) => entry.match.status === 'orphaned');
+  const card = (entry: (typeof anchored)[number]) => (
+    <HighlightCard
+      key={entry.record.id}
+      entry={entry}
+      profile={profile ?? null}
+      pageLabel={pageLabel}
+      onGoTo={onGoTo}
+      onMessage={setMessage}
+    />
+  );
 
   return (
     <section className="paper-annotations" aria-labelledby={headingId}>
@@ -80,36 +91,12 @@ export function PaperAnnotationPanel({
         {message}
       </div>
       {placed.length === 0 && orphaned.length === 0 ? <p className="muted">No highlights on this paper yet.</p> : null}
-      {placed.length > 0 ? (
-        <ul className="annotation-list">
-          {placed.map((entry) => (
-            <HighlightCard
-              key={entry.record.id}
-              entry={entry}
-              profile={profile ?? null}
-              pageLabel={pageLabel}
-              onGoTo={onGoTo}
-              onMessage={setMessage}
-            />
-          ))}
-        </ul>
-      ) : null}
+      {placed.length > 0 ? <ul className="annotation-list">{placed.map(card)}</ul> : null}
       {orphaned.length > 0 ? (
         <>
           <h3>No longer in this version of the paper</h3>
           <p className="muted">The words of these highlights were not found in this paper. They are kept with the words as they were.</p>
-          <ul className="annotation-list">
-            {orphaned.map((entry) => (
-              <HighlightCard
-                key={entry.record.id}
-                entry={entry}
-                profile={profile ?? null}
-                pageLabel={pageLabel}
-                onGoTo={onGoTo}
-                onMessage={setMessage}
-              />
-            ))}
-          </ul>
+          <ul className="annotation-list">{orphaned.map(card)}</ul>
         </>
       ) : null}
       {isAskingProfile ? <ProfileDialog onClose={() => setAskingProfile(false)} /> : null}
@@ -203,25 +190,17 @@ function HighlightCard({
         ) : null}
       </div>
       {isMine && profile && mode === 'confirm-delete' ? (
-        <div className="confirm" role="group" aria-label="Confirm deletion">
-          <p>Delete this highlight and its note?</p>
-          <div className="button-row">
-            <button
-              type="button"
-              className="danger"
-              onClick={async () => {
-                const result = await deleteNote(profile, record.id, 'Deleted: your highlight and its note.');
-                onMessage(result.ok ? 'Highlight deleted.' : result.error.message);
-                setMode('view');
-              }}
-            >
-              Delete
-            </button>
-            <button type="button" className="secondary" onClick={() => setMode('view')}>
-              Keep it
-            </button>
-          </div>
-        </div>
+        <ConfirmBox
+          label="Confirm deletion"
+          question="Delete this highlight and its note?"
+          confirmLabel="Delete"
+          onConfirm={async () => {
+            const result = await deleteNote(profile, record.id, 'Deleted: your highlight and its note.');
+            onMessage(result.ok ? 'Highlight deleted.' : result.error.message);
+            setMode('view');
+          }}
+          onKeep={() => setMode('view')}
+        />
       ) : null}
     </li>
   );

@@ -15,6 +15,7 @@ import { PdfViewer, type PageRange } from './pdf-viewer';
 import { markPaperRead } from './read-papers';
 import { startTextExtraction } from './text-extraction';
 import { useMeetingPapers, usePaper, usePaperAnnotations, usePaperText } from './use-papers';
+import { ViewTitle } from '../components/view-title';
 
 /** One board paper: the viewer, and beside it the member's highlights and notes on it. */
 export function PaperView({ params }: { params: URLSearchParams }) {
@@ -104,9 +105,7 @@ function PaperPage({
   if (paper === null) {
     return (
       <>
-        <h1 id="view-title" tabIndex={-1}>
-          Paper not found
-        </h1>
+        <ViewTitle>Paper not found</ViewTitle>
         <p className="empty-state">
           This paper is not on this laptop (it may have been removed as an earlier version).{' '}
           <a href={hrefFor('/papers', { meeting: meetingId })}>Back to the papers</a>
@@ -135,9 +134,7 @@ function PaperPage({
       <p className="no-print">
         <a href={hrefFor('/papers', { meeting: paper.meetingId })}>Back to the papers for this meeting</a>
       </p>
-      <h1 id="view-title" tabIndex={-1} dir="auto">
-        {paper.title}
-      </h1>
+      <ViewTitle>{paper.title}</ViewTitle>
       <p className="paper-facts">
         {paper.isExempt ? <span className="exempt-badge">Exempt</span> : null}
         <span>{paper.pageCount === 1 ? '1 page' : `${paper.pageCount} pages`}</span>

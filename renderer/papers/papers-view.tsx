@@ -17,6 +17,8 @@ import { warmPdfViewer } from './pdf';
 import type { PaperRecord } from './types';
 import { useMeetingPapers, useMeetingRecordExists, usePackMeetings, type PackMeeting } from './use-papers';
 import { isSampleMeeting } from '../hooks/use-sample';
+import { ConfirmAction } from '../components/confirm-action';
+import { ViewTitle } from '../components/view-title';
 
 /** Meeting packs: each meeting's papers by agenda item, their versions, and search inside them. */
 export function PapersView({ params }: { params: URLSearchParams }) {
@@ -37,9 +39,7 @@ export function PapersView({ params }: { params: URLSearchParams }) {
 
   return (
     <>
-      <h1 id="view-title" tabIndex={-1}>
-        Papers
-      </h1>
+      <ViewTitle>Papers</ViewTitle>
       <p>
         The clerk’s meeting packs, held on this laptop so you can read and annotate the papers with no network. A pack is a .zip, a
         .pack.json file with its papers beside it, or a folder holding both; it can also arrive in the inbox or be dropped on the window.
@@ -107,7 +107,6 @@ function MeetingPapers({ entry }: { entry: PackMeeting }) {
   const data = useMeetingPapers(entry.meetingId);
   const hasRecord = useMeetingRecordExists(entry.meetingId);
   const [message, setMessage] = useState<string | null>(null);
-  const [isConfirmingRemoval, setConfirmingRemoval] = useState(false);
   const latest = entry.packs[0];
   const { meeting } = latest ?? entry;
   const papers = data?.papers ?? [];
@@ -220,33 +219,19 @@ function MeetingPapers({ entry }: { entry: PackMeeting }) {
             These papers were reissued. They are kept until you remove them; your highlights on them follow the reissued papers either way.
           </p>
           <PaperList papers={earlier} all={papers} />
-          {isConfirmingRemoval ? (
-            <div className="confirm" role="group" aria-label="Confirm removal">
-              <p>Remove {plural(earlier.length, 'earlier version')} from this laptop? The reissued papers stay.</p>
-              <div className="button-row">
-                <button
-                  type="button"
-                  className="danger"
-                  onClick={async () => {
-                    const removed = await removeEarlierVersions(db, entry.meetingId);
-                    setConfirmingRemoval(false);
-                    setMessage(`Removed ${plural(removed, 'earlier version')}.`);
-                  }}
-                >
-                  Remove
-                </button>
-                <button type="button" className="secondary" onClick={() => setConfirmingRemoval(false)}>
-                  Keep them
-                </button>
-              </div>
-            </div>
-          ) : (
-            <div className="button-row">
-              <button type="button" className="secondary" onClick={() => setConfirmingRemoval(true)}>
-                Remove earlier versions…
-              </button>
-            </div>
-          )}
+          <ConfirmAction
+            label="Remove earlier versions…"
+            groupLabel="Confirm removal"
+            question={`Remove ${plural(earlier.length, 'earlier version')} from this laptop? The reissued papers stay.`}
+            confirmLabel="Remove"
+            keepLabel="Keep them"
+            onConfirm={async () => {
+              const removed = await removeEarlierVersions(db, entry.meetingId);
+              return `Removed ${plural(removed, 'earlier version')}.`;
+            }}
+            failure={(reason) => `Nothing was removed: ${reason}`}
+            onOutcome={(outcome) => setMessage('message' in outcome ? outcome.message : outcome.error)}
+          />
         </>
       ) : null}
       <h3>Remove</h3>

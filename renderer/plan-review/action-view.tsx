@@ -18,6 +18,7 @@ import { VoiceSummary } from '../voice/voice-view';
 import './plan-review.css';
 import { NotOnThisLaptop } from '../components/not-on-laptop';
 import { ViewTitle } from '../components/view-title';
+import { DataTable } from '../components/data-table';
 
 const EVIDENCE_TYPES: Record<Evidence['type'], string> = {
   audit: 'Audit',
@@ -139,39 +140,30 @@ function Milestones({ detail, today }: { detail: ActionDetail; today: string }) 
   return (
     <section className="review-section" aria-labelledby="milestones-title">
       <h2 id="milestones-title">Milestones</h2>
-      {detail.milestones.length === 0 ? (
-        <p className="muted">No milestones.</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption className="visually-hidden">Milestones of this action</caption>
-            <thead>
-              <tr>
-                <th scope="col">Milestone</th>
-                <th scope="col">Due</th>
-                <th scope="col">Achieved</th>
-              </tr>
-            </thead>
-            <tbody>
-              {detail.milestones.map((milestone) => (
-                <tr key={milestone.id}>
-                  <td>{milestone.title}</td>
-                  <td>{formatDate(milestone.dueDate)}</td>
-                  <td>
-                    {milestone.achievedOn ? (
-                      formatDate(milestone.achievedOn)
-                    ) : milestone.dueDate < today ? (
-                      <span className="overdue-tag">Not achieved, overdue</span>
-                    ) : (
-                      'Not yet'
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption="Milestones of this action"
+        isCaptionHidden
+        columns={['Milestone', 'Due', 'Achieved']}
+        rows={detail.milestones}
+        empty="No milestones."
+        emptyClassName="muted"
+      >
+        {(milestone) => (
+          <tr key={milestone.id}>
+            <td>{milestone.title}</td>
+            <td>{formatDate(milestone.dueDate)}</td>
+            <td>
+              {milestone.achievedOn ? (
+                formatDate(milestone.achievedOn)
+              ) : milestone.dueDate < today ? (
+                <span className="overdue-tag">Not achieved, overdue</span>
+              ) : (
+                'Not yet'
+              )}
+            </td>
+          </tr>
+        )}
+      </DataTable>
       {detail.milestones.map((milestone) => (
         <details key={milestone.id} className="milestone-notes">
           <summary>Notes on the milestone “{milestone.title}”</summary>

@@ -1,4 +1,5 @@
 import { hrefFor } from '../app/router';
+import { PageTabs } from '../components/page-tabs';
 import { SampleTag } from '../components/sample-tag';
 import { useSamplePlanIds } from '../hooks/use-sample';
 
@@ -17,24 +18,22 @@ export function PlanReviewNav({ planId, current }: { planId: string; current: Pa
   ];
   const isSample = useSamplePlanIds()?.has(planId) === true;
   return (
-    <nav className="review-nav" aria-label="This plan">
-      <ul>
-        <li>
-          <a href="#/plan">All plans</a>
-        </li>
-        {pages.map((entry) => (
-          <li key={entry.page}>
-            <a href={hrefFor(entry.path, { plan: planId })} aria-current={entry.page === current ? 'page' : undefined}>
-              {entry.label}
-            </a>
-          </li>
-        ))}
-      </ul>
+    <PageTabs
+      className="review-nav"
+      label="This plan"
+      before={[{ key: 'all', href: '#/plan', label: 'All plans' }]}
+      tabs={pages.map((entry) => ({
+        key: entry.page,
+        href: hrefFor(entry.path, { plan: planId }),
+        label: entry.label,
+        isCurrent: entry.page === current,
+      }))}
+    >
       {isSample ? (
         <p className="sample-note">
           <SampleTag /> This plan is invented: the sample bundled with Oversight to try it out.
         </p>
       ) : null}
-    </nav>
+    </PageTabs>
   );
 }

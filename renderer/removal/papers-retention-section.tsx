@@ -9,6 +9,7 @@ import {
   RETENTION_MONTHS,
   setPapersRetention,
 } from './papers-retention';
+import { ConfirmBox } from '../components/confirm-action';
 
 /** Settings: remove the papers of meetings older than a number of months (off by default). */
 export function PapersRetentionSection() {
@@ -62,28 +63,18 @@ export function PapersRetentionSection() {
         </select>
       </p>
       {pending ? (
-        <div className="confirm" role="group" aria-label="Confirm removing old papers">
-          <p>
-            This removes the papers of {plural(pending.meetings, 'meeting')} held more than {pending.months} months ago from this laptop
-            now. This cannot be undone.
-          </p>
-          <div className="button-row">
-            <button
-              type="button"
-              className="danger"
-              onClick={() => {
-                const { months } = pending;
-                setPending(null);
-                void apply(months);
-              }}
-            >
-              Remove them
-            </button>
-            <button type="button" className="secondary" onClick={() => setPending(null)}>
-              Cancel
-            </button>
-          </div>
-        </div>
+        <ConfirmBox
+          label="Confirm removing old papers"
+          question={`This removes the papers of ${plural(pending.meetings, 'meeting')} held more than ${pending.months} months ago from this laptop now. This cannot be undone.`}
+          confirmLabel="Remove them"
+          keepLabel="Cancel"
+          onConfirm={() => {
+            const { months } = pending;
+            setPending(null);
+            void apply(months);
+          }}
+          onKeep={() => setPending(null)}
+        />
       ) : null}
       <div aria-live="polite">{message ? <p>{message}</p> : null}</div>
     </section>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { ConfirmAction } from '../components/confirm-action';
 import { useServices } from '../app/context';
 import { plural } from '../format';
 import { removeBoard, removeMeetingPapers, removePlan } from './removal-repository';
@@ -18,47 +18,15 @@ type ConfirmProps = {
 };
 
 function ConfirmRemoval({ label, question, confirmLabel, onRemove }: ConfirmProps) {
-  const [isConfirming, setConfirming] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   return (
-    <div className="removal">
-      {isConfirming ? (
-        <div className="confirm" role="group" aria-label={label.replace(/…$/, '')}>
-          <p>{question}</p>
-          <div className="button-row">
-            <button
-              type="button"
-              className="danger"
-              onClick={() => {
-                setConfirming(false);
-                setError(null);
-                void onRemove().then(setMessage, (caught: unknown) =>
-                  setError(`Nothing was removed: ${caught instanceof Error ? caught.message : String(caught)}`),
-                );
-              }}
-            >
-              {confirmLabel}
-            </button>
-            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-              Keep it
-            </button>
-          </div>
-        </div>
-      ) : (
-        <div className="button-row">
-          <button type="button" className="secondary" onClick={() => setConfirming(true)}>
-            {label}
-          </button>
-        </div>
-      )}
-      <div aria-live="polite">{message ? <p>{message}</p> : null}</div>
-      {error ? (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <ConfirmAction
+      className="removal"
+      label={label}
+      question={question}
+      confirmLabel={confirmLabel}
+      onConfirm={onRemove}
+      failure={(reason) => `Nothing was removed: ${reason}`}
+    />
   );
 }
 

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ConfirmAction, OutcomeRegion, type Outcome } from '../components/confirm-action';
 import { useServices } from '../app/context';
 import { plural } from '../format';
 import { hasSample, removeSample, type SampleHoldings } from './sample';
@@ -8,9 +9,7 @@ import { useSample } from './sample-tag';
 export function SampleSection() {
   const { db } = useServices();
   const sample = useSample();
-  const [isConfirming, setConfirming] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   return (
     <section aria-labelledby="sample-title">
       <h2 id="sample-title">The sample</h2>
@@ -22,47 +21,24 @@ export function SampleSection() {
             The sample is invented, for trying Oversight: {describe(sample)}. It is labelled “Sample” wherever it shows. Removing it removes
             your notes on it too; your own plans, meetings and papers stay.
           </p>
-          {isConfirming ? (
-            <div className="confirm" role="group" aria-label="Confirm removing the sample">
-              <p>Remove the sample from this laptop? This cannot be undone.</p>
-              <div className="button-row">
-                <button
-                  type="button"
-                  className="danger"
-                  onClick={() => {
-                    setConfirming(false);
-                    setError(null);
-                    void removeSample(db).then(
-                      () => setMessage('The sample was removed.'),
-                      (caught: unknown) =>
-                        setError(
-                          `The sample was not removed, and nothing was changed: ${caught instanceof Error ? caught.message : String(caught)}`,
-                        ),
-                    );
-                  }}
-                >
-                  Remove the sample
-                </button>
-                <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-                  Keep it
-                </button>
-              </div>
-            </div>
-          ) : (
-            <div className="button-row">
-              <button type="button" className="secondary" onClick={() => setConfirming(true)}>
-                Remove the sample…
-              </button>
-            </div>
-          )}
+          <ConfirmAction
+            label="Remove the sample…"
+            groupLabel="Confirm removing the sample"
+            question="Remove the sample from this laptop? This cannot be undone."
+            confirmLabel="Remove the sample"
+            onConfirm={async () => {
+              await removeSample(db);
+              return 'The sample was removed.';
+            }}
+            failure={(reason) => `The sample was not removed, and nothing was changed: ${reason}`}
+            onOutcome={setOutcome}
+          />
         </>
       ) : null}
-      <div aria-live="polite">{message ? <p>{message}</p> : null}</div>
-      {error ? (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <OutcomeRegion
+        message={outcome && 'message' in outcome ? outcome.message : null}
+        error={outcome && 'error' in outcome ? outcome.error : null}
+      />
     </section>
   );
 }

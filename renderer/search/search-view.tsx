@@ -8,6 +8,7 @@ import type { SearchHit } from './search-index';
 import { useSearchResults } from './use-search';
 import '../plan-review/plan-review.css';
 import '../papers/papers.css';
+import { ViewTitle } from '../components/view-title';
 
 const GROUP_TITLES: Record<SearchKind, string> = {
   action: 'Actions',
@@ -62,9 +63,7 @@ export function SearchView({ params }: { params: URLSearchParams }) {
 
   return (
     <>
-      <h1 id="view-title" tabIndex={-1}>
-        Search
-      </h1>
+      <ViewTitle>Search</ViewTitle>
       <form role="search" aria-label="Search everything" className="search-page-form" onSubmit={(event) => event.preventDefault()}>
         <label htmlFor="search-page-input">Search actions, progress updates, measures, areas, risks, annotations and board papers</label>
         <input

@@ -7,6 +7,7 @@ import { formatDate, formatDateTime, plural } from '../format';
 import type { StartAction, StartChange, StartData } from './start-data';
 import { useStartData } from './use-start';
 import './start.css';
+import { ViewTitle } from '../components/view-title';
 
 // The first screen: what to do next. Each part says what there is and links to where to do it;
 // an empty part says so in words rather than vanishing, so the page reads the same every time.
@@ -19,9 +20,7 @@ export function StartView({ today }: { today?: string }) {
   const data = useStartData(today);
   return (
     <section aria-labelledby="view-title" className="start-view">
-      <h1 id="view-title" tabIndex={-1}>
-        What to do next
-      </h1>
+      <ViewTitle>What to do next</ViewTitle>
       {data === undefined ? (
         <p>Loading…</p>
       ) : (

@@ -8,6 +8,7 @@ import { formatBytes, formatDate, formatDateTime, plural } from '../format';
 import { useImports, useSyncState } from '../hooks/use-plan-data';
 import type { SyncEntry } from '../plan/sync-controller';
 import { DataTable } from '../components/data-table';
+import { ViewTitle } from '../components/view-title';
 
 const SOURCE_LABELS = {
   inbox: 'Inbox folder',
@@ -26,9 +27,7 @@ export function ImportsView() {
 
   return (
     <section aria-labelledby="view-title">
-      <h1 id="view-title" tabIndex={-1}>
-        Imports
-      </h1>
+      <ViewTitle>Imports</ViewTitle>
       <p>
         Import plan files (<code>.plan.json</code>), spreadsheet trackers (<code>.csv</code>, <code>.xlsx</code>), meeting packs (
         <code>.zip</code>, <code>.pack.json</code> or a pack folder) and members’ annotation files (<code>.annotations.json</code>). Files

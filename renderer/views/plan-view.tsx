@@ -4,6 +4,7 @@ import { usePlans } from '../hooks/use-plan-data';
 import { RemovePlanButton } from '../removal/remove-buttons';
 import { useSamplePlanIds } from '../hooks/use-sample';
 import { SampleTag } from '../components/sample-tag';
+import { ViewTitle } from '../components/view-title';
 
 const KIND_LABELS: Record<string, string> = {
   'written-statement-of-action': 'Written statement of action',
@@ -25,9 +26,7 @@ export function PlanView() {
   const samples = useSamplePlanIds();
   return (
     <section aria-labelledby="view-title">
-      <h1 id="view-title" tabIndex={-1}>
-        Plans
-      </h1>
+      <ViewTitle>Plans</ViewTitle>
       {plans === undefined ? <p>Loading…</p> : null}
       {plans?.length === 0 ? (
         <p className="empty-state">

@@ -7,11 +7,13 @@ import { saveProfile } from '../annotations/profile-repository';
 import { getRetention, setRetention } from '../annotations/retention';
 import { useProfile } from '../annotations/use-annotations';
 import { useServices } from '../app/context';
+import { FormError } from '../components/form-error';
 import { BoardSettings } from '../board/board-settings';
 import { BackupsSection } from '../backup/backups-section';
 import { WipeSection } from '../backup/wipe-section';
 import { PapersRetentionSection } from '../removal/papers-retention-section';
 import { SampleSection } from '../removal/sample-section';
+import { ViewTitle } from '../components/view-title';
 
 /** Settings kept by the main process: where the inbox folder is. */
 export function SettingsView() {
@@ -49,9 +51,7 @@ export function SettingsView() {
 
   return (
     <section aria-labelledby="view-title">
-      <h1 id="view-title" tabIndex={-1}>
-        Settings
-      </h1>
+      <ViewTitle>Settings</ViewTitle>
       <h2>Inbox folder</h2>
       <p>
         Plan files, trackers, meeting packs and annotation files saved into this folder are imported automatically, while Oversight is open
@@ -68,11 +68,7 @@ export function SettingsView() {
           Use the default folder
         </button>
       </div>
-      {error ? (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <h2>Board folder</h2>
       <BoardSettings />
       <h2>Appearance</h2>
