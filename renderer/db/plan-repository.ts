@@ -1,6 +1,7 @@
 import type { ImportCandidate, Problem } from '../../shared/ipc/contract';
 import { diffPlanSteps } from '../../shared/plan/diff';
 import { planReviewTables, readPlanReview, writePlanReview } from '../plan-review/review-store';
+import { boardIdOfPlan, openBoardId, plansOfBoard } from '../meetings/boards';
 import type { OversightDatabase } from './database';
 import { entitiesOfPlan } from './entity-queries';
 import { runSliced, SLICE_MS, yieldToWindow } from './yield-in-transaction';
@@ -32,6 +33,8 @@ export type StoreOptions = {
   signal?: AbortSignal;
   /** Milliseconds of computing (diff, figures, search changes) between two yields to the window. */
   sliceMs?: number;
+  /** The board a new plan is filed under (the open board unless given); a plan held already keeps its board. */
+  boardId?: string;
 };
 
 /**
@@ -124,6 +127,8 @@ export async function storeCandidate(db: OversightDatabase, candidate: ImportCan
   const revision = plan.export.revision;
   const now = (options.now ?? new Date()).toISOString();
   const newId = options.newId ?? (() => crypto.randomUUID());
+  // Read before the transaction, which does not hold the board and meta tables.
+  const openBoard = options.boardId ?? (await openBoardId(db));
 
   // Plan review's figures, list rows and search index change in the same transaction, so they
   // can never disagree with the entities they were computed from.
@@ -172,6 +177,7 @@ export async function storeCandidate(db: OversightDatabase, candidate: ImportCan
       contentHash: outcome.contentHash,
       counts: outcome.counts,
       importedAt: now,
+      boardId: current ? boardIdOfPlan(current) : openBoard,
       revisions: [
         ...(current?.revisions ?? []),
         {
@@ -238,8 +244,7 @@ export async function listImports(db: OversightDatabase): Promise<ImportRecord[]
   return imports.sort((a, b) => b.at.localeCompare(a.at));
 }
 
-/** Plans side by side, by title. */
-export async function listPlans(db: OversightDatabase): Promise<PlanRecord[]> {
-  const plans = await db.plans.toArray();
-  return plans.sort((a, b) => a.header.title.localeCompare(b.header.title, 'en-GB'));
+/** A board's plans side by side, by title: the open board's unless given. */
+export async function listPlans(db: OversightDatabase, boardId?: string): Promise<PlanRecord[]> {
+  return plansOfBoard(db, boardId ?? (await openBoardId(db)));
 }

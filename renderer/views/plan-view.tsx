@@ -4,6 +4,8 @@ import { usePlans } from '../hooks/use-plan-data';
 import { RemovePlanButton } from '../removal/remove-buttons';
 import { useSamplePlanIds } from '../hooks/use-sample';
 import { SampleTag } from '../components/sample-tag';
+import { BoardSwitcher } from '../meetings/board-switcher';
+import { MovePlanForm } from './move-plan';
 
 const KIND_LABELS: Record<string, string> = {
   'written-statement-of-action': 'Written statement of action',
@@ -19,7 +21,7 @@ const APPROVAL_LABELS: Record<string, string> = {
   'fit-for-purpose': 'Judged fit for purpose',
 };
 
-/** The plans held on this laptop, side by side, each with its latest revision and what changed in it. */
+/** The open board's plans held on this laptop (imports file a plan under the open board), side by side, each with its latest revision and what changed in it. */
 export function PlanView() {
   const plans = usePlans();
   const samples = useSamplePlanIds();
@@ -28,6 +30,7 @@ export function PlanView() {
       <h1 id="view-title" tabIndex={-1}>
         Plans
       </h1>
+      <BoardSwitcher />
       {plans === undefined ? <p>Loading…</p> : null}
       {plans?.length === 0 ? (
         <p className="empty-state">
@@ -80,6 +83,7 @@ export function PlanView() {
                   </a>
                 </p>
               ) : null}
+              <MovePlanForm planId={plan.id} title={plan.header.title} />
               <RemovePlanButton planId={plan.id} title={plan.header.title} revisions={plan.revisions.length} />
             </article>
           );

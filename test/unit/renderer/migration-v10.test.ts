@@ -55,7 +55,11 @@ const meetingAt9 = (id: string, date: string) => ({
 describe('schema v10 (several boards)', () => {
   it('indexes meetings by board, after v9', () => {
     expect(v10.stores).toEqual({ meetings: 'id, boardId' });
-    expect(SCHEMA_VERSIONS.map((schema) => schema.version).slice(-2)).toEqual([9, 10]);
+    expect(
+      SCHEMA_VERSIONS.map((schema) => schema.version)
+        .filter((version) => version <= 10)
+        .slice(-2),
+    ).toEqual([9, 10]);
   });
 
   it('v9 → v10: keeps the board, meetings and records, and gives every meeting the one board', async () => {
@@ -81,7 +85,7 @@ describe('schema v10 (several boards)', () => {
     const db = new OversightDatabase(name);
     open.push(db);
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(Math.max(...SCHEMA_VERSIONS.map((schema) => schema.version)));
     expect(await db.board.toArray()).toEqual([board]);
     expect((await db.meetings.toArray()).map((meeting) => [meeting.id, meeting.boardId])).toEqual([
       ['nov', BOARD_ID],
