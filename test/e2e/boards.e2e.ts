@@ -50,7 +50,7 @@ async function addNote(app: AppHarness, planId: string, text: string) {
 }
 
 async function chooseBoard(page: Page, name: string) {
-  const choice = page.getByRole('combobox', { name: 'Board' });
+  const choice = page.getByRole('combobox', { name: 'Board', exact: true });
   await choice.selectOption({ label: name });
   await expect.poll(() => choice.evaluate((element) => (element as HTMLSelectElement).selectedOptions[0]?.text)).toBe(name);
 }
@@ -71,7 +71,7 @@ describe('several boards in Chromium', () => {
     await page.getByRole('button', { name: 'Add a board…' }).click();
     await page.getByRole('textbox', { name: 'Name of the board to add' }).fill('Westdale Schools Forum');
     await page.getByRole('button', { name: 'Add the board' }).click();
-    await expect.poll(() => page.getByRole('combobox', { name: 'Board' }).inputValue()).not.toBe('board');
+    await expect.poll(() => page.getByRole('combobox', { name: 'Board', exact: true }).inputValue()).not.toBe('board');
     await page.getByText('No plan has been imported yet.', { exact: false }).waitFor();
 
     const files = (await fs.readdir(SAMPLE_FOLDER)).filter((name) => name.endsWith('.plan.json')).sort();
@@ -112,5 +112,21 @@ describe('several boards in Chromium', () => {
     await page.getByRole('heading', { level: 2, name: SAMPLE_PLAN }).waitFor();
     expect(await page.getByRole('heading', { level: 2, name: FORUM_PLAN }).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
+
+    // Each board has its own board folder: the forum's is chosen in Settings; the first board has none.
+    await app.open('#/settings');
+    const shown = page.getByTestId('board-folder');
+    await expect.poll(() => shown.textContent()).toBe('No board folder chosen');
+    await chooseBoard(page, 'Westdale Schools Forum');
+    const forumFolder = path.join(app.documentsFolder, 'forum-board');
+    await fs.mkdir(forumFolder);
+    app.nextChosenFolder = forumFolder;
+    await page.getByRole('button', { name: 'Choose the board folder…' }).click();
+    await expect.poll(() => shown.textContent()).toBe(forumFolder);
+    expect(await axeViolations(page)).toEqual([]);
+    await chooseBoard(page, 'Northmoor SEND Oversight Board');
+    await expect.poll(() => shown.textContent()).toBe('No board folder chosen');
+    await chooseBoard(page, 'Westdale Schools Forum');
+    await expect.poll(() => shown.textContent()).toBe(forumFolder);
   });
 });
