@@ -6,7 +6,13 @@ import { writeFileAtomic } from './fs/atomic-write';
 // Main-process settings: only what main itself needs (where the inbox is). Everything a member
 // creates lives in the renderer's IndexedDB.
 
-const storedSettingsSchema = z.object({ inboxFolder: z.string().min(1).optional(), boardFolder: z.string().min(1).optional() });
+// boardFolder is the first board's folder (the one board there was); boardFolders holds every
+// other board's, by the board's id on this laptop (each board has its own folder).
+const storedSettingsSchema = z.object({
+  inboxFolder: z.string().min(1).optional(),
+  boardFolder: z.string().min(1).optional(),
+  boardFolders: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/), z.string().min(1)).optional(),
+});
 export type StoredSettings = z.infer<typeof storedSettingsSchema>;
 
 /** A small JSON settings file in the app data folder, read leniently and written atomically. */

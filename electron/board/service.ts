@@ -11,6 +11,9 @@ import type { PublishedFile } from '../../shared/board/file';
 import type { ImportedDecisionsFile } from '../exports/save-export';
 import { checkPublication, copyForPublication, publishedKindOf, type PublishSource } from './publish';
 
+/** The id of the first board on a laptop (shared/meetings/schema.ts BOARD_ID): its folder is the setting kept before several boards. */
+const FIRST_BOARD = 'board';
+
 export type BoardServiceOptions = {
   settings: SettingsStore;
   emit: <K extends EventName>(event: K, payload: EventPayload<K>) => void;
@@ -42,12 +45,18 @@ export function createBoardService(options: BoardServiceOptions) {
   // has read is not read again, so it must reach the renderer through the next board:scan.
   let pending: BoardScan = emptyScan();
 
-  async function folderPath(): Promise<string | null> {
-    return (await options.settings.read()).boardFolder ?? null;
+  /**
+   * The folder of one board on this laptop (each board has its own; the first board's, "board",
+   * is the one setting there was before several boards). Every call names its board, so a sync of
+   * one board never reads or writes another's folder, whichever board the member opens meanwhile.
+   */
+  async function folderPath(board: string = FIRST_BOARD): Promise<string | null> {
+    const settings = await options.settings.read();
+    return (board === FIRST_BOARD ? settings.boardFolder : settings.boardFolders?.[board]) ?? null;
   }
 
-  async function ensureOpen() {
-    const wanted = await folderPath();
+  async function ensureOpen(board?: string) {
+    const wanted = await folderPath(board);
     if (open && open.path === wanted) return open.folder;
     open?.folder.close();
     open = undefined;
@@ -76,15 +85,20 @@ export function createBoardService(options: BoardServiceOptions) {
   return {
     folderPath,
 
-    /** Points Oversight at a board folder (chosen by the user in main's dialog). */
-    async setFolder(folder: string): Promise<void> {
-      await options.settings.write({ ...(await options.settings.read()), boardFolder: folder });
-      await ensureOpen();
+    /** Points a board (the first unless named) at its board folder (chosen by the user in main's dialog). */
+    async setFolder(folder: string, board: string = FIRST_BOARD): Promise<void> {
+      const settings = await options.settings.read();
+      await options.settings.write(
+        board === FIRST_BOARD
+          ? { ...settings, boardFolder: folder }
+          : { ...settings, boardFolders: { ...settings.boardFolders, [board]: folder } },
+      );
+      await ensureOpen(board);
     },
 
-    /** Reads the folder now: the files not seen before at their path and size. */
-    async scan(): Promise<Result<BoardScan>> {
-      const folder = await ensureOpen();
+    /** Reads a board's folder now: the files not seen before at their path and size. */
+    async scan(board?: string): Promise<Result<BoardScan>> {
+      const folder = await ensureOpen(board);
       if (!folder) return fail('not-configured', 'Choose the board folder in Settings first.');
       const fresh = await folder.scan();
       const found = pending;
@@ -101,8 +115,8 @@ export function createBoardService(options: BoardServiceOptions) {
      * Writes one of this laptop's files. Main opens it first, as every reader will: only a whole,
      * valid, signed file goes into the shared folder, and only under the name its header gives.
      */
-    async write(relativePath: string, bytes: Uint8Array): Promise<Result<{ written: true }>> {
-      const folder = await ensureOpen();
+    async write(relativePath: string, bytes: Uint8Array, board?: string): Promise<Result<{ written: true }>> {
+      const folder = await ensureOpen(board);
       if (!folder) return fail('not-configured', 'Choose the board folder in Settings first.');
       const opened = await openBoardFile(bytes);
       if (opened.status !== 'opened')
@@ -120,9 +134,9 @@ export function createBoardService(options: BoardServiceOptions) {
      * it itself: the snapshot is in the folder and whole, and each segment is by the same device,
      * numbered no higher than the snapshot. Anything else is left alone.
      */
-    async compact(snapshotPath: string, segmentPaths: readonly string[]): Promise<Result<{ removed: number }>> {
-      const folder = await ensureOpen();
-      const root = await folderPath();
+    async compact(snapshotPath: string, segmentPaths: readonly string[], board?: string): Promise<Result<{ removed: number }>> {
+      const folder = await ensureOpen(board);
+      const root = await folderPath(board);
       if (!folder || !root) return fail('not-configured', 'Choose the board folder in Settings first.');
       const snapshot = await openBoardFile(await readOrEmpty(path.join(root, ...snapshotPath.split('/'))));
       if (snapshot.status !== 'opened' || snapshot.file.kind !== 'snapshot') {
@@ -157,8 +171,9 @@ export function createBoardService(options: BoardServiceOptions) {
       paths: readonly string[],
       who: { memberId: string; deviceId: string },
       includeExempt: boolean,
+      board?: string,
     ): Promise<Result<{ sequence: number; files: PublishedFile[] }>> {
-      const root = await folderPath();
+      const root = await folderPath(board);
       if (!root) return fail('not-configured', 'Choose the board folder in Settings first.');
       if (!options.importer) return fail('failed', 'This build cannot publish to the board folder.');
       const sources: PublishSource[] = [];
@@ -191,8 +206,13 @@ export function createBoardService(options: BoardServiceOptions) {
      * whole against the signed manifest, then hands each to its importer. Not all there: said so,
      * and read again at the next sync.
      */
-    async readPublication(manifestPath: string, bodySha256: string, knownSha256: readonly string[]): Promise<Result<PublicationRead>> {
-      const root = await folderPath();
+    async readPublication(
+      manifestPath: string,
+      bodySha256: string,
+      knownSha256: readonly string[],
+      board?: string,
+    ): Promise<Result<PublicationRead>> {
+      const root = await folderPath(board);
       if (!root) return fail('not-configured', 'Choose the board folder in Settings first.');
       if (!options.importer) return fail('failed', 'This build cannot read publications.');
       const checked = await checkPublication(root, manifestPath, bodySha256);

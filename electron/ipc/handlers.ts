@@ -171,35 +171,36 @@ export function createHandlers(context: HandlerContext): HandlerTable {
       return ok({ files });
     },
 
-    'board:get-folder': async () => ok({ folder: await context.board.folderPath() }),
+    // Each board on this laptop has its own folder: every board channel names the board (absent: the first).
+    'board:get-folder': async (argument) => ok({ folder: await context.board.folderPath(argument?.board) }),
 
-    'board:choose-folder': async () => {
-      const current = await context.board.folderPath();
+    'board:choose-folder': async (argument) => {
+      const current = await context.board.folderPath(argument?.board);
       const chosen = await context.dialogs.chooseFolder(current ?? context.documentsFolder, 'Choose the board folder');
-      if (chosen) await context.board.setFolder(chosen);
+      if (chosen) await context.board.setFolder(chosen, argument?.board);
       return ok({ folder: chosen ?? current });
     },
 
-    'board:scan': async () => context.board.scan(),
+    'board:scan': async (argument) => context.board.scan(argument?.board),
 
-    'board:write': async ({ path: relativePath, bytes }) => context.board.write(relativePath, bytes),
+    'board:write': async ({ path: relativePath, bytes, board }) => context.board.write(relativePath, bytes, board),
 
-    'board:compact': async ({ snapshotPath, segmentPaths }) => context.board.compact(snapshotPath, segmentPaths),
+    'board:compact': async ({ snapshotPath, segmentPaths, board }) => context.board.compact(snapshotPath, segmentPaths, board),
 
     // Only files the clerk picks in the dialog are published: the renderer names no path.
-    'board:publish': async ({ includeExempt, memberId, deviceId }) => {
+    'board:publish': async ({ includeExempt, memberId, deviceId, board }) => {
       const paths = await context.dialogs.openFiles({
         title: 'Choose what to publish to the board',
         filters: [{ name: 'Packs, plans, decisions and answers', extensions: ['zip', 'json', 'xlsx'] }],
         multiple: true,
       });
       if (paths.length === 0) return ok({ publication: null });
-      const published = await context.board.publish(paths, { memberId, deviceId }, includeExempt);
+      const published = await context.board.publish(paths, { memberId, deviceId }, includeExempt, board);
       return published.ok ? ok({ publication: published.value }) : published;
     },
 
-    'board:read-publication': async ({ path: manifestPath, bodySha256, knownSha256 }) =>
-      context.board.readPublication(manifestPath, bodySha256, knownSha256),
+    'board:read-publication': async ({ path: manifestPath, bodySha256, knownSha256, board }) =>
+      context.board.readPublication(manifestPath, bodySha256, knownSha256, board),
 
     'evidence:open': async ({ planId, evidenceId }) =>
       openEvidence({ planId, evidenceId }, { folders: context.planFolders, openPath: context.openPath }),

@@ -4,6 +4,7 @@ import type { Api } from '../ipc/client';
 import type { SyncController } from '../plan/sync-controller';
 import type { PublicationPort } from './board-publications';
 import { syncBoard, type BoardPort, type BoardSyncReport } from './board-sync';
+import { openBoardId } from '../meetings/boards';
 
 /** `notice` holds the lines of the last sync that brought or refused something, until another does. */
 export type BoardState = {
@@ -14,14 +15,14 @@ export type BoardState = {
   lastAt: string | null;
 };
 
-/** The board folder reached through main's IPC channels. */
-export function ipcBoardPort(api: Api): BoardPort & PublicationPort {
+/** One board's folder (each board on this laptop has its own), reached through main's IPC channels. */
+export function ipcBoardPort(api: Api, board: string): BoardPort & PublicationPort {
   return {
-    scan: () => api.call('board:scan', undefined),
-    write: (path, bytes) => api.call('board:write', { path, bytes }),
-    compact: (snapshotPath, segmentPaths) => api.call('board:compact', { snapshotPath, segmentPaths }),
-    publish: (request) => api.call('board:publish', request),
-    readPublication: (path, bodySha256, knownSha256) => api.call('board:read-publication', { path, bodySha256, knownSha256 }),
+    scan: () => api.call('board:scan', { board }),
+    write: (path, bytes) => api.call('board:write', { path, bytes, board }),
+    compact: (snapshotPath, segmentPaths) => api.call('board:compact', { snapshotPath, segmentPaths, board }),
+    publish: (request) => api.call('board:publish', { ...request, board }),
+    readPublication: (path, bodySha256, knownSha256) => api.call('board:read-publication', { path, bodySha256, knownSha256, board }),
   };
 }
 
@@ -45,7 +46,6 @@ function makeController(db: OversightDatabase, api: Api, sync: SyncController | 
   const listeners = new Set<() => void>();
   let running: Promise<void> | null = null;
   let again = false;
-  const port = ipcBoardPort(api);
 
   function set(next: Partial<BoardState>) {
     state = { ...state, ...next };
@@ -55,7 +55,9 @@ function makeController(db: OversightDatabase, api: Api, sync: SyncController | 
   async function run(profile: Profile): Promise<void> {
     set({ isSyncing: true });
     try {
-      const result = await syncBoard(db, port, profile, sync ? { store: sync } : {});
+      // The open board's folder; the board stays fixed for this sync even if the member switches.
+      const board = await openBoardId(db);
+      const result = await syncBoard(db, ipcBoardPort(api, board), profile, { localBoard: board, ...(sync ? { store: sync } : {}) });
       // Not configured or not joined yet is the normal state of a single-laptop user: no error shown.
       if (result.ok) {
         const lines = describeReport(result.value);

@@ -7,6 +7,8 @@ import type { MeetingBundle } from '../../shared/exports/schema';
 import type { Result } from '../../shared/result';
 import type { OversightDatabase } from '../db/database';
 import { getMeta, setMeta } from '../db/meta-repository';
+import { BOARD_ID } from '../../shared/meetings/schema';
+import { boardKey, boardOrOpen } from './board-keys';
 import { meetingBundle } from '../exports/gather';
 
 // Chair → clerk (docs/formats/board-folder-v1.md, "Draft records"): the chair's laptop shares a
@@ -31,9 +33,11 @@ export type ReceivedDraft = {
 export async function keepDrafts(
   db: OversightDatabase,
   drafts: ReadonlyArray<{ file: OpenedDraftRecord; fromName: string }>,
+  localBoard: string = BOARD_ID,
 ): Promise<void> {
   if (drafts.length === 0) return;
-  const kept = (await getMeta<ReceivedDraft[]>(db, DRAFTS)) ?? [];
+  const key = boardKey(DRAFTS, localBoard);
+  const kept = (await getMeta<ReceivedDraft[]>(db, key)) ?? [];
   for (const { file, fromName } of drafts) {
     const meetingId = file.body.bundle.meeting.id;
     const index = kept.findIndex((draft) => draft.meetingId === meetingId && draft.deviceId === file.header.deviceId);
@@ -49,12 +53,12 @@ export async function keepDrafts(
     if (index < 0) kept.push(draft);
     else if ((kept[index]?.sequence ?? 0) < draft.sequence) kept[index] = draft;
   }
-  await setMeta(db, DRAFTS, kept);
+  await setMeta(db, key, kept);
 }
 
-/** The chair's draft records this laptop has received, newest meeting first. */
-export async function receivedDrafts(db: OversightDatabase): Promise<ReceivedDraft[]> {
-  const kept = (await getMeta<ReceivedDraft[]>(db, DRAFTS)) ?? [];
+/** The chair's draft records this laptop has received through a board's folder (the open board's unless named), newest meeting first. */
+export async function receivedDrafts(db: OversightDatabase, localBoard?: string): Promise<ReceivedDraft[]> {
+  const kept = (await getMeta<ReceivedDraft[]>(db, boardKey(DRAFTS, await boardOrOpen(db, localBoard)))) ?? [];
   return [...kept].sort((a, b) => b.bundle.meeting.date.localeCompare(a.bundle.meeting.date));
 }
 
@@ -75,7 +79,9 @@ export async function shareDraftRecord(
   profile: Profile,
   context: { trust: BoardTrust; register: ReaderState['register']; keys: { publicKeyBase64: string; privateKey: SigningKey } },
   meetingId: string,
+  localBoard?: string,
 ): Promise<Result<{ sequence: number }>> {
+  const writerKey = boardKey(DRAFT_WRITER, await boardOrOpen(db, localBoard));
   if (!isChairInRegister(context.register, profile)) {
     return {
       ok: false,
@@ -90,7 +96,7 @@ export async function shareDraftRecord(
       error: { code: 'invalid-argument', message: 'These minutes are approved: send them as a decision file (Exports) instead.' },
     };
   }
-  const writer = (await getMeta<{ sequence: number }>(db, DRAFT_WRITER)) ?? { sequence: 0 };
+  const writer = (await getMeta<{ sequence: number }>(db, writerKey)) ?? { sequence: 0 };
   // A laptop that stopped between writing a draft and noting it finds its number taken: the next is used.
   for (let sequence = writer.sequence + 1; sequence <= writer.sequence + 5; sequence += 1) {
     const bytes = await encodeBoardFile({
@@ -108,7 +114,7 @@ export async function shareDraftRecord(
     const written = await port.write(boardFilePath('draft-record', profile.id, profile.deviceId, sequence), bytes);
     if (!written.ok && written.error.code === 'exists') continue;
     if (!written.ok) return written;
-    await setMeta(db, DRAFT_WRITER, { sequence });
+    await setMeta(db, writerKey, { sequence });
     return { ok: true, value: { sequence } };
   }
   return { ok: false, error: { code: 'exists', message: 'This laptop’s next files in the board folder already exist; ask the clerk.' } };

@@ -7,6 +7,8 @@ import type { CandidateReply, ChannelResponse } from '../../shared/ipc/contract'
 import type { Result } from '../../shared/result';
 import type { OversightDatabase } from '../db/database';
 import { getMeta, setMeta } from '../db/meta-repository';
+import { BOARD_ID } from '../../shared/meetings/schema';
+import { boardKey, boardOrOpen } from './board-keys';
 import { importDecisionsFile, type DecisionsImportOutcome } from '../exports/decisions-import';
 import type { SyncEntry } from '../plan/sync-controller';
 
@@ -33,7 +35,11 @@ export type PublicationPort = {
 
 /** Where a publication's files are stored: the sync controller in the app (same path and log as the Import dialog). */
 export type PublicationStore = {
-  importPublished(fetch: (knownSha256: string[]) => Promise<readonly CandidateReply[]>): Promise<ReadonlyArray<SyncEntry['outcome']>>;
+  /** `boardId`: the board whose folder it came from; a new plan in it is filed under that board. */
+  importPublished(
+    fetch: (knownSha256: string[]) => Promise<readonly CandidateReply[]>,
+    options?: { boardId?: string },
+  ): Promise<ReadonlyArray<SyncEntry['outcome']>>;
 };
 
 type ReadOutcome =
@@ -44,11 +50,18 @@ type ReadOutcome =
 /** What one publication brought, for the notice. */
 export type PublicationArrival = { title: string; lines: string[] };
 
-/** A publication from the clerk, queued for import (in the caller's transaction). */
-export async function queuePublication(db: OversightDatabase, path: string, file: OpenedPublication, identity: string): Promise<void> {
-  const pending = (await getMeta<PendingPublication[]>(db, PENDING)) ?? [];
+/** A publication from the clerk, queued for import under its board (in the caller's transaction). */
+export async function queuePublication(
+  db: OversightDatabase,
+  path: string,
+  file: OpenedPublication,
+  identity: string,
+  localBoard: string = BOARD_ID,
+): Promise<void> {
+  const key = boardKey(PENDING, localBoard);
+  const pending = (await getMeta<PendingPublication[]>(db, key)) ?? [];
   if (pending.some((entry) => entry.identity === identity)) return;
-  await setMeta(db, PENDING, [...pending, { identity, path, bodySha256: file.header.bodySha256, title: file.body.title }]);
+  await setMeta(db, key, [...pending, { identity, path, bodySha256: file.header.bodySha256, title: file.body.title }]);
 }
 
 /**
@@ -59,22 +72,29 @@ export async function importQueuedPublications(
   db: OversightDatabase,
   port: Pick<PublicationPort, 'readPublication'>,
   store: PublicationStore,
+  localBoard: string = BOARD_ID,
 ): Promise<{ arrived: PublicationArrival[]; stillArriving: number; refused: Array<{ path: string; message: string }> }> {
   const result = { arrived: [] as PublicationArrival[], stillArriving: 0, refused: [] as Array<{ path: string; message: string }> };
-  const pending = (await getMeta<PendingPublication[]>(db, PENDING)) ?? [];
+  const key = boardKey(PENDING, localBoard);
+  const pending = (await getMeta<PendingPublication[]>(db, key)) ?? [];
   for (const publication of pending) {
     let outcome: ReadOutcome = { status: 'incomplete' };
-    const stored = await store.importPublished(async (knownSha256) => {
-      const reply = await port.readPublication(publication.path, publication.bodySha256, knownSha256);
-      if (!reply.ok) {
-        // Not configured any more, or a failure reading: tried again later. Refused: for good.
-        outcome = reply.error.code === 'invalid-argument' ? { status: 'refused', message: reply.error.message } : { status: 'incomplete' };
-        return [];
-      }
-      if (reply.value.status === 'incomplete') return [];
-      outcome = { status: 'ready', decisions: reply.value.decisions };
-      return reply.value.candidates;
-    });
+    // What the board's clerk published is filed under that board, whichever is open by then.
+    const stored = await store.importPublished(
+      async (knownSha256) => {
+        const reply = await port.readPublication(publication.path, publication.bodySha256, knownSha256);
+        if (!reply.ok) {
+          // Not configured any more, or a failure reading: tried again later. Refused: for good.
+          outcome =
+            reply.error.code === 'invalid-argument' ? { status: 'refused', message: reply.error.message } : { status: 'incomplete' };
+          return [];
+        }
+        if (reply.value.status === 'incomplete') return [];
+        outcome = { status: 'ready', decisions: reply.value.decisions };
+        return reply.value.candidates;
+      },
+      { boardId: localBoard },
+    );
     // Read through a function: the callback above set it, which the compiler's narrowing cannot see.
     const settled = (() => outcome as ReadOutcome)();
     if (settled.status === 'incomplete') {
@@ -87,15 +107,15 @@ export async function importQueuedPublications(
       const lines = stored.map(describeOutcome);
       for (const entry of settled.decisions) {
         if (entry.status === 'refused') lines.push(`${entry.fileName}: ${entry.message}`);
-        else lines.push(describeDecisions(await importDecisionsFile(db, entry.file).catch(() => null)));
+        else lines.push(describeDecisions(await importDecisionsFile(db, entry.file, { boardId: localBoard }).catch(() => null)));
       }
       result.arrived.push({ title: publication.title, lines: lines.length > 0 ? lines : ['nothing new (this laptop had it all already)'] });
     }
     // Taken off the queue once its files went through their importers (or were refused for good).
-    const now = (await getMeta<PendingPublication[]>(db, PENDING)) ?? [];
+    const now = (await getMeta<PendingPublication[]>(db, key)) ?? [];
     await setMeta(
       db,
-      PENDING,
+      key,
       now.filter((entry) => entry.identity !== publication.identity),
     );
   }
@@ -114,7 +134,9 @@ export async function publishToBoard(
   trust: BoardTrust,
   keys: { publicKeyBase64: string; privateKey: SigningKey },
   request: { title: string; includeExempt: boolean },
+  localBoard?: string,
 ): Promise<Result<{ files: number } | null>> {
+  const local = await boardOrOpen(db, localBoard);
   const copied = await port.publish({ includeExempt: request.includeExempt, memberId: profile.id, deviceId: profile.deviceId });
   if (!copied.ok) return copied;
   const { publication } = copied.value;
@@ -137,8 +159,9 @@ export async function publishToBoard(
   if (!written.ok) return written;
   const bodySha256 = await sha256HexOf(new TextEncoder().encode(JSON.stringify(body)));
   await db.transaction('rw', db.meta, async () => {
-    const pending = (await getMeta<PendingPublication[]>(db, PENDING)) ?? [];
-    await setMeta(db, PENDING, [
+    const key = boardKey(PENDING, local);
+    const pending = (await getMeta<PendingPublication[]>(db, key)) ?? [];
+    await setMeta(db, key, [
       ...pending,
       { identity: `publication/${profile.deviceId}/${publication.sequence}/${bodySha256}`, path, bodySha256, title: body.title },
     ]);

@@ -4,6 +4,7 @@ import { useProfile } from '../annotations/use-annotations';
 import { useServices } from '../app/context';
 import { getMeta } from '../db/meta-repository';
 import { boardController } from './board-controller';
+import { openBoardId } from '../meetings/boards';
 
 const EVERY_MS = 60_000;
 
@@ -20,6 +21,8 @@ export function BoardRunner() {
   // The clock of this laptop's annotations moves on every local edit (and past every merge): a
   // change of one key, so watching it costs nothing however many annotations there are.
   const clock = useLiveQuery(() => getMeta<string>(db, 'hlc'), [db]);
+  // Switching board switches the folder: the newly opened board's is read at once.
+  const openId = useLiveQuery(() => openBoardId(db), [db]);
 
   useEffect(() => {
     if (!profile) return undefined;
@@ -36,8 +39,8 @@ export function BoardRunner() {
   }, [api, controller, profile]);
 
   useEffect(() => {
-    if (profile && clock) void controller.sync(profile);
-  }, [controller, profile, clock]);
+    if (profile && (clock || openId)) void controller.sync(profile);
+  }, [controller, profile, clock, openId]);
 
   const lines = state.notice;
   return (

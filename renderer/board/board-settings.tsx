@@ -7,6 +7,9 @@ import type { SavedFile } from '../../shared/ipc/contract';
 import { savedSentence, ShowInFolder } from '../components/saved-notice';
 import { boardController, ipcBoardPort } from './board-controller';
 import { publishToBoard } from './board-publications';
+import { BoardSwitcher } from '../meetings/board-switcher';
+import { meetingsOfBoard } from '../meetings/boards';
+import { useBoards } from '../meetings/use-meetings';
 import { isChairInRegister, receivedDrafts, shareDraftRecord, type ReceivedDraft } from './board-drafts';
 import {
   addToRegister,
@@ -33,7 +36,8 @@ export function BoardSettings() {
   const profile = useProfile();
   const controller = boardController(db, api, imports);
   const sync = useSyncExternalStore(controller.subscribe, controller.getState);
-  const [folder, setFolder] = useState<string | null | undefined>(undefined);
+  // The folder as main last told it, with the board it is of (a reply about another board is not shown).
+  const [folderOf, setFolderOf] = useState<{ board: string; path: string | null } | undefined>(undefined);
   const [identity, setIdentity] = useState<{ fingerprint: string; code: string } | null>(null);
   const [boardId, setBoardId] = useState('');
   const [boardName, setBoardName] = useState('');
@@ -43,22 +47,27 @@ export function BoardSettings() {
   const [publishTitle, setPublishTitle] = useState('');
   const [includeExempt, setIncludeExempt] = useState(false);
   const [draftMeetingId, setDraftMeetingId] = useState('');
+  // Each board on this laptop has its own folder, trust and register: everything here is the open board's.
+  const boards = useBoards();
+  const openId = boards?.openId;
+  const openName = boards?.boards.find((board) => board.id === openId)?.name;
   const isChairHere = useLiveQuery(
-    async () => (profile ? isChairInRegister(await currentRegister(db), profile) : false),
-    [db, sync.lastAt, profile?.id, profile?.deviceId],
+    async () => (profile && openId ? isChairInRegister(await currentRegister(db, openId), profile) : false),
+    [db, sync.lastAt, profile?.id, profile?.deviceId, openId],
   );
   const draftMeetings = useLiveQuery(
     async () =>
-      (await db.meetings.toArray())
+      (openId ? await meetingsOfBoard(db, openId) : [])
         .filter((meeting) => meeting.status === 'draft')
         .sort((a, b) => b.date.localeCompare(a.date))
         .map((meeting) => ({ id: meeting.id, label: `${meeting.title} (${meeting.date})` })),
-    [db],
+    [db, openId],
   );
-  const drafts = useLiveQuery(() => receivedDrafts(db), [db, sync.lastAt]);
-  const trust = useLiveQuery(() => boardTrust(db), [db]);
+  const drafts = useLiveQuery(async () => (openId ? receivedDrafts(db, openId) : []), [db, sync.lastAt, openId]);
+  const trust = useLiveQuery(async () => (openId ? boardTrust(db, openId) : null), [db, openId]);
   const register = useLiveQuery(async (): Promise<RegisterSummary | null> => {
-    const current = await currentRegister(db);
+    if (!openId) return null;
+    const current = await currentRegister(db, openId);
     if (!current) return null;
     return {
       version: current.header.sequence,
@@ -69,17 +78,19 @@ export function BoardSettings() {
         devices: member.devices.map((device) => ({ deviceId: device.deviceId, isRemoved: device.removed !== null })),
       })),
     };
-  }, [db, sync.lastAt]);
+  }, [db, sync.lastAt, openId]);
 
   useEffect(() => {
+    if (!openId) return undefined;
     let isCurrent = true;
-    void api.call('board:get-folder', undefined).then((reply) => {
-      if (isCurrent) setFolder(reply.ok ? reply.value.folder : null);
+    void api.call('board:get-folder', { board: openId }).then((reply) => {
+      if (isCurrent) setFolderOf({ board: openId, path: reply.ok ? reply.value.folder : null });
     });
     return () => {
       isCurrent = false;
     };
-  }, [api]);
+  }, [api, openId]);
+  const folder = folderOf && folderOf.board === openId ? folderOf.path : undefined;
 
   const profileKey = profile ? `${profile.id}|${profile.deviceId}|${profile.displayName}|${profile.role}` : '';
   useEffect(() => {
@@ -106,18 +117,21 @@ export function BoardSettings() {
   }, [db, profileKey]);
 
   if (!profile) return <p>Set up your profile first: the board folder needs to know who you are.</p>;
+  if (!openId) return <p>Loading…</p>;
+  const port = ipcBoardPort(api, openId);
   const isClerkHere = register?.clerkDeviceId === profile.deviceId;
 
   async function chooseFolder() {
-    const reply = await api.call('board:choose-folder', undefined);
-    if (reply.ok) setFolder(reply.value.folder);
+    if (!openId) return;
+    const reply = await api.call('board:choose-folder', { board: openId });
+    if (reply.ok) setFolderOf({ board: openId, path: reply.value.folder });
     else setMessage({ text: reply.error.message, isError: true });
   }
 
   async function publish() {
     if (!profile || !trust) return;
     const keys = await deviceKeys(db);
-    const result = await publishToBoard(db, ipcBoardPort(api), profile, trust, keys, { title: publishTitle, includeExempt });
+    const result = await publishToBoard(db, port, profile, trust, keys, { title: publishTitle, includeExempt }, openId);
     if (result.ok && result.value === null) return; // the dialog was cancelled
     if (result.ok) {
       setPublishTitle('');
@@ -134,10 +148,11 @@ export function BoardSettings() {
     if (!profile || !trust || !meetingId) return;
     const result = await shareDraftRecord(
       db,
-      ipcBoardPort(api),
+      port,
       profile,
-      { trust, register: await currentRegister(db), keys: await deviceKeys(db) },
+      { trust, register: await currentRegister(db, openId), keys: await deviceKeys(db) },
       meetingId,
+      openId,
     );
     await after(result, 'The draft record is in the board folder: the clerk sees it, read-only, at their next sync.');
   }
@@ -167,6 +182,11 @@ export function BoardSettings() {
       <p>
         The board shares members’ shared notes and questions through a folder the council already synchronises (OneDrive, SharePoint or a
         network share). Private notes never go there.
+      </p>
+      <BoardSwitcher />
+      <p>
+        Each board has its own board folder. This is the folder of <strong>{openName ?? 'the open board'}</strong>: switching board switches
+        the folder, and what arrives in it is filed under this board only.
       </p>
       <p className="folder-path" data-testid="board-folder">
         {folder === undefined ? 'Loading…' : (folder ?? 'No board folder chosen')}
@@ -200,7 +220,7 @@ export function BoardSettings() {
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            void joinBoard(db, boardId.trim(), clerkFingerprint).then((result) =>
+            void joinBoard(db, boardId.trim(), clerkFingerprint, openId).then((result) =>
               after(result, 'You have joined the board. Your notes will be shared once the clerk adds your joining code.'),
             );
           }}
@@ -236,10 +256,16 @@ export function BoardSettings() {
                   type="button"
                   className="secondary"
                   onClick={() =>
-                    void startBoardAsClerk(db, ipcBoardPort(api), profile, {
-                      boardId: boardId.trim(),
-                      boardName: boardName.trim() || 'Board',
-                    }).then((result) => after(result, 'The board is started: give members its id and your fingerprint.'))
+                    void startBoardAsClerk(
+                      db,
+                      port,
+                      profile,
+                      {
+                        boardId: boardId.trim(),
+                        boardName: boardName.trim() || 'Board',
+                      },
+                      openId,
+                    ).then((result) => after(result, 'The board is started: give members its id and your fingerprint.'))
                   }
                 >
                   Start the board as its clerk
@@ -266,7 +292,7 @@ export function BoardSettings() {
                         type="button"
                         className="secondary"
                         onClick={() =>
-                          void removeFromRegister(db, ipcBoardPort(api), profile, device.deviceId).then((result) =>
+                          void removeFromRegister(db, port, profile, device.deviceId, openId).then((result) =>
                             after(result, `${member.name}’s device is removed: its later files will be refused.`),
                           )
                         }
@@ -295,7 +321,7 @@ export function BoardSettings() {
                   });
                   return;
                 }
-                void addToRegister(db, ipcBoardPort(api), profile, request).then((result) => {
+                void addToRegister(db, port, profile, request, openId).then((result) => {
                   if (result.ok) setCode('');
                   return after(result, `${request.displayName} is added to the register.`);
                 });

@@ -1,4 +1,4 @@
-import { BOARD_ROLES, type AnnotationRecord, type BoardRole, type Profile } from '../../shared/annotations/types';
+import { BOARD_ROLES, isPaperTarget, type AnnotationRecord, type BoardRole, type Profile } from '../../shared/annotations/types';
 import {
   encodeBoardFile,
   fileIdentity,
@@ -35,6 +35,8 @@ import { mergeAnnotationsFile } from '../annotations/annotation-repository';
 import type { OversightDatabase } from '../db/database';
 import { getMeta, setMeta } from '../db/meta-repository';
 import { exemptPaperTargetKeys } from '../papers/pack-repository';
+import { isMeetingOfScope, isPlanOfScope, readBoardScope, type BoardScope } from '../meetings/boards';
+import { boardKey, boardOrOpen } from './board-keys';
 
 // The renderer's side of the board folder (docs/formats/board-folder-v1.md): this device's key
 // pair (the private key a non-extractable CryptoKey in IndexedDB, so it never leaves the laptop),
@@ -119,14 +121,14 @@ async function createDeviceKeys(db: OversightDatabase): Promise<StoredKeys> {
   });
 }
 
-/** What this member confirmed when joining; null before. */
-export async function boardTrust(db: OversightDatabase): Promise<BoardTrust | null> {
-  return (await getMeta<BoardTrust>(db, TRUST)) ?? null;
+/** What this member confirmed when joining a board's folder (the open board's unless named); null before. */
+export async function boardTrust(db: OversightDatabase, localBoard?: string): Promise<BoardTrust | null> {
+  return (await getMeta<BoardTrust>(db, boardKey(TRUST, await boardOrOpen(db, localBoard)))) ?? null;
 }
 
-/** The register as this laptop last read it (null before one arrives). */
-export async function currentRegister(db: OversightDatabase): Promise<ReaderState['register']> {
-  return (await loadReader(db)).register;
+/** A board's register as this laptop last read it (the open board's unless named; null before one arrives). */
+export async function currentRegister(db: OversightDatabase, localBoard?: string): Promise<ReaderState['register']> {
+  return (await loadReader(db, await boardOrOpen(db, localBoard))).register;
 }
 
 /** The code a member gives the clerk to be added: who they are and this device's public key. */
@@ -157,8 +159,16 @@ export function parseJoiningCode(code: string): JoiningRequest | null {
   return displayName ? { memberId, deviceId, publicKey, displayName, role: boardRole } : null;
 }
 
-/** Joins a board as a member: the board's id and the clerk's fingerprint, as the clerk read it out. */
-export async function joinBoard(db: OversightDatabase, boardId: string, clerkFingerprint: string): Promise<Result<BoardTrust>> {
+/**
+ * Joins a board folder as a member: the board's id and the clerk's fingerprint, as the clerk read
+ * it out, for a board on this laptop (the open board unless named).
+ */
+export async function joinBoard(
+  db: OversightDatabase,
+  boardId: string,
+  clerkFingerprint: string,
+  localBoard?: string,
+): Promise<Result<BoardTrust>> {
   const digits = clerkFingerprint.replace(/\s+/g, '').toLowerCase();
   if (!folderId.safeParse(boardId).success) {
     return {
@@ -173,9 +183,10 @@ export async function joinBoard(db: OversightDatabase, boardId: string, clerkFin
     };
   }
   const trust: BoardTrust = { boardId, clerkFingerprint: digits };
+  const local = await boardOrOpen(db, localBoard);
   await db.transaction('rw', db.meta, async () => {
-    await setMeta(db, TRUST, trust);
-    await setMeta(db, READER, null);
+    await setMeta(db, boardKey(TRUST, local), trust);
+    await setMeta(db, boardKey(READER, local), null);
   });
   return { ok: true, value: trust };
 }
@@ -186,9 +197,11 @@ export async function startBoardAsClerk(
   port: BoardPort,
   profile: Profile,
   board: { boardId: string; boardName: string },
+  localBoard?: string,
 ): Promise<Result<BoardTrust>> {
+  const local = await boardOrOpen(db, localBoard);
   const keys = await deviceKeys(db);
-  const joined = await joinBoard(db, board.boardId, keys.fingerprint);
+  const joined = await joinBoard(db, board.boardId, keys.fingerprint, local);
   if (!joined.ok) return joined;
   const register: RegisterBody = {
     boardName: board.boardName,
@@ -202,7 +215,7 @@ export async function startBoardAsClerk(
       },
     ],
   };
-  const written = await writeRegister(db, port, profile, joined.value, 1, register);
+  const written = await writeRegister(db, port, profile, joined.value, 1, register, local);
   return written.ok ? joined : written;
 }
 
@@ -212,9 +225,11 @@ export async function addToRegister(
   port: BoardPort,
   profile: Profile,
   request: JoiningRequest,
+  localBoard?: string,
 ): Promise<Result<{ version: number }>> {
-  const trust = await boardTrust(db);
-  const reader = await loadReader(db);
+  const local = await boardOrOpen(db, localBoard);
+  const trust = await boardTrust(db, local);
+  const reader = await loadReader(db, local);
   const current = reader.register;
   if (!trust || !current || current.body.clerk.deviceId !== profile.deviceId) {
     return { ok: false, error: { code: 'forbidden', message: 'Only the clerk’s laptop can change the board’s register.' } };
@@ -229,7 +244,7 @@ export async function addToRegister(
       )
     : [...current.body.members, { memberId: request.memberId, displayName: request.displayName, role: request.role, devices: [device] }];
   const version = current.header.sequence + 1;
-  const written = await writeRegister(db, port, profile, trust, version, { ...current.body, members });
+  const written = await writeRegister(db, port, profile, trust, version, { ...current.body, members }, local);
   return written.ok ? { ok: true, value: { version } } : written;
 }
 
@@ -242,9 +257,11 @@ export async function removeFromRegister(
   port: BoardPort,
   profile: Profile,
   deviceId: string,
+  localBoard?: string,
 ): Promise<Result<{ version: number; lastSequence: number }>> {
-  const trust = await boardTrust(db);
-  const reader = await loadReader(db);
+  const local = await boardOrOpen(db, localBoard);
+  const trust = await boardTrust(db, local);
+  const reader = await loadReader(db, local);
   const current = reader.register;
   if (!trust || !current || current.body.clerk.deviceId !== profile.deviceId) {
     return { ok: false, error: { code: 'forbidden', message: 'Only the clerk’s laptop can change the board’s register.' } };
@@ -269,7 +286,7 @@ export async function removeFromRegister(
   }));
   if (!found) return { ok: false, error: { code: 'not-found', message: 'That device is not in the register, or was removed already.' } };
   const version = current.header.sequence + 1;
-  const written = await writeRegister(db, port, profile, trust, version, { ...current.body, members });
+  const written = await writeRegister(db, port, profile, trust, version, { ...current.body, members }, local);
   return written.ok ? { ok: true, value: { version, lastSequence } } : written;
 }
 
@@ -280,6 +297,7 @@ async function writeRegister(
   trust: BoardTrust,
   version: number,
   body: RegisterBody,
+  localBoard: string,
 ): Promise<Result<{ written: true }>> {
   const keys = await deviceKeys(db);
   const bytes = await encodeBoardFile({
@@ -299,27 +317,27 @@ async function writeRegister(
   // Main does not read a laptop's own files back: the clerk's reader takes its register in directly.
   const opened = await openBoardFile(bytes);
   if (opened.status === 'opened') {
-    const reader = await loadReader(db);
+    const reader = await loadReader(db, localBoard);
     await receiveBoardFile(reader, trust, opened.file);
-    await saveReader(db, reader);
+    await saveReader(db, reader, localBoard);
   }
   return written;
 }
 
-async function loadReader(db: OversightDatabase): Promise<ReaderState> {
-  const stored = await getMeta<StoredReader | null>(db, READER);
+async function loadReader(db: OversightDatabase, localBoard: string): Promise<ReaderState> {
+  const stored = await getMeta<StoredReader | null>(db, boardKey(READER, localBoard));
   if (!stored) return emptyReaderState();
   return { register: stored.register, seen: new Set(stored.seen), sequences: new Map(stored.sequences), waiting: new Map(stored.waiting) };
 }
 
-async function saveReader(db: OversightDatabase, state: ReaderState): Promise<void> {
+async function saveReader(db: OversightDatabase, state: ReaderState, localBoard: string): Promise<void> {
   const stored: StoredReader = {
     register: state.register,
     seen: [...state.seen],
     sequences: [...state.sequences],
     waiting: [...state.waiting],
   };
-  await setMeta(db, READER, stored);
+  await setMeta(db, boardKey(READER, localBoard), stored);
 }
 
 /**
@@ -332,9 +350,11 @@ export async function syncBoard(
   db: OversightDatabase,
   port: BoardPort,
   profile: Profile,
-  options: { snapshotEvery?: number; store?: PublicationStore } = {},
+  options: { snapshotEvery?: number; store?: PublicationStore; localBoard?: string } = {},
 ): Promise<Result<BoardSyncReport>> {
-  const trust = await boardTrust(db);
+  // The board is fixed for the whole sync: switching board meanwhile never mixes two boards' folders.
+  const local = await boardOrOpen(db, options.localBoard);
+  const trust = await boardTrust(db, local);
   if (!trust) return { ok: false, error: { code: 'not-joined', message: 'Join the board in Settings first.' } };
   const scan = await port.scan();
   if (!scan.ok) return scan;
@@ -351,7 +371,7 @@ export async function syncBoard(
   for (const refused of scan.value.refused) report.refused.push({ path: refused.path, message: refused.problems[0]?.message ?? 'refused' });
   for (const newer of scan.value.newerVersion) report.refused.push({ path: newer.path, message: newer.message });
 
-  const reader = await loadReader(db);
+  const reader = await loadReader(db, local);
   const publications: Array<{ path: string; identity: string; file: OpenedPublication }> = [];
   const drafts: Array<{ file: OpenedDraftRecord; fromName: string }> = [];
   for (const { path, file } of scan.value.opened) {
@@ -381,9 +401,9 @@ export async function syncBoard(
   report.registerVersion = reader.register?.header.sequence ?? null;
   // The reader's state and the publications it admitted, together: one is never noted without the other.
   await db.transaction('rw', db.meta, async () => {
-    await saveReader(db, reader);
-    for (const publication of publications) await queuePublication(db, publication.path, publication.file, publication.identity);
-    await keepDrafts(db, drafts);
+    await saveReader(db, reader, local);
+    for (const publication of publications) await queuePublication(db, publication.path, publication.file, publication.identity, local);
+    await keepDrafts(db, drafts, local);
   });
   if (drafts.length > 0) {
     report.drafts = drafts.map(({ file, fromName }) => ({
@@ -393,29 +413,37 @@ export async function syncBoard(
     }));
   }
   if (port.readPublication && options.store) {
-    const imported = await importQueuedPublications(db, { readPublication: port.readPublication }, options.store);
+    const imported = await importQueuedPublications(db, { readPublication: port.readPublication }, options.store, local);
     report.published = imported.arrived;
     report.stillArriving += imported.stillArriving;
     report.refused.push(...imported.refused);
   }
 
-  const written = await writeOwnSegment(db, port, profile, trust, reader);
+  const written = await writeOwnSegment(db, port, profile, trust, reader, local);
   if (!written.ok) return written;
   report.written = written.value;
-  const writer = await getMeta<StoredWriter>(db, WRITER);
+  const writer = await getMeta<StoredWriter>(db, boardKey(WRITER, local));
   const every = options.snapshotEvery ?? SNAPSHOT_EVERY;
   if (written.value > 0 && writer && writer.sequence % every === 0) {
     // Best effort: a snapshot not written now is written at a later multiple.
-    await writeSnapshot(db, port, profile, trust, writer.sequence);
+    await writeSnapshot(db, port, profile, trust, writer.sequence, local);
   }
   return { ok: true, value: report };
 }
 
 // Compaction (docs/formats/board-folder-v1.md, "Segment and snapshot body"): the member's every
 // shared annotation as this laptop holds it covers everything in its segments up to `sequence`.
-async function writeSnapshot(db: OversightDatabase, port: BoardPort, profile: Profile, trust: BoardTrust, sequence: number): Promise<void> {
+async function writeSnapshot(
+  db: OversightDatabase,
+  port: BoardPort,
+  profile: Profile,
+  trust: BoardTrust,
+  sequence: number,
+  localBoard: string,
+): Promise<void> {
   if (!port.compact) return;
-  const records = await db.annotations.filter((record) => record.authorId === profile.id).toArray();
+  const scope = await readBoardScope(db, localBoard);
+  const records = await db.annotations.filter((record) => record.authorId === profile.id && isOfBoard(record, scope)).toArray();
   const exempt = await exemptPaperTargetKeys(db);
   const plan = planSegments(records, profile.id, (record) => exempt.has(record.targetKey), false);
   const keys = await deviceKeys(db);
@@ -444,21 +472,31 @@ async function writeOwnSegment(
   profile: Profile,
   trust: BoardTrust,
   reader: ReaderState,
+  localBoard: string,
 ): Promise<Result<number>> {
   // Until the register lists this device, nobody would accept what it writes.
   const listed = reader.register?.body.members.some((member) => member.devices.some((device) => device.deviceId === profile.deviceId));
   if (!listed) return { ok: true, value: 0 };
-  const writer = (await getMeta<StoredWriter>(db, WRITER)) ?? { sequence: 0, writtenHlc: '' };
+  const writerKey = boardKey(WRITER, localBoard);
+  const writer = (await getMeta<StoredWriter>(db, writerKey)) ?? { sequence: 0, writtenHlc: '' };
+  // Only notes on this board's plans and papers go to its folder: another board's members never see them.
+  const scope = await readBoardScope(db, localBoard);
   // A scan of this laptop's annotations (no index on the clock): cheap beside reading the folder.
   const changed: AnnotationRecord[] = await db.annotations
-    .filter((record) => record.authorId === profile.id && record.deviceId === profile.deviceId && record.hlc > writer.writtenHlc)
+    .filter(
+      (record) =>
+        record.authorId === profile.id &&
+        record.deviceId === profile.deviceId &&
+        record.hlc > writer.writtenHlc &&
+        isOfBoard(record, scope),
+    )
     .toArray();
   if (changed.length === 0) return { ok: true, value: 0 };
   const exempt = await exemptPaperTargetKeys(db);
   const plan = planSegments(changed, profile.id, (record) => exempt.has(record.targetKey), false);
   const newest = changed.reduce((max, record) => (record.hlc > max ? record.hlc : max), writer.writtenHlc);
   if (plan.open.length === 0) {
-    await setMeta(db, WRITER, { ...writer, writtenHlc: newest });
+    await setMeta(db, writerKey, { ...writer, writtenHlc: newest });
     return { ok: true, value: 0 };
   }
   const keys = await deviceKeys(db);
@@ -484,8 +522,14 @@ async function writeOwnSegment(
     const written = await port.write(boardFilePath('segment', profile.id, profile.deviceId, sequence), bytes);
     if (!written.ok && written.error.code === 'exists') continue;
     if (!written.ok) return written;
-    await setMeta(db, WRITER, { sequence, writtenHlc: newest });
+    await setMeta(db, writerKey, { sequence, writtenHlc: newest });
     return { ok: true, value: plan.open.length };
   }
   return { ok: false, error: { code: 'exists', message: 'This laptop’s next files in the board folder already exist; ask the clerk.' } };
+}
+
+/** Whether an annotation is about one of the board's plans or one of its meetings' papers. */
+function isOfBoard(record: AnnotationRecord, scope: BoardScope): boolean {
+  const { target } = record;
+  return isPaperTarget(target) ? isMeetingOfScope(target.meetingId, scope) : isPlanOfScope(target.planId, scope);
 }

@@ -12,6 +12,7 @@ import {
 import type { PlanFile } from '../../shared/plan/schema';
 import { readActionRows } from '../plan-review/action-rows';
 import { planReviewTables, readPlanReview, writePlanReview, type PartialReview } from '../plan-review/review-store';
+import { boardIdOfPlan, openBoardId, plansOfBoard } from '../meetings/boards';
 import type { OversightDatabase } from './database';
 import { entitiesOfPlan } from './entity-queries';
 import { runSliced, SLICE_MS, yieldToWindow } from './yield-in-transaction';
@@ -43,6 +44,8 @@ export type StoreOptions = {
   signal?: AbortSignal;
   /** Milliseconds of computing (diff, figures, search changes) between two yields to the window. */
   sliceMs?: number;
+  /** The board a new plan is filed under (the open board unless given); a plan held already keeps its board. */
+  boardId?: string;
 };
 
 /**
@@ -170,6 +173,8 @@ export async function storeCandidate(db: OversightDatabase, candidate: ImportCan
   const revision = plan.export.revision;
   const now = (options.now ?? new Date()).toISOString();
   const newId = options.newId ?? (() => crypto.randomUUID());
+  // Read before the transaction, which does not hold the board and meta tables.
+  const openBoard = options.boardId ?? (await openBoardId(db));
 
   // Checked first outside the import's transaction (one read, no wait for other writers): a file
   // already stored, or older, is answered at once; checked again inside, as another window may
@@ -226,6 +231,7 @@ export async function storeCandidate(db: OversightDatabase, candidate: ImportCan
       contentHash: outcome.contentHash,
       counts: outcome.counts,
       importedAt: now,
+      boardId: current ? boardIdOfPlan(current) : openBoard,
       revisions: [
         ...(current?.revisions ?? []),
         {
@@ -333,8 +339,7 @@ export async function listImports(db: OversightDatabase): Promise<ImportRecord[]
   return imports.sort((a, b) => b.at.localeCompare(a.at));
 }
 
-/** Plans side by side, by title. */
-export async function listPlans(db: OversightDatabase): Promise<PlanRecord[]> {
-  const plans = await db.plans.toArray();
-  return plans.sort((a, b) => a.header.title.localeCompare(b.header.title, 'en-GB'));
+/** A board's plans side by side, by title: the open board's unless given. */
+export async function listPlans(db: OversightDatabase, boardId?: string): Promise<PlanRecord[]> {
+  return plansOfBoard(db, boardId ?? (await openBoardId(db)));
 }

@@ -18,6 +18,8 @@ export type PlanRecord = {
   counts: PlanCounts;
   importedAt: string;
   revisions: PlanRevision[];
+  /** The board whose plan it is (schema v13); absent means the first board, "board". */
+  boardId?: string;
 };
 
 export type EntityRecord = StoredEntity;

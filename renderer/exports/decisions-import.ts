@@ -77,7 +77,7 @@ function raisedCounters(board: Board | undefined, header: HeaderRecord, records:
 export async function importDecisionsFile(
   db: OversightDatabase,
   file: DecisionsFile,
-  options: { now?: Date } = {},
+  options: { now?: Date; boardId?: string } = {},
 ): Promise<DecisionsImportOutcome> {
   const records = recordsOf(file);
   if (typeof records === 'string') return refused(records);
@@ -94,8 +94,9 @@ export async function importDecisionsFile(
 
   return db.transaction('rw', [db.meetings, db.meetingRecords, db.board, db.meta], async (): Promise<DecisionsImportOutcome> => {
     const existing = await db.meetings.get(meeting.id);
-    // A meeting held here stays with its board; a new one joins the open board, whose numbering it raises.
-    const boardId = existing ? boardIdOf(existing) : await openBoardId(db);
+    // A meeting held here stays with its board; a new one joins the board given (the board folder's
+    // it came through), else the open board, whose numbering it raises.
+    const boardId = existing ? boardIdOf(existing) : (options.boardId ?? (await openBoardId(db)));
     const board = await db.board.get(boardId);
     const counters = raisedCounters(board, header, records);
     const nextBoard: Board = board

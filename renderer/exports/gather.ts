@@ -5,6 +5,7 @@ import type { Action, Area, Measure, Milestone, Risk } from '../../shared/plan/s
 import type { OversightDatabase } from '../db/database';
 import type { EntityRecord } from '../db/types';
 import { meetingsOfBoard, openBoardId } from '../meetings/boards';
+import { listPlans } from '../db/plan-repository';
 import { paperRecordId } from '../papers/types';
 
 // Gathers what an export needs from the store, as the plain payload main validates and builds
@@ -189,11 +190,11 @@ export async function boardReportRequest(
     return 'Give the period’s first and last dates.';
   if (options.from > options.to) return 'The period’s first date is after its last date.';
   const bundles = await allMeetingBundles(db);
-  // The plan of the latest meeting in the period, else the plan on this laptop.
+  // The plan of the latest meeting in the period, else the open board's first plan.
   const inPeriod = bundles
     .filter((bundle) => bundle.meeting.date >= options.from && bundle.meeting.date <= options.to)
     .sort((a, b) => b.meeting.date.localeCompare(a.meeting.date));
-  const planId = inPeriod.find((bundle) => bundle.meeting.planId !== null)?.meeting.planId ?? (await db.plans.toCollection().first())?.id;
+  const planId = inPeriod.find((bundle) => bundle.meeting.planId !== null)?.meeting.planId ?? (await listPlans(db))[0]?.id;
   const plan = planId ? await db.plans.get(planId) : undefined;
   if (!plan) return 'There is no plan on this laptop to report on.';
   const current = (await db.entities.where('[planId+kind+id]').between([plan.id], [plan.id, []], true, true).toArray()).filter(

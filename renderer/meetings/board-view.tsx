@@ -18,11 +18,13 @@ import './meetings.css';
 import { FormError } from '../components/form-error';
 import { ViewTitle } from '../components/view-title';
 import { Field } from '../components/field';
+import { usePlans } from '../hooks/use-plan-data';
 
 /** The board register (members, organisations, who votes, substitutes) and the terms of reference. */
 export function BoardView() {
   const board = useBoard();
   const meetings = useMeetings();
+  const plans = usePlans();
   return (
     <SaveProvider>
       <section aria-labelledby="view-title">
@@ -42,7 +44,7 @@ export function BoardView() {
         {board ? (
           <section aria-labelledby="remove-board-title" className="danger-zone">
             <h2 id="remove-board-title">Remove this board</h2>
-            <RemoveBoardButton boardId={board.id} name={board.name} meetings={meetings?.length ?? 0} />
+            <RemoveBoardButton boardId={board.id} name={board.name} meetings={meetings?.length ?? 0} plans={plans?.length ?? 0} />
           </section>
         ) : null}
       </section>

@@ -8,6 +8,7 @@ import {
 } from '../../shared/meetings/schema';
 import type { OversightDatabase } from '../db/database';
 import { getMeta, setMeta } from '../db/meta-repository';
+import type { PlanRecord } from '../db/types';
 
 // Several boards: a councillor may sit on the SEND oversight board, the schools forum and a
 // scrutiny committee. Each board record keeps its own register, terms of reference and decision
@@ -93,4 +94,58 @@ export async function meetingsOfBoard(db: OversightDatabase, boardId: string): P
   if (boardId !== BOARD_ID) return named;
   // A meeting written without a board (restored from a backup made before v10) is the first board's.
   return [...named, ...(await db.meetings.filter((meeting) => meeting.boardId === undefined).toArray())];
+}
+
+/** The board a plan belongs to (plans stored before v13 belong to the first). */
+export function boardIdOfPlan(plan: Pick<PlanRecord, 'boardId'>): string {
+  return plan.boardId ?? BOARD_ID;
+}
+
+/** A board's plans, by title, read by the v13 index. */
+export async function plansOfBoard(db: OversightDatabase, boardId: string): Promise<PlanRecord[]> {
+  const named = await db.plans.where('boardId').equals(boardId).toArray();
+  // A plan written without a board (restored from a backup made before v13) is the first board's.
+  const unnamed = boardId === BOARD_ID ? await db.plans.filter((plan) => plan.boardId === undefined).toArray() : [];
+  return [...named, ...unnamed].sort((a, b) => a.header.title.localeCompare(b.header.title, 'en-GB'));
+}
+
+/** The ids of a board's plans (to keep search, the start page and exports to that board). */
+export async function planIdsOfBoard(db: OversightDatabase, boardId: string): Promise<Set<string>> {
+  return new Set((await plansOfBoard(db, boardId)).map((plan) => plan.id));
+}
+
+/**
+ * Files a plan under another board held here (its notes, revisions and search go with it: they
+ * are found by the plan's id). Meetings that referred to it keep their link.
+ */
+export async function movePlanToBoard(db: OversightDatabase, planId: string, boardId: string): Promise<void> {
+  await db.transaction('rw', [db.board, db.plans], async () => {
+    if (!(await db.board.get(boardId))) throw new Error('That board is not on this laptop.');
+    const updated = await db.plans.update(planId, { boardId });
+    if (updated === 0) throw new Error('That plan is not on this laptop.');
+  });
+}
+
+/** What belongs to one board: the plans and meetings known to be other boards' (a plan or meeting not held here is the open board's). */
+export type BoardScope = { boardId: string; otherBoardsPlanIds: ReadonlySet<string>; otherBoardsMeetingIds: ReadonlySet<string> };
+
+/** The open board's scope (or the given board's), read from the store. */
+export async function readBoardScope(db: OversightDatabase, boardId?: string): Promise<BoardScope> {
+  const id = boardId ?? (await openBoardId(db));
+  const [plans, meetings] = await Promise.all([db.plans.toArray(), db.meetings.toArray()]);
+  return {
+    boardId: id,
+    otherBoardsPlanIds: new Set(plans.filter((plan) => boardIdOfPlan(plan) !== id).map((plan) => plan.id)),
+    otherBoardsMeetingIds: new Set(meetings.filter((meeting) => boardIdOf(meeting) !== id).map((meeting) => meeting.id)),
+  };
+}
+
+/** Whether a plan (or what is about it: notes, search hits) is the scope's board's. */
+export function isPlanOfScope(planId: string, scope: BoardScope): boolean {
+  return !scope.otherBoardsPlanIds.has(planId);
+}
+
+/** Whether a meeting (or a pack's meeting, which may not be in the chair's record yet) is the scope's board's. */
+export function isMeetingOfScope(meetingId: string, scope: BoardScope): boolean {
+  return !scope.otherBoardsMeetingIds.has(meetingId);
 }

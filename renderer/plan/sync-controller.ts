@@ -84,7 +84,10 @@ export function createSyncController(db: OversightDatabase, api: Api) {
     return full;
   }
 
-  async function storeOne(candidate: ImportCandidate): Promise<StoreOutcome | MergeOutcome | PackOutcome | AnswersOutcome> {
+  async function storeOne(
+    candidate: ImportCandidate,
+    boardId?: string,
+  ): Promise<StoreOutcome | MergeOutcome | PackOutcome | AnswersOutcome> {
     if (candidate.outcome.status === 'pack') {
       // The papers' PDFs are fetched one by one by the candidate's token, never pushed in it.
       const outcome = await storePack(db, candidate, async (paperId) => {
@@ -107,6 +110,7 @@ export function createSyncController(db: OversightDatabase, api: Api) {
       storing = controller;
       try {
         return await storeCandidate(db, candidate, {
+          ...(boardId !== undefined ? { boardId } : {}),
           signal: controller.signal,
           onProgress: (loaded, total) => setState({ progress: { fileName: candidate.fileName, phase: 'storing', loaded, total } }),
         });
@@ -122,6 +126,7 @@ export function createSyncController(db: OversightDatabase, api: Api) {
 
   async function storeAll(
     candidates: readonly CandidateReply[],
+    boardId?: string,
   ): Promise<Array<StoreOutcome | MergeOutcome | PackOutcome | AnswersOutcome>> {
     const outcomes: Array<StoreOutcome | MergeOutcome | PackOutcome | AnswersOutcome> = [];
     // A backup of the store before anything is imported (once a backup passphrase is set). A
@@ -141,7 +146,7 @@ export function createSyncController(db: OversightDatabase, api: Api) {
           startedAt: new Date().toISOString(),
         };
         await setMeta(db, IMPORT_IN_PROGRESS, mark);
-        const outcome = await storeOne(candidate).finally(() => db.meta.delete(IMPORT_IN_PROGRESS));
+        const outcome = await storeOne(candidate, boardId).finally(() => db.meta.delete(IMPORT_IN_PROGRESS));
         outcomes.push(outcome);
         record({
           fileName: candidate.fileName,
@@ -223,7 +228,7 @@ export function createSyncController(db: OversightDatabase, api: Api) {
      * Stores files the clerk published to the board folder, by the same path (and into the same
      * import log) as files imported by hand. `fetch` gets the hashes already held, as main skips them.
      */
-    importPublished(fetch: (knownSha256: string[]) => Promise<readonly CandidateReply[]>) {
+    importPublished(fetch: (knownSha256: string[]) => Promise<readonly CandidateReply[]>, options: { boardId?: string } = {}) {
       return serialise(async () => {
         const known = [
           ...(await importedFileHashes(db)),
@@ -231,7 +236,7 @@ export function createSyncController(db: OversightDatabase, api: Api) {
           ...(await packFileHashes(db)),
           ...(await importedAnswerFileHashes(db)),
         ];
-        return storeAll(await fetch(known));
+        return storeAll(await fetch(known), options.boardId);
       });
     },
 

@@ -1,6 +1,6 @@
 import { paperTargetKey } from '../../shared/annotations/types';
 import type { OversightDatabase } from '../db/database';
-import { meetingsOfBoard } from '../meetings/boards';
+import { meetingsOfBoard, plansOfBoard } from '../meetings/boards';
 import { paperRecordId } from '../papers/types';
 import { deleteActionRows } from '../plan-review/action-rows';
 import { deleteSearchShards, ownerShardRecordIds } from '../search/search-index';
@@ -103,18 +103,21 @@ export async function removePapersOfMeetings(db: OversightDatabase, meetingIds: 
 }
 
 /** What removing a board took away. */
-export type BoardRemoval = { meetings: number; approvedMeetings: number } & PapersRemoval;
+export type BoardRemoval = { meetings: number; approvedMeetings: number; plans: number } & PapersRemoval;
 
 /**
  * Removes a board with everything that is its own: its register, terms and decision numbering,
  * every meeting (approved minutes too: they are removed only with their board) with its records,
- * and those meetings' packs and papers. Plans stay: another board may review them.
+ * those meetings' packs and papers, and its plans (each with every revision, notes and search
+ * shards, as {@link removePlan}). All in one transaction.
  */
 export async function removeBoard(db: OversightDatabase, boardId: string): Promise<BoardRemoval | null> {
-  return db.transaction('rw', [...papersRemovalTables(db), db.board, db.meetings, db.meetingRecords, db.meta], async () => {
+  const tables = [...new Set([...papersRemovalTables(db), ...planRemovalTables(db), db.board, db.meetings, db.meetingRecords, db.meta])];
+  return db.transaction('rw', tables, async () => {
     if (!(await db.board.get(boardId))) return null;
     const meetings = await meetingsOfBoard(db, boardId);
-    const total: BoardRemoval = { meetings: meetings.length, approvedMeetings: 0, packs: 0, papers: 0, highlights: 0 };
+    const plans = await plansOfBoard(db, boardId);
+    const total: BoardRemoval = { meetings: meetings.length, approvedMeetings: 0, plans: plans.length, packs: 0, papers: 0, highlights: 0 };
     for (const meeting of meetings) {
       if (meeting.status === 'approved') total.approvedMeetings += 1;
       const papers = await removeMeetingPapersInTransaction(db, meeting.id);
@@ -124,6 +127,7 @@ export async function removeBoard(db: OversightDatabase, boardId: string): Promi
       await db.meetingRecords.where('meetingId').equals(meeting.id).delete();
     }
     await db.meetings.bulkDelete(meetings.map((meeting) => meeting.id));
+    for (const plan of plans) await removePlanInTransaction(db, plan.id);
     await db.board.delete(boardId);
     return total;
   });

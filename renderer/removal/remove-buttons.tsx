@@ -62,13 +62,13 @@ export function RemovePapersButton({ meetingId, meetingName }: { meetingId: stri
   );
 }
 
-/** Removes a board with its meetings (approved minutes too), their records and papers, after asking. */
-export function RemoveBoardButton({ boardId, name, meetings }: { boardId: string; name: string; meetings: number }) {
+/** Removes a board with its meetings (approved minutes too), their records and papers, and its plans, after asking. */
+export function RemoveBoardButton({ boardId, name, meetings, plans }: { boardId: string; name: string; meetings: number; plans: number }) {
   const { db } = useServices();
   return (
     <ConfirmRemoval
       label="Remove this board…"
-      question={`Remove ${name} from this laptop with its register, its ${plural(meetings, 'meeting')} (approved minutes included) and their papers? Plans stay. This cannot be undone: back up first if you may need them.`}
+      question={`Remove ${name} from this laptop with its register, its ${plural(meetings, 'meeting')} (approved minutes included) and their papers, and its ${plural(plans, 'plan')} with every revision and the notes on them? Other boards stay. This cannot be undone: back up first if you may need them.`}
       confirmLabel={`Remove ${name}`}
       onRemove={async () => {
         await removeBoard(db, boardId);

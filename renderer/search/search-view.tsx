@@ -3,6 +3,7 @@ import type { SearchKind } from '../../shared/plan-review/search-documents';
 import { hrefFor } from '../app/router';
 import { formatNumber, formatPeriod, plural } from '../format';
 import { usePlans } from '../hooks/use-plan-data';
+import { BoardSwitcher } from '../meetings/board-switcher';
 import { Highlight } from './highlight';
 import type { SearchHit } from './search-index';
 import { useSearchResults } from './use-search';
@@ -40,7 +41,7 @@ export function hitHref(hit: SearchHit): string {
   }
 }
 
-/** Search over every plan's actions, updates, measures, areas, risks and annotations, and board papers, as you type. */
+/** Search over the open board's plans' actions, updates, measures, areas, risks and annotations, and board papers, as you type. */
 export function SearchView({ params }: { params: URLSearchParams }) {
   const routeQuery = params.get('q') ?? '';
   const [query, setQuery] = useState(routeQuery);
@@ -64,6 +65,7 @@ export function SearchView({ params }: { params: URLSearchParams }) {
   return (
     <>
       <ViewTitle>Search</ViewTitle>
+      <BoardSwitcher />
       <form role="search" aria-label="Search everything" className="search-page-form" onSubmit={(event) => event.preventDefault()}>
         <label htmlFor="search-page-input">Search actions, progress updates, measures, areas, risks, annotations and board papers</label>
         <input

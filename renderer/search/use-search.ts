@@ -1,5 +1,8 @@
 import { useDeferredValue, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useServices } from '../app/context';
+import { readBoardScope } from '../meetings/boards';
+import { resultsOfBoard } from './board-filter';
 import {
   isSearchIndexComplete,
   isSearchIndexReady,
@@ -22,10 +25,14 @@ export function useSearchIndexReady(): boolean {
   );
 }
 
-/** Results for a query (as typed: the search runs on a deferred copy so typing never waits), re-run as the index changes. */
+/**
+ * Results for a query (as typed: the search runs on a deferred copy so typing never waits), re-run
+ * as the index changes; only the open board's plans, notes on them and papers (re-run on switching).
+ */
 export function useSearchResults(query: string, planId?: string): (SearchResults & { indexVersion: number; isComplete: boolean }) | null {
   const { db } = useServices();
-  const isReady = useSearchIndexReady();
+  const isIndexReady = useSearchIndexReady();
+  const scope = useLiveQuery(() => readBoardScope(db), [db]);
   const version = useSyncExternalStore(
     (listener) => subscribeToSearchIndex(db, listener),
     () => searchIndexVersion(db),
@@ -34,14 +41,19 @@ export function useSearchResults(query: string, planId?: string): (SearchResults
   // A new index version (committed imports and annotations) re-runs the search.
   return useMemo(
     () =>
-      isReady
+      isIndexReady && scope
         ? {
-            ...searchLoadedIndex(db, deferred, planId === undefined ? {} : { planId }),
+            // Every hit, then the board's best few a kind: a limit before the filter would hide the
+            // board's hits behind another board's.
+            ...resultsOfBoard(
+              searchLoadedIndex(db, deferred, { ...(planId === undefined ? {} : { planId }), limitPerKind: Infinity }),
+              scope,
+            ),
             indexVersion: version,
             // Annotations' and papers' shards load after the plans': more results may come.
             isComplete: isSearchIndexComplete(db),
           }
         : null,
-    [db, isReady, version, deferred, planId],
+    [db, isIndexReady, version, deferred, planId, scope],
   );
 }

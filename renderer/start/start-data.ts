@@ -1,9 +1,10 @@
 import { isAwaitingAnswer } from '../../shared/answers/status';
-import type { AnnotationRecord } from '../../shared/annotations/types';
+import { isPaperTarget, type AnnotationRecord } from '../../shared/annotations/types';
 import { DUE_SOON_DAYS, effectiveDueDate, isDueSoon, isOverdue } from '../../shared/plan-review/rules';
 import { getProfile } from '../annotations/profile-repository';
 import type { OversightDatabase } from '../db/database';
 import { getMeta, setMeta } from '../db/meta-repository';
+import { isMeetingOfScope, isPlanOfScope, readBoardScope } from '../meetings/boards';
 import { isSampleMeeting, samplePlanIds } from '../hooks/use-sample';
 import { currentPapers, listPacks, papersOfMeeting } from '../papers/pack-repository';
 import { readActionRows } from '../plan-review/action-rows';
@@ -73,14 +74,21 @@ export type StartData = {
 
 /** Everything the start page shows, as of `today` (YYYY-MM-DD, the member's local day). */
 export async function readStartData(db: OversightDatabase, today: string, lastLooked: string | null): Promise<StartData> {
-  const [profile, plans, meetings, packs, read, samplePlans] = await Promise.all([
+  const [profile, allPlans, allMeetings, allPacks, read, samplePlans, scope] = await Promise.all([
     getProfile(db),
     db.plans.toArray(),
     db.meetings.toArray(),
     listPacks(db),
     readPaperIds(db),
     samplePlanIds(db),
+    readBoardScope(db),
   ]);
+  // The open board's plans, meetings and packs only: another board's show when it is opened.
+  const plans = allPlans.filter((plan) => isPlanOfScope(plan.id, scope));
+  const meetings = allMeetings.filter((meeting) => isMeetingOfScope(meeting.id, scope));
+  const packs = allPacks.filter((pack) => isMeetingOfScope(pack.meetingId, scope));
+  const isOfBoard = ({ target }: AnnotationRecord) =>
+    isPaperTarget(target) ? isMeetingOfScope(target.meetingId, scope) : isPlanOfScope(target.planId, scope);
 
   // The next meeting: from the chair's record or a pack, whichever knows it; the record's date wins.
   const candidates = new Map<string, Omit<StartMeeting, 'paperCount' | 'unread'>>();
@@ -123,7 +131,9 @@ export async function readStartData(db: OversightDatabase, today: string, lastLo
 
   // The member's questions.
   const mine = profile
-    ? await db.annotations.filter((record) => record.authorId === profile.id && !record.deleted && record.kind === 'question').toArray()
+    ? await db.annotations
+        .filter((record) => record.authorId === profile.id && !record.deleted && record.kind === 'question' && isOfBoard(record))
+        .toArray()
     : [];
   const openQuestions = mine.filter(isAwaitingAnswer).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const answered = mine

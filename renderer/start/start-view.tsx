@@ -3,6 +3,7 @@ import { questionStatusText } from '../../shared/answers/status';
 import { DUE_SOON_DAYS } from '../../shared/plan-review/rules';
 import { hrefFor } from '../app/router';
 import { SampleTag } from '../components/sample-tag';
+import { BoardSwitcher } from '../meetings/board-switcher';
 import { formatDate, formatDateTime, plural } from '../format';
 import type { StartAction, StartChange, StartData } from './start-data';
 import { useStartData } from './use-start';
@@ -21,6 +22,7 @@ export function StartView({ today }: { today?: string }) {
   return (
     <section aria-labelledby="view-title" className="start-view">
       <ViewTitle>What to do next</ViewTitle>
+      <BoardSwitcher />
       {data === undefined ? (
         <p>Loading…</p>
       ) : (

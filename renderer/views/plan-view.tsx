@@ -5,6 +5,8 @@ import { RemovePlanButton } from '../removal/remove-buttons';
 import { useSamplePlanIds } from '../hooks/use-sample';
 import { SampleTag } from '../components/sample-tag';
 import { ViewTitle } from '../components/view-title';
+import { BoardSwitcher } from '../meetings/board-switcher';
+import { MovePlanForm } from './move-plan';
 
 const KIND_LABELS: Record<string, string> = {
   'written-statement-of-action': 'Written statement of action',
@@ -20,13 +22,14 @@ const APPROVAL_LABELS: Record<string, string> = {
   'fit-for-purpose': 'Judged fit for purpose',
 };
 
-/** The plans held on this laptop, side by side, each with its latest revision and what changed in it. */
+/** The open board's plans held on this laptop (imports file a plan under the open board), side by side, each with its latest revision and what changed in it. */
 export function PlanView() {
   const plans = usePlans();
   const samples = useSamplePlanIds();
   return (
     <section aria-labelledby="view-title">
       <ViewTitle>Plans</ViewTitle>
+      <BoardSwitcher />
       {plans === undefined ? <p>Loading…</p> : null}
       {plans?.length === 0 ? (
         <p className="empty-state">
@@ -79,6 +82,7 @@ export function PlanView() {
                   </a>
                 </p>
               ) : null}
+              <MovePlanForm planId={plan.id} title={plan.header.title} />
               <RemovePlanButton planId={plan.id} title={plan.header.title} revisions={plan.revisions.length} />
             </article>
           );

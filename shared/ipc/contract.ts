@@ -135,6 +135,8 @@ export const appInfoSchema = z.object({
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
 const noArgument = z.undefined();
+/** Which board's folder a board channel is about (its id on this laptop); no argument: the first board's. */
+const boardChoice = z.strictObject({ board: folderId }).optional();
 
 /** What main says after saving a file the user placed with the save dialog. */
 export const savedFileSchema = z.object({
@@ -207,10 +209,11 @@ export const channels = {
   'exports:save': { request: exportRequestSchema, response: exportResultSchema },
   // Opens the Import dialog for .decisions.json files; main checks each chain before replying.
   'exports:import-decisions': { request: noArgument, response: z.object({ files: z.array(importedDecisionsFileSchema) }) },
-  'board:get-folder': { request: noArgument, response: z.object({ folder: z.string().nullable() }) },
-  'board:choose-folder': { request: noArgument, response: z.object({ folder: z.string().nullable() }) },
+  // Each board on this laptop has its own board folder: `board` is the board's id here (absent: the first board's).
+  'board:get-folder': { request: boardChoice, response: z.object({ folder: z.string().nullable() }) },
+  'board:choose-folder': { request: boardChoice, response: z.object({ folder: z.string().nullable() }) },
   'board:scan': {
-    request: noArgument,
+    request: boardChoice,
     response: z.object({
       opened: z.array(
         z.object({ path: z.string(), file: z.custom<OpenedBoardFile>((value) => typeof value === 'object' && value !== null) }),
@@ -228,6 +231,7 @@ export const channels = {
           /^((register|members)(\/[a-z0-9][a-z0-9-]{0,63}){0,2}\/(snapshot-|draft-)?|published(\/[a-z0-9][a-z0-9-]{0,63}){2}\/)\d{6,16}\.json$/,
         ),
       bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array && value.length <= 20 * 1024 * 1024),
+      board: folderId.optional(),
     }),
     response: z.object({ written: z.literal(true) }),
   },
@@ -235,6 +239,7 @@ export const channels = {
     request: z.object({
       snapshotPath: z.string().regex(/^members\/[a-z0-9][a-z0-9-]{0,63}\/[a-z0-9][a-z0-9-]{0,63}\/snapshot-\d{6,16}\.json$/),
       segmentPaths: z.array(z.string().regex(/^members\/[a-z0-9][a-z0-9-]{0,63}\/[a-z0-9][a-z0-9-]{0,63}\/\d{6,16}\.json$/)).max(100_000),
+      board: folderId.optional(),
     }),
     response: z.object({ removed: z.number().int() }),
   },
@@ -243,7 +248,7 @@ export const channels = {
   // and streams them into this device's area of the folder. The renderer then signs and writes
   // the manifest (board:write). null: the dialog was cancelled.
   'board:publish': {
-    request: z.strictObject({ includeExempt: z.boolean(), memberId: folderId, deviceId: folderId }),
+    request: z.strictObject({ includeExempt: z.boolean(), memberId: folderId, deviceId: folderId, board: folderId.optional() }),
     response: z.object({
       publication: z
         .object({ sequence: z.number().int().positive(), files: z.custom<PublishedFile[]>((value) => Array.isArray(value)) })
@@ -257,6 +262,7 @@ export const channels = {
       path: z.string().regex(/^published(\/[a-z0-9][a-z0-9-]{0,63}){2}\/[^/\\:]{1,200}\.json$/),
       bodySha256: sha256Schema,
       knownSha256: z.array(sha256Schema).max(100_000),
+      board: folderId.optional(),
     }),
     response: z.discriminatedUnion('status', [
       z.object({

@@ -35,17 +35,19 @@ describe('the board switcher', () => {
 });
 
 describe('removing a board', () => {
-  it('asks, then removes the open board with its meetings, keeping the plans', async () => {
+  it('asks, then removes the open board with its meetings and its plans', async () => {
     const db = await sampleStore();
     const user = userEvent.setup();
     renderAt('#/meetings/board', db);
     const zone = await screen.findByRole('region', { name: 'Remove this board' });
     await user.click(within(zone).getByRole('button', { name: 'Remove this board…' }));
-    expect(within(zone).getByText(/its 1 meeting \(approved minutes included\)/)).toBeInTheDocument();
+    await waitFor(() =>
+      expect(within(zone).getByText(/its 1 meeting \(approved minutes included\) and their papers, and its 1 plan/)).toBeInTheDocument(),
+    );
     expect(await db.board.count()).toBe(1);
     await user.click(within(zone).getByRole('button', { name: 'Remove Northmoor SEND Oversight Board' }));
     await waitFor(async () => expect(await db.board.count()).toBe(0));
     expect(await db.meetings.get(MEETING_ID)).toBeUndefined();
-    expect(await db.plans.count()).toBe(1);
+    expect(await db.plans.count()).toBe(0);
   });
 });

@@ -7,6 +7,7 @@ import { v6 } from './v6';
 import { v9 } from './v9';
 import { v10 } from './v10';
 import { v11 } from './v11';
+import { v13 } from './v13';
 import type { Transaction } from 'dexie';
 
 /** A version's tables and indexes, and (rarely) a data upgrade run once when a store reaches it. */
@@ -17,4 +18,4 @@ export type SchemaVersion = {
 };
 
 /** Every schema version ever shipped, oldest first. Append only. */
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [v1, v2, v3, v4, v5, v6, v9, v10, v11];
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [v1, v2, v3, v4, v5, v6, v9, v10, v11, v13];

@@ -113,9 +113,10 @@ const VALID: Record<ChannelName, unknown> = {
 };
 
 const SPECIFIC_BAD: Record<ChannelName, unknown[]> = {
-  'board:get-folder': [{}],
-  'board:choose-folder': [{ folder: '/etc' }],
-  'board:scan': [{ folder: '/' }],
+  // A board is named by its id on this laptop: never a path, never anything else alongside it.
+  'board:get-folder': [{}, { board: '../etc' }, { board: 'Board' }],
+  'board:choose-folder': [{ folder: '/etc' }, { board: 'forum', folder: '/etc' }],
+  'board:scan': [{ folder: '/' }, { board: '/tmp/x' }, { board: 7 }],
   'board:compact': [
     { snapshotPath: 'members/a/b/000050.json', segmentPaths: [] },
     { snapshotPath: 'members/a/b/snapshot-000050.json', segmentPaths: ['register/000001.json'] },
@@ -128,18 +129,21 @@ const SPECIFIC_BAD: Record<ChannelName, unknown[]> = {
     { path: '/tmp/000001.json', bytes: new Uint8Array([1]) },
     { path: 'members/a/b/000001.json', bytes: 'text' },
     { path: 'published/a/b/000001/01-plan.plan.json', bytes: new Uint8Array([1]) },
+    { path: 'members/a/b/000001.json', bytes: new Uint8Array([1]), board: '../../x' },
   ],
   // The renderer names no file to publish (main's dialog does), and ids that name folders only.
   'board:publish': [
     { includeExempt: false, memberId: '../a', deviceId: 'b' },
     { includeExempt: 'yes', memberId: 'a', deviceId: 'b' },
     { includeExempt: false, memberId: 'a', deviceId: 'b', paths: ['/etc/passwd'] },
+    { includeExempt: false, memberId: 'a', deviceId: 'b', board: 'C:\\boards' },
   ],
   'board:read-publication': [
     { path: 'published/a/b/../../../etc/passwd.json', bodySha256: sha, knownSha256: [] },
     { path: 'published/a/b/..\\..\\..\\x.json', bodySha256: sha, knownSha256: [] },
     { path: 'members/a/b/000001.json', bodySha256: sha, knownSha256: [] },
     { path: 'published/a/b/000001.json', bodySha256: 'x', knownSha256: [] },
+    { path: 'published/a/b/000001.json', bodySha256: sha, knownSha256: [], board: '..' },
   ],
   'app:get-info': [{}, 'x'],
   'settings:get': [{}, 0],

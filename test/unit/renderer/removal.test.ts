@@ -16,7 +16,7 @@ import { SAMPLE_MEETING_ID, seedSampleBoard } from '../../../renderer/meetings/s
 import { savePaperText, storePack } from '../../../renderer/papers/pack-repository';
 import { findSample, hasSample, removeSample } from '../../../renderer/removal/sample';
 import { removeBoard, removeMeetingPapers, removePlan } from '../../../renderer/removal/removal-repository';
-import { addBoard, openBoardId } from '../../../renderer/meetings/boards';
+import { addBoard, movePlanToBoard, openBoardId } from '../../../renderer/meetings/boards';
 import { BOARD_ID } from '../../../shared/meetings/schema';
 import { loadSearchIndex, resetSearchIndexCache, searchLoadedIndex } from '../../../renderer/search/search-index';
 import { candidateFor, planObject } from './plan-candidates';
@@ -228,22 +228,42 @@ describe('removing a meeting’s papers', () => {
 });
 
 describe('removing a board', () => {
-  it('removes the board with its meetings, approved minutes included, their records and papers; other boards and plans stay', async () => {
+  it('removes the board with its meetings, approved minutes included, their records and papers, and its plans; other boards and their plans stay', async () => {
     const db = await storeWithSample();
     await approveMeeting(db, SAMPLE_MEETING_ID, { approvedAtMeeting: 'the meeting of 11 February 2027', approvedAtMeetingId: null });
     await createMeeting(db, { id: 'draft', title: 'Board', date: '2027-02-11', time: '14:00', place: '', planId: null });
     await addBoard(db, 'Westdale Schools Forum', { newId: () => 'forum' });
     await createMeeting(db, { id: 'forum-1', title: 'Forum', date: '2027-02-01', time: '10:00', place: '', planId: null });
+    // The member's own plan is the forum's; the sample plan stays the first board's.
+    await movePlanToBoard(db, OTHER_PLAN, 'forum');
     const papers = await db.papers.count();
 
-    expect(await removeBoard(db, BOARD_ID)).toEqual({ meetings: 2, approvedMeetings: 1, packs: 1, papers, highlights: 1 });
+    expect(await removeBoard(db, BOARD_ID)).toEqual({ meetings: 2, approvedMeetings: 1, plans: 1, packs: 1, papers, highlights: 1 });
     expect((await db.board.toArray()).map((board) => board.id)).toEqual(['forum']);
     expect((await db.meetings.toArray()).map((meeting) => meeting.id)).toEqual(['forum-1']);
     expect(await db.meetingRecords.filter((record) => record.meetingId === SAMPLE_MEETING_ID).count()).toBe(0);
     expect(await db.papers.count()).toBe(0);
     expect(await searchFor(db, 'zebracrossing', true)).toEqual([]);
-    expect(await db.plans.count()).toBe(2);
+    // The first board's plan went with every revision, its notes and its search; the forum's stayed.
+    expect(await db.plans.toCollection().primaryKeys()).toEqual([OTHER_PLAN]);
+    expect(await db.imports.filter((record) => record.planId === 'northmoor-send-app').count()).toBe(0);
+    expect(
+      await db.entities.where('[planId+kind+id]').between(['northmoor-send-app'], ['northmoor-send-app', []], true, true).count(),
+    ).toBe(0);
+    expect(await searchFor(db, 'quokkanote', true)).toEqual([`annotation:${OTHER_PLAN}`]);
     expect(await openBoardId(db)).toBe('forum');
     expect(await removeBoard(db, BOARD_ID)).toBeNull();
+  });
+
+  it('changes nothing when a write fails part way (one transaction)', async () => {
+    const db = await storeWithSample();
+    const before = { plans: await db.plans.count(), meetings: await db.meetings.count(), papers: await db.papers.count() };
+    // The last write (the board record) fails: every plan and meeting removed before it comes back.
+    db.board.hook('deleting', () => {
+      throw new Error('disk full');
+    });
+    await expect(removeBoard(db, BOARD_ID)).rejects.toThrow('disk full');
+    expect({ plans: await db.plans.count(), meetings: await db.meetings.count(), papers: await db.papers.count() }).toEqual(before);
+    expect(await db.board.get(BOARD_ID)).toBeDefined();
   });
 });
