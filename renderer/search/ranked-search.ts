@@ -49,6 +49,12 @@ export type RankOptions = {
   /** Fields searched, with their boosts (MiniSearch's `boost`, 1 if not given). */
   fieldBoosts: ReadonlyArray<readonly [field: string, boost: number]>;
   limitPerKind: number;
+  /**
+   * Which documents may be answered, from their stored fields (e.g. only the open board's): a
+   * document refused is neither counted nor kept, so a limit never hides an accepted match
+   * behind refused ones.
+   */
+  accept?: (storedFields: Readonly<Record<string, unknown>>) => boolean;
 };
 
 function signatureOf(inside: Internals): string {
@@ -222,6 +228,7 @@ function rankShard(index: object, specs: readonly TermSpec[], options: RankOptio
     matched[docId] = 0;
     const kind = kindOf[docId] ?? -1;
     if (!isMatch || kind < 0) continue;
+    if (options.accept && !options.accept(inside._storedFields.get(docId) ?? {})) continue;
     totals[kind] = (totals[kind] ?? 0) + 1;
     const list = best[kind];
     if (!list || (list.length >= limit && score <= (list[list.length - 1]?.score ?? Infinity))) continue;

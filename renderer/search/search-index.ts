@@ -525,7 +525,7 @@ const KIND_ORDER: readonly SearchKind[] = ['action', 'update', 'measure', 'area'
 export function searchLoadedIndex(
   db: OversightDatabase,
   query: string,
-  options: { planId?: string; limitPerKind?: number } = {},
+  options: { planId?: string; limitPerKind?: number; accept?: (hit: Pick<SearchHit, 'kind' | 'planId'>) => boolean } = {},
 ): SearchResults {
   const limit = options.limitPerKind ?? 8;
   const trimmed = query.trim();
@@ -543,7 +543,11 @@ export function searchLoadedIndex(
     for (const [kind, group] of rankedSearch(
       shards.map((shard) => shard.index),
       specs,
-      { fieldBoosts: FIELD_BOOSTS, limitPerKind: limit },
+      {
+        fieldBoosts: FIELD_BOOSTS,
+        limitPerKind: limit,
+        ...(options.accept ? { accept: acceptingStored(options.accept) } : {}),
+      },
     )) {
       found.set(kind, group);
       total += group.total;
@@ -554,6 +558,12 @@ export function searchLoadedIndex(
     return { kind, total: group.total, hits: group.hits as unknown as SearchHit[] };
   });
   return { query: trimmed, total, groups };
+}
+
+/** A filter on hits as one on a document's stored fields (its kind and owning plan or meeting). */
+function acceptingStored(accept: (hit: Pick<SearchHit, 'kind' | 'planId'>) => boolean) {
+  return (stored: Readonly<Record<string, unknown>>): boolean =>
+    accept({ kind: stored.kind as SearchKind, planId: typeof stored.planId === 'string' ? stored.planId : '' });
 }
 
 /**

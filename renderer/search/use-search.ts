@@ -2,7 +2,7 @@ import { useDeferredValue, useEffect, useMemo, useSyncExternalStore } from 'reac
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useServices } from '../app/context';
 import { readBoardScope } from '../meetings/boards';
-import { resultsOfBoard } from './board-filter';
+import { isHitOfBoard } from './board-filter';
 import {
   isSearchIndexComplete,
   isSearchIndexReady,
@@ -43,12 +43,12 @@ export function useSearchResults(query: string, planId?: string): (SearchResults
     () =>
       isIndexReady && scope
         ? {
-            // Every hit, then the board's best few a kind: a limit before the filter would hide the
-            // board's hits behind another board's.
-            ...resultsOfBoard(
-              searchLoadedIndex(db, deferred, { ...(planId === undefined ? {} : { planId }), limitPerKind: Infinity }),
-              scope,
-            ),
+            // Only the board's hits are counted and ranked, so another board's stronger hits never
+            // hide this board's behind the limit per kind.
+            ...searchLoadedIndex(db, deferred, {
+              ...(planId === undefined ? {} : { planId }),
+              accept: (hit) => isHitOfBoard(hit, scope),
+            }),
             indexVersion: version,
             // Annotations' and papers' shards load after the plans': more results may come.
             isComplete: isSearchIndexComplete(db),

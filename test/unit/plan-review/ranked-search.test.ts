@@ -157,3 +157,40 @@ describe('ranked search', () => {
     expectSameAnswers([index], 'support', typos);
   });
 });
+
+describe('a filter on what may be answered (search per board)', () => {
+  it('counts and ranks only accepted documents, so stronger refused ones never hide them behind the limit', () => {
+    type Owned = { id: string; kind: string; planId: string; label: string };
+    // The other board's documents match the query better (the word twice in the label).
+    const documents: Owned[] = [
+      ...Array.from({ length: 10 }, (_, index) => ({
+        id: `forum-${index}`,
+        kind: 'action',
+        planId: 'forum-plan',
+        label: 'tribunal tribunal',
+      })),
+      ...Array.from({ length: 3 }, (_, index) => ({
+        id: `board-${index}`,
+        kind: 'action',
+        planId: 'board-plan',
+        label: `tribunal appeals ${'x'.repeat(index)}`,
+      })),
+      { id: 'paper-forum', kind: 'paper', planId: 'forum-meeting', label: 'tribunal' },
+    ];
+    const index = new MiniSearch<Owned>({ fields: ['label'], storeFields: ['kind', 'planId', 'label'], processTerm });
+    index.addAll(documents);
+    const specs = specsOf('tribunal', () => false);
+    const unfiltered = rankedSearch([index], specs, { fieldBoosts: [['label', 1]], limitPerKind: 2 });
+    expect(unfiltered.get('action')?.total).toBe(13);
+    expect(unfiltered.get('action')?.hits.map((hit) => hit.planId)).toEqual(['forum-plan', 'forum-plan']);
+
+    const filtered = rankedSearch([index], specs, {
+      fieldBoosts: [['label', 1]],
+      limitPerKind: 2,
+      accept: (stored) => stored.planId === 'board-plan',
+    });
+    expect([...filtered.keys()]).toEqual(['action']);
+    expect(filtered.get('action')?.total).toBe(3);
+    expect(filtered.get('action')?.hits.map((hit) => hit.id)).toEqual(['board-0', 'board-1']);
+  });
+});
