@@ -178,6 +178,7 @@ export async function startApp(options: HarnessOptions = {}): Promise<AppHarness
 
   // The app's windows: main answers only these (the sender check), as it answers only its own.
   const ownPages = new Set<Page>([page]);
+  let isRunning = true;
   const harness: AppHarness = {
     page,
     context,
@@ -222,15 +223,21 @@ export async function startApp(options: HarnessOptions = {}): Promise<AppHarness
       return other;
     },
     async close({ keepProfile = false } = {}) {
-      await services.stop();
-      await context.close();
-      await new Promise((resolve) => server.close(resolve));
+      // Safe to call again, and after kill(): useApp closes every app it started after each test,
+      // including those a test closed (keeping the profile) or killed and restarted on.
+      if (isRunning) {
+        isRunning = false;
+        await services.stop();
+        await context.close();
+        await new Promise((resolve) => server.close(resolve));
+      }
       if (!keepProfile) await fs.rm(base, { recursive: true, force: true });
     },
     browserPid() {
       return browserPidFor(userDataDir);
     },
     async kill() {
+      isRunning = false;
       const closed = new Promise((resolve) => context.once('close', resolve));
       process.kill(browserPidFor(userDataDir), 'SIGKILL');
       await closed;

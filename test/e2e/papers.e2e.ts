@@ -2,9 +2,10 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makePapers, manifestFor, paperSpec, writeFolderPack, type TestPaper } from '../unit/pack/fixtures';
-import { axeViolations, startApp, whyCannotRun, type AppHarness } from './harness';
+import { axeViolations, type AppHarness } from './harness';
+import { useApp } from './use-app';
 
 // Board papers end to end: import a pack, open a paper, highlight a sentence, import a
 // supplement that reissues the paper with a paragraph added before the sentence, and the
@@ -21,16 +22,7 @@ const EXTRA = Array.from(
 let app: AppHarness | undefined;
 let work: string;
 
-beforeAll(() => {
-  const reason = whyCannotRun();
-  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-  if (work) await fs.rm(work, { recursive: true, force: true });
-});
+const e2e = useApp();
 
 async function firstPapers(): Promise<TestPaper[]> {
   return makePapers([
@@ -86,8 +78,8 @@ async function selectWords(page: Page, words: string): Promise<void> {
 
 describe('board papers in Chromium', () => {
   it('imports a pack, highlights a sentence, and the highlight follows it into the reissued paper', async () => {
-    work = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-papers-'));
-    app = await startApp({ sampleFolder: path.join(work, 'no-sample') });
+    work = await e2e.tempFolder('oversight-papers-');
+    app = await e2e.start({ sampleFolder: path.join(work, 'no-sample') });
     const { page } = app;
     await app.open('#/papers');
     expect(await axeViolations(page)).toEqual([]);
@@ -166,8 +158,8 @@ describe('board papers in Chromium', () => {
   });
 
   it('marks an exempt paper on every page, and refuses an altered pack without changing anything', async () => {
-    work = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-papers-'));
-    app = await startApp({ sampleFolder: path.join(work, 'no-sample') });
+    work = await e2e.tempFolder('oversight-papers-');
+    app = await e2e.start({ sampleFolder: path.join(work, 'no-sample') });
     const { page } = app;
     await app.open('#/papers');
     const papers = await firstPapers();
