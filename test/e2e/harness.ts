@@ -231,7 +231,8 @@ export async function startApp(options: HarnessOptions = {}): Promise<AppHarness
         await context.close();
         await new Promise((resolve) => server.close(resolve));
       }
-      if (!keepProfile) await fs.rm(base, { recursive: true, force: true });
+      // Chromium's helpers may still be writing to the profile as it goes: retry a folder not yet empty.
+      if (!keepProfile) await fs.rm(base, { recursive: true, force: true, maxRetries: 5 });
     },
     browserPid() {
       return browserPidFor(userDataDir);

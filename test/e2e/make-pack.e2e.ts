@@ -3,33 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makePaperPdf } from '../../scripts/sample/paper-pdf';
 import { paperSpec } from '../unit/pack/fixtures';
-import type { Page } from 'playwright-core';
 import { axeViolations, type AppHarness } from './harness';
+import { selectWords } from './paper-page';
 import { useApp } from './use-app';
 import { pdfPageTexts } from './pdf-text';
 
 const SENTENCE = 'Recruitment of EHC coordinators is complete: all eight posts are filled.';
-
-/** Selects words on the drawn page as a member dragging over them would (as in papers.e2e.ts). */
-async function selectWords(page: Page, words: string): Promise<void> {
-  await page.waitForFunction(
-    (text) => [...document.querySelectorAll('.textLayer span')].some((span) => span.textContent?.includes(text)),
-    words.slice(0, 20),
-  );
-  await page.evaluate((text) => {
-    const spans = [...document.querySelectorAll('.textLayer span')];
-    const first = spans.find((span) => span.textContent?.includes(text.slice(0, 20)));
-    const node = first?.firstChild;
-    if (!first || !node) throw new Error('words not on the page');
-    const start = (node.textContent ?? '').indexOf(text.slice(0, 20));
-    const tail = text.slice(-12);
-    const last = spans.slice(spans.indexOf(first)).find((span) => span.textContent?.includes(tail)) ?? first;
-    const lastNode = last.firstChild ?? node;
-    const end = (lastNode.textContent ?? '').indexOf(tail) + tail.length;
-    window.getSelection()?.setBaseAndExtent(node, start, lastNode, end);
-    document.querySelector('.page-frame')?.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-  }, words);
-}
 
 // Issue 14 end to end: the clerk makes a pack from a folder of report PDFs in "Make a pack"
 // (edits the agenda, previews a paper, saves the .zip), and a member, on another laptop (a fresh

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { makePapers, manifestFor, paperSpec, writeFolderPack, type TestPaper } from '../unit/pack/fixtures';
 import { axeViolations, type AppHarness } from './harness';
+import { selectWords } from './paper-page';
 import { useApp } from './use-app';
 
 // Board papers end to end: import a pack, open a paper, highlight a sentence, import a
@@ -52,28 +53,6 @@ async function importPack(harness: AppHarness, manifestPath: string): Promise<vo
 async function openPaper(page: Page, title: string): Promise<void> {
   await page.getByRole('link', { name: title, exact: true }).click();
   await page.locator('.page-frame[data-rendered-page="1"]').waitFor({ timeout: 30_000 });
-}
-
-/** Selects the words on the drawn page, as a member dragging over them would, and lets go. */
-async function selectWords(page: Page, words: string): Promise<void> {
-  await page.waitForFunction(
-    (text) => [...document.querySelectorAll('.textLayer span')].some((span) => span.textContent?.includes(text)),
-    words.slice(0, 20),
-  );
-  await page.evaluate((text) => {
-    const spans = [...document.querySelectorAll('.textLayer span')];
-    const first = spans.find((span) => span.textContent?.includes(text.slice(0, 20)));
-    const node = first?.firstChild;
-    if (!first || !node) throw new Error('words not on the page');
-    const start = (node.textContent ?? '').indexOf(text.slice(0, 20));
-    // The sentence may run over lines: end in the span where its last words are.
-    const tail = text.slice(-12);
-    const last = spans.slice(spans.indexOf(first)).find((span) => span.textContent?.includes(tail)) ?? first;
-    const lastNode = last.firstChild ?? node;
-    const end = (lastNode.textContent ?? '').indexOf(tail) + tail.length;
-    window.getSelection()?.setBaseAndExtent(node, start, lastNode, end);
-    document.querySelector('.page-frame')?.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-  }, words);
 }
 
 describe('board papers in Chromium', () => {

@@ -34,7 +34,7 @@ export function useApp({ closeAfter = 'each' }: { closeAfter?: 'each' | 'all' } 
     // Newest first: an app restarted on a killed or closed app's profile stops before that
     // profile's folder goes with the older app.
     for (const app of started.splice(0).reverse()) await app.close();
-    for (const folder of folders.splice(0)) await fs.rm(folder, { recursive: true, force: true });
+    for (const folder of folders.splice(0)) await fs.rm(folder, { recursive: true, force: true, maxRetries: 5 });
   }
   if (closeAfter === 'each') afterEach(cleanUp);
   else afterAll(cleanUp);
