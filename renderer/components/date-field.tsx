@@ -1,6 +1,15 @@
-import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import type { FocusEvent, KeyboardEvent } from 'react';
 import { formatDateText, parseDateText } from './date-text';
-import './date-field.css';
+import { ParsedTextField, type TextReading } from './parsed-text-field';
+
+/** Reads a typed date as ISO, refusing one before `min` (ISO) with the reason. */
+function readDate(text: string, min: string | undefined): TextReading {
+  const parsed = parseDateText(text);
+  if (parsed.status === 'invalid') return { value: '', problem: parsed.message, isMalformed: true };
+  if (parsed.status === 'empty') return { value: '', problem: null, isMalformed: false };
+  if (min && parsed.iso < min) return { value: '', problem: `The date must be on or after ${formatDateText(min)}.`, isMalformed: false };
+  return { value: parsed.iso, problem: null, isMalformed: false };
+}
 
 /**
  * A date typed and shown as dd/mm/yyyy, whatever the browser's locale (a native date input
@@ -34,74 +43,22 @@ export function DateField({
   onBlur?: (event: FocusEvent<HTMLInputElement>) => void;
   onKeyDown?: (event: KeyboardEvent<HTMLInputElement>) => void;
 }) {
-  const [text, setText] = useState(() => formatDateText(value ?? ''));
-  const [isShowingProblem, setShowingProblem] = useState(false);
-  const emitted = useRef(value ?? '');
-  const hintId = useId();
-  const problemId = useId();
-
-  // A new value from outside (another record, a reset) replaces the text; the value this field
-  // itself just reported does not, so half-typed text is never rewritten under the cursor.
-  useEffect(() => {
-    if (value !== undefined && value !== emitted.current) {
-      emitted.current = value;
-      setText(formatDateText(value));
-      setShowingProblem(false);
-    }
-  }, [value]);
-
-  const parsed = parseDateText(text);
-  const problem =
-    parsed.status === 'invalid'
-      ? parsed.message
-      : parsed.status === 'date' && min && parsed.iso < min
-        ? `The date must be on or after ${formatDateText(min)}.`
-        : null;
-  const iso = parsed.status === 'date' && !problem ? parsed.iso : '';
-
-  function onText(next: string) {
-    setText(next);
-    const reading = parseDateText(next);
-    const nextIso = reading.status === 'date' && !(min && reading.iso < min) ? reading.iso : '';
-    if (reading.status !== 'invalid') setShowingProblem(false);
-    if (nextIso !== emitted.current) {
-      emitted.current = nextIso;
-      onChange?.(nextIso);
-    }
-  }
-
   return (
-    <span className="date-field">
-      <input
-        id={id}
-        type="text"
-        inputMode="numeric"
-        autoComplete="off"
-        placeholder="dd/mm/yyyy"
-        size={12}
-        value={text}
-        disabled={isDisabled}
-        required={isRequired}
-        aria-invalid={isShowingProblem && problem ? true : undefined}
-        aria-describedby={[hintId, isShowingProblem && problem ? problemId : null, describedBy].filter(Boolean).join(' ')}
-        onChange={(event) => onText(event.target.value)}
-        onBlur={(event) => {
-          setShowingProblem(true);
-          // A date typed another way (1.2.2027) is shown the one way once the user moves on.
-          if (parsed.status === 'date' && !problem) setText(formatDateText(parsed.iso));
-          onBlur?.(event);
-        }}
-        onKeyDown={onKeyDown}
-      />
-      <span id={hintId} className="visually-hidden">
-        Day, month and year, for example 14/01/2027.
-      </span>
-      {name ? <input type="hidden" name={name} value={iso} /> : null}
-      {isShowingProblem && problem ? (
-        <span id={problemId} className="date-field-problem error-text">
-          {problem}
-        </span>
-      ) : null}
-    </span>
+    <ParsedTextField
+      id={id}
+      value={value}
+      onChange={onChange ? (iso) => onChange(iso) : undefined}
+      read={(text) => readDate(text, min)}
+      format={formatDateText}
+      hint="Day, month and year, for example 14/01/2027."
+      placeholder="dd/mm/yyyy"
+      size={12}
+      name={name}
+      isDisabled={isDisabled}
+      isRequired={isRequired}
+      describedBy={describedBy}
+      onBlur={onBlur}
+      onKeyDown={onKeyDown}
+    />
   );
 }

@@ -1,6 +1,13 @@
-import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import type { FocusEvent, KeyboardEvent } from 'react';
+import { ParsedTextField, type TextReading } from './parsed-text-field';
 import { formatTimeText, parseTimeText } from './time-text';
-import './date-field.css';
+
+/** Reads a typed time as HH:MM. */
+function readTime(text: string): TextReading {
+  const parsed = parseTimeText(text);
+  if (parsed.status === 'invalid') return { value: '', problem: parsed.message, isMalformed: true };
+  return { value: parsed.status === 'time' ? parsed.value : '', problem: null, isMalformed: false };
+}
 
 /**
  * A time typed and shown as hh:mm, 24-hour, whatever the browser's language (a native time input
@@ -35,77 +42,23 @@ export function TimeField({
   /** A new number puts back `value` as the text (Escape), even when `value` itself has not changed. */
   resetSignal?: number;
 }) {
-  const [text, setText] = useState(() => formatTimeText(value ?? defaultValue ?? ''));
-  const [isShowingProblem, setShowingProblem] = useState(false);
-  const emitted = useRef(value ?? '');
-  const hintId = useId();
-  const problemId = useId();
-
-  // A new value from outside replaces the text; the value this field itself just reported does
-  // not, so half-typed text is never rewritten under the cursor.
-  useEffect(() => {
-    if (value !== undefined && value !== emitted.current) {
-      emitted.current = value;
-      setText(formatTimeText(value));
-      setShowingProblem(false);
-    }
-  }, [value]);
-
-  const seenReset = useRef(resetSignal);
-  useEffect(() => {
-    if (resetSignal === seenReset.current) return;
-    seenReset.current = resetSignal;
-    emitted.current = value ?? '';
-    setText(formatTimeText(value ?? ''));
-    setShowingProblem(false);
-  }, [resetSignal, value]);
-
-  const parsed = parseTimeText(text);
-  const problem = parsed.status === 'invalid' ? parsed.message : null;
-  const time = parsed.status === 'time' ? parsed.value : '';
-
-  function onText(next: string) {
-    setText(next);
-    const reading = parseTimeText(next);
-    const nextTime = reading.status === 'time' ? reading.value : '';
-    if (reading.status !== 'invalid') setShowingProblem(false);
-    if (nextTime !== emitted.current || reading.status === 'invalid') {
-      emitted.current = nextTime;
-      onChange?.(nextTime, reading.status !== 'invalid');
-    }
-  }
-
   return (
-    <span className="date-field">
-      <input
-        id={id}
-        type="text"
-        inputMode="numeric"
-        autoComplete="off"
-        placeholder="hh:mm"
-        size={6}
-        value={text}
-        disabled={isDisabled}
-        aria-invalid={isShowingProblem && problem ? true : undefined}
-        aria-describedby={[hintId, isShowingProblem && problem ? problemId : null, describedBy].filter(Boolean).join(' ')}
-        onChange={(event) => onText(event.target.value)}
-        onBlur={(event) => {
-          setShowingProblem(true);
-          // 9:05 is shown as 09:05 once the user moves on.
-          if (parsed.status === 'time') setText(parsed.value);
-          onBlur?.(event);
-        }}
-        onKeyDown={onKeyDown}
-      />
-      <span id={hintId} className="visually-hidden">
-        Hours and minutes, 24-hour, for example 14:00.
-      </span>
-      {name ? <input type="hidden" name={name} value={time} /> : null}
-      {isShowingProblem && problem ? (
-        <span id={problemId} className="date-field-problem error-text">
-          {problem}
-        </span>
-      ) : null}
-    </span>
+    <ParsedTextField
+      id={id}
+      value={value}
+      defaultValue={defaultValue}
+      onChange={onChange ? (time, reading) => onChange(time, !reading.isMalformed) : undefined}
+      read={readTime}
+      format={formatTimeText}
+      hint="Hours and minutes, 24-hour, for example 14:00."
+      placeholder="hh:mm"
+      size={6}
+      name={name}
+      isDisabled={isDisabled}
+      describedBy={describedBy}
+      onBlur={onBlur}
+      onKeyDown={onKeyDown}
+      resetSignal={resetSignal}
+    />
   );
 }

@@ -1,5 +1,6 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, startApp, whyCannotRun, type AppHarness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, type AppHarness } from './harness';
+import { useApp } from './use-app';
 
 // The views that hold officers and partners to account, on the bundled sample plan in Chromium:
 // each opens with its content and passes axe.
@@ -7,19 +8,11 @@ import { axeViolations, startApp, whyCannotRun, type AppHarness } from './harnes
 let app: AppHarness | undefined;
 const PLAN = 'northmoor-send-app';
 
-beforeAll(() => {
-  const reason = whyCannotRun();
-  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+const e2e = useApp();
 
 describe('by partner, families’ voice and assurance views in Chromium', () => {
   it('each opens on the sample plan and passes axe', async () => {
-    app = await startApp();
+    app = await e2e.start();
     await app.open(`#/plan/partners?plan=${PLAN}`);
     const { page } = app;
     await page.getByRole('heading', { level: 2 }).first().waitFor({ timeout: 30_000 });

@@ -1,23 +1,16 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, startApp, whyCannotRun, type AppHarness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, type AppHarness } from './harness';
+import { useApp } from './use-app';
 
 // Two members on two laptops: A annotates and exports; B imports A's file and sees A's shared
 // notes, read-only, and none of A's private ones. Keyboard only where a member would type.
 
-const running: AppHarness[] = [];
 const ACTION = '#/plan/action?plan=northmoor-send-app&id=act-001';
 const PRIVATE_MARKER = 'PRIVATE-7f3a: my own reminder, never to leave this laptop';
 
-beforeAll(() => {
-  const reason = whyCannotRun();
-  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
-});
-
-afterEach(async () => {
-  for (const app of running.splice(0)) await app.close();
-});
+const e2e = useApp();
 
 async function addByKeyboard(app: AppHarness, kind: string, text: string, visibility: 'Private' | 'Shared') {
   const { page } = app;
@@ -39,8 +32,7 @@ async function addByKeyboard(app: AppHarness, kind: string, text: string, visibi
 
 describe('annotations between two members', () => {
   it('A annotates and exports; B imports and sees A’s shared notes read-only and none of the private ones', async () => {
-    const a = await startApp();
-    running.push(a);
+    const a = await e2e.start();
     await a.open(ACTION, { profile: { displayName: 'Cllr Amina Shah', organisation: 'Labour group' } });
     await a.page.getByRole('region', { name: 'Notes and questions' }).waitFor();
     await addByKeyboard(a, 'Question for officers', 'When will caseloads fall below 120 per coordinator?', 'Shared');
@@ -59,8 +51,7 @@ describe('annotations between two members', () => {
     expect(file).not.toContain('PRIVATE-7f3a');
 
     // A fresh laptop for member B.
-    const b = await startApp();
-    running.push(b);
+    const b = await e2e.start();
     await b.open('#/imports', { profile: { displayName: 'Cllr Ben Okafor', organisation: 'Conservative group' } });
     const copy = path.join(b.documentsFolder, 'from-amina.annotations.json');
     await fs.copyFile(`${exported}.annotations.json`, copy);
@@ -91,8 +82,7 @@ describe('annotations between two members', () => {
   });
 
   it('My questions lists the member’s open questions by area, and prints', async () => {
-    const a = await startApp();
-    running.push(a);
+    const a = await e2e.start();
     await a.open(ACTION);
     await addByKeyboard(a, 'Question for officers', 'Is the recruitment timetable realistic?', 'Private');
     await a.page.goto(`${a.origin}/index.html#/questions`);

@@ -1,8 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, startApp, whyCannotRun, type AppHarness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, type AppHarness } from './harness';
+import { useApp } from './use-app';
 
 // Officers' answers end to end: a member shares a question; the answers workbook is exported
 // from the Exports view; an officer fills it in (exceljs, as Excel would write it); it is imported
@@ -13,15 +14,7 @@ let app: AppHarness | undefined;
 const ACTION = '#/plan/action?plan=northmoor-send-app&id=act-001';
 const QUESTION = 'When will caseloads fall below 120 per coordinator?';
 
-beforeAll(() => {
-  const reason = whyCannotRun();
-  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+const e2e = useApp();
 
 async function shareQuestion(harness: AppHarness, text: string) {
   const { page } = harness;
@@ -61,7 +54,7 @@ async function importFile(harness: AppHarness, file: string): Promise<string> {
 
 describe('officers’ answers round trip in Chromium', () => {
   it('exports the workbook, imports the officer’s answers, and shows who answered and when', async () => {
-    app = await startApp();
+    app = await e2e.start();
     await app.open(ACTION, { profile: { displayName: 'Cllr Amina Shah', organisation: 'Labour group' } });
     await app.page.getByRole('region', { name: 'Notes and questions' }).waitFor({ timeout: 30_000 });
     await shareQuestion(app, QUESTION);

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, startApp, whyCannotRun, type AppHarness } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, type AppHarness } from './harness';
+import { useApp } from './use-app';
 
 // Themes and reflow in real Chromium (issue 19): axe, contrast included, passes on the main views
 // in light, in dark (following the system, and chosen in Settings) and with Windows high contrast
@@ -27,17 +28,13 @@ const VIEWS: Array<{ name: string; hash: string; ready: (page: Page) => Locator 
 
 let app: AppHarness;
 
+const e2e = useApp({ closeAfter: 'all' });
+
 beforeAll(async () => {
-  const reason = whyCannotRun();
-  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
-  app = await startApp();
+  app = await e2e.start();
   await app.open('#/plan');
   await app.page.getByText('What changed in revision').first().waitFor({ timeout: 30_000 });
 }, 90_000);
-
-afterAll(async () => {
-  await app?.close();
-});
 
 async function show(view: (typeof VIEWS)[number]) {
   await app.page.goto(`${app.origin}/index.html${view.hash}`);

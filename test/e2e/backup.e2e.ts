@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HEADER_BLOCK_BYTES } from '../../shared/backup/format';
-import { axeViolations, startApp, whyCannotRun, type AppHarness } from './harness';
+import { axeViolations, type AppHarness } from './harness';
+import { useApp } from './use-app';
 
 // Backups end to end: a laptop with the bundled sample (plans, a pack and its PDFs) backs up;
 // a fresh laptop refuses a wrong passphrase, a truncated file and a file from a newer version
@@ -13,19 +13,10 @@ import { axeViolations, startApp, whyCannotRun, type AppHarness } from './harnes
 const PASSPHRASE = 'river kettle lantern orchard';
 // The key renderer/plan/sync-controller.ts sets once the bundled sample is stored.
 const SAMPLE_LOADED = 'sampleLoaded';
-const apps: AppHarness[] = [];
 let work: string;
 let emptySample: string;
 
-beforeAll(async () => {
-  const reason = whyCannotRun();
-  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
-});
-
-afterEach(async () => {
-  for (const app of apps.splice(0)) await app.close();
-  if (work) await fs.rm(work, { recursive: true, force: true });
-});
+const e2e = useApp();
 
 /** Every object store, Blobs as the SHA-256 of their bytes, as one string. */
 function dumpWithBlobs(page: Page): Promise<string> {
@@ -149,13 +140,12 @@ async function openRestore(app: AppHarness, file: string): Promise<void> {
 
 describe('backups in Chromium', () => {
   it('backs up, refuses a wrong passphrase, a truncated file and a newer version, then restores every table on a fresh laptop', async () => {
-    work = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-backup-e2e-'));
+    work = await e2e.tempFolder('oversight-backup-e2e-');
     emptySample = path.join(work, 'no-sample');
     await fs.mkdir(emptySample);
 
     // Laptop A: the bundled sample, its pack's papers and their extracted text.
-    const a = await startApp();
-    apps.push(a);
+    const a = await e2e.start();
     await a.open('#/settings');
     // The sample is stored once its "loaded" mark is in meta (written after the plan and the pack).
     await expect.poll(() => hasMeta(a.page, SAMPLE_LOADED), { timeout: 45_000 }).toBe(true);
@@ -187,8 +177,7 @@ describe('backups in Chromium', () => {
     expect(bytes.toString('latin1')).not.toContain('Northmoor');
 
     // Laptop B: a fresh profile and data folder, no sample.
-    const b = await startApp({ sampleFolder: emptySample });
-    apps.push(b);
+    const b = await e2e.start({ sampleFolder: emptySample });
     await b.open('#/settings');
     await b.page.getByText('No backup passphrase is set yet').waitFor();
     const empty = await dumpWithBlobs(b.page);

@@ -1,27 +1,17 @@
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makePapers, makeZip, manifestFor, packZipEntries, paperSpec } from '../unit/pack/fixtures';
-import { axeViolations, startApp, whyCannotRun, type AppHarness } from './harness';
+import { axeViolations, type AppHarness } from './harness';
+import { useApp } from './use-app';
 
 // Two laptops (two Chromium profiles, two main processes' handler tables) sharing one temp folder
 // as their board folder: the clerk starts the board, a member joins by confirming the clerk's
 // fingerprint, and a question written on the member's laptop appears on the clerk's.
 
-const running: AppHarness[] = [];
-const cleanups: string[] = [];
 const ACTION = '#/plan/action?plan=northmoor-send-app&id=act-001';
 
-beforeAll(() => {
-  const reason = whyCannotRun();
-  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
-});
-
-afterEach(async () => {
-  for (const app of running.splice(0)) await app.close();
-  for (const folder of cleanups.splice(0)) await fs.rm(folder, { recursive: true, force: true });
-});
+const e2e = useApp();
 
 async function chooseBoardFolder(app: AppHarness, folder: string) {
   app.nextChosenFolder = folder;
@@ -31,11 +21,9 @@ async function chooseBoardFolder(app: AppHarness, folder: string) {
 
 /** The clerk starts the board in a shared temp folder, a member joins and is added, and picks up the register. */
 async function joinedBoard(memberRole = 'member') {
-  const shared = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-e2e-board-'));
-  cleanups.push(shared);
+  const shared = await e2e.tempFolder('oversight-e2e-board-');
 
-  const clerk = await startApp();
-  running.push(clerk);
+  const clerk = await e2e.start();
   await clerk.open('#/settings', { profile: { displayName: 'Jo Clerk', role: 'clerk' } });
   await chooseBoardFolder(clerk, shared);
   await clerk.page.getByRole('textbox', { name: 'Board’s id (from the clerk)' }).fill('send-board');
@@ -48,8 +36,7 @@ async function joinedBoard(memberRole = 'member') {
   const fingerprint = (await shown.textContent()) ?? '';
   expect(await axeViolations(clerk.page)).toEqual([]);
 
-  const member = await startApp();
-  running.push(member);
+  const member = await e2e.start();
   await member.open('#/settings', { profile: { displayName: 'Cllr Amina Shah', organisation: 'Labour group', role: memberRole } });
   await chooseBoardFolder(member, shared);
   await member.page.getByRole('textbox', { name: 'Board’s id (from the clerk)' }).fill('send-board');
@@ -100,8 +87,7 @@ describe('board folder between two laptops', () => {
 
   it('a pack published by the clerk arrives on the member’s laptop and the clerk’s', async () => {
     const { shared, clerk, member } = await joinedBoard();
-    const work = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-e2e-publish-'));
-    cleanups.push(work);
+    const work = await e2e.tempFolder('oversight-e2e-publish-');
     const papers = await makePapers([
       { id: 'paper-1', file: 'papers/dashboard.pdf', spec: paperSpec('Performance dashboard', ['EHC plans within 20 weeks: 41%.']) },
       {

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, startApp, whyCannotRun, type AppHarness } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, type AppHarness } from './harness';
+import { useApp } from './use-app';
 
 // Dates in real Chromium (issue 19): the meeting date picker reads and shows dd/mm/yyyy whatever
 // the browser's locale (a native date input showed mm/dd/yyyy), and no view has a native one;
@@ -7,17 +8,13 @@ import { axeViolations, startApp, whyCannotRun, type AppHarness } from './harnes
 
 let app: AppHarness;
 
+const e2e = useApp({ closeAfter: 'all' });
+
 beforeAll(async () => {
-  const reason = whyCannotRun();
-  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
-  app = await startApp();
+  app = await e2e.start();
   await app.open('#/plan');
   await app.page.getByText('What changed in revision').first().waitFor({ timeout: 30_000 });
 }, 90_000);
-
-afterAll(async () => {
-  await app?.close();
-});
 
 describe('dates typed and shown en-GB', () => {
   it('sets up a meeting from 05/02/2027 as 5 February 2027 and shows it as 05/02/2027 in the agenda', async () => {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/cli';
 import { buildExport } from '../../electron/exports/build-export';
 import { createTrackerCopies } from '../../electron/exports/tracker-copies';
@@ -21,7 +21,8 @@ import {
 import { EXPORT_KINDS, exportRequestSchema, type ExportKind, type ExportRequest } from '../../shared/exports/schema';
 import type { AgendaItem } from '../../shared/meetings/schema';
 import { unzipAllText } from '../unit/exports/fixtures';
-import { printHtmlToPdf, startApp, whyCannotRun, type AppHarness } from './harness';
+import { printHtmlToPdf, type AppHarness } from './harness';
+import { useApp } from './use-app';
 import { pdfPageTexts } from './pdf-text';
 
 // Exempt content must not leave in any export made without exempt items. A marker is written,
@@ -39,14 +40,9 @@ let db: OversightDatabase | undefined;
 let sequence = 0;
 const newId = () => `e2e-${(sequence += 1)}`;
 
-beforeAll(() => {
-  const reason = whyCannotRun();
-  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
-});
+const e2e = useApp();
 
 afterEach(async () => {
-  await app?.close();
-  app = undefined;
   db?.close();
   await db?.delete();
   db = undefined;
@@ -135,7 +131,7 @@ describe('exempt content in every export format', () => {
   it('never leaves without “Include exempt items”, read back from every file; and does with it', async () => {
     db = new OversightDatabase(`exempt-${MARKER}`);
     await exemptEverywhere(db);
-    app = await startApp();
+    app = await e2e.start();
     const browser = app.context;
     const trackerFile = path.join(app.documentsFolder, 'tracker.csv');
     await fs.writeFile(trackerFile, 'Ref,Action,Lead,Due date,RAG\nA-1.1,Recruit EHC coordinators,Head of SEND,31/03/2027,Amber\n');

@@ -1,11 +1,10 @@
 import 'fake-indexeddb/auto';
 import { promises as fs } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyFiles } from '../../electron/cli/verify';
 import { buildExport } from '../../electron/exports/build-export';
 import { createTrackerCopies } from '../../electron/exports/tracker-copies';
@@ -19,7 +18,8 @@ import { DATABASE_NAME, OversightDatabase } from '../../renderer/db/database';
 import { allMeetingBundles, meetingBundle, questionsFor } from '../../renderer/exports/gather';
 import { approvedBundle, BOARD_NAME, unzipAllText } from '../unit/exports/fixtures';
 import { DEFAULT_ZIP_LIMITS, entryDataOffset, readZipDirectory } from '../../shared/files/zip-directory';
-import { axeViolations, printHtmlToPdf, renderSvgToPng, startApp, whyCannotRun, type AppHarness } from './harness';
+import { axeViolations, printHtmlToPdf, renderSvgToPng, type AppHarness } from './harness';
+import { useApp } from './use-app';
 import { pdfPageTexts } from './pdf-text';
 
 // Exports end to end: from the Exports view, by keyboard, to files on disk that are opened and
@@ -28,18 +28,10 @@ import { pdfPageTexts } from './pdf-text';
 
 let app: AppHarness | undefined;
 
-beforeAll(() => {
-  const reason = whyCannotRun();
-  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+const e2e = useApp();
 
 async function exportsView(): Promise<AppHarness> {
-  const started = await startApp();
+  const started = await e2e.start();
   await started.open('#/plan');
   // First run loads the sample plan and seeds the sample board and its next meeting.
   await started.page.getByRole('link', { name: /What changed in revision 2/ }).waitFor({ timeout: 30_000 });
@@ -209,8 +201,8 @@ describe('exports in Chromium', () => {
 
 describe('the Exports view before any minutes are approved', () => {
   it('offers no decision file, says why plainly, and passes axe', async () => {
-    const empty = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-no-sample-'));
-    app = await startApp({ sampleFolder: empty });
+    const empty = await e2e.tempFolder('oversight-no-sample-');
+    app = await e2e.start({ sampleFolder: empty });
     await app.open('#/exports');
     const { page } = app;
     await page.getByRole('heading', { level: 1, name: 'Exports' }).waitFor();
@@ -238,7 +230,7 @@ describe('a private note never leaves the laptop', () => {
     await createAnnotation(db, profile, target, { kind: 'note', text: `Note ${MARKER}`, tags: [], visibility: 'private' });
     await createAnnotation(db, profile, target, { kind: 'question', text: 'A question the member shared', tags: [], visibility: 'shared' });
 
-    app = await startApp();
+    app = await e2e.start();
     const browser = app.context;
     const folder = path.join(app.dataFolder, 'tracker-copies');
     const trackerFile = path.join(app.documentsFolder, 'tracker.csv');
@@ -353,7 +345,7 @@ function unzipBytes(bytes: Uint8Array, name: string): Uint8Array {
 
 describe('the board’s report DOCX in Chromium', () => {
   it('carries each measure chart as a PNG drawn by the harness’s renderer, with its table of figures', async () => {
-    app = await startApp();
+    app = await e2e.start();
     const context = app.context;
     const services = {
       printHtmlToPdf: (html: string) => printHtmlToPdf(context, html),

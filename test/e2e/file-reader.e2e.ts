@@ -1,24 +1,17 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ReaderResult } from '../../electron/sync/examine';
 import { createParseHost, typescriptWorkerParser } from '../../electron/sync/parse-host';
-import { ROOT, startApp, whyCannotRun, type AppHarness } from './harness';
+import { ROOT, type AppHarness } from './harness';
+import { useApp } from './use-app';
 
 // As the app does: files examined in the file reader (parse-worker.ts, here a worker thread),
 // a valid plan handed by main to the page as the bytes of its JSON, parsed in the page.
 
 let app: AppHarness | undefined;
 
-beforeAll(() => {
-  const reason = whyCannotRun();
-  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+const e2e = useApp();
 
 describe('the file reader in Chromium', () => {
   it('loads the bundled sample through the reader, its plans reaching the page as bytes main never parsed', async () => {
@@ -26,7 +19,7 @@ describe('the file reader in Chromium', () => {
       typescriptWorkerParser(path.join(ROOT, 'electron', 'sync', 'parse-worker.ts'), createRequire(import.meta.url).resolve('tsx/cjs/api')),
     );
     const results: ReaderResult[] = [];
-    app = await startApp({
+    app = await e2e.start({
       examine: async (filePath, options) => {
         const result = await host.examine(filePath, options);
         results.push(result);

@@ -179,6 +179,7 @@ export async function startApp(options: HarnessOptions = {}): Promise<AppHarness
 
   // The app's windows: main answers only these (the sender check), as it answers only its own.
   const ownPages = new Set<Page>([page]);
+  let isRunning = true;
   const harness: AppHarness = {
     page,
     context,
@@ -223,15 +224,22 @@ export async function startApp(options: HarnessOptions = {}): Promise<AppHarness
       return other;
     },
     async close({ keepProfile = false } = {}) {
-      await services.stop();
-      await context.close();
-      await new Promise((resolve) => server.close(resolve));
-      if (!keepProfile) await fs.rm(base, { recursive: true, force: true });
+      // Safe to call again, and after kill(): useApp closes every app it started after each test,
+      // including those a test closed (keeping the profile) or killed and restarted on.
+      if (isRunning) {
+        isRunning = false;
+        await services.stop();
+        await context.close();
+        await new Promise((resolve) => server.close(resolve));
+      }
+      // Chromium's helpers may still be writing to the profile as it goes: retry a folder not yet empty.
+      if (!keepProfile) await fs.rm(base, { recursive: true, force: true, maxRetries: 5 });
     },
     browserPid() {
       return browserPidFor(userDataDir);
     },
     async kill({ mainToo = false } = {}) {
+      isRunning = false;
       const closed = new Promise((resolve) => context.once('close', resolve));
       process.kill(browserPidFor(userDataDir), 'SIGKILL');
       await closed;

@@ -1,25 +1,19 @@
-import { promises as fs } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, startApp, whyCannotRun, type AppHarness } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, type AppHarness } from './harness';
+import { useApp } from './use-app';
 
 // Help in real Chromium (issue 19): the offline guide's page for each role, About, and the
 // keyboard shortcut sheet that `?` opens; each checked by axe.
 
 let app: AppHarness;
 
+const e2e = useApp({ closeAfter: 'all' });
+
 beforeAll(async () => {
-  const reason = whyCannotRun();
-  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
-  const emptySample = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-help-'));
-  app = await startApp({ sampleFolder: emptySample });
+  const emptySample = await e2e.tempFolder('oversight-help-');
+  app = await e2e.start({ sampleFolder: emptySample });
   await app.open('#/plan');
 }, 90_000);
-
-afterAll(async () => {
-  await app?.close();
-});
 
 describe('help', () => {
   it('opens from the navigation, has a page per role with its tasks, and passes axe on each', async () => {

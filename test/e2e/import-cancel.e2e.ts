@@ -1,8 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generatePlan } from '../../scripts/sample/generate-plan';
-import { axeViolations, startApp, whyCannotRun, type AppHarness } from './harness';
+import { axeViolations, type AppHarness } from './harness';
+import { useApp } from './use-app';
 import { dumpStore } from './store-dump';
 
 // Issue 13 item 4 end to end: a large plan is stored in chunks, the diff, figures and search index
@@ -11,19 +12,11 @@ import { dumpStore } from './store-dump';
 
 let app: AppHarness | undefined;
 
-beforeAll(() => {
-  const reason = whyCannotRun();
-  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+const e2e = useApp();
 
 describe('cancelling a large import in Chromium', () => {
   it('cancels by keyboard while the plan is being stored, and leaves the store exactly as it was', async () => {
-    app = await startApp();
+    app = await e2e.start();
     await app.open('#/plan');
     const { page } = app;
     // The bundled sample first, so there is something to keep.

@@ -1,35 +1,14 @@
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makePaperPdf } from '../../scripts/sample/paper-pdf';
 import { paperSpec } from '../unit/pack/fixtures';
-import type { Page } from 'playwright-core';
-import { axeViolations, startApp, whyCannotRun, type AppHarness } from './harness';
+import { axeViolations, type AppHarness } from './harness';
+import { selectWords } from './paper-page';
+import { useApp } from './use-app';
 import { pdfPageTexts } from './pdf-text';
 
 const SENTENCE = 'Recruitment of EHC coordinators is complete: all eight posts are filled.';
-
-/** Selects words on the drawn page as a member dragging over them would (as in papers.e2e.ts). */
-async function selectWords(page: Page, words: string): Promise<void> {
-  await page.waitForFunction(
-    (text) => [...document.querySelectorAll('.textLayer span')].some((span) => span.textContent?.includes(text)),
-    words.slice(0, 20),
-  );
-  await page.evaluate((text) => {
-    const spans = [...document.querySelectorAll('.textLayer span')];
-    const first = spans.find((span) => span.textContent?.includes(text.slice(0, 20)));
-    const node = first?.firstChild;
-    if (!first || !node) throw new Error('words not on the page');
-    const start = (node.textContent ?? '').indexOf(text.slice(0, 20));
-    const tail = text.slice(-12);
-    const last = spans.slice(spans.indexOf(first)).find((span) => span.textContent?.includes(tail)) ?? first;
-    const lastNode = last.firstChild ?? node;
-    const end = (lastNode.textContent ?? '').indexOf(tail) + tail.length;
-    window.getSelection()?.setBaseAndExtent(node, start, lastNode, end);
-    document.querySelector('.page-frame')?.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-  }, words);
-}
 
 // Issue 14 end to end: the clerk makes a pack from a folder of report PDFs in "Make a pack"
 // (edits the agenda, previews a paper, saves the .zip), and a member, on another laptop (a fresh
@@ -38,20 +17,11 @@ async function selectWords(page: Page, words: string): Promise<void> {
 let app: AppHarness | undefined;
 let work = '';
 
-beforeAll(() => {
-  const reason = whyCannotRun();
-  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-  if (work) await fs.rm(work, { recursive: true, force: true });
-});
+const e2e = useApp();
 
 describe('making a pack in Chromium', () => {
   it('a clerk makes a pack from a folder of PDFs, and a member opens it', async () => {
-    work = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-make-pack-'));
+    work = await e2e.tempFolder('oversight-make-pack-');
     const folder = path.join(work, 'January papers');
     await fs.mkdir(folder);
     await fs.writeFile(path.join(folder, '03 Highlight report.pdf'), await makePaperPdf(paperSpec('Highlight report', [SENTENCE])));
@@ -62,7 +32,7 @@ describe('making a pack in Chromium', () => {
     await fs.writeFile(path.join(folder, 'Covering note.docx'), 'PK not a pdf');
 
     // The clerk.
-    app = await startApp({ sampleFolder: path.join(work, 'no-sample') });
+    app = await e2e.start({ sampleFolder: path.join(work, 'no-sample') });
     const clerk = app.page;
     await app.open('#/papers');
     await clerk.getByRole('link', { name: 'Make a pack (clerk)…' }).click();
@@ -102,7 +72,7 @@ describe('making a pack in Chromium', () => {
     app = undefined;
 
     // The member, on another laptop.
-    app = await startApp({ sampleFolder: path.join(work, 'no-sample') });
+    app = await e2e.start({ sampleFolder: path.join(work, 'no-sample') });
     const member = app.page;
     await app.open('#/papers');
     app.nextDialogFiles = [path.join(work, 'january.zip')];

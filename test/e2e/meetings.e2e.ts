@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, startApp, whyCannotRun, type AppHarness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, type AppHarness } from './harness';
+import { useApp } from './use-app';
 
 // The chair's meeting record end to end, in Chromium: the sample board and meeting from first
 // run, a whole meeting by keyboard from apologies to actions arising, a reload half way that
@@ -17,18 +18,10 @@ function isoDay(time: number): string {
   return new Date(time).toISOString().slice(0, 10);
 }
 
-beforeAll(() => {
-  const reason = whyCannotRun();
-  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+const e2e = useApp();
 
 async function firstRun(): Promise<AppHarness> {
-  const started = await startApp();
+  const started = await e2e.start();
   await started.open('#/meetings');
   await started.page.getByRole('link', { name: /^Run the meeting of/ }).waitFor({ timeout: 30_000 });
   return started;

@@ -1,24 +1,16 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AnnotationsFile } from '../../shared/annotations/file';
 import { makeAnnotationsFile } from '../unit/annotations/fixtures';
-import { startApp, whyCannotRun, type AppHarness } from './harness';
+import type { AppHarness } from './harness';
+import { useApp } from './use-app';
 
 // One set of annotation files merged in two orders on two laptops, in Chromium: the same
 // annotations table, and a member who renamed themselves between files shows once, under the
 // later name (the repository used to keep the name of whichever file came last).
 
-const running: AppHarness[] = [];
-
-beforeAll(() => {
-  const reason = whyCannotRun();
-  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
-});
-
-afterEach(async () => {
-  for (const app of running.splice(0)) await app.close();
-});
+const e2e = useApp();
 
 /** The same member's later file: renamed, one question edited, one new. */
 function laterFile(earlier: AnnotationsFile): AnnotationsFile {
@@ -68,8 +60,7 @@ describe('annotation files merged in two orders', () => {
       [earlier, later],
       [later, earlier],
     ]) {
-      const app = await startApp();
-      running.push(app);
+      const app = await e2e.start();
       await app.open('#/imports', { profile: { displayName: 'Cllr Ben Okafor' } });
       for (const [index, file] of order.entries()) {
         const copy = path.join(app.documentsFolder, `file-${index}.annotations.json`);

@@ -2,9 +2,11 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makePapers, manifestFor, paperSpec, writeFolderPack, type TestPaper } from '../unit/pack/fixtures';
-import { axeViolations, startApp, whyCannotRun, type AppHarness } from './harness';
+import { axeViolations, type AppHarness } from './harness';
+import { selectWords } from './paper-page';
+import { useApp } from './use-app';
 
 // Board papers end to end: import a pack, open a paper, highlight a sentence, import a
 // supplement that reissues the paper with a paragraph added before the sentence, and the
@@ -21,16 +23,7 @@ const EXTRA = Array.from(
 let app: AppHarness | undefined;
 let work: string;
 
-beforeAll(() => {
-  const reason = whyCannotRun();
-  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-  if (work) await fs.rm(work, { recursive: true, force: true });
-});
+const e2e = useApp();
 
 async function firstPapers(): Promise<TestPaper[]> {
   return makePapers([
@@ -62,32 +55,10 @@ async function openPaper(page: Page, title: string): Promise<void> {
   await page.locator('.page-frame[data-rendered-page="1"]').waitFor({ timeout: 30_000 });
 }
 
-/** Selects the words on the drawn page, as a member dragging over them would, and lets go. */
-async function selectWords(page: Page, words: string): Promise<void> {
-  await page.waitForFunction(
-    (text) => [...document.querySelectorAll('.textLayer span')].some((span) => span.textContent?.includes(text)),
-    words.slice(0, 20),
-  );
-  await page.evaluate((text) => {
-    const spans = [...document.querySelectorAll('.textLayer span')];
-    const first = spans.find((span) => span.textContent?.includes(text.slice(0, 20)));
-    const node = first?.firstChild;
-    if (!first || !node) throw new Error('words not on the page');
-    const start = (node.textContent ?? '').indexOf(text.slice(0, 20));
-    // The sentence may run over lines: end in the span where its last words are.
-    const tail = text.slice(-12);
-    const last = spans.slice(spans.indexOf(first)).find((span) => span.textContent?.includes(tail)) ?? first;
-    const lastNode = last.firstChild ?? node;
-    const end = (lastNode.textContent ?? '').indexOf(tail) + tail.length;
-    window.getSelection()?.setBaseAndExtent(node, start, lastNode, end);
-    document.querySelector('.page-frame')?.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-  }, words);
-}
-
 describe('board papers in Chromium', () => {
   it('imports a pack, highlights a sentence, and the highlight follows it into the reissued paper', async () => {
-    work = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-papers-'));
-    app = await startApp({ sampleFolder: path.join(work, 'no-sample') });
+    work = await e2e.tempFolder('oversight-papers-');
+    app = await e2e.start({ sampleFolder: path.join(work, 'no-sample') });
     const { page } = app;
     await app.open('#/papers');
     expect(await axeViolations(page)).toEqual([]);
@@ -166,8 +137,8 @@ describe('board papers in Chromium', () => {
   });
 
   it('marks an exempt paper on every page, and refuses an altered pack without changing anything', async () => {
-    work = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-papers-'));
-    app = await startApp({ sampleFolder: path.join(work, 'no-sample') });
+    work = await e2e.tempFolder('oversight-papers-');
+    app = await e2e.start({ sampleFolder: path.join(work, 'no-sample') });
     const { page } = app;
     await app.open('#/papers');
     const papers = await firstPapers();

@@ -1,6 +1,7 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { axeViolations, startApp, whyCannotRun, type AppHarness } from './harness';
+import { axeViolations, type AppHarness } from './harness';
+import { useApp } from './use-app';
 
 // Plan review end to end, by keyboard alone: the sample plan's dashboard, the actions list
 // filtered to red and overdue, one action with its measure's chart and table, and search by a
@@ -9,15 +10,7 @@ import { axeViolations, startApp, whyCannotRun, type AppHarness } from './harnes
 
 let app: AppHarness | undefined;
 
-beforeAll(() => {
-  const reason = whyCannotRun();
-  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+const e2e = useApp();
 
 /** Presses Tab until the element has focus (keyboard only), then returns. */
 async function tabTo(page: Page, target: Locator, limit = 80): Promise<void> {
@@ -34,7 +27,7 @@ async function expectAccessible(page: Page): Promise<void> {
 
 describe('plan review in Chromium', () => {
   it('dashboard → red and overdue actions → one action with its chart and table → search, all by keyboard', async () => {
-    app = await startApp();
+    app = await e2e.start();
     const { page } = app;
     // A fixed day, so "overdue" means the same thing on every run.
     await page.clock.setFixedTime(new Date('2026-11-20T10:00:00Z'));
@@ -126,7 +119,7 @@ describe('plan review in Chromium', () => {
   });
 
   it('the measures view charts every measure with its table, and passes axe', async () => {
-    app = await startApp();
+    app = await e2e.start();
     const { page } = app;
     await app.open('#/plan');
     await page.getByRole('link', { name: /What changed in revision 2/ }).waitFor({ timeout: 30_000 });

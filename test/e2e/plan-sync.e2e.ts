@@ -1,8 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateRevision, type PlanFileObject } from '../../scripts/sample/generate-plan';
-import { axeViolations, SAMPLE_FOLDER, startApp, whyCannotRun, type AppHarness } from './harness';
+import { axeViolations, SAMPLE_FOLDER, type AppHarness } from './harness';
+import { useApp } from './use-app';
 import { dumpStore } from './store-dump';
 
 // Plan sync end to end: the bundled sample on first run, the inbox watched while the app runs,
@@ -12,9 +13,9 @@ let app: AppHarness | undefined;
 let revision2: PlanFileObject;
 let sampleTitle: string;
 
+const e2e = useApp();
+
 beforeAll(async () => {
-  const reason = whyCannotRun();
-  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
   const files = (await fs.readdir(SAMPLE_FOLDER)).filter((name) => name.endsWith('.plan.json')).sort();
   const last = files.at(-1);
   if (!last) throw new Error('no bundled sample plan');
@@ -22,13 +23,8 @@ beforeAll(async () => {
   sampleTitle = (revision2.plan as { title: string }).title;
 });
 
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
-
 async function firstRun(): Promise<AppHarness> {
-  const started = await startApp();
+  const started = await e2e.start();
   await started.open('#/plan');
   await started.page.getByRole('heading', { level: 2, name: sampleTitle }).waitFor({ timeout: 30_000 });
   await started.page.getByRole('link', { name: /What changed in revision 2/ }).waitFor();
@@ -162,7 +158,7 @@ describe('plan sync in Chromium', () => {
   });
 
   it('imports a spreadsheet tracker after its columns are confirmed once, and remembers them', async () => {
-    app = await startApp({ sampleFolder: path.join(SAMPLE_FOLDER, 'no-sample-here') });
+    app = await e2e.start({ sampleFolder: path.join(SAMPLE_FOLDER, 'no-sample-here') });
     await app.open('#/imports');
     const { page } = app;
     const csv = [

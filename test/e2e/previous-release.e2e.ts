@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, startApp, whyCannotRun, type AppHarness } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, type AppHarness } from './harness';
+import { useApp } from './use-app';
 
 // A store written by the previous release, opened by this build: the previous release's renderer
 // is built from git (`git archive` of PREVIOUS_RELEASE, cached in the temp folder by commit),
@@ -18,9 +19,9 @@ const MEETING = 'sample-next-meeting';
 let app: AppHarness | undefined;
 let previousDist = '';
 
+const e2e = useApp();
+
 beforeAll(async () => {
-  const reason = whyCannotRun();
-  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
   const commit = execFileSync('git', ['rev-parse', PREVIOUS_RELEASE], { cwd: ROOT, encoding: 'utf8' }).trim();
   const tree = path.join(os.tmpdir(), `oversight-release-${commit}`);
   previousDist = path.join(tree, 'dist', 'renderer');
@@ -32,14 +33,9 @@ beforeAll(async () => {
   execFileSync(process.execPath, [path.join(tree, 'scripts', 'build.mjs'), 'renderer'], { cwd: tree, stdio: 'ignore' });
 }, 300_000);
 
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
-
 describe('a store written by the previous release', () => {
   it('opens in this build with everything in it: the plan, the dashboard, the notes and the decision', async () => {
-    const old = await startApp({ rendererDist: previousDist });
+    const old = await e2e.start({ rendererDist: previousDist });
     app = old;
     await old.open('#/plan');
     await old.page.getByRole('link', { name: /What changed in revision 2/ }).waitFor({ timeout: 60_000 });
@@ -55,7 +51,7 @@ describe('a store written by the previous release', () => {
     await old.close({ keepProfile: true });
     app = undefined;
 
-    app = await startApp({ userDataDir: old.userDataDir, dataFolder: old.dataFolder });
+    app = await e2e.start({ userDataDir: old.userDataDir, dataFolder: old.dataFolder });
     await app.open(`#/meetings/live?meeting=${MEETING}&section=sample-item-4`);
     await app.page.getByText(/^SOB\/\d{4}\/001$/).waitFor();
     await expect

@@ -1,21 +1,13 @@
 import type { Page } from 'playwright-core';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, startApp, whyCannotRun, type AppHarness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from './harness';
+import { useApp } from './use-app';
 
 // The first-run sample in Chromium (real IndexedDB, PDFs as Blobs): labelled "Sample", then
 // removed whole by one command, the member's choice surviving a reload (the sample is not loaded
 // again).
 
-const apps: AppHarness[] = [];
-
-beforeAll(() => {
-  const reason = whyCannotRun();
-  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
-});
-
-afterEach(async () => {
-  for (const app of apps.splice(0)) await app.close();
-});
+const e2e = useApp();
 
 /** Records per object store, by name. */
 function counts(page: Page, stores: readonly string[]): Promise<Record<string, number>> {
@@ -60,8 +52,7 @@ const SAMPLE_TABLES = [
 
 describe('the sample in Chromium', () => {
   it('is labelled, then removed whole with one command, and stays removed after a reload', async () => {
-    const app = await startApp();
-    apps.push(app);
+    const app = await e2e.start();
     await app.open('#/plan');
     // Stored once the board and meeting are in, after the plan and the pack.
     await expect.poll(async () => (await counts(app.page, ['meetings', 'papers', 'plans'])).meetings, { timeout: 60_000 }).toBe(1);

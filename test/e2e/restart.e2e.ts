@@ -3,8 +3,9 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { ANNOTATIONS_FORMAT, type AnnotationsFile } from '../../shared/annotations/file';
 import { generatePlan } from '../../scripts/sample/generate-plan';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, whyCannotRun, type AppHarness } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { AppHarness } from './harness';
+import { useApp } from './use-app';
 import { dumpStore } from './store-dump';
 
 // What survives a crash: the browser is killed by pid (SIGKILL, no unload, no flush) at chosen
@@ -14,15 +15,7 @@ import { dumpStore } from './store-dump';
 let app: AppHarness | undefined;
 const MEETING = 'sample-next-meeting';
 
-beforeAll(() => {
-  const reason = whyCannotRun();
-  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+const e2e = useApp();
 
 /** The stored discussion notes of an agenda item, read with the bare IndexedDB API. */
 function storedNote(page: Page, itemId: string): Promise<string> {
@@ -82,7 +75,7 @@ async function waitForImportMark(page: Page): Promise<void> {
 
 /** First run settled: the sample plan stored, the sample board and meeting seeded. */
 async function settledFirstRun(): Promise<AppHarness> {
-  const started = await startApp();
+  const started = await e2e.start();
   await started.open('#/plan');
   await started.page.getByRole('link', { name: /What changed in revision 2/ }).waitFor({ timeout: 60_000 });
   return started;
@@ -96,11 +89,11 @@ function live(section: string): string {
 
 /** Restarts the app on the killed run's profile and data folder. */
 async function restart(killed: AppHarness): Promise<AppHarness> {
-  return startApp({ userDataDir: killed.userDataDir, dataFolder: killed.dataFolder });
+  return e2e.start({ userDataDir: killed.userDataDir, dataFolder: killed.dataFolder });
 }
 
 async function firstRun(): Promise<AppHarness> {
-  const started = await startApp();
+  const started = await e2e.start();
   await started.open('#/meetings');
   await started.page.getByRole('link', { name: /^Run the meeting of/ }).waitFor({ timeout: 30_000 });
   return started;
@@ -147,7 +140,7 @@ describe('what survives a killed browser', () => {
   });
 
   it('an older build refuses, in words, a store a newer build has upgraded, and leaves it as it was', async () => {
-    app = await startApp();
+    app = await e2e.start();
     await app.open('#/plan');
     // Let the first start finish its writes (the sample, its summaries and search index) first:
     // what is compared below is what the refused build does, not what this one was still doing.

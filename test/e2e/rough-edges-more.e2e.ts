@@ -1,23 +1,16 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, whyCannotRun, type AppHarness } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { AppHarness } from './harness';
+import { useApp } from './use-app';
 
 // More rough edges found in use (issue 19), each seen in a real layout engine and store.
 
 let app: AppHarness | undefined;
 
-beforeAll(() => {
-  const reason = whyCannotRun();
-  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+const e2e = useApp();
 
 describe('board papers in search', () => {
   it('are found on first run without Papers ever being opened', async () => {
-    app = await startApp();
+    app = await e2e.start();
     const { page } = app;
     await app.open('#/search?q=commissioning');
     await page.getByRole('heading', { level: 1, name: 'Search' }).waitFor();
@@ -40,7 +33,7 @@ describe('board papers in search', () => {
 
 describe('the sample pack and the sample meeting', () => {
   it('agree: the pack names the date of the meeting its "Open this meeting’s agenda" link opens', async () => {
-    app = await startApp();
+    app = await e2e.start();
     const { page } = app;
     await app.open('#/papers');
     const heading = page.locator('#meeting-title');
@@ -57,7 +50,7 @@ describe('the sample pack and the sample meeting', () => {
 
 describe('the actions list at 1280 × 860', () => {
   it('shows most of the list, not the filters: the list starts in the top 40% of the window, filters one button away', async () => {
-    app = await startApp({ viewport: { width: 1280, height: 860 } });
+    app = await e2e.start({ viewport: { width: 1280, height: 860 } });
     const { page } = app;
     await app.open('#/plan/actions?plan=northmoor-send-app');
     await page
@@ -85,7 +78,7 @@ describe('the actions list at 1280 × 860', () => {
 
 describe('the meetings table at 1280 × 860', () => {
   it('never breaks a column heading or a status tag mid-word ("Minut/es", "Draf/t")', async () => {
-    app = await startApp({ viewport: { width: 1280, height: 860 } });
+    app = await e2e.start({ viewport: { width: 1280, height: 860 } });
     const { page } = app;
     await app.open('#/meetings');
     await page.locator('.meetings-table .status-tag').first().waitFor({ timeout: 30_000 });

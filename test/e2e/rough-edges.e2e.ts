@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_FOLDER, startApp, whyCannotRun, type AppHarness } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_FOLDER, type AppHarness } from './harness';
+import { useApp } from './use-app';
 
 // Rough edges found in use (issue 19) that only a real layout engine shows: a title with no
 // spaces must not widen the page, and a right-to-left override in it must not spill out.
@@ -16,9 +17,9 @@ const RLO = '\u202E';
 let app: AppHarness | undefined;
 let sample: string;
 
+const e2e = useApp();
+
 beforeAll(async () => {
-  const reason = whyCannotRun();
-  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
   // The bundled sample plan, with action 1.1's title replaced by 10,000 characters and no space.
   sample = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-long-title-'));
   const plan = JSON.parse(await fs.readFile(path.join(SAMPLE_FOLDER, 'northmoor-send-plan.r2.plan.json'), 'utf8')) as {
@@ -28,14 +29,9 @@ beforeAll(async () => {
   await fs.writeFile(path.join(sample, 'northmoor-send-plan.r2.plan.json'), JSON.stringify(plan));
 });
 
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
-
 describe('very long titles', () => {
   it('wrap: the action list and the action page stay as wide as the window, the marking on screen', async () => {
-    app = await startApp({ sampleFolder: sample, viewport: { width: 1280, height: 860 } });
+    app = await e2e.start({ sampleFolder: sample, viewport: { width: 1280, height: 860 } });
     const { page } = app;
     for (const hash of ['#/plan/actions?plan=northmoor-send-app', '#/plan/action?plan=northmoor-send-app&id=act-001']) {
       await app.open(hash);
@@ -54,7 +50,7 @@ describe('very long titles', () => {
 
 describe('a right-to-left override in user text', () => {
   it('is isolated: the text after the title element keeps its direction', async () => {
-    app = await startApp({ sampleFolder: sample });
+    app = await e2e.start({ sampleFolder: sample });
     await app.open('#/plan');
     // A link holding user text, followed by the app's own words in the same line.
     const widths = await app.page.evaluate((rlo) => {
@@ -101,7 +97,7 @@ async function axeRules(page: Page, rules: string[]): Promise<Array<{ id: string
 
 describe('axe on a paper with its page list open', () => {
   it('finds no target-size or landmark-unique problem (the "Pages" expander, the search landmarks)', async () => {
-    app = await startApp({ sampleFolder: sample });
+    app = await e2e.start({ sampleFolder: sample });
     const { page } = app;
     await app.open('#/papers');
     app.nextDialogFiles = [path.join(SAMPLE_FOLDER, 'pack', 'northmoor-board-2026-11-12.pack.json')];
@@ -124,7 +120,7 @@ describe('axe on a paper with its page list open', () => {
 
 describe('the attendance table at 1280 px', () => {
   it('fits its box: no sideways scrolling', async () => {
-    app = await startApp({ viewport: { width: 1280, height: 860 } });
+    app = await e2e.start({ viewport: { width: 1280, height: 860 } });
     const { page } = app;
     await app.open('#/meetings/live?meeting=sample-next-meeting&section=attendance');
     await page.locator('table.attendance-table').waitFor({ timeout: 30_000 });

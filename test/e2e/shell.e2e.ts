@@ -1,27 +1,23 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, startApp, whyCannotRun, type AppHarness } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, type AppHarness } from './harness';
+import { useApp } from './use-app';
 
 // The shell in real Chromium: real React, real IndexedDB, the real IPC handler table.
 let app: AppHarness | undefined;
 let emptySample: string;
 
-beforeAll(async () => {
-  const reason = whyCannotRun();
-  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
-  emptySample = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-empty-sample-'));
-});
+const e2e = useApp();
 
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
+beforeAll(async () => {
+  emptySample = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-empty-sample-'));
 });
 
 describe('the application shell in Chromium', () => {
   it('loads with no console errors, opens IndexedDB, and makes no request outside its origin', async () => {
-    app = await startApp({ sampleFolder: emptySample });
+    app = await e2e.start({ sampleFolder: emptySample });
     await app.open('#/plan');
     await app.page.getByRole('heading', { level: 1, name: 'Plans' }).waitFor();
     await app.page.getByText('No plan has been imported yet').waitFor();
@@ -44,7 +40,7 @@ describe('the application shell in Chromium', () => {
   });
 
   it('round-trips through real IPC handlers: Settings shows main’s app info and inbox folder', async () => {
-    app = await startApp({ sampleFolder: emptySample });
+    app = await e2e.start({ sampleFolder: emptySample });
     await app.open('#/settings');
     await expect.poll(() => app?.page.getByTestId('app-version').textContent()).toBe('0.1.0-e2e');
     expect(await app.page.getByTestId('inbox-folder').textContent()).toBe(app.inboxFolder);
@@ -64,7 +60,7 @@ describe('the application shell in Chromium', () => {
   // here is the bridge: the preload's own factory must filter channels and events, and the page
   // must not be able to replace it.
   it('refuses IPC from a frame that is not the app, and the page’s bridge filters channels and events', async () => {
-    app = await startApp({ sampleFolder: emptySample });
+    app = await e2e.start({ sampleFolder: emptySample });
     await app.open('#/plan');
     const bridge = await app.page.evaluate(async () => {
       type Page = Window & {
@@ -129,7 +125,7 @@ describe('the application shell in Chromium', () => {
   });
 
   it('sends no request outside the app while a member types misspelt words into a spell-checked field', async () => {
-    app = await startApp({ sampleFolder: emptySample });
+    app = await e2e.start({ sampleFolder: emptySample });
     await app.open('#/plan', { profile: false });
     const name = app.page
       .getByRole('dialog', { name: 'Welcome to Oversight' })
@@ -146,7 +142,7 @@ describe('the application shell in Chromium', () => {
   });
 
   it('every section of the shell passes axe-core (WCAG 2.2 AA) and is reachable by keyboard', async () => {
-    app = await startApp({ sampleFolder: emptySample });
+    app = await e2e.start({ sampleFolder: emptySample });
     await app.open('#/plan');
     const { page } = app;
     for (const section of ['Start', 'Plan', 'Notes', 'Meetings', 'Papers', 'Exports', 'Imports', 'Settings']) {

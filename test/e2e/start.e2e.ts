@@ -1,25 +1,18 @@
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, SAMPLE_FOLDER, startApp, whyCannotRun, type AppHarness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, SAMPLE_FOLDER, type AppHarness } from './harness';
+import { useApp } from './use-app';
 
 // The start page over the bundled sample, as a new councillor first sees it: what to do next,
 // the sample labelled as such, and the papers they have not opened, passing axe.
 
 let app: AppHarness | undefined;
 
-beforeAll(() => {
-  const reason = whyCannotRun();
-  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+const e2e = useApp();
 
 describe('the start page', () => {
   it('opens first, labels the sample, lists the next meeting’s unread papers and the actions due, and passes axe', async () => {
-    app = await startApp({ viewport: { width: 1280, height: 860 } });
+    app = await e2e.start({ viewport: { width: 1280, height: 860 } });
     const { page } = app;
     // The sample pack, imported as a member would, for the sample board's next meeting.
     await app.open('#/papers');

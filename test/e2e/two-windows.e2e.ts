@@ -1,25 +1,18 @@
 import type { Page } from 'playwright-core';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, startApp, whyCannotRun, type AppHarness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from './harness';
+import { useApp } from './use-app';
 
 // Issue 13 item 7: two windows on one profile (possible if the single-instance lock fails). Both
 // add notes at the same time; no note and no search entry may be lost, every note must be
 // findable from both windows, and each window says another one is open.
 
-const running: AppHarness[] = [];
 const ACTION = '#/plan/action?plan=northmoor-send-app&id=act-001';
 const NOTES_PER_WINDOW = 6;
 // Words no sample document holds, far apart so fuzzy matching finds each note alone.
 const WORDS = ['kestrel', 'marigold', 'quillwort', 'tamarind', 'heliotrope', 'bergamot'];
 
-beforeAll(() => {
-  const reason = whyCannotRun();
-  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
-});
-
-afterEach(async () => {
-  for (const app of running.splice(0)) await app.close();
-});
+const e2e = useApp();
 
 const noteText = (window: 'alpha' | 'omega', index: number) => `Window ${window} note: ${WORDS[index]}${window}`;
 
@@ -45,8 +38,7 @@ async function isFound(page: Page, text: string): Promise<void> {
 
 describe('two windows on one profile', () => {
   it('both add notes at once: none is lost from the store or the search index, and each window warns of the other', async () => {
-    const app = await startApp();
-    running.push(app);
+    const app = await e2e.start();
     await app.open(ACTION, { profile: { displayName: 'Cllr Amina Shah' } });
     await app.page.getByRole('region', { name: 'Notes and questions' }).waitFor();
     const second = await app.openWindow(ACTION);

@@ -1,5 +1,6 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, startApp, whyCannotRun, type AppHarness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, type AppHarness } from './harness';
+import { useApp } from './use-app';
 
 // "Deleted. Undo" in the real app: the toast is announced politely, reachable from the keyboard,
 // passes axe, and the restored note is in the store (it survives a reload).
@@ -7,19 +8,11 @@ import { axeViolations, startApp, whyCannotRun, type AppHarness } from './harnes
 const ACTION = '#/plan/action?plan=northmoor-send-app&id=act-001';
 let app: AppHarness | undefined;
 
-beforeAll(() => {
-  const reason = whyCannotRun();
-  if (reason) throw new Error(`End-to-end tests cannot run: ${reason}`);
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+const e2e = useApp();
 
 describe('undo a deleted note', () => {
   it('offers Undo for a deleted note, by keyboard, and puts the note back for good', async () => {
-    app = await startApp();
+    app = await e2e.start();
     const { page } = app;
     await app.open(ACTION);
     const panel = page.getByRole('region', { name: 'Notes and questions' });

@@ -1,23 +1,17 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useStores } from '../use-stores';
 import { ANNOTATIONS_FORMAT, type AnnotationEntry, type AnnotationsFile } from '../../../shared/annotations/file';
 import { encodeHlc } from '../../../shared/annotations/hlc';
 import { catchUpSearchIndex, mergeAnnotationsFile } from '../../../renderer/annotations/annotation-repository';
-import { OversightDatabase } from '../../../renderer/db/database';
 
 // The format promises that any order of merging gives the same store. The pure merge is
 // property-tested in merge.test.ts; this runs the same promise through the repository on Dexie
 // (fake-indexeddb), where the stored name of each member and the order of their notes used to
 // depend on which file came last.
 
-const open: OversightDatabase[] = [];
-afterEach(async () => {
-  for (const db of open.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+const store = useStores();
 
 type Plan = { member: number; files: Array<{ renamed: boolean; creates: number; edits: number[] }> };
 
@@ -69,8 +63,7 @@ function filesOf({ member, files }: Plan): AnnotationsFile[] {
 }
 
 async function mergeInOrder(files: readonly AnnotationsFile[]) {
-  const db = new OversightDatabase(`annotations-order-${Math.random().toString(36).slice(2)}`);
-  open.push(db);
+  const db = store(`annotations-order-${Math.random().toString(36).slice(2)}`);
   for (const file of files) {
     await mergeAnnotationsFile(db, file);
     await catchUpSearchIndex(db);

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { useStores } from '../use-stores';
 import { validateAnnotationsText } from '../../../shared/annotations/file';
 import type { Profile } from '../../../shared/annotations/types';
 import {
@@ -18,25 +19,18 @@ import {
 } from '../../../renderer/annotations/annotation-repository';
 import { saveProfile } from '../../../renderer/annotations/profile-repository';
 import { deletePrivateNotes, privateNotesForMeeting } from '../../../renderer/annotations/retention';
-import { OversightDatabase } from '../../../renderer/db/database';
+import { type OversightDatabase } from '../../../renderer/db/database';
 import { storeCandidate } from '../../../renderer/db/plan-repository';
 import { loadSearchIndex, resetSearchIndexCache, searchLoadedIndex } from '../../../renderer/search/search-index';
 import { candidateFor, planObject } from '../renderer/plan-candidates';
 
-const open: OversightDatabase[] = [];
+const store = useStores();
 async function laptop(name: string): Promise<{ db: OversightDatabase; profile: Profile }> {
-  const db = new OversightDatabase(`annotations-${name}-${Math.random().toString(36).slice(2)}`);
-  open.push(db);
+  const db = store(`annotations-${name}-${Math.random().toString(36).slice(2)}`);
   await storeCandidate(db, candidateFor(planObject()));
   const profile = await saveProfile(db, { displayName: name, role: 'member', organisation: 'Council' });
   return { db, profile };
 }
-afterEach(async () => {
-  for (const db of open.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
 
 const action = { kind: 'action' as const, planId: 'northshire-wsoa-2025', id: 'A-1.1' };
 

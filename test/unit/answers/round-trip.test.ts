@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useStores } from '../use-stores';
 import { runCli } from '../../../electron/cli/cli';
 import { buildExport, type ExportServices } from '../../../electron/exports/build-export';
 import { examineFile } from '../../../electron/sync/examine';
@@ -20,7 +21,7 @@ import {
 } from '../../../renderer/annotations/annotation-repository';
 import { importedAnswerFileHashes, recordAnswers } from '../../../renderer/annotations/answers-repository';
 import { saveProfile } from '../../../renderer/annotations/profile-repository';
-import { OversightDatabase } from '../../../renderer/db/database';
+import { type OversightDatabase } from '../../../renderer/db/database';
 import { storeCandidate } from '../../../renderer/db/plan-repository';
 import { questionsFor } from '../../../renderer/exports/gather';
 import { exportMeeting, unzipText } from '../exports/fixtures';
@@ -38,23 +39,16 @@ const services: ExportServices = {
 const action = { kind: 'action' as const, planId: 'northshire-wsoa-2025', id: 'A-1.1' };
 
 let folder: string;
-const open: OversightDatabase[] = [];
+const store = useStores();
 beforeAll(async () => {
   folder = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-answers-'));
 });
 afterAll(async () => {
   await fs.rm(folder, { recursive: true, force: true });
 });
-afterEach(async () => {
-  for (const db of open.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
 
 async function laptop(name: string, role: Profile['role'] = 'member'): Promise<{ db: OversightDatabase; profile: Profile }> {
-  const db = new OversightDatabase(`answers-${name}-${Math.random().toString(36).slice(2)}`);
-  open.push(db);
+  const db = store(`answers-${name}-${Math.random().toString(36).slice(2)}`);
   await storeCandidate(db, candidateFor(planObject()));
   return { db, profile: await saveProfile(db, { displayName: name, role, organisation: 'Council' }) };
 }

@@ -1,13 +1,10 @@
 import 'fake-indexeddb/auto';
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openBoardFolder } from '../../../electron/board/folder';
+import { describe, expect, it } from 'vitest';
 import { createBoardService } from '../../../electron/board/service';
 import { createSettingsStore } from '../../../electron/settings-store';
 import { createAnnotation, updateAnnotation } from '../../../renderer/annotations/annotation-repository';
-import { saveProfile } from '../../../renderer/annotations/profile-repository';
 import {
   addToRegister,
   deviceKeys,
@@ -19,37 +16,25 @@ import {
   syncBoard,
   type BoardPort,
 } from '../../../renderer/board/board-sync';
-import { OversightDatabase } from '../../../renderer/db/database';
-import { setMeta } from '../../../renderer/db/meta-repository';
+import type { OversightDatabase } from '../../../renderer/db/database';
 import { storeCandidate } from '../../../renderer/db/plan-repository';
 import type { Profile } from '../../../shared/annotations/types';
 import { encodeBoardFile } from '../../../shared/board/file';
-import { formatFingerprint, exportPublicKey, generateDeviceKeys } from '../../../shared/board/signing';
+import { exportPublicKey, generateDeviceKeys } from '../../../shared/board/signing';
 import { candidateFor, planObject } from '../renderer/plan-candidates';
+import { startBoard, useLaptops } from './laptops';
 
 // Laptops of one board (each its own IndexedDB) sharing one real folder through main's folder code.
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const laptops = useLaptops('board');
 
-async function sharedFolder() {
-  const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-board-sync-'));
-  cleanups.push(() => fs.rm(folder, { recursive: true, force: true }));
-  return folder;
+function sharedFolder() {
+  return laptops.tempFolder('oversight-board-sync-');
 }
 
 async function laptop(folder: string, name: string, role: Profile['role'] = 'member', sameMemberAs?: Profile) {
-  const db = new OversightDatabase(`board-${name}-${Math.random().toString(36).slice(2)}`);
-  await storeCandidate(db, candidateFor(planObject()));
-  let profile = await saveProfile(db, { displayName: name, role, organisation: 'Council' });
-  if (sameMemberAs) {
-    // The member's second laptop: the same member id, its own device id.
-    profile = { ...sameMemberAs, deviceId: profile.deviceId };
-    await setMeta(db, 'profile', profile);
-  }
-  const board = openBoardFolder({ folder, watch: false, pollMs: 0 });
+  const seed = (db: OversightDatabase) => storeCandidate(db, candidateFor(planObject()));
+  const { db, profile, port: folderPort } = await laptops.laptop(folder, name, role, { seed, ...(sameMemberAs ? { sameMemberAs } : {}) });
   const service = createBoardService({
     settings: createSettingsStore(path.join(folder, `.data-${name.replace(/\W/g, '')}`)),
     emit: () => undefined,
@@ -57,20 +42,8 @@ async function laptop(folder: string, name: string, role: Profile['role'] = 'mem
     pollMs: 0,
   });
   await service.setFolder(folder);
-  const port: BoardPort = {
-    scan: async () => ({ ok: true, value: await board.scan() }),
-    compact: (snapshotPath, segmentPaths) => service.compact(snapshotPath, [...segmentPaths]),
-    write: async (relative, bytes) => {
-      const written = await board.write(relative, bytes);
-      return written.ok ? { ok: true, value: { written: true } } : written;
-    },
-  };
-  cleanups.push(async () => {
-    service.stop();
-    board.close();
-    db.close();
-    await db.delete();
-  });
+  laptops.later(() => service.stop());
+  const port: BoardPort = { ...folderPort, compact: (snapshotPath, segmentPaths) => service.compact(snapshotPath, [...segmentPaths]) };
   return { db, profile, port };
 }
 
@@ -86,21 +59,11 @@ describe('board folder between laptops', { timeout: 30_000 }, () => {
   it('carries a member’s shared question to the clerk and the member’s other laptop, never a private note, and brings edits back', async () => {
     const folder = await sharedFolder();
     const clerk = await laptop(folder, 'Clerk', 'clerk');
-    const started = await startBoardAsClerk(clerk.db, clerk.port, clerk.profile, {
-      boardId: 'send-board',
-      boardName: 'SEND oversight board',
-    });
-    expect(started.ok).toBe(true);
-    const clerkFingerprint = formatFingerprint((await deviceKeys(clerk.db)).fingerprint);
+    const join = await startBoard(clerk, 'SEND oversight board');
 
     const amina = await laptop(folder, 'Cllr Amina Shah');
     const aminaTablet = await laptop(folder, 'Cllr Amina Shah (tablet)', 'member', amina.profile);
-    for (const device of [amina, aminaTablet]) {
-      expect((await joinBoard(device.db, 'send-board', clerkFingerprint)).ok).toBe(true);
-      const request = parseJoiningCode(await joiningCode(device.db, device.profile));
-      if (!request) throw new Error('joining code did not parse');
-      expect((await addToRegister(clerk.db, clerk.port, clerk.profile, request)).ok).toBe(true);
-    }
+    for (const device of [amina, aminaTablet]) await join(device);
 
     await createAnnotation(amina.db, amina.profile, action, { kind: 'question', text: 'Why is 1.1 late?', tags: [], visibility: 'shared' });
     await createAnnotation(amina.db, amina.profile, action, { kind: 'note', text: 'Ask Sam privately', tags: [], visibility: 'private' });

@@ -1,74 +1,39 @@
 import 'fake-indexeddb/auto';
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openBoardFolder } from '../../../electron/board/folder';
-import { saveProfile } from '../../../renderer/annotations/profile-repository';
+import { describe, expect, it } from 'vitest';
 import { describeReport } from '../../../renderer/board/board-controller';
 import { receivedDrafts, shareDraftRecord } from '../../../renderer/board/board-drafts';
-import {
-  addToRegister,
-  boardTrust,
-  currentRegister,
-  deviceKeys,
-  joinBoard,
-  joiningCode,
-  parseJoiningCode,
-  startBoardAsClerk,
-  syncBoard,
-  type BoardPort,
-} from '../../../renderer/board/board-sync';
-import { OversightDatabase } from '../../../renderer/db/database';
+import { boardTrust, currentRegister, deviceKeys, syncBoard } from '../../../renderer/board/board-sync';
+import { type OversightDatabase } from '../../../renderer/db/database';
 import { meetingBundle } from '../../../renderer/exports/gather';
 import { createMeeting, recordDecision, saveNote, updateBoard } from '../../../renderer/meetings/meeting-repository';
 import type { Profile } from '../../../shared/annotations/types';
 import { encodeBoardFile, openBoardFile } from '../../../shared/board/file';
 import { boardFilePath } from '../../../shared/board/names';
-import { exportPublicKey, formatFingerprint, generateDeviceKeys } from '../../../shared/board/signing';
+import { exportPublicKey, generateDeviceKeys } from '../../../shared/board/signing';
 import { TERMS } from '../exports/fixtures';
+import { startBoard, useLaptops } from './laptops';
 
 // Chair → clerk: the meeting's draft record goes through the folder, signed by the chair's device;
 // the clerk's laptop keeps it read-only (never in its own meetings), the newest per device; a draft
 // from anyone the register does not name as chair, or signed with another key, is refused.
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const laptops = useLaptops('drafts');
 
 async function laptop(folder: string, name: string, role: Profile['role']) {
-  const db = new OversightDatabase(`drafts-${name}-${Math.random().toString(36).slice(2)}`);
-  const profile = await saveProfile(db, { displayName: name, role, organisation: 'Council' });
-  const board = openBoardFolder({ folder, watch: false, pollMs: 0 });
-  const port: BoardPort = {
-    scan: async () => ({ ok: true, value: await board.scan() }),
-    write: async (relative, bytes) => {
-      const written = await board.write(relative, bytes);
-      return written.ok ? { ok: true, value: { written: true } } : written;
-    },
-  };
-  cleanups.push(async () => {
-    board.close();
-    db.close();
-    await db.delete();
-  });
-  return { db, profile, port, sync: () => syncBoard(db, port, profile) };
+  const device = await laptops.laptop(folder, name, role);
+  return { ...device, sync: () => syncBoard(device.db, device.port, device.profile) };
 }
 
 type Laptop = Awaited<ReturnType<typeof laptop>>;
 
 async function board() {
-  const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-drafts-'));
-  cleanups.push(() => fs.rm(folder, { recursive: true, force: true }));
+  const folder = await laptops.tempFolder('oversight-drafts-');
   const clerk = await laptop(folder, 'Jo Clerk', 'clerk');
-  expect((await startBoardAsClerk(clerk.db, clerk.port, clerk.profile, { boardId: 'send-board', boardName: 'SEND board' })).ok).toBe(true);
-  const fingerprint = formatFingerprint((await deviceKeys(clerk.db)).fingerprint);
+  const addToBoard = await startBoard(clerk);
   const join = async (device: Laptop) => {
-    expect((await joinBoard(device.db, 'send-board', fingerprint)).ok).toBe(true);
-    const request = parseJoiningCode(await joiningCode(device.db, device.profile));
-    if (!request) throw new Error('joining code did not parse');
-    expect((await addToRegister(clerk.db, clerk.port, clerk.profile, request)).ok).toBe(true);
+    await addToBoard(device);
     await device.sync();
   };
   const chair = await laptop(folder, 'Cllr Amina Shah', 'chair');
@@ -175,11 +140,7 @@ describe('the chair’s draft record through the board folder', { timeout: 30_00
   });
 
   it('refuses a draft file with exempt items under a header not marked confidential, or one of approved minutes', async () => {
-    const db = new OversightDatabase(`drafts-file-${Math.random().toString(36).slice(2)}`);
-    cleanups.push(async () => {
-      db.close();
-      await db.delete();
-    });
+    const db = laptops.store('file');
     await draftMeeting(db);
     const bundle = await meetingBundle(db, 'm-jan');
     if (!bundle) throw new Error('no meeting');

@@ -5,30 +5,17 @@ import { storeCandidate } from '../../../renderer/db/plan-repository';
 import { questionsFor } from '../../../renderer/exports/gather';
 import { exportRequestSchema } from '../../../shared/exports/schema';
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openBoardFolder } from '../../../electron/board/folder';
+import { describe, expect, it } from 'vitest';
 import { publishedKindOf, publishedName } from '../../../electron/board/publish';
 import { createBoardService } from '../../../electron/board/service';
 import { readDecisionsFile } from '../../../electron/exports/save-export';
 import { createSettingsStore } from '../../../electron/settings-store';
 import { createMappingStore } from '../../../electron/sync/mapping-store';
 import { createSyncService } from '../../../electron/sync/service';
-import { saveProfile } from '../../../renderer/annotations/profile-repository';
 import { PENDING, publishToBoard, type PublicationPort } from '../../../renderer/board/board-publications';
-import {
-  addToRegister,
-  boardTrust,
-  deviceKeys,
-  joinBoard,
-  joiningCode,
-  parseJoiningCode,
-  startBoardAsClerk,
-  syncBoard,
-  type BoardPort,
-} from '../../../renderer/board/board-sync';
-import { OversightDatabase } from '../../../renderer/db/database';
+import { boardTrust, deviceKeys, joinBoard, syncBoard, type BoardPort } from '../../../renderer/board/board-sync';
+import { type OversightDatabase } from '../../../renderer/db/database';
 import { getMeta } from '../../../renderer/db/meta-repository';
 import { createApi } from '../../../renderer/ipc/client';
 import { createSyncController } from '../../../renderer/plan/sync-controller';
@@ -42,6 +29,7 @@ import { makePapers, makeZip, manifestFor, packZipEntries, paperSpec, sha256 } f
 import { candidateFor, planObject } from '../renderer/plan-candidates';
 import { exportMeeting, TERMS } from '../exports/fixtures';
 import { buildExport } from '../../../electron/exports/build-export';
+import { startBoard, useLaptops } from './laptops';
 import { meetingBundle } from '../../../renderer/exports/gather';
 import { approveMeeting, createMeeting, recordDecision, setAttendance, updateBoard } from '../../../renderer/meetings/meeting-repository';
 
@@ -49,22 +37,12 @@ import { approveMeeting, createMeeting, recordDecision, setAttendance, updateBoa
 // each laptop through the importers a file imported by hand goes through; anything not signed by
 // the register's clerk is refused and changes nothing; a file still arriving is retried later.
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
-
-async function tempFolder(prefix: string) {
-  const folder = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
-  cleanups.push(() => fs.rm(folder, { recursive: true, force: true }));
-  return folder;
-}
+const laptops = useLaptops('publications');
 
 /** One laptop: its store, main's board and sync services over the shared folder, and the renderer's import path. */
 async function laptop(folder: string, name: string, role: Profile['role'] = 'member') {
-  const db = new OversightDatabase(`publications-${name}-${Math.random().toString(36).slice(2)}`);
-  const profile = await saveProfile(db, { displayName: name, role, organisation: 'Council' });
-  const data = await tempFolder('oversight-publications-data-');
+  const { db, profile, port: folderPort } = await laptops.laptop(folder, name, role);
+  const data = await laptops.tempFolder('oversight-publications-data-');
   const syncService = createSyncService({
     sampleFolder: path.join(data, 'no-sample'),
     mappings: createMappingStore(data),
@@ -79,7 +57,6 @@ async function laptop(folder: string, name: string, role: Profile['role'] = 'mem
     importer: { candidatesFor: syncService.candidatesFor, readDecisions: readDecisionsFile },
   });
   await service.setFolder(folder);
-  const board = openBoardFolder({ folder, watch: false, pollMs: 0 });
   // The renderer's bridge, as far as storing a pack needs it: its papers read back by token.
   const bridge: OversightBridge = {
     async invoke(channel, argument) {
@@ -94,7 +71,7 @@ async function laptop(folder: string, name: string, role: Profile['role'] = 'mem
   const imports = createSyncController(db, createApi(bridge));
   let chosen: string[] = [];
   const port: BoardPort & PublicationPort = {
-    scan: async () => ({ ok: true, value: await board.scan() }),
+    scan: folderPort.scan,
     write: async (relative, bytes) => service.write(relative, bytes),
     // Main's dialog, scripted: the files the test chose.
     publish: async (request) => {
@@ -103,13 +80,10 @@ async function laptop(folder: string, name: string, role: Profile['role'] = 'mem
     },
     readPublication: (manifestPath, bodySha256, known) => service.readPublication(manifestPath, bodySha256, known),
   };
-  cleanups.push(async () => {
+  laptops.later(async () => {
     imports.dispose();
     service.stop();
-    board.close();
     await syncService.stop();
-    db.close();
-    await db.delete();
   });
   return {
     db,
@@ -126,16 +100,12 @@ type Laptop = Awaited<ReturnType<typeof laptop>>;
 
 /** A board with its clerk and one member, both in the register. */
 async function board() {
-  const folder = await tempFolder('oversight-publications-');
+  const folder = await laptops.tempFolder('oversight-publications-');
   const clerk = await laptop(folder, 'Jo Clerk', 'clerk');
-  expect((await startBoardAsClerk(clerk.db, clerk.port, clerk.profile, { boardId: 'send-board', boardName: 'SEND board' })).ok).toBe(true);
-  const fingerprint = formatFingerprint((await deviceKeys(clerk.db)).fingerprint);
+  const join = await startBoard(clerk);
   const member = await laptop(folder, 'Cllr Amina Shah');
-  expect((await joinBoard(member.db, 'send-board', fingerprint)).ok).toBe(true);
-  const request = parseJoiningCode(await joiningCode(member.db, member.profile));
-  if (!request) throw new Error('joining code did not parse');
-  expect((await addToRegister(clerk.db, clerk.port, clerk.profile, request)).ok).toBe(true);
-  const files = await tempFolder('oversight-publications-files-');
+  await join(member);
+  const files = await laptops.tempFolder('oversight-publications-files-');
   return { folder, clerk, member, files };
 }
 
@@ -479,11 +449,7 @@ describe('publication names and manifests', () => {
 
 // A meeting recorded and approved on the chair's laptop, exported as a .decisions.json file.
 async function approvedMinutes(folder: string, includeExempt: boolean): Promise<string> {
-  const db = new OversightDatabase(`minutes-${Math.random().toString(36).slice(2)}`);
-  cleanups.push(async () => {
-    db.close();
-    await db.delete();
-  });
+  const db = laptops.store('minutes');
   let count = 0;
   const at = (when: string) => ({ now: new Date(when), newId: () => `id-${(count += 1)}` });
   const members = [

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/cli';
+import { runCaptured } from './run-captured';
 import { VALIDATE_KINDS } from '../../../electron/cli/validate-kinds';
 
 // `oversight-cli validate` answers every kind of file the app reads, each through the one table
@@ -18,11 +18,8 @@ afterAll(async () => {
   await fs.rm(folder, { recursive: true, force: true });
 });
 
-async function validate(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(['validate', ...argv], { out: (text) => out.push(text), err: (text) => err.push(text) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
+function validate(...argv: string[]) {
+  return runCaptured('validate', ...argv);
 }
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');

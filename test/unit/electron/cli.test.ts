@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/cli';
+import { runCaptured } from './run-captured';
 import { suggestMapping } from '../../../shared/tracker/mapping';
 import { makeValidPlan } from '../plan/fixtures';
 
@@ -33,29 +33,22 @@ afterAll(async () => {
   await fs.rm(folder, { recursive: true, force: true });
 });
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (text) => out.push(text), err: (text) => err.push(text) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
 describe('oversight-cli validate', () => {
   it('exits 0 and prints the counts for a valid plan', async () => {
-    const result = await run('validate', valid);
+    const result = await runCaptured('validate', valid);
     expect(result.code).toBe(0);
     expect(result.out).toContain('valid.plan.json: valid (2 areas, 4 actions, 4 milestones, 2 measures');
   });
 
   it('exits 1 and prints each problem with its location for an invalid plan', async () => {
-    const result = await run('validate', valid, invalid);
+    const result = await runCaptured('validate', valid, invalid);
     expect(result.code).toBe(1);
     expect(result.out).toMatch(/✖ .*invalid\.plan\.json: 1 problem/);
     expect(result.out).toMatch(/error {3}\$\.actions\[1\]\.areaId \(line \d+, column \d+\) {2}.*AREA-9/);
   });
 
   it('prints one JSON array with the documented shape', async () => {
-    const result = await run('validate', valid, invalid, '--json');
+    const result = await runCaptured('validate', valid, invalid, '--json');
     const reports = JSON.parse(result.out) as Array<Record<string, unknown>>;
     expect(reports).toHaveLength(2);
     expect(reports[0]).toEqual({
@@ -73,7 +66,7 @@ describe('oversight-cli validate', () => {
   });
 
   it('checks a tracker with the suggested columns and says so; uses a mapping file when given', async () => {
-    const guessed = await run('validate', tracker, '--json');
+    const guessed = await runCaptured('validate', tracker, '--json');
     const [report] = JSON.parse(guessed.out) as Array<{
       valid: boolean;
       warnings: Array<{ message: string }>;
@@ -86,23 +79,23 @@ describe('oversight-cli validate', () => {
     const mappingFile = path.join(folder, 'columns.json');
     const mapping = { ...suggestMapping(['Ref', 'Action', 'Lead', 'Due date', 'RAG', 'Status'], 'tracker.csv'), localArea: 'Northmoor' };
     await fs.writeFile(mappingFile, JSON.stringify(mapping));
-    const mapped = await run('validate', tracker, '--mapping', mappingFile, '--json');
+    const mapped = await runCaptured('validate', tracker, '--mapping', mappingFile, '--json');
     expect(mapped.code).toBe(0);
     expect(JSON.parse(mapped.out)[0].warnings.some((warning: { message: string }) => /No --mapping/.test(warning.message))).toBe(false);
   });
 
   it('exits 2 for usage errors, unreadable files and bad mapping files', async () => {
-    expect((await run()).code).toBe(2);
-    expect((await run('frobnicate')).code).toBe(2);
-    expect((await run('validate')).code).toBe(2);
-    expect((await run('validate', valid, '--colour')).code).toBe(2);
-    expect((await run('validate', valid, '--mapping')).code).toBe(2);
-    const missing = await run('validate', path.join(folder, 'missing.plan.json'));
+    expect((await runCaptured()).code).toBe(2);
+    expect((await runCaptured('frobnicate')).code).toBe(2);
+    expect((await runCaptured('validate')).code).toBe(2);
+    expect((await runCaptured('validate', valid, '--colour')).code).toBe(2);
+    expect((await runCaptured('validate', valid, '--mapping')).code).toBe(2);
+    const missing = await runCaptured('validate', path.join(folder, 'missing.plan.json'));
     expect(missing.code).toBe(2);
     expect(missing.out).toMatch(/missing\.plan\.json/);
     const notMapping = path.join(folder, 'not-mapping.json');
     await fs.writeFile(notMapping, '{"hello":1}');
-    const badMapping = await run('validate', tracker, '--mapping', notMapping);
+    const badMapping = await runCaptured('validate', tracker, '--mapping', notMapping);
     expect(badMapping.code).toBe(2);
     expect(badMapping.err).toMatch(/is not a tracker mapping/);
   });

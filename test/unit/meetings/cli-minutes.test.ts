@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/cli';
+import { runCaptured } from '../electron/run-captured';
 import { minutesDocx } from '../../../electron/exports/minutes-docx';
 import { buildMinutes } from '../../../shared/exports/minutes-model';
 import { buildDecisionsFile, type DecisionsFile } from '../../../shared/meetings/decisions-file';
@@ -58,13 +58,6 @@ afterAll(async () => {
   await fs.rm(folder, { recursive: true, force: true });
 });
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (text) => out.push(text), err: (text) => err.push(text) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
 async function freshFolder(name: string): Promise<string> {
   const out = path.join(folder, name);
   await fs.mkdir(out);
@@ -73,33 +66,33 @@ async function freshFolder(name: string): Promise<string> {
 
 describe('oversight-cli verify --head', () => {
   it('exits 0 when the chain ends in the hash the minutes print', async () => {
-    const result = await run('verify', intact, '--head', file.chain.head);
+    const result = await runCaptured('verify', intact, '--head', file.chain.head);
     expect(result).toMatchObject({ code: 0, out: expect.stringContaining(': intact.') });
   });
 
   it('exits 1 on a mismatch, naming both hashes', async () => {
     const printed = 'a'.repeat(64);
-    const result = await run('verify', '--head', printed, intact);
+    const result = await runCaptured('verify', '--head', printed, intact);
     expect(result.code).toBe(1);
     expect(result.out).toContain(`the chain ends in ${file.chain.head}, but the approved minutes give ${printed}`);
   });
 
   it('exits 1 for a public record withheld as if exempt', async () => {
-    const result = await run('verify', hidden);
+    const result = await runCaptured('verify', hidden);
     expect(result.code).toBe(1);
     expect(result.out).toContain('was not sealed as exempt when the minutes were approved');
   });
 
   it('exits 2 for --head without a hash, or with something that is not one', async () => {
-    expect(await run('verify', intact, '--head')).toMatchObject({ code: 2, err: expect.stringContaining('--head needs a value') });
-    expect(await run('verify', intact, '--head', 'abc')).toMatchObject({ code: 2, err: expect.stringContaining('64 hex digits') });
+    expect(await runCaptured('verify', intact, '--head')).toMatchObject({ code: 2, err: expect.stringContaining('--head needs a value') });
+    expect(await runCaptured('verify', intact, '--head', 'abc')).toMatchObject({ code: 2, err: expect.stringContaining('64 hex digits') });
   });
 });
 
 describe('oversight-cli minutes', () => {
   it('exits 0 and writes the approved public minutes as DOCX, the same document the app makes', async () => {
     const out = await freshFolder('out-ok');
-    const result = await run('minutes', intact, '--out', out);
+    const result = await runCaptured('minutes', intact, '--out', out);
     expect(result.code).toBe(0);
     const written = path.join(out, 'SEND Oversight Board 2027-01-14 minutes.docx');
     expect(result.out).toContain(`Approved minutes written to ${written}`);
@@ -123,8 +116,8 @@ describe('oversight-cli minutes', () => {
     const copyFolder = await freshFolder('beside');
     const copy = path.join(copyFolder, 'January.decisions.json');
     await fs.copyFile(intact, copy);
-    expect((await run('minutes', copy)).code).toBe(0);
-    const again = await run('minutes', copy);
+    expect((await runCaptured('minutes', copy)).code).toBe(0);
+    const again = await runCaptured('minutes', copy);
     expect(again.code).toBe(2);
     expect(again.err).toContain('already exists');
     expect((await fs.readdir(copyFolder)).sort()).toEqual(['January.decisions.json', 'SEND Oversight Board 2027-01-14 minutes.docx']);
@@ -132,27 +125,30 @@ describe('oversight-cli minutes', () => {
 
   it('exits 1 for a broken chain, naming the record, and writes nothing', async () => {
     const out = await freshFolder('out-broken');
-    const result = await run('minutes', tampered, '--out', out);
+    const result = await runCaptured('minutes', tampered, '--out', out);
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/BROKEN at record \d+, the decision /);
     expect(await fs.readdir(out)).toEqual([]);
-    const mismatch = await run('minutes', intact, '--out', out, '--head', 'b'.repeat(64));
+    const mismatch = await runCaptured('minutes', intact, '--out', out, '--head', 'b'.repeat(64));
     expect(mismatch).toMatchObject({ code: 1, err: expect.stringContaining(`the chain ends in ${file.chain.head}`) });
     expect(await fs.readdir(out)).toEqual([]);
   });
 
   it('exits 2 for an unreadable file, a missing folder or a usage error', async () => {
     const out = await freshFolder('out-unreadable');
-    expect(await run('minutes', notJson, '--out', out)).toMatchObject({ code: 2, err: expect.stringContaining('it is not JSON') });
-    expect(await run('minutes', path.join(folder, 'missing.decisions.json'))).toMatchObject({
+    expect(await runCaptured('minutes', notJson, '--out', out)).toMatchObject({ code: 2, err: expect.stringContaining('it is not JSON') });
+    expect(await runCaptured('minutes', path.join(folder, 'missing.decisions.json'))).toMatchObject({
       code: 2,
       err: expect.stringContaining('there is no such file'),
     });
-    expect((await run('minutes', intact, '--out', path.join(folder, 'no-such-folder'))).code).toBe(2);
-    expect(await run('minutes')).toMatchObject({ code: 2, err: expect.stringContaining('Name one decision file') });
-    expect((await run('minutes', intact, tampered)).code).toBe(2);
-    expect(await run('minutes', intact, '--out')).toMatchObject({ code: 2, err: expect.stringContaining('--out needs a value') });
-    expect(await run('minutes', intact, '--pdf')).toMatchObject({ code: 2, err: expect.stringContaining('Unknown option "--pdf"') });
+    expect((await runCaptured('minutes', intact, '--out', path.join(folder, 'no-such-folder'))).code).toBe(2);
+    expect(await runCaptured('minutes')).toMatchObject({ code: 2, err: expect.stringContaining('Name one decision file') });
+    expect((await runCaptured('minutes', intact, tampered)).code).toBe(2);
+    expect(await runCaptured('minutes', intact, '--out')).toMatchObject({ code: 2, err: expect.stringContaining('--out needs a value') });
+    expect(await runCaptured('minutes', intact, '--pdf')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('Unknown option "--pdf"'),
+    });
     expect(await fs.readdir(out)).toEqual([]);
   });
 
@@ -160,9 +156,12 @@ describe('oversight-cli minutes', () => {
     const v1 = path.join(root, 'test', 'fixtures', 'decisions-v1-before-seals.decisions.json');
     const parsed = JSON.parse(await fs.readFile(v1, 'utf8')) as DecisionsFile;
     expect(parsed.formatVersion).toBe(1);
-    expect(await run('verify', v1, '--head', parsed.chain.head)).toMatchObject({ code: 0, out: expect.stringContaining(': intact.') });
+    expect(await runCaptured('verify', v1, '--head', parsed.chain.head)).toMatchObject({
+      code: 0,
+      out: expect.stringContaining(': intact.'),
+    });
     const out = await freshFolder('out-v1');
-    expect((await run('minutes', v1, '--out', out)).code).toBe(0);
+    expect((await runCaptured('minutes', v1, '--out', out)).code).toBe(0);
     const [name] = await fs.readdir(out);
     const text = docxText(unzipText(new Uint8Array(await fs.readFile(path.join(out, name ?? ''))), 'word/document.xml'));
     expect(text).toContain('The board resolved to ask for a recovery plan.');

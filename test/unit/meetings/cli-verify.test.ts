@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/cli';
+import { runCaptured } from '../electron/run-captured';
 import { sealMeeting } from '../../../shared/meetings/approval';
 import { buildDecisionsFile, type DecisionsFile } from '../../../shared/meetings/decisions-file';
 import { draftRecords, meeting, TERMS } from './fixtures';
@@ -49,16 +49,9 @@ afterAll(async () => {
   await fs.rm(folder, { recursive: true, force: true });
 });
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (text) => out.push(text), err: (text) => err.push(text) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
 describe('oversight-cli verify', () => {
   it('exits 0 for an intact file and says what it checked', async () => {
-    const result = await run('verify', intact);
+    const result = await runCaptured('verify', intact);
     expect(result.code).toBe(0);
     expect(result.out).toMatch(
       /^✔ .*board-2027-01-14\.decisions\.json: intact\. SEND Oversight Board on 2027-01-14: 10 records, chain head [0-9a-f]{64}; 1 exempt record withheld, their place checked\.$/,
@@ -66,7 +59,7 @@ describe('oversight-cli verify', () => {
   });
 
   it('exits 1 for a file with one character changed, naming the record', async () => {
-    const result = await run('verify', tampered);
+    const result = await runCaptured('verify', tampered);
     expect(result.code).toBe(1);
     expect(result.out).toContain(
       'tampered.decisions.json: BROKEN at record 5, the decision SOB/2027/001 (item 1): its content does not match its hash',
@@ -74,27 +67,27 @@ describe('oversight-cli verify', () => {
   });
 
   it('exits 2 for a file that is missing, not JSON or not a decision file', async () => {
-    const missing = await run('verify', path.join(folder, 'missing.decisions.json'));
+    const missing = await runCaptured('verify', path.join(folder, 'missing.decisions.json'));
     expect(missing.code).toBe(2);
     expect(missing.out).toContain('missing.decisions.json: cannot be checked: there is no such file.');
-    const text = await run('verify', notJson);
+    const text = await runCaptured('verify', notJson);
     expect(text).toMatchObject({ code: 2, out: expect.stringContaining('it is not JSON') });
-    const plan = await run('verify', planFile);
+    const plan = await runCaptured('verify', planFile);
     expect(plan).toMatchObject({ code: 2, out: expect.stringContaining('not an Oversight decision file') });
-    expect((await run('verify', folder)).out).toContain('it is not a file');
+    expect((await runCaptured('verify', folder)).out).toContain('it is not a file');
   });
 
   it('exits 2 for usage errors', async () => {
-    const none = await run('verify');
+    const none = await runCaptured('verify');
     expect(none.code).toBe(2);
     expect(none.err).toContain('Name at least one decision file to verify.');
-    expect((await run('verify', intact, '--json')).code).toBe(2);
-    expect((await run('help')).out).toContain('oversight-cli verify FILE...');
+    expect((await runCaptured('verify', intact, '--json')).code).toBe(2);
+    expect((await runCaptured('help')).out).toContain('oversight-cli verify FILE...');
   });
 
   it('checks several files and exits with the worst result', async () => {
-    expect((await run('verify', intact, tampered)).code).toBe(1);
-    expect((await run('verify', tampered, notJson, intact)).code).toBe(2);
+    expect((await runCaptured('verify', intact, tampered)).code).toBe(1);
+    expect((await runCaptured('verify', tampered, notJson, intact)).code).toBe(2);
   });
 
   it('works as the installed bin (npx oversight-cli verify)', async () => {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/cli';
+import { runCaptured } from '../electron/run-captured';
 import { docxText, unzipAllText, unzipText } from '../exports/fixtures';
 
 // A decision file written by following docs/formats/decisions-file-v1.md alone: the contents in
@@ -96,13 +96,6 @@ afterAll(async () => {
   await fs.rm(folder, { recursive: true, force: true });
 });
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (text) => out.push(text), err: (text) => err.push(text) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
 async function written(name: string, file: DocFile): Promise<string> {
   const target = path.join(folder, name);
   await fs.writeFile(target, JSON.stringify(file, null, 2));
@@ -119,7 +112,7 @@ describe('a decision file written from the format page alone', () => {
 
   it('verifies in full, and against the head it ends in', async () => {
     const file = await written('full.decisions.json', full);
-    const result = await run('verify', file, '--head', full.chain.head);
+    const result = await runCaptured('verify', file, '--head', full.chain.head);
     expect(result.code).toBe(0);
     expect(result.out).toContain(`13 records, chain head ${full.chain.head}.`);
   });
@@ -127,7 +120,7 @@ describe('a decision file written from the format page alone', () => {
   it('verifies published, its sealed records withheld and the exempt carried action a stub', async () => {
     const file = await written('published.decisions.json', published(full));
     expect(await fs.readFile(file, 'utf8')).not.toContain(SECRET);
-    const result = await run('verify', file);
+    const result = await runCaptured('verify', file);
     expect(result).toMatchObject({ code: 0, out: expect.stringContaining('3 exempt records withheld') });
   });
 
@@ -138,7 +131,7 @@ describe('a decision file written from the format page alone', () => {
     ] as const) {
       const out = path.join(folder, `minutes-${name}`);
       await fs.mkdir(out);
-      const result = await run('minutes', await written(`${name}-render.decisions.json`, file), '--out', out);
+      const result = await runCaptured('minutes', await written(`${name}-render.decisions.json`, file), '--out', out);
       expect(result, name).toMatchObject({ code: 0 });
       const bytes = new Uint8Array(await fs.readFile(path.join(out, 'Westmarsh SEND Improvement Board 2027-01-14 minutes.docx')));
       const text = docxText(unzipText(bytes, 'word/document.xml'));
@@ -168,10 +161,10 @@ describe('a decision file written from the format page alone', () => {
     judgement.level = 3;
     const odd = hashed(source);
     const file = await written('odd.decisions.json', odd);
-    expect((await run('verify', file)).code).toBe(0);
+    expect((await runCaptured('verify', file)).code).toBe(0);
     const out = path.join(folder, 'minutes-odd');
     await fs.mkdir(out);
-    const result = await run('minutes', file, '--out', out);
+    const result = await runCaptured('minutes', file, '--out', out);
     expect(result.code).toBe(2);
     expect(result.err).toContain('record 8 is not a meeting record this version of Oversight reads (level:');
     expect(await fs.readdir(out)).toEqual([]);
@@ -183,7 +176,7 @@ describe('a decision file written from the format page alone', () => {
     const vote = decision?.vote;
     if (!vote || typeof vote !== 'object' || Array.isArray(vote)) throw new Error('fixture');
     vote.against = 3;
-    const result = await run('verify', await written('changed.decisions.json', changed));
+    const result = await runCaptured('verify', await written('changed.decisions.json', changed));
     expect(result).toMatchObject({ code: 1, out: expect.stringContaining('BROKEN at record 7, the decision WSB/2027/001') });
   });
 });

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { OversightDatabase } from '../../../renderer/db/database';
+import { describe, expect, it } from 'vitest';
+import { useStores } from '../use-stores';
+import { type OversightDatabase } from '../../../renderer/db/database';
 import { papersOfMeeting, removeEarlierVersions, savePaperText } from '../../../renderer/papers/pack-repository';
 import { paperRecordId } from '../../../renderer/papers/types';
 import { loadSearchIndex, resetSearchIndexCache, searchLoadedIndex } from '../../../renderer/search/search-index';
@@ -10,18 +11,11 @@ import { storeTestPack } from '../../component/papers-helpers';
 // Board papers' words in the app-wide search: indexed when their text is saved, in the same
 // transaction, and taken out again when a reissue replaces them or they are removed.
 
-const open: OversightDatabase[] = [];
+const store = useStores();
 function freshDb(name = `paper-search-${Math.random().toString(36).slice(2)}`): OversightDatabase {
-  const db = new OversightDatabase(name);
-  open.push(db);
+  const db = store(name);
   return db;
 }
-afterEach(async () => {
-  for (const db of open.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
 
 const MEETING = 'board-1';
 

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useStores } from '../use-stores';
 import { validateAnnotationsText } from '../../../shared/annotations/file';
 import { assuranceSpread } from '../../../shared/plan-review/assurance-spread';
 import {
@@ -10,7 +11,6 @@ import {
   updateAnnotation,
 } from '../../../renderer/annotations/annotation-repository';
 import { saveProfile } from '../../../renderer/annotations/profile-repository';
-import { OversightDatabase } from '../../../renderer/db/database';
 import { storeCandidate } from '../../../renderer/db/plan-repository';
 import { candidateFor, planObject } from '../renderer/plan-candidates';
 
@@ -29,13 +29,7 @@ function view(authorName: string, areaId: string, level: string | undefined, cre
   };
 }
 
-const open: OversightDatabase[] = [];
-afterEach(async () => {
-  for (const db of open.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+const store = useStores();
 
 describe('members’ assurance views per area', () => {
   it('counts each member’s latest view by level, in the scale’s order, apart from views with no level', () => {
@@ -68,9 +62,8 @@ describe('members’ assurance views per area', () => {
   });
 
   it('a member’s level goes out in their annotations file and arrives on the chair’s laptop; only assurance views carry one', async () => {
-    const member = new OversightDatabase(`assurance-a-${Math.random().toString(36).slice(2)}`);
-    const chair = new OversightDatabase(`assurance-c-${Math.random().toString(36).slice(2)}`);
-    open.push(member, chair);
+    const member = store(`assurance-a-${Math.random().toString(36).slice(2)}`);
+    const chair = store(`assurance-c-${Math.random().toString(36).slice(2)}`);
     for (const db of [member, chair]) await storeCandidate(db, candidateFor(planObject()));
     const profile = await saveProfile(member, { displayName: 'Cllr A', role: 'member', organisation: 'Council' });
     const chairProfile = await saveProfile(chair, { displayName: 'Chair', role: 'chair', organisation: 'Council' });

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { OversightDatabase } from '../../../renderer/db/database';
+import { describe, expect, it, vi } from 'vitest';
+import { useStores } from '../use-stores';
+import { type OversightDatabase } from '../../../renderer/db/database';
 import { storeCandidate } from '../../../renderer/db/plan-repository';
 import { annotationSearchChanges } from '../../../renderer/search/annotation-documents';
 import {
@@ -19,18 +20,11 @@ import {
 import { candidateFor, planObject } from '../renderer/plan-candidates';
 import { annotationRecord } from './annotation-record';
 
-const open: OversightDatabase[] = [];
+const store = useStores();
 function freshDb(name = `search-${Math.random().toString(36).slice(2)}`): OversightDatabase {
-  const db = new OversightDatabase(name);
-  open.push(db);
+  const db = store(name);
   return db;
 }
-afterEach(async () => {
-  for (const db of open.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
 
 const PLAN = 'northshire-wsoa-2025';
 

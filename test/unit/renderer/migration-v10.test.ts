@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useStores } from '../use-stores';
 import { BOARD_ID, type Board } from '../../../shared/meetings/schema';
-import { OversightDatabase } from '../../../renderer/db/database';
+import { type OversightDatabase } from '../../../renderer/db/database';
 import { SCHEMA_VERSIONS } from '../../../renderer/db/schema';
 import { v10 } from '../../../renderer/db/schema/v10';
 import { addBoard, listBoards, openBoard, openBoardId } from '../../../renderer/meetings/boards';
@@ -22,17 +23,10 @@ import { allMeetingBundles } from '../../../renderer/exports/gather';
 // the current code keeps everything, every meeting now naming the one board; then several boards,
 // each with its own register, meetings, carried actions and decision numbering.
 
-const open: OversightDatabase[] = [];
-afterEach(async () => {
-  for (const db of open.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+const store = useStores();
 
 function freshDb(): OversightDatabase {
-  const db = new OversightDatabase(`boards-${Math.random().toString(36).slice(2)}`);
-  open.push(db);
+  const db = store(`boards-${Math.random().toString(36).slice(2)}`);
   return db;
 }
 
@@ -79,8 +73,7 @@ describe('schema v10 (several boards)', () => {
     expect(old.verno).toBe(9);
     old.close();
 
-    const db = new OversightDatabase(name);
-    open.push(db);
+    const db = store(name);
     await db.open();
     expect(db.verno).toBe(Math.max(...SCHEMA_VERSIONS.map((schema) => schema.version)));
     expect(await db.board.toArray()).toEqual([board]);

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
-import { OversightDatabase } from '../../../renderer/db/database';
+import { describe, expect, it } from 'vitest';
+import { useStores } from '../use-stores';
 import { storeCandidate } from '../../../renderer/db/plan-repository';
 import { SCHEMA_VERSIONS } from '../../../renderer/db/schema';
 import { v9 } from '../../../renderer/db/schema/v9';
@@ -12,17 +12,10 @@ import { candidateFor, planObject } from './plan-candidates';
 // v6 → v9 (families' voice): a store at version 6 with data in it, opened with the current
 // code, keeps its data and gains the voice records table; then the repository's rules.
 
-const open: OversightDatabase[] = [];
-afterEach(async () => {
-  for (const db of open.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+const store = useStores();
 
 async function planStore() {
-  const db = new OversightDatabase(`voice-${Math.random().toString(36).slice(2)}`);
-  open.push(db);
+  const db = store(`voice-${Math.random().toString(36).slice(2)}`);
   await storeCandidate(db, candidateFor(planObject()));
   return db;
 }
@@ -64,8 +57,7 @@ describe('schema v9 (families’ voice)', () => {
     expect(old.verno).toBe(6);
     old.close();
 
-    const db = new OversightDatabase(name);
-    open.push(db);
+    const db = store(name);
     await db.open();
     expect(db.verno).toBe(Math.max(...SCHEMA_VERSIONS.map((schema) => schema.version)));
     expect(await db.meta.get('sampleLoaded')).toEqual({ key: 'sampleLoaded', value: true });

@@ -1,22 +1,16 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { OversightDatabase } from '../../../renderer/db/database';
+import { describe, expect, it, vi } from 'vitest';
+import { useStores } from '../use-stores';
+import { type OversightDatabase } from '../../../renderer/db/database';
 import { entitiesOfPlan, importedFileHashes, listImports, storeCandidate } from '../../../renderer/db/plan-repository';
 import { candidateFor, planObject } from './plan-candidates';
 
-const open: OversightDatabase[] = [];
+const store = useStores();
 function freshDb(): OversightDatabase {
-  const db = new OversightDatabase(`repo-${Math.random().toString(36).slice(2)}`);
-  open.push(db);
+  const db = store(`repo-${Math.random().toString(36).slice(2)}`);
   return db;
 }
-afterEach(async () => {
-  for (const db of open.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
 
 /** Every table, in key order, as one string: "byte for byte as it was" made testable. */
 async function dump(db: OversightDatabase): Promise<string> {
