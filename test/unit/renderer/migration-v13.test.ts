@@ -35,13 +35,13 @@ function otherPlan(id: string, title: string) {
 }
 
 describe('schema v13 (plans per board)', () => {
-  it('indexes plans by board, after v10', () => {
+  it('indexes plans by board, after v11', () => {
     expect(v13.stores).toEqual({ plans: 'id, boardId' });
     expect(
       SCHEMA_VERSIONS.map((schema) => schema.version)
         .filter((version) => version <= 13)
         .slice(-2),
-    ).toEqual([10, 13]);
+    ).toEqual([11, 13]);
   });
 
   it('v10 → v13: keeps every plan and record, each plan now the first board’s', async () => {
