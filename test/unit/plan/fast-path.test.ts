@@ -52,8 +52,7 @@ function mutated(path: readonly Segment[], value: unknown, base = makeValidPlan(
 }
 
 // Text's problems are in file order and the value's in check order, so compare them as sets.
-const problems = (list: readonly { path: string; message: string }[]) =>
-  list.map(({ path, message }) => `${path}: ${message}`).sort();
+const problems = (list: readonly { path: string; message: string }[]) => list.map(({ path, message }) => `${path}: ${message}`).sort();
 
 const strip = (validation: PlanValidation) => ({
   ok: validation.ok,
