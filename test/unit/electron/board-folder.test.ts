@@ -53,7 +53,11 @@ const paths = (scan: BoardScan) => ({
 async function put(relative: string, bytes: Uint8Array | string) {
   const full = path.join(folder, ...relative.split('/'));
   await fs.mkdir(path.dirname(full), { recursive: true });
-  await fs.writeFile(full, bytes);
+  // Whole or not at all (written beside the board folder, then renamed in): a timer's scan that
+  // caught a half-written file would refuse it first, then open it, and say so twice.
+  const temporary = path.join(folder, `.put-${Math.random().toString(36).slice(2)}`);
+  await fs.writeFile(temporary, bytes);
+  await fs.rename(temporary, full);
 }
 
 describe('board folder in main', () => {
