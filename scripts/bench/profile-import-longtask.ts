@@ -27,6 +27,37 @@ type BenchWindow = {
   };
 };
 
+// A CPU profile names Dexie's mutate for a slow write, not the table: IndexedDB put/add calls
+// (their structured clone is synchronous) are timed, back-to-back calls on one table (a bulkPut)
+// taken together, and every run over 10 ms is named by table.
+const TIME_WRITES = `(() => {
+  const slow = [];
+  let last = null;
+  const flush = () => {
+    if (last && last.ms > 10) slow.push({ ...last, ms: Math.round(last.ms), start: Math.round(last.start), end: Math.round(last.end) });
+  };
+  window.slowPuts = () => { flush(); last = null; return slow; };
+  for (const method of ['put', 'add']) {
+    const original = IDBObjectStore.prototype[method];
+    IDBObjectStore.prototype[method] = function (...args) {
+      const start = performance.now();
+      try {
+        return original.apply(this, args);
+      } finally {
+        const end = performance.now();
+        if (last && last.table === this.name && start - last.end < 1) {
+          last.calls += 1;
+          last.ms += end - start;
+          last.end = end;
+        } else {
+          flush();
+          last = { table: this.name, calls: 1, ms: end - start, start, end };
+        }
+      }
+    };
+  }
+})()`;
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = path.join(root, 'dist', 'bench');
 
@@ -60,34 +91,8 @@ async function main() {
     // A CPU profile names Dexie's mutate for a slow write, not the table: IndexedDB put/add calls
     // (their structured clone is synchronous) are timed, back-to-back calls on one table (a
     // bulkPut) taken together, and every run over 10 ms is named by table.
-    await page.evaluate(() => {
-      type Run = { table: string; calls: number; ms: number; start: number; end: number };
-      const slow: Run[] = [];
-      let last: Run | null = null;
-      const flush = () => {
-        if (last && last.ms > 10) slow.push({ ...last, ms: Math.round(last.ms), start: Math.round(last.start), end: Math.round(last.end) });
-      };
-      (window as unknown as { slowPuts: () => Run[] }).slowPuts = () => (flush(), (last = null), slow);
-      for (const method of ['put', 'add'] as const) {
-        const original = IDBObjectStore.prototype[method];
-        IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-          const start = performance.now();
-          try {
-            return original.apply(this, args);
-          } finally {
-            const end = performance.now();
-            if (last && last.table === this.name && start - last.end < 1) {
-              last.calls += 1;
-              last.ms += end - start;
-              last.end = end;
-            } else {
-              flush();
-              last = { table: this.name, calls: 1, ms: end - start, start, end };
-            }
-          }
-        };
-      }
-    });
+    // As text: tsx names functions with a helper (__name) that the page does not have.
+    await page.evaluate(TIME_WRITES);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
