@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { isPaperTarget, targetKeyOf, type AnnotationRecord, type Profile } from '../../shared/annotations/types';
-import type { FieldChange } from '../../shared/plan/diff';
+import { findChange } from '../../shared/plan/compact-changes';
+import type { EntityKind, FieldChange } from '../../shared/plan/diff';
 import { useServices } from '../app/context';
 import { annotationsOn, myAnnotations } from './annotation-repository';
 import { getProfile } from './profile-repository';
@@ -42,7 +43,7 @@ export function useChangesSince(
     const later = plan.revisions.filter((revision) => revision.revision > sinceRevision);
     const changeSets = await db.changeSets.bulkGet(later.map((revision) => revision.importId));
     return changeSets.flatMap((changeSet) => {
-      const change = changeSet?.changes.find((entry) => entry.kind === target.kind && entry.id === target.id);
+      const change = changeSet ? findChange(changeSet, target.kind as EntityKind, target.id) : null;
       return changeSet && change && change.fields.length > 0 ? [{ revision: changeSet.revision, fields: change.fields }] : [];
     });
   }, [db, target.planId, target.kind, target.id, sinceRevision]);

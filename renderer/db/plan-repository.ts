@@ -1,4 +1,5 @@
 import type { ImportCandidate, Problem } from '../../shared/ipc/contract';
+import { compactChangesSteps } from '../../shared/plan/compact-changes';
 import { diffPlanSteps, entityKey, type PlanDiff } from '../../shared/plan/diff';
 import {
   decodeEntityHashesSteps,
@@ -259,7 +260,9 @@ export async function storeCandidate(db: OversightDatabase, candidate: ImportCan
       warnings: outcome.warnings,
       writes: diff.writes.length + 3,
     };
-    const changeSet: ChangeSetRecord = { importId, planId, revision, previousRevision, changes: diff.changes };
+    // A first import's 200,000 additions as one string: one object each was a long task to clone.
+    const storedChanges = await runSliced(compactChangesSteps(diff.changes), options.sliceMs);
+    const changeSet: ChangeSetRecord = { importId, planId, revision, previousRevision, ...storedChanges };
 
     // Every read first (plan review's search shards), then every write handed to IndexedDB at
     // once, so plan review's computing overlaps IndexedDB storing the entities.

@@ -1,5 +1,6 @@
 import type { ImportSource, Problem } from '../../shared/ipc/contract';
-import type { EntityChange, StoredEntity } from '../../shared/plan/diff';
+import type { StoredChanges } from '../../shared/plan/compact-changes';
+import type { StoredEntity } from '../../shared/plan/diff';
 import type { PlanFile } from '../../shared/plan/schema';
 import type { PlanCounts } from '../../shared/plan/validate';
 
@@ -43,11 +44,14 @@ export type ImportRecord = {
   writes: number;
 };
 
-/** The full change set of one import, kept apart from the log so listing imports stays cheap. */
-export type ChangeSetRecord = {
+/**
+ * The full change set of one import, kept apart from the log so listing imports stays cheap. A
+ * first import's additions are kept compactly in `added` (see shared/plan/compact-changes.ts):
+ * read the changes with `expandChangesSteps` or `findChange`, never `changes` alone.
+ */
+export type ChangeSetRecord = StoredChanges & {
   importId: string;
   planId: string;
   revision: number;
   previousRevision: number | null;
-  changes: EntityChange[];
 };

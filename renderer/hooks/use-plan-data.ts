@@ -1,5 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useSyncExternalStore } from 'react';
+import { expandChangesSteps } from '../../shared/plan/compact-changes';
+import { runToEnd } from '../../shared/sliced';
 import { useServices } from '../app/context';
 import { entitiesOfPlan, listImports, listPlans } from '../db/plan-repository';
 import type { ChangeSetRecord, EntityRecord, ImportRecord, PlanRecord } from '../db/types';
@@ -30,8 +32,12 @@ export function useChangeSet(
   const { db } = useServices();
   return useLiveQuery(async () => {
     if (!importId) return null;
-    const changeSet = await db.changeSets.get(importId);
-    if (!changeSet) return null;
+    const stored = await db.changeSets.get(importId);
+    if (!stored) return null;
+    // A first import's additions are stored as one string: expanded here, so the view sees every change.
+    const { importId: id, planId, revision, previousRevision } = stored;
+    const changes = runToEnd(expandChangesSteps(stored, importId));
+    const changeSet: ChangeSetRecord = { importId: id, planId, revision, previousRevision, changes };
     const keys = changeSet.changes.map((change): [string, string, string] => [changeSet.planId, change.kind, change.id]);
     const areas = await entitiesOfPlan(db, changeSet.planId, 'area');
     // The kinds that changes refer to by id (lead, partners, linked measures, evidence, risks),

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { partiesOf, type ActionParties } from '../../shared/plan-review/partners';
 import type { AnnotationRecord } from '../../shared/annotations/types';
+import { findChange } from '../../shared/plan/compact-changes';
 import type { EntityChange } from '../../shared/plan/diff';
 import type { Action, Area, Evidence, Measure, Milestone, Organisation, Owner, Risk } from '../../shared/plan/schema';
 import { getProfile } from '../annotations/profile-repository';
@@ -87,7 +88,7 @@ export function useActionDetail(planId: string | undefined, actionId: string | u
     // The change set is read only when this action changed in the latest revision.
     if (latest && record.changedInRevision === latestRevision && record.addedInRevision !== latestRevision) {
       const changeSet = await db.changeSets.get(latest.importId);
-      latestChange = changeSet?.changes.find((change) => change.kind === 'action' && change.id === actionId) ?? null;
+      latestChange = changeSet ? findChange(changeSet, 'action', actionId) : null;
     }
     return {
       record,

@@ -199,7 +199,8 @@ export function* buildPlanReviewSteps(planId: string, revision: number, entities
     return judged;
   };
   for (const summary of byArea.values()) {
-    summary.openDue.sort((a, b) => (a[1] === b[1] ? compareRefs(a[0], b[0]) : a[1] < b[1] ? -1 : 1));
+    // In steps too: an area of a large plan holds thousands of open actions.
+    yield* sortSteps(summary.openDue, (a, b) => (a[1] === b[1] ? compareRefs(a[0], b[0]) : a[1] < b[1] ? -1 : 1));
     const linked = [...(measuresOfArea.get(summary.areaId) ?? [])].sort();
     summary.measures = linked;
     for (const measureId of linked) {

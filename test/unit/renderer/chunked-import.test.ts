@@ -106,6 +106,26 @@ describe('storing a huge plan', () => {
     db.close();
   }, 60_000);
 
+  it('cancelled part way through a first import, leaves no plan, entity or change set behind', async () => {
+    const db = fresh();
+    const controller = new AbortController();
+    const error: unknown = await storeCandidate(db, big(), {
+      signal: controller.signal,
+      onProgress: (stored) => {
+        if (stored >= STORE_CHUNK) controller.abort();
+      },
+    }).then(
+      () => null,
+      (reason: unknown) => reason,
+    );
+    expect(isImportCancelled(error)).toBe(true);
+    // The compact change set (one string of keys) was handed to IndexedDB with the first writes: gone with the rest.
+    expect(
+      await Promise.all([db.plans.count(), db.entities.count(), db.imports.count(), db.changeSets.count(), db.entityHashes.count()]),
+    ).toEqual([0, 0, 0, 0, 0]);
+    db.close();
+  }, 60_000);
+
   // The diff, the dashboard figures and the search changes are computed in slices that yield to
   // the event loop (a timer) inside the import's transaction, kept alive with Dexie.waitFor.
   const plan = (seed: number, revision: number) =>

@@ -4,6 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { useStores } from '../use-stores';
 import { type OversightDatabase } from '../../../renderer/db/database';
 import { entitiesOfPlan, importedFileHashes, listImports, storeCandidate } from '../../../renderer/db/plan-repository';
+import { expandChangesSteps } from '../../../shared/plan/compact-changes';
+import { runToEnd } from '../../../shared/sliced';
 import { candidateFor, planObject } from './plan-candidates';
 
 const store = useStores();
@@ -39,7 +41,15 @@ describe('storing a plan', () => {
     const [log] = await listImports(db);
     expect(log).toMatchObject({ fileName: 'plan.plan.json', revision: 7, previousRevision: null, source: 'dialog' });
     expect(log?.summary.added).toBe(entities.length);
-    expect((await db.changeSets.get(log?.id ?? ''))?.changes).toHaveLength(entities.length);
+    // Stored compactly (every change an addition), and read back as one addition per entity.
+    const changeSet = await db.changeSets.get(log?.id ?? '');
+    expect(changeSet).toMatchObject({ changes: [], addedCount: entities.length });
+    const changes = changeSet ? runToEnd(expandChangesSteps(changeSet, changeSet.importId)) : [];
+    expect(changes).toHaveLength(entities.length);
+    expect(changes.every((change) => change.change === 'added' && change.fields.length === 0)).toBe(true);
+    expect(new Set(changes.map((change) => `${change.kind}:${change.id}`))).toEqual(
+      new Set(entities.map((entity) => `${entity.kind}:${entity.id}`)),
+    );
   });
 
   it('says "already up to date" for the same revision with the same content, and writes nothing', async () => {
