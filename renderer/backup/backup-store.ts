@@ -212,7 +212,7 @@ export async function restoreStore(
       let pending: { table: Table; records: unknown[]; parts: Map<number, Uint8Array[]>; sizes: Map<number, BlobPlaceholder> } | null =
         null;
       let writing: Promise<unknown> | null = null;
-      async function flushIfComplete(): Promise<void> {
+      async function flushIfComplete(index: number): Promise<void> {
         if (!pending) return;
         for (const [blob, placeholder] of pending.sizes) {
           const received = (pending.parts.get(blob) ?? []).reduce((sum, part) => sum + part.length, 0);
@@ -225,7 +225,12 @@ export async function restoreStore(
         // turns. A write that fails aborts the transaction; it is awaited before the next one and
         // before the end, so the restore still fails and rolls back as a whole.
         if (writing) await writing;
-        writing = pending.table.bulkPut(records);
+        const tableName = pending.table.name;
+        writing = pending.table.bulkPut(records).catch((error: unknown) => {
+          throw new Error(
+            `chunk ${index}: the records of ${tableName} could not be written (${error instanceof Error ? error.message : String(error)}).`,
+          );
+        });
         writing.catch(() => undefined);
         pending = null;
       }
@@ -262,7 +267,7 @@ export async function restoreStore(
           // A backup made before schema v11 holds each plan's list rows as one record: stored as chunks.
           const records = frame.table === 'actionRows' ? upgradeActionRows(frame.records, index) : frame.records;
           pending = { table, records, parts: new Map(), sizes };
-          await flushIfComplete();
+          await flushIfComplete(index);
         } else if (frame.kind === 'blob') {
           if (!pending?.sizes.has(frame.blob)) throw new Error(`chunk ${index}: paper bytes that no record asked for.`);
           const parts = pending.parts.get(frame.blob) ?? [];
@@ -273,7 +278,7 @@ export async function restoreStore(
           // A view, not a copy: each reply is a fresh array, and the Blob made from the parts copies them.
           parts.push(frame.bytes);
           pending.parts.set(frame.blob, parts);
-          await flushIfComplete();
+          await flushIfComplete(index);
         } else {
           if (pending) throw new Error(`chunk ${index}: the backup ends before a paper’s bytes are complete.`);
           for (const [table, count] of Object.entries(frame.holds.tables)) {
