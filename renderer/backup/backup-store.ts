@@ -211,7 +211,8 @@ export async function restoreStore(
       // Records waiting for their papers' bytes, which follow their page in blob frames.
       let pending: { table: Table; records: unknown[]; parts: Map<number, Uint8Array[]>; sizes: Map<number, BlobPlaceholder> } | null =
         null;
-      async function flushIfComplete(): Promise<void> {
+      let writing: Promise<unknown> | null = null;
+      async function flushIfComplete(index: number): Promise<void> {
         if (!pending) return;
         for (const [blob, placeholder] of pending.sizes) {
           const received = (pending.parts.get(blob) ?? []).reduce((sum, part) => sum + part.length, 0);
@@ -219,7 +220,18 @@ export async function restoreStore(
         }
         const { parts, sizes } = pending;
         const records = sizes.size === 0 ? pending.records : pending.records.map((record) => withBlobs(record, parts, sizes));
-        await pending.table.bulkPut(records);
+        // One page's write in flight while the next chunk is fetched and decoded: the database
+        // writes (in the browser's process) overlap this thread's decoding instead of taking
+        // turns. A write that fails aborts the transaction; it is awaited before the next one and
+        // before the end, so the restore still fails and rolls back as a whole.
+        if (writing) await writing;
+        const tableName = pending.table.name;
+        writing = pending.table.bulkPut(records).catch((error: unknown) => {
+          throw new Error(
+            `chunk ${index}: the records of ${tableName} could not be written (${error instanceof Error ? error.message : String(error)}).`,
+          );
+        });
+        writing.catch(() => undefined);
         pending = null;
       }
       // Main reads and decrypts the next few chunks while this one is written (a few MiB at most
@@ -255,7 +267,7 @@ export async function restoreStore(
           // A backup made before schema v11 holds each plan's list rows as one record: stored as chunks.
           const records = frame.table === 'actionRows' ? upgradeActionRows(frame.records, index) : frame.records;
           pending = { table, records, parts: new Map(), sizes };
-          await flushIfComplete();
+          await flushIfComplete(index);
         } else if (frame.kind === 'blob') {
           if (!pending?.sizes.has(frame.blob)) throw new Error(`chunk ${index}: paper bytes that no record asked for.`);
           const parts = pending.parts.get(frame.blob) ?? [];
@@ -263,9 +275,10 @@ export async function restoreStore(
           if (received + frame.bytes.length > (pending.sizes.get(frame.blob)?.size ?? 0)) {
             throw new Error(`chunk ${index}: more bytes for a paper than its record says it has.`);
           }
-          parts.push(frame.bytes.slice());
+          // A view, not a copy: each reply is a fresh array, and the Blob made from the parts copies them.
+          parts.push(frame.bytes);
           pending.parts.set(frame.blob, parts);
-          await flushIfComplete();
+          await flushIfComplete(index);
         } else {
           if (pending) throw new Error(`chunk ${index}: the backup ends before a paper’s bytes are complete.`);
           for (const [table, count] of Object.entries(frame.holds.tables)) {
@@ -273,6 +286,7 @@ export async function restoreStore(
               throw new Error(`The backup promises ${count} records in ${table} and holds ${counted[table] ?? 0}.`);
           }
           if (!reply.value.isLast) throw new Error(`chunk ${index}: the closing frame is not the last chunk.`);
+          if (writing) await writing;
           // Committed with the records: the next start says the restore finished. A backup made
           // while another restore was marked as under way must not carry that mark over.
           await db.meta.delete(RESTORE_IN_PROGRESS);

@@ -6,6 +6,7 @@ import { createBackupService } from '../../electron/backup/backup-service';
 import { createHandlers, type HandlerContext } from '../../electron/ipc/handlers';
 import { channels, isChannelName, type ImportCandidate } from '../../shared/ipc/contract';
 import { fail, type Result } from '../../shared/result';
+import { bytesFromPage, bytesToPage } from './bytes-bridge';
 import { measured, type Figure } from './stats';
 
 // Issue 16's figures: `backup` and `restore` of a store holding the 10,000-action plan, 50,000
@@ -53,11 +54,18 @@ export async function benchBackup(
         string,
         (argument: unknown) => Promise<Result<unknown>>
       >;
+      // Byte arrays cross the bridge as base64 made by native code on both sides
+      // (bytes-bridge.ts); BENCH_BRIDGE=playwright leaves them to Playwright's own encoding.
+      const bridge = process.env.BENCH_BRIDGE === 'playwright' ? 'playwright' : 'base64';
+      await page.evaluate((mode) => {
+        (window as unknown as { __benchBridge: string }).__benchBridge = mode;
+      }, bridge);
       await page.context().exposeBinding('__backupInvoke', async (_source, channel: unknown, argument: unknown) => {
         if (!isChannelName(channel) || !channel.startsWith('backup:')) return fail('forbidden', 'not a backup channel');
-        const parsed = channels[channel].request.safeParse(argument);
+        const parsed = channels[channel].request.safeParse(bytesFromPage(argument));
         if (!parsed.success) return fail('invalid-argument', parsed.error.message);
-        return (handlers[channel] ?? (async () => fail('forbidden', 'no handler')))(parsed.data);
+        const reply = await (handlers[channel] ?? (async () => fail('forbidden', 'no handler')))(parsed.data);
+        return bridge === 'base64' ? bytesToPage(reply) : reply;
       });
       await service.setPassphrase(PASSPHRASE);
       const counts = await page.evaluate(

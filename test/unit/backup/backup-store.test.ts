@@ -352,6 +352,35 @@ describe('backing up and restoring the store', () => {
     expect(await takeRestoreOutcome(db)).toBeNull();
   });
 
+  it('leaves the store exactly as it was when a page of records cannot be written (the write overlapping the next chunk)', async () => {
+    // A store whose plans are keyed by a counter, so its plan records have no `id`: this
+    // version's plans table (keyed by `id`) refuses them when the page is written, while the
+    // restore is already fetching the next chunk.
+    const name = `backup-unkeyed-${Math.random().toString(36).slice(2)}`;
+    const odd = new Dexie(name);
+    odd.version(1).stores({ annotations: 'id', meta: 'key', plans: '++seq' });
+    await odd.open();
+    await odd.table('annotations').bulkPut(Array.from({ length: 3 }, (_, index) => ({ id: `note-${index}`, text: 'kept' })));
+    await odd.table('plans').bulkPut(Array.from({ length: 2_500 }, (_, index) => ({ title: `Plan ${index}` })));
+    const api = apiFor(path.join(folder, 'data'));
+    await unwrap(api.call('backup:set-passphrase', { passphrase: 'a long passphrase for tests' }));
+    const made = await unwrap(backUpStore(odd as unknown as OversightDatabase, api, 'manual'));
+    odd.close();
+    await Dexie.delete(name);
+
+    const db = freshDb();
+    await seed(db);
+    const before = await dump(db);
+    const opened = await unwrap(api.call('backup:open', { fileName: made.fileName }));
+    if (!opened) throw new Error('nothing opened');
+    await unwrap(api.call('backup:unlock', { token: opened.token, passphrase: 'a long passphrase for tests' }));
+    await expect(restoreStore(db, api, opened.token, opened.header)).rejects.toThrow(
+      /^chunk \d+: the records of plans could not be written \(.+\)\.$/s,
+    );
+    expect(await dump(db)).toEqual(before);
+    expect(await takeRestoreOutcome(db)).toBeNull();
+  });
+
   it('restores a backup made before schema v11, storing each plan’s list rows (one record there) as chunks', async () => {
     // A store at v10, as the build before list rows were chunked kept it.
     const name = `backup-v10-${Math.random().toString(36).slice(2)}`;

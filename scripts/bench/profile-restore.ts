@@ -1,0 +1,148 @@
+// `npx tsx scripts/bench/profile-restore.ts`: where one restore of the backup bench's store
+// (issue 16: the 10,000-action plan, 50,000 annotations, ten 2 MB papers) spends its time. Two CPU
+// profiles are taken over the same restore: Chromium's (CDP Profiler, the renderer's
+// `restoreStore`) and Node's (node:inspector, main's backup service and the bench's bridge into
+// the page), each reported as self time by function and by file. Time inside the bridge's
+// handler (main's real work: reading and decrypting chunks) is summed apart.
+import { promises as fs } from 'node:fs';
+import { createServer } from 'node:http';
+import { Session } from 'node:inspector/promises';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import { createBackupService } from '../../electron/backup/backup-service';
+import { createHandlers, type HandlerContext } from '../../electron/ipc/handlers';
+import { examineFile } from '../../electron/sync/examine';
+import { channels, isChannelName } from '../../shared/ipc/contract';
+import { fail, type Result } from '../../shared/result';
+import { generatePlan } from '../sample/generate-plan';
+import { CHROMIUM_ARGS, ensureChromium } from '../chromium.mjs';
+import { bytesFromPage, bytesToPage } from './bytes-bridge';
+
+type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
+type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+type BenchWindow = {
+  backupBench: {
+    seed(candidate: unknown, annotations: number, papers: number, paperBytes: number): Promise<Record<string, number>>;
+    backup(): Promise<{ ms: number; fileName: string }>;
+    restore(fileName: string, passphrase: string): Promise<{ ms: number; counts: Record<string, number> }>;
+  };
+};
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dist = path.join(root, 'dist', 'bench');
+const PASSPHRASE = 'bench passphrase, not a secret';
+
+function report(label: string, profile: Profile): void {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  const files = new Map<string, number>();
+  let total = 0;
+  for (let index = 0; index < profile.samples.length; index += 1) {
+    const ms = (profile.timeDeltas[index] ?? 0) / 1000;
+    const node = byId.get(profile.samples[index] as number);
+    if (!node) continue;
+    total += ms;
+    const file = node.callFrame.url.split('/').pop() || node.callFrame.functionName;
+    const name = `${node.callFrame.functionName || '(anon)'} ${file}:${node.callFrame.lineNumber + 1}`;
+    self.set(name, (self.get(name) ?? 0) + ms);
+    files.set(file, (files.get(file) ?? 0) + ms);
+  }
+  console.log(`\n== ${label}: ${Math.round(total)} ms sampled`);
+  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 20)))
+    console.log(`  self ${Math.round(ms).toString().padStart(6)} ms  ${name}`);
+  for (const [file, ms] of [...files].sort((a, b) => b[1] - a[1]).slice(0, 10))
+    console.log(`  file ${Math.round(ms).toString().padStart(6)} ms  ${file}`);
+}
+
+async function main(): Promise<void> {
+  const found = ensureChromium();
+  if (!found.ok) throw new Error(found.message);
+  const work = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-profile-restore-'));
+  const planFile = path.join(work, 'bench.plan.json');
+  await fs.writeFile(planFile, JSON.stringify(generatePlan({ actions: 10_000, seed: 2026 })));
+  const examined = await examineFile(planFile, {});
+  if (examined.status !== 'examined' || examined.outcome.status !== 'valid') throw new Error('bench plan did not validate');
+  const candidate = { token: 'bench', fileName: 'bench.plan.json', source: 'dialog' as const, ...examined.file, outcome: examined.outcome };
+  if (!process.env.NO_BUILD)
+    await build({ configFile: path.join(root, 'scripts/bench/vite.bench.config.ts'), logLevel: 'warn', build: { minify: false } });
+  const server = createServer((request, response) => {
+    const relative = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
+    fs.readFile(path.join(dist, relative)).then(
+      (body) => response.writeHead(200, { 'Content-Type': relative.endsWith('.js') ? 'text/javascript' : 'text/html' }).end(body),
+      () => response.writeHead(404).end(),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const context = await chromium.launchPersistentContext(path.join(work, 'profile'), {
+    executablePath: found.path,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const service = createBackupService({ dataFolder: path.join(work, 'data'), app: { name: 'Oversight', version: 'bench' } });
+    const handlers = createHandlers({ backups: service } as unknown as HandlerContext) as unknown as Record<
+      string,
+      (argument: unknown) => Promise<Result<unknown>>
+    >;
+    // As the bench: byte arrays as native base64 unless BENCH_BRIDGE=playwright.
+    const bridge = process.env.BENCH_BRIDGE === 'playwright' ? 'playwright' : 'base64';
+    let handlerMs = 0;
+    let calls = 0;
+    await context.exposeBinding('__backupInvoke', async (_source, channel: unknown, argument: unknown) => {
+      if (!isChannelName(channel) || !channel.startsWith('backup:')) return fail('forbidden', 'not a backup channel');
+      const started = performance.now();
+      const parsed = channels[channel].request.safeParse(bytesFromPage(argument));
+      if (!parsed.success) return fail('invalid-argument', parsed.error.message);
+      const result = await (handlers[channel] ?? (async () => fail('forbidden', 'no handler')))(parsed.data);
+      handlerMs += performance.now() - started;
+      calls += 1;
+      return bridge === 'base64' ? bytesToPage(result) : result;
+    });
+    await service.setPassphrase(PASSPHRASE);
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${origin}/index.html`);
+    await page.waitForFunction(() => document.title === 'ready');
+    await page.evaluate((mode) => {
+      (window as unknown as { __benchBridge: string }).__benchBridge = mode;
+    }, bridge);
+    await page.evaluate(([c]) => (window as unknown as BenchWindow).backupBench.seed(c, 50_000, 10, 2 * 1024 * 1024), [candidate] as const);
+    const made = await page.evaluate(() => (window as unknown as BenchWindow).backupBench.backup());
+    console.log(`backup ${Math.round(made.ms)} ms`);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+    const node = new Session();
+    node.connect();
+    await node.post('Profiler.enable');
+    await node.post('Profiler.start');
+    await cdp.send('Profiler.start');
+    handlerMs = 0;
+    calls = 0;
+    const restored = await page.evaluate(
+      ([fileName, passphrase]) => (window as unknown as BenchWindow).backupBench.restore(fileName, passphrase),
+      [made.fileName, PASSPHRASE] as const,
+    );
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+    const nodeProfile = (await node.post('Profiler.stop')).profile as unknown as Profile;
+    console.log(`restore ${Math.round(restored.ms)} ms; main's handlers ${Math.round(handlerMs)} ms over ${calls} calls`);
+    report('Chromium (renderer)', profile);
+    report('Node (main and the bridge)', nodeProfile);
+  } finally {
+    await context.close();
+    server.close();
+    await fs.rm(work, { recursive: true, force: true });
+  }
+}
+
+void main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
