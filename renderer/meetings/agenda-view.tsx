@@ -18,6 +18,8 @@ import { NotOnThisLaptop } from '../components/not-on-laptop';
 import { FormError } from '../components/form-error';
 import { ViewTitle } from '../components/view-title';
 import { Field } from '../components/field';
+import { ConfirmBox } from '../components/confirm-action';
+import { PlanSelect } from '../components/plan-select';
 
 /** Setting up a meeting: date, time, place, the plan it reviews, and its agenda items. */
 export function AgendaView({ meetingId }: { meetingId: string | undefined }) {
@@ -116,19 +118,13 @@ function AgendaForms({ meeting }: { meeting: Meeting }) {
           onSave={(time) => change({ closedAt: time || undefined })}
         />
         <label htmlFor="meeting-plan">Plan under review</label>
-        <select
+        <PlanSelect
           id="meeting-plan"
+          plans={plans}
           value={meeting.planId ?? ''}
           disabled={isLocked}
           onChange={(event) => change({ planId: event.target.value || null })}
-        >
-          <option value="">No plan</option>
-          {plans?.map((plan) => (
-            <option key={plan.id} value={plan.id}>
-              {plan.header.title}
-            </option>
-          ))}
-        </select>
+        />
       </div>
       {meeting.carriedActions.length > 0 ? (
         <p className="muted">
@@ -503,23 +499,18 @@ function DeleteMeeting({ meeting }: { meeting: Meeting }) {
     <section aria-labelledby="delete-meeting-title" className="danger-zone">
       <h2 id="delete-meeting-title">Delete this draft meeting</h2>
       {isConfirming ? (
-        <div className="button-row">
-          <button
-            type="button"
-            className="danger"
-            onClick={() =>
-              void deleteDraftMeeting(db, meeting.id).then(
-                () => navigate('/meetings'),
-                (caught: unknown) => setError(describeError(caught)),
-              )
-            }
-          >
-            Yes, delete the meeting of {formatDate(meeting.date)}
-          </button>
-          <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-            Keep it
-          </button>
-        </div>
+        <ConfirmBox
+          label="Confirm deletion"
+          question={`Delete the draft meeting of ${formatDate(meeting.date)} and everything recorded for it? This cannot be undone.`}
+          confirmLabel={`Yes, delete the meeting of ${formatDate(meeting.date)}`}
+          onConfirm={() =>
+            void deleteDraftMeeting(db, meeting.id).then(
+              () => navigate('/meetings'),
+              (caught: unknown) => setError(describeError(caught)),
+            )
+          }
+          onKeep={() => setConfirming(false)}
+        />
       ) : (
         <button type="button" className="secondary" onClick={() => setConfirming(true)}>
           Delete this meeting…

@@ -1,0 +1,144 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { describe, expect, it } from 'vitest';
+import { NoteForm } from '../../renderer/components/note-form';
+import { PlanSelect, type PlanChoice } from '../../renderer/components/plan-select';
+
+// The last kit pieces: a short written reply in place (note form) and a choice of plan.
+
+function NoteHarness({ isRequired = false, onSaved }: { isRequired?: boolean; onSaved: (text: string) => void }) {
+  const [text, setText] = useState('');
+  const [isOpen, setOpen] = useState(true);
+  return isOpen ? (
+    <NoteForm
+      label="The answer as given at the meeting"
+      value={text}
+      onChange={setText}
+      isRequired={isRequired}
+      submitLabel="Save answer"
+      onSubmit={() => onSaved(text)}
+      onCancel={() => setOpen(false)}
+    />
+  ) : (
+    <p>Closed</p>
+  );
+}
+
+describe('the note form', () => {
+  it('names its textarea by the visible label, and saves what was typed by keyboard alone', async () => {
+    const user = userEvent.setup();
+    const saved: string[] = [];
+    render(<NoteHarness onSaved={(text) => saved.push(text)} />);
+    const box = screen.getByRole('textbox', { name: 'The answer as given at the meeting' });
+    expect(box.tagName).toBe('TEXTAREA');
+    expect(box).not.toBeRequired();
+    await user.tab();
+    expect(box).toHaveFocus();
+    await user.keyboard('Answered by the head of service');
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Save answer' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(saved).toEqual(['Answered by the head of service']));
+  });
+
+  it('cancels without saving, Cancel being the next tab stop after Save', async () => {
+    const user = userEvent.setup();
+    const saved: string[] = [];
+    render(<NoteHarness onSaved={(text) => saved.push(text)} />);
+    await user.type(screen.getByRole('textbox', { name: 'The answer as given at the meeting' }), 'Half a thought');
+    await user.tab();
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Cancel' })).toHaveAttribute('type', 'button');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByText('Closed')).toBeInTheDocument());
+    expect(saved).toEqual([]);
+  });
+
+  it('marks its textarea required when asked, so an empty reply is not sent by the browser', async () => {
+    const user = userEvent.setup();
+    const saved: string[] = [];
+    render(<NoteHarness isRequired onSaved={(text) => saved.push(text)} />);
+    expect(screen.getByRole('textbox', { name: 'The answer as given at the meeting' })).toBeRequired();
+    await user.click(screen.getByRole('button', { name: 'Save answer' }));
+    expect(saved).toEqual([]);
+  });
+});
+
+const plans: PlanChoice[] = [
+  { id: 'northshire', header: { title: 'Northshire SEND plan' } },
+  { id: 'eastvale', header: { title: 'Eastvale improvement plan' } },
+];
+
+describe('the plan select', () => {
+  it('offers "No plan" first, then the plans by title, named by the caller’s label', () => {
+    render(
+      <>
+        <label htmlFor="plan">Plan under review</label>
+        <PlanSelect id="plan" plans={plans} defaultValue="" />
+      </>,
+    );
+    const select = screen.getByRole('combobox', { name: 'Plan under review' });
+    const options = screen.getAllByRole('option');
+    expect(options.map((option) => option.textContent)).toEqual(['No plan', 'Northshire SEND plan', 'Eastvale improvement plan']);
+    expect(options.map((option) => option.getAttribute('value'))).toEqual(['', 'northshire', 'eastvale']);
+    expect(select).toHaveValue('');
+  });
+
+  it('offers only "No plan" while the plans load', () => {
+    render(<PlanSelect aria-label="Plan" plans={undefined} />);
+    expect(screen.getAllByRole('option').map((option) => option.textContent)).toEqual(['No plan']);
+  });
+
+  it('as a controlled select, says each keyboard choice and can be disabled', async () => {
+    const user = userEvent.setup();
+    const chosen: string[] = [];
+    function Harness({ isLocked }: { isLocked: boolean }) {
+      const [value, setValue] = useState('');
+      return (
+        <PlanSelect
+          aria-label="Plan under review"
+          plans={plans}
+          value={value}
+          disabled={isLocked}
+          onChange={(event) => {
+            chosen.push(event.target.value);
+            setValue(event.target.value);
+          }}
+        />
+      );
+    }
+    const { rerender } = render(<Harness isLocked={false} />);
+    const select = screen.getByRole('combobox', { name: 'Plan under review' });
+    await user.tab();
+    expect(select).toHaveFocus();
+    await user.selectOptions(select, 'Eastvale improvement plan');
+    await waitFor(() => expect(select).toHaveValue('eastvale'));
+    expect(chosen).toEqual(['eastvale']);
+    rerender(<Harness isLocked />);
+    expect(select).toBeDisabled();
+  });
+
+  it('as a form’s uncontrolled select, sends its chosen plan under its name', async () => {
+    const user = userEvent.setup();
+    let sent: string | null = null;
+    render(
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          sent = String(new FormData(event.currentTarget).get('plan'));
+        }}
+      >
+        <PlanSelect aria-label="Plan" name="plan" plans={plans} defaultValue="northshire" noneLabel="Not linked" />
+        <button type="submit">Set up</button>
+      </form>,
+    );
+    expect(screen.getByRole('option', { name: 'Not linked' })).toHaveValue('');
+    await user.click(screen.getByRole('button', { name: 'Set up' }));
+    await waitFor(() => expect(sent).toBe('northshire'));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Plan' }), 'Not linked');
+    await user.click(screen.getByRole('button', { name: 'Set up' }));
+    await waitFor(() => expect(sent).toBe(''));
+  });
+});
