@@ -20,6 +20,7 @@ import { ViewTitle } from '../components/view-title';
 import { Field } from '../components/field';
 import { ConfirmBox } from '../components/confirm-action';
 import { PlanSelect } from '../components/plan-select';
+import { QuickForm } from '../components/quick-form';
 
 /** Setting up a meeting: date, time, place, the plan it reviews, and its agenda items. */
 export function AgendaView({ meetingId }: { meetingId: string | undefined }) {
@@ -419,13 +420,12 @@ function AddItem({ nextNumber, onAdd }: { nextNumber: string; onAdd: (item: Agen
   const [fields, setFields] = useState(empty);
   const [error, setError] = useState<string | null>(null);
   const set = (patch: Partial<typeof empty>) => setFields((current) => ({ ...current, ...patch }));
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function onSubmit(): Promise<boolean> | false {
     const title = fields.title.trim();
     if (!title) {
       setError('Give the item a title.');
       titleRef.current?.focus();
-      return;
+      return false;
     }
     onAdd({
       id: crypto.randomUUID(),
@@ -438,56 +438,60 @@ function AddItem({ nextNumber, onAdd }: { nextNumber: string; onAdd: (item: Agen
     });
     setError(null);
     setFields(empty);
-    titleRef.current?.focus();
+    // Added at once (the agenda saves as a whole); QuickForm then puts focus back on the title.
+    return Promise.resolve(true);
   }
   return (
-    <form className="quick-add" aria-labelledby={`${formId}-title`} onSubmit={onSubmit} noValidate>
-      <h3 id={`${formId}-title`}>Add an item</h3>
-      <div className="quick-fields">
-        <Field id={`${formId}-number`} label="Number" className="field-number">
+    <QuickForm
+      title="Add an item"
+      headingLevel={3}
+      isTitleVisible
+      onSubmit={onSubmit}
+      firstFieldRef={titleRef}
+      error={error}
+      submitLabel="Add item"
+    >
+      <Field id={`${formId}-number`} label="Number" className="field-number">
+        <input
+          id={`${formId}-number`}
+          type="text"
+          size={4}
+          placeholder={nextNumber}
+          value={fields.number}
+          onChange={(event) => set({ number: event.target.value })}
+        />
+      </Field>
+      <Field id={`${formId}-item-title`} label="Title" className="field-wide">
+        <input
+          ref={titleRef}
+          id={`${formId}-item-title`}
+          type="text"
+          value={fields.title}
+          onChange={(event) => set({ title: event.target.value })}
+        />
+      </Field>
+      <Field id={`${formId}-presenter`} label="Presenter (role)">
+        <input
+          id={`${formId}-presenter`}
+          type="text"
+          value={fields.presenter}
+          onChange={(event) => set({ presenter: event.target.value })}
+        />
+      </Field>
+      <span className="field field-check">
+        <label className="check">
+          <input type="checkbox" checked={fields.isExempt} onChange={(event) => set({ isExempt: event.target.checked })} /> Exempt
+        </label>
+        <label className="check">
           <input
-            id={`${formId}-number`}
-            type="text"
-            size={4}
-            placeholder={nextNumber}
-            value={fields.number}
-            onChange={(event) => set({ number: event.target.value })}
-          />
-        </Field>
-        <Field id={`${formId}-item-title`} label="Title" className="field-wide">
-          <input
-            ref={titleRef}
-            id={`${formId}-item-title`}
-            type="text"
-            value={fields.title}
-            onChange={(event) => set({ title: event.target.value })}
-          />
-        </Field>
-        <Field id={`${formId}-presenter`} label="Presenter (role)">
-          <input
-            id={`${formId}-presenter`}
-            type="text"
-            value={fields.presenter}
-            onChange={(event) => set({ presenter: event.target.value })}
-          />
-        </Field>
-        <span className="field field-check">
-          <label className="check">
-            <input type="checkbox" checked={fields.isExempt} onChange={(event) => set({ isExempt: event.target.checked })} /> Exempt
-          </label>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={fields.isDecisionRequired}
-              onChange={(event) => set({ isDecisionRequired: event.target.checked })}
-            />{' '}
-            Decision required
-          </label>
-        </span>
-        <button type="submit">Add item</button>
-      </div>
-      <FormError message={error} />
-    </form>
+            type="checkbox"
+            checked={fields.isDecisionRequired}
+            onChange={(event) => set({ isDecisionRequired: event.target.checked })}
+          />{' '}
+          Decision required
+        </label>
+      </span>
+    </QuickForm>
   );
 }
 

@@ -1,9 +1,10 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { NoteForm } from '../../renderer/components/note-form';
 import { PlanSelect, type PlanChoice } from '../../renderer/components/plan-select';
+import { QuickForm } from '../../renderer/components/quick-form';
 
 // The last kit pieces: a short written reply in place (note form) and a choice of plan.
 
@@ -140,5 +141,71 @@ describe('the plan select', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Plan' }), 'Not linked');
     await user.click(screen.getByRole('button', { name: 'Set up' }));
     await waitFor(() => expect(sent).toBe(''));
+  });
+});
+
+function QuickHarness({ isSection = false }: { isSection?: boolean }) {
+  const nameRef = useRef<HTMLInputElement>(null);
+  const [name, setName] = useState('');
+  const [added, setAdded] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <>
+      <QuickForm
+        title="Add a member"
+        headingLevel={isSection ? 3 : undefined}
+        isTitleVisible={isSection}
+        firstFieldRef={nameRef}
+        error={error}
+        submitLabel="Add member"
+        onSubmit={() => {
+          if (name.trim() === '') {
+            setError('Give the member’s name.');
+            return false;
+          }
+          setError(null);
+          setAdded((current) => [...current, name.trim()]);
+          setName('');
+          return Promise.resolve(true);
+        }}
+      >
+        <label htmlFor="quick-name">Name</label>
+        <input ref={nameRef} id="quick-name" type="text" value={name} onChange={(event) => setName(event.target.value)} />
+        <label htmlFor="quick-role">Role</label>
+        <input id="quick-role" type="text" />
+      </QuickForm>
+      <ul aria-label="Added">
+        {added.map((entry) => (
+          <li key={entry}>{entry}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+describe('the quick form', () => {
+  it('is a form named by its heading: an unseen h4 by default, a visible h3 for a page’s section', () => {
+    const { unmount } = render(<QuickHarness />);
+    expect(screen.getByRole('form', { name: 'Add a member' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 4, name: 'Add a member' })).toHaveClass('visually-hidden');
+    unmount();
+    render(<QuickHarness isSection />);
+    expect(screen.getByRole('form', { name: 'Add a member' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 3, name: 'Add a member' })).not.toHaveClass('visually-hidden');
+  });
+
+  it('refuses with an alert and leaves focus where it was; adds by Enter and puts focus back on the first field', async () => {
+    const user = userEvent.setup();
+    render(<QuickHarness />);
+    await user.click(screen.getByRole('textbox', { name: 'Role' }));
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Give the member’s name.'));
+    expect(screen.getByRole('textbox', { name: 'Role' })).toHaveFocus();
+    await user.type(screen.getByRole('textbox', { name: 'Name' }), 'Priya Shah');
+    await user.click(screen.getByRole('textbox', { name: 'Role' }));
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByRole('list', { name: 'Added' })).toHaveTextContent('Priya Shah'));
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveFocus();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 });
