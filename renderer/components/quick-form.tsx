@@ -1,4 +1,4 @@
-import { useId, type FormEvent, type ReactNode, type RefObject } from 'react';
+import { useId, useState, type FormEvent, type ReactNode, type RefObject } from 'react';
 import { FormError } from './form-error';
 
 type QuickFormProps = {
@@ -53,4 +53,29 @@ export function QuickForm({
       <FormError message={error} />
     </form>
   );
+}
+
+/**
+ * A quick form's entry: its fields (set a few at a time), its refusal, and taking an entry (the
+ * fields emptied, the refusal gone), each answered in the shape QuickForm's onSubmit returns.
+ */
+export function useQuickEntry<T extends object>(empty: T) {
+  const [fields, setFields] = useState(empty);
+  const [error, setError] = useState<string | null>(null);
+  return {
+    fields,
+    error,
+    set: (patch: Partial<T>) => setFields((current) => ({ ...current, ...patch })),
+    /** Refuses the entry with the reason said in the form's alert. */
+    refuse: (message: string): false => {
+      setError(message);
+      return false;
+    },
+    /** Takes an entry saved at once (with the whole record): QuickForm then goes back to the first field. */
+    take: (): Promise<boolean> => {
+      setError(null);
+      setFields(empty);
+      return Promise.resolve(true);
+    },
+  };
 }

@@ -20,7 +20,7 @@ import { ViewTitle } from '../components/view-title';
 import { Field } from '../components/field';
 import { ConfirmBox } from '../components/confirm-action';
 import { PlanSelect } from '../components/plan-select';
-import { QuickForm } from '../components/quick-form';
+import { QuickForm, useQuickEntry } from '../components/quick-form';
 
 /** Setting up a meeting: date, time, place, the plan it reviews, and its agenda items. */
 export function AgendaView({ meetingId }: { meetingId: string | undefined }) {
@@ -416,16 +416,18 @@ function AgendaRow({
 function AddItem({ nextNumber, onAdd }: { nextNumber: string; onAdd: (item: AgendaItem) => void }) {
   const formId = useId();
   const titleRef = useRef<HTMLInputElement>(null);
-  const empty = { number: '', title: '', presenter: '', isExempt: false, isDecisionRequired: false };
-  const [fields, setFields] = useState(empty);
-  const [error, setError] = useState<string | null>(null);
-  const set = (patch: Partial<typeof empty>) => setFields((current) => ({ ...current, ...patch }));
+  const { fields, set, error, refuse, take } = useQuickEntry({
+    number: '',
+    title: '',
+    presenter: '',
+    isExempt: false,
+    isDecisionRequired: false,
+  });
   function onSubmit(): Promise<boolean> | false {
     const title = fields.title.trim();
     if (!title) {
-      setError('Give the item a title.');
       titleRef.current?.focus();
-      return false;
+      return refuse('Give the item a title.');
     }
     onAdd({
       id: crypto.randomUUID(),
@@ -436,10 +438,7 @@ function AddItem({ nextNumber, onAdd }: { nextNumber: string; onAdd: (item: Agen
       isDecisionRequired: fields.isDecisionRequired,
       links: [],
     });
-    setError(null);
-    setFields(empty);
-    // Added at once (the agenda saves as a whole); QuickForm then puts focus back on the title.
-    return Promise.resolve(true);
+    return take();
   }
   return (
     <QuickForm

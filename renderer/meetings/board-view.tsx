@@ -17,7 +17,7 @@ import { useBoard, useMeetings } from './use-meetings';
 import './meetings.css';
 import { ViewTitle } from '../components/view-title';
 import { Field } from '../components/field';
-import { QuickForm } from '../components/quick-form';
+import { QuickForm, useQuickEntry } from '../components/quick-form';
 
 /** The board register (members, organisations, who votes, substitutes) and the terms of reference. */
 export function BoardView() {
@@ -206,17 +206,13 @@ function AddMember({
 }) {
   const formId = useId();
   const nameRef = useRef<HTMLInputElement>(null);
-  const empty = { name: '', role: '', organisation: '', isVoting: true, substituteForId: '' };
-  const [fields, setFields] = useState(empty);
-  const [error, setError] = useState<string | null>(null);
-  const set = (patch: Partial<typeof empty>) => setFields((current) => ({ ...current, ...patch }));
+  const { fields, set, error, refuse, take } = useQuickEntry({ name: '', role: '', organisation: '', isVoting: true, substituteForId: '' });
   function onSubmit(): Promise<boolean> | false {
     const name = fields.name.trim();
     const organisation = fields.organisation.trim();
     if (!name || !organisation) {
-      setError(!name ? 'Give the member’s name.' : 'Give the member’s organisation (council group, ICB, parent carer forum, …).');
       nameRef.current?.focus();
-      return false;
+      return refuse(!name ? 'Give the member’s name.' : 'Give the member’s organisation (council group, ICB, parent carer forum, …).');
     }
     onAdd({
       id: crypto.randomUUID(),
@@ -226,10 +222,7 @@ function AddMember({
       isVoting: fields.isVoting,
       substituteForId: fields.substituteForId || null,
     });
-    setError(null);
-    setFields(empty);
-    // Added at once (the board saves as a whole); QuickForm then puts focus back on the name.
-    return Promise.resolve(true);
+    return take();
   }
   return (
     <QuickForm

@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { NoteForm } from '../../renderer/components/note-form';
 import { PlanSelect, type PlanChoice } from '../../renderer/components/plan-select';
-import { QuickForm } from '../../renderer/components/quick-form';
+import { QuickForm, useQuickEntry } from '../../renderer/components/quick-form';
 
 // The last kit pieces: a short written reply in place (note form) and a choice of plan.
 
@@ -146,9 +146,8 @@ describe('the plan select', () => {
 
 function QuickHarness({ isSection = false }: { isSection?: boolean }) {
   const nameRef = useRef<HTMLInputElement>(null);
-  const [name, setName] = useState('');
+  const { fields, set, error, refuse, take } = useQuickEntry({ name: '', role: '' });
   const [added, setAdded] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
   return (
     <>
       <QuickForm
@@ -159,20 +158,15 @@ function QuickHarness({ isSection = false }: { isSection?: boolean }) {
         error={error}
         submitLabel="Add member"
         onSubmit={() => {
-          if (name.trim() === '') {
-            setError('Give the member’s name.');
-            return false;
-          }
-          setError(null);
-          setAdded((current) => [...current, name.trim()]);
-          setName('');
-          return Promise.resolve(true);
+          if (fields.name.trim() === '') return refuse('Give the member’s name.');
+          setAdded((current) => [...current, `${fields.name.trim()} (${fields.role})`]);
+          return take();
         }}
       >
         <label htmlFor="quick-name">Name</label>
-        <input ref={nameRef} id="quick-name" type="text" value={name} onChange={(event) => setName(event.target.value)} />
+        <input ref={nameRef} id="quick-name" type="text" value={fields.name} onChange={(event) => set({ name: event.target.value })} />
         <label htmlFor="quick-role">Role</label>
-        <input id="quick-role" type="text" />
+        <input id="quick-role" type="text" value={fields.role} onChange={(event) => set({ role: event.target.value })} />
       </QuickForm>
       <ul aria-label="Added">
         {added.map((entry) => (
@@ -194,7 +188,7 @@ describe('the quick form', () => {
     expect(screen.getByRole('heading', { level: 3, name: 'Add a member' })).not.toHaveClass('visually-hidden');
   });
 
-  it('refuses with an alert and leaves focus where it was; adds by Enter and puts focus back on the first field', async () => {
+  it('refuses with an alert and leaves focus where it was; takes an entry by Enter, empties the fields and puts focus back on the first', async () => {
     const user = userEvent.setup();
     render(<QuickHarness />);
     await user.click(screen.getByRole('textbox', { name: 'Role' }));
@@ -202,10 +196,12 @@ describe('the quick form', () => {
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Give the member’s name.'));
     expect(screen.getByRole('textbox', { name: 'Role' })).toHaveFocus();
     await user.type(screen.getByRole('textbox', { name: 'Name' }), 'Priya Shah');
-    await user.click(screen.getByRole('textbox', { name: 'Role' }));
-    await user.keyboard('{Enter}');
-    await waitFor(() => expect(screen.getByRole('list', { name: 'Added' })).toHaveTextContent('Priya Shah'));
+    await user.type(screen.getByRole('textbox', { name: 'Role' }), 'Chair{Enter}');
+    await waitFor(() => expect(screen.getByRole('list', { name: 'Added' })).toHaveTextContent('Priya Shah (Chair)'));
     expect(screen.getByRole('textbox', { name: 'Name' })).toHaveFocus();
+    // The entry taken: the fields are empty again and the refusal is gone.
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('');
+    expect(screen.getByRole('textbox', { name: 'Role' })).toHaveValue('');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 });
