@@ -5,8 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { NoteForm } from '../../renderer/components/note-form';
 import { PlanSelect, type PlanChoice } from '../../renderer/components/plan-select';
 import { QuickForm, useQuickEntry } from '../../renderer/components/quick-form';
+import { SavedLine } from '../../renderer/components/saved-notice';
+import { fakeBridge, renderWithServices } from './helpers';
 
-// The last kit pieces: a short written reply in place (note form) and a choice of plan.
+// The last kit pieces: a short written reply in place (note form), a choice of plan, a one-line
+// add form, and a save's outcome line.
 
 function NoteHarness({ isRequired = false, onSaved }: { isRequired?: boolean; onSaved: (text: string) => void }) {
   const [text, setText] = useState('');
@@ -203,5 +206,35 @@ describe('the quick form', () => {
     expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('');
     expect(screen.getByRole('textbox', { name: 'Role' })).toHaveValue('');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+});
+
+describe('the saved line', () => {
+  const SAVED_ID = '6f1f3c1e-2b0e-4f7a-9d7e-3c5a1b2d4e6f';
+
+  it('says the save and offers "Show in folder" by keyboard, asking main by the id it gave the file', async () => {
+    const user = userEvent.setup();
+    const bridge = fakeBridge({ 'shell:show-saved': () => ({ shown: true }) });
+    renderWithServices(
+      <SavedLine
+        text="Saved minutes.docx to /home/amina/Documents."
+        saved={{ saved: true, fileName: 'minutes.docx', savedId: SAVED_ID }}
+      />,
+      { bridge },
+    );
+    expect(screen.getByText(/Saved minutes\.docx to/)).toHaveClass('entry', 'entry-info');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    await user.tab();
+    const show = screen.getByRole('button', { name: /^Show in folder\b.*minutes\.docx$/ });
+    expect(show).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(bridge.calls).toContainEqual({ channel: 'shell:show-saved', argument: { savedId: SAVED_ID } }));
+  });
+
+  it('offers nothing to show when nothing was saved, and says a refusal as an alert', () => {
+    renderWithServices(<SavedLine tone="error" text="The folder is read-only. Nothing was saved." />);
+    expect(screen.getByRole('alert')).toHaveTextContent('The folder is read-only. Nothing was saved.');
+    expect(screen.getByRole('alert')).toHaveClass('entry-error');
+    expect(screen.queryByRole('button')).not.toBeInTheDocument();
   });
 });
