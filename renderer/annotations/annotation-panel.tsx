@@ -12,6 +12,7 @@ import { ProfileDialog } from './profile-dialog';
 import { describeTargetMoves } from './target-moves';
 import { useAnnotationsOn, useChangesSince, useProfile } from './use-annotations';
 import { ConfirmBox } from '../components/confirm-action';
+import { NoteForm } from '../components/note-form';
 
 /**
  * Notes, questions, concerns, praise and assurance views on one plan entity: the member's own
@@ -97,10 +98,8 @@ function AnnotationCard({
   const [mode, setMode] = useState<'view' | 'edit' | 'answer' | 'not-accepted' | 'confirm-delete'>('view');
   const [answer, setAnswer] = useState(record.answer?.text ?? '');
   const [followUp, setFollowUp] = useState('');
-  const followUpId = useId();
   const changes = useChangesSince(target, record.madeAgainstRevision);
   const moved = changes ? describeTargetMoves(changes) : null;
-  const answerId = useId();
 
   async function run(action: () => Promise<{ ok: boolean; error?: { message: string } }>, done: string) {
     const result = await action();
@@ -164,44 +163,31 @@ function AnnotationCard({
         </p>
       ) : null}
       {isMine && profile && mode === 'not-accepted' ? (
-        <form
-          className="answer-form"
-          onSubmit={(event) => {
-            event.preventDefault();
+        <NoteForm
+          label="What still needs answering (the follow-up)"
+          value={followUp}
+          onChange={setFollowUp}
+          isRequired
+          submitLabel="Mark answer not accepted"
+          onSubmit={() => {
             if (followUp.trim() === '') return;
             void run(
               () => markAnswerNotAccepted(db, profile, record.id, followUp),
               'Answer marked not accepted; the question is open again.',
             );
           }}
-        >
-          <label htmlFor={followUpId}>What still needs answering (the follow-up)</label>
-          <textarea id={followUpId} rows={3} required value={followUp} onChange={(event) => setFollowUp(event.target.value)} />
-          <div className="button-row">
-            <button type="submit">Mark answer not accepted</button>
-            <button type="button" className="secondary" onClick={() => setMode('view')}>
-              Cancel
-            </button>
-          </div>
-        </form>
+          onCancel={() => setMode('view')}
+        />
       ) : null}
       {isMine && profile && mode === 'answer' ? (
-        <form
-          className="answer-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void run(() => answerQuestion(db, profile, record.id, answer.trim() === '' ? null : answer), 'Answer recorded.');
-          }}
-        >
-          <label htmlFor={answerId}>The answer as given at the meeting</label>
-          <textarea id={answerId} rows={3} value={answer} onChange={(event) => setAnswer(event.target.value)} />
-          <div className="button-row">
-            <button type="submit">Save answer</button>
-            <button type="button" className="secondary" onClick={() => setMode('view')}>
-              Cancel
-            </button>
-          </div>
-        </form>
+        <NoteForm
+          label="The answer as given at the meeting"
+          value={answer}
+          onChange={setAnswer}
+          submitLabel="Save answer"
+          onSubmit={() => void run(() => answerQuestion(db, profile, record.id, answer.trim() === '' ? null : answer), 'Answer recorded.')}
+          onCancel={() => setMode('view')}
+        />
       ) : null}
       {isMine && profile && mode === 'confirm-delete' ? (
         <ConfirmBox

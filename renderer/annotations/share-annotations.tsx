@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import type { SavedFile } from '../../shared/ipc/contract';
 import { useServices } from '../app/context';
 import { plural } from '../format';
-import { savedSentence, ShowInFolder } from '../components/saved-notice';
+import { SavedLine, savedSentence } from '../components/saved-notice';
 import { buildAnnotationsFile } from './annotation-repository';
 import { useMyAnnotations, useProfile } from './use-annotations';
 
@@ -57,14 +57,7 @@ export function ShareAnnotations({ children }: { children?: ReactNode }) {
         </button>
         {children}
       </div>
-      <div aria-live="polite">
-        {outcome ? (
-          <p className="entry entry-info">
-            {outcome.text}{' '}
-            {outcome.saved?.savedId ? <ShowInFolder savedId={outcome.saved.savedId} fileName={outcome.saved.fileName} /> : null}
-          </p>
-        ) : null}
-      </div>
+      <div aria-live="polite">{outcome ? <SavedLine text={outcome.text} saved={outcome.saved} /> : null}</div>
     </>
   );
 }

@@ -36,3 +36,18 @@ export function ShowInFolder({ savedId, fileName }: { savedId: string; fileName?
     </>
   );
 }
+
+/** What a save step said: its words, and the file main saved (if it saved one). */
+export type SaveOutcome = { text: string; saved?: SavedFile };
+
+/**
+ * A save's outcome in one line: the words, then "Show in folder" when main saved a file. An error
+ * is an alert; the caller keeps the line inside its own polite live region.
+ */
+export function SavedLine({ text, saved, tone = 'info' }: SaveOutcome & { tone?: 'ok' | 'info' | 'error' }) {
+  return (
+    <p className={`entry entry-${tone}`} role={tone === 'error' ? 'alert' : undefined}>
+      {text} {saved?.savedId ? <ShowInFolder savedId={saved.savedId} fileName={saved.fileName} /> : null}
+    </p>
+  );
+}

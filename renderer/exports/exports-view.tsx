@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { SavedFile } from '../../shared/ipc/contract';
 import { ShareAnnotations } from '../annotations/share-annotations';
-import { savedSentence, ShowInFolder } from '../components/saved-notice';
+import { SavedLine, savedSentence } from '../components/saved-notice';
 import type { ExportKind, ExportRequest } from '../../shared/exports/schema';
 import type { Meeting } from '../../shared/meetings/schema';
 import { useServices } from '../app/context';
@@ -322,12 +322,7 @@ export function ExportsView() {
         </div>
       </form>
       <div id={`${formId}-status`} className="exports-result" aria-live="polite">
-        {message ? (
-          <p className={`entry entry-${message.tone}`} role={message.tone === 'error' ? 'alert' : undefined}>
-            {message.text}{' '}
-            {message.saved?.savedId ? <ShowInFolder savedId={message.saved.savedId} fileName={message.saved.fileName} /> : null}
-          </p>
-        ) : null}
+        {message ? <SavedLine tone={message.tone} text={message.text} saved={message.saved} /> : null}
       </div>
 
       <h2>Your shared annotations</h2>

@@ -7,7 +7,8 @@ import { saveRecord } from './meeting-repository';
 import { useRemoveRecord } from './use-undoable-removal';
 import { useSave } from './save-status';
 import { DateField } from '../components/date-field';
-import { QuickForm, Part, RemoveButton, TargetSelect, toTarget, type ItemProps, recordBase } from './item-parts';
+import { Part, RemoveButton, TargetSelect, toTarget, type ItemProps, recordBase } from './item-parts';
+import { QuickForm } from '../components/quick-form';
 import { Field } from '../components/field';
 
 // The actions arising from one agenda item, each with an owner and, where given, a plan target.

@@ -18,6 +18,9 @@ import { NotOnThisLaptop } from '../components/not-on-laptop';
 import { FormError } from '../components/form-error';
 import { ViewTitle } from '../components/view-title';
 import { Field } from '../components/field';
+import { ConfirmBox } from '../components/confirm-action';
+import { PlanSelect } from '../components/plan-select';
+import { QuickForm, useQuickEntry } from '../components/quick-form';
 
 /** Setting up a meeting: date, time, place, the plan it reviews, and its agenda items. */
 export function AgendaView({ meetingId }: { meetingId: string | undefined }) {
@@ -116,19 +119,13 @@ function AgendaForms({ meeting }: { meeting: Meeting }) {
           onSave={(time) => change({ closedAt: time || undefined })}
         />
         <label htmlFor="meeting-plan">Plan under review</label>
-        <select
+        <PlanSelect
           id="meeting-plan"
+          plans={plans}
           value={meeting.planId ?? ''}
           disabled={isLocked}
           onChange={(event) => change({ planId: event.target.value || null })}
-        >
-          <option value="">No plan</option>
-          {plans?.map((plan) => (
-            <option key={plan.id} value={plan.id}>
-              {plan.header.title}
-            </option>
-          ))}
-        </select>
+        />
       </div>
       {meeting.carriedActions.length > 0 ? (
         <p className="muted">
@@ -419,17 +416,18 @@ function AgendaRow({
 function AddItem({ nextNumber, onAdd }: { nextNumber: string; onAdd: (item: AgendaItem) => void }) {
   const formId = useId();
   const titleRef = useRef<HTMLInputElement>(null);
-  const empty = { number: '', title: '', presenter: '', isExempt: false, isDecisionRequired: false };
-  const [fields, setFields] = useState(empty);
-  const [error, setError] = useState<string | null>(null);
-  const set = (patch: Partial<typeof empty>) => setFields((current) => ({ ...current, ...patch }));
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  const { fields, set, error, refuse, take } = useQuickEntry({
+    number: '',
+    title: '',
+    presenter: '',
+    isExempt: false,
+    isDecisionRequired: false,
+  });
+  function onSubmit(): Promise<boolean> | false {
     const title = fields.title.trim();
     if (!title) {
-      setError('Give the item a title.');
       titleRef.current?.focus();
-      return;
+      return refuse('Give the item a title.');
     }
     onAdd({
       id: crypto.randomUUID(),
@@ -440,58 +438,59 @@ function AddItem({ nextNumber, onAdd }: { nextNumber: string; onAdd: (item: Agen
       isDecisionRequired: fields.isDecisionRequired,
       links: [],
     });
-    setError(null);
-    setFields(empty);
-    titleRef.current?.focus();
+    return take();
   }
   return (
-    <form className="quick-add" aria-labelledby={`${formId}-title`} onSubmit={onSubmit} noValidate>
-      <h3 id={`${formId}-title`}>Add an item</h3>
-      <div className="quick-fields">
-        <Field id={`${formId}-number`} label="Number" className="field-number">
+    <QuickForm
+      title="Add an item"
+      headingLevel={3}
+      isTitleVisible
+      onSubmit={onSubmit}
+      firstFieldRef={titleRef}
+      error={error}
+      submitLabel="Add item"
+    >
+      <Field id={`${formId}-number`} label="Number" className="field-number">
+        <input
+          id={`${formId}-number`}
+          type="text"
+          size={4}
+          placeholder={nextNumber}
+          value={fields.number}
+          onChange={(event) => set({ number: event.target.value })}
+        />
+      </Field>
+      <Field id={`${formId}-item-title`} label="Title" className="field-wide">
+        <input
+          ref={titleRef}
+          id={`${formId}-item-title`}
+          type="text"
+          value={fields.title}
+          onChange={(event) => set({ title: event.target.value })}
+        />
+      </Field>
+      <Field id={`${formId}-presenter`} label="Presenter (role)">
+        <input
+          id={`${formId}-presenter`}
+          type="text"
+          value={fields.presenter}
+          onChange={(event) => set({ presenter: event.target.value })}
+        />
+      </Field>
+      <span className="field field-check">
+        <label className="check">
+          <input type="checkbox" checked={fields.isExempt} onChange={(event) => set({ isExempt: event.target.checked })} /> Exempt
+        </label>
+        <label className="check">
           <input
-            id={`${formId}-number`}
-            type="text"
-            size={4}
-            placeholder={nextNumber}
-            value={fields.number}
-            onChange={(event) => set({ number: event.target.value })}
-          />
-        </Field>
-        <Field id={`${formId}-item-title`} label="Title" className="field-wide">
-          <input
-            ref={titleRef}
-            id={`${formId}-item-title`}
-            type="text"
-            value={fields.title}
-            onChange={(event) => set({ title: event.target.value })}
-          />
-        </Field>
-        <Field id={`${formId}-presenter`} label="Presenter (role)">
-          <input
-            id={`${formId}-presenter`}
-            type="text"
-            value={fields.presenter}
-            onChange={(event) => set({ presenter: event.target.value })}
-          />
-        </Field>
-        <span className="field field-check">
-          <label className="check">
-            <input type="checkbox" checked={fields.isExempt} onChange={(event) => set({ isExempt: event.target.checked })} /> Exempt
-          </label>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={fields.isDecisionRequired}
-              onChange={(event) => set({ isDecisionRequired: event.target.checked })}
-            />{' '}
-            Decision required
-          </label>
-        </span>
-        <button type="submit">Add item</button>
-      </div>
-      <FormError message={error} />
-    </form>
+            type="checkbox"
+            checked={fields.isDecisionRequired}
+            onChange={(event) => set({ isDecisionRequired: event.target.checked })}
+          />{' '}
+          Decision required
+        </label>
+      </span>
+    </QuickForm>
   );
 }
 
@@ -503,23 +502,18 @@ function DeleteMeeting({ meeting }: { meeting: Meeting }) {
     <section aria-labelledby="delete-meeting-title" className="danger-zone">
       <h2 id="delete-meeting-title">Delete this draft meeting</h2>
       {isConfirming ? (
-        <div className="button-row">
-          <button
-            type="button"
-            className="danger"
-            onClick={() =>
-              void deleteDraftMeeting(db, meeting.id).then(
-                () => navigate('/meetings'),
-                (caught: unknown) => setError(describeError(caught)),
-              )
-            }
-          >
-            Yes, delete the meeting of {formatDate(meeting.date)}
-          </button>
-          <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-            Keep it
-          </button>
-        </div>
+        <ConfirmBox
+          label="Confirm deletion"
+          question={`Delete the draft meeting of ${formatDate(meeting.date)} and everything recorded for it? This cannot be undone.`}
+          confirmLabel={`Yes, delete the meeting of ${formatDate(meeting.date)}`}
+          onConfirm={() =>
+            void deleteDraftMeeting(db, meeting.id).then(
+              () => navigate('/meetings'),
+              (caught: unknown) => setError(describeError(caught)),
+            )
+          }
+          onKeep={() => setConfirming(false)}
+        />
       ) : (
         <button type="button" className="secondary" onClick={() => setConfirming(true)}>
           Delete this meeting…

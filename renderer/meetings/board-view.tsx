@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState } from 'react';
 import { isValidDecisionPattern, nextDecisionNumber } from '../../shared/meetings/numbering';
 import { MAJORITY_RULES, type Board, type BoardMember, type TermsOfReference } from '../../shared/meetings/schema';
 import { useServices } from '../app/context';
@@ -15,10 +15,10 @@ import { updateBoard, type BoardChange } from './meeting-repository';
 import { SaveProvider, SaveStatus, useSave } from './save-status';
 import { useBoard, useMeetings } from './use-meetings';
 import './meetings.css';
-import { FormError } from '../components/form-error';
 import { ViewTitle } from '../components/view-title';
 import { Field } from '../components/field';
 import { usePlans } from '../hooks/use-plan-data';
+import { QuickForm, useQuickEntry } from '../components/quick-form';
 
 /** The board register (members, organisations, who votes, substitutes) and the terms of reference. */
 export function BoardView() {
@@ -208,18 +208,13 @@ function AddMember({
 }) {
   const formId = useId();
   const nameRef = useRef<HTMLInputElement>(null);
-  const empty = { name: '', role: '', organisation: '', isVoting: true, substituteForId: '' };
-  const [fields, setFields] = useState(empty);
-  const [error, setError] = useState<string | null>(null);
-  const set = (patch: Partial<typeof empty>) => setFields((current) => ({ ...current, ...patch }));
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  const { fields, set, error, refuse, take } = useQuickEntry({ name: '', role: '', organisation: '', isVoting: true, substituteForId: '' });
+  function onSubmit(): Promise<boolean> | false {
     const name = fields.name.trim();
     const organisation = fields.organisation.trim();
     if (!name || !organisation) {
-      setError(!name ? 'Give the member’s name.' : 'Give the member’s organisation (council group, ICB, parent carer forum, …).');
       nameRef.current?.focus();
-      return;
+      return refuse(!name ? 'Give the member’s name.' : 'Give the member’s organisation (council group, ICB, parent carer forum, …).');
     }
     onAdd({
       id: crypto.randomUUID(),
@@ -229,60 +224,61 @@ function AddMember({
       isVoting: fields.isVoting,
       substituteForId: fields.substituteForId || null,
     });
-    setError(null);
-    setFields(empty);
-    nameRef.current?.focus();
+    return take();
   }
   return (
-    <form className="quick-add" aria-labelledby={`${formId}-title`} onSubmit={onSubmit} noValidate>
-      <h3 id={`${formId}-title`}>Add a member</h3>
-      <div className="quick-fields">
-        <Field id={`${formId}-name`} label="Name">
-          <input
-            ref={nameRef}
-            id={`${formId}-name`}
-            type="text"
-            value={fields.name}
-            onChange={(event) => set({ name: event.target.value })}
-          />
-        </Field>
-        <Field id={`${formId}-role`} label="Role">
-          <input id={`${formId}-role`} type="text" value={fields.role} onChange={(event) => set({ role: event.target.value })} />
-        </Field>
-        <Field id={`${formId}-organisation`} label="Organisation">
-          <input
-            id={`${formId}-organisation`}
-            type="text"
-            list="board-organisations"
-            value={fields.organisation}
-            onChange={(event) => set({ organisation: event.target.value })}
-          />
-        </Field>
-        <span className="field field-check">
-          <label className="check">
-            <input type="checkbox" checked={fields.isVoting} onChange={(event) => set({ isVoting: event.target.checked })} /> Votes
-          </label>
-        </span>
-        <Field id={`${formId}-substitute`} label="Substitute for">
-          <select
-            id={`${formId}-substitute`}
-            value={fields.substituteForId}
-            onChange={(event) => set({ substituteForId: event.target.value })}
-          >
-            <option value="">Not a substitute</option>
-            {members
-              .filter((member) => member.substituteForId === null)
-              .map((member) => (
-                <option key={member.id} value={member.id}>
-                  {nameOf(member.id)}
-                </option>
-              ))}
-          </select>
-        </Field>
-        <button type="submit">Add member</button>
-      </div>
-      <FormError message={error} />
-    </form>
+    <QuickForm
+      title="Add a member"
+      headingLevel={3}
+      isTitleVisible
+      onSubmit={onSubmit}
+      firstFieldRef={nameRef}
+      error={error}
+      submitLabel="Add member"
+    >
+      <Field id={`${formId}-name`} label="Name">
+        <input
+          ref={nameRef}
+          id={`${formId}-name`}
+          type="text"
+          value={fields.name}
+          onChange={(event) => set({ name: event.target.value })}
+        />
+      </Field>
+      <Field id={`${formId}-role`} label="Role">
+        <input id={`${formId}-role`} type="text" value={fields.role} onChange={(event) => set({ role: event.target.value })} />
+      </Field>
+      <Field id={`${formId}-organisation`} label="Organisation">
+        <input
+          id={`${formId}-organisation`}
+          type="text"
+          list="board-organisations"
+          value={fields.organisation}
+          onChange={(event) => set({ organisation: event.target.value })}
+        />
+      </Field>
+      <span className="field field-check">
+        <label className="check">
+          <input type="checkbox" checked={fields.isVoting} onChange={(event) => set({ isVoting: event.target.checked })} /> Votes
+        </label>
+      </span>
+      <Field id={`${formId}-substitute`} label="Substitute for">
+        <select
+          id={`${formId}-substitute`}
+          value={fields.substituteForId}
+          onChange={(event) => set({ substituteForId: event.target.value })}
+        >
+          <option value="">Not a substitute</option>
+          {members
+            .filter((member) => member.substituteForId === null)
+            .map((member) => (
+              <option key={member.id} value={member.id}>
+                {nameOf(member.id)}
+              </option>
+            ))}
+        </select>
+      </Field>
+    </QuickForm>
   );
 }
 

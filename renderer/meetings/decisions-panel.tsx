@@ -10,7 +10,8 @@ import { recordDecision } from './meeting-repository';
 import { useWithdrawDecision } from './use-undoable-removal';
 import { useSave } from './save-status';
 import { draftKey, useDraftState } from './use-draft-state';
-import { QuickForm, Part, RemoveButton, type ItemProps } from './item-parts';
+import { Part, RemoveButton, type ItemProps } from './item-parts';
+import { QuickForm } from '../components/quick-form';
 import { StatusTag } from '../components/status-tag';
 import { Field } from '../components/field';
 

@@ -5,7 +5,8 @@ import { saveRecord } from './meeting-repository';
 import { useRemoveRecord } from './use-undoable-removal';
 import { useSave } from './save-status';
 import { draftKey, useDraftState } from './use-draft-state';
-import { QuickForm, Part, RemoveButton, type ItemProps, recordBase } from './item-parts';
+import { Part, RemoveButton, type ItemProps, recordBase } from './item-parts';
+import { QuickForm } from '../components/quick-form';
 import { StatusTag } from '../components/status-tag';
 import { Field } from '../components/field';
 

@@ -1,4 +1,4 @@
-import { useId, type FormEvent, type ReactNode, type RefObject } from 'react';
+import { type ReactNode, type RefObject } from 'react';
 import {
   type AgendaItem,
   type Board,
@@ -8,7 +8,6 @@ import {
   type TermsOfReference,
 } from '../../shared/meetings/schema';
 import type { PlanTarget } from './use-meetings';
-import { FormError } from '../components/form-error';
 
 // What every part of a live agenda item is built from: its props, a titled part, a remove
 // button, the one-line form that returns focus for the next entry, and the plan target picker.
@@ -42,48 +41,6 @@ export function RemoveButton({ label, onClick, children = 'Remove' }: { label: s
     <button type="button" className="secondary small" aria-label={label} onClick={onClick}>
       {children}
     </button>
-  );
-}
-
-/** A one-line form: Enter adds, then focus goes back to its first field for the next entry. */
-export function QuickForm({
-  title,
-  onSubmit,
-  firstFieldRef,
-  error,
-  children,
-  submitLabel,
-}: {
-  title: string;
-  /** Checks at once (false: refused, the alert says why), else returns the save in flight. */
-  onSubmit: () => Promise<boolean> | false;
-  firstFieldRef: RefObject<HTMLElement | null>;
-  error: string | null;
-  children: ReactNode;
-  submitLabel: string;
-}) {
-  const titleId = useId();
-  function handle(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    // After a refusal, stay put (the alert says why). Otherwise back to the first field for the
-    // next entry now, before the save is awaited: a chair who moves on (Alt+2, a click) while it
-    // is saving keeps the focus they chose, and their keystrokes never land in this form.
-    const saving = onSubmit();
-    if (saving === false) return;
-    firstFieldRef.current?.focus();
-    void saving;
-  }
-  return (
-    <form className="quick-add" aria-labelledby={titleId} onSubmit={handle} noValidate>
-      <h4 id={titleId} className="visually-hidden">
-        {title}
-      </h4>
-      <div className="quick-fields">
-        {children}
-        <button type="submit">{submitLabel}</button>
-      </div>
-      <FormError message={error} />
-    </form>
   );
 }
 

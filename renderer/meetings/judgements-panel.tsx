@@ -5,7 +5,8 @@ import { recordsOf } from './meeting-model';
 import { saveRecord } from './meeting-repository';
 import { useRemoveRecord } from './use-undoable-removal';
 import { useSave } from './save-status';
-import { QuickForm, Part, RemoveButton, TargetSelect, toTarget, type ItemProps, recordBase } from './item-parts';
+import { Part, RemoveButton, TargetSelect, toTarget, type ItemProps, recordBase } from './item-parts';
+import { QuickForm } from '../components/quick-form';
 import { Field } from '../components/field';
 
 // The board's assurance judgements on the plan's areas and actions at one agenda item.

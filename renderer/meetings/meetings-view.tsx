@@ -16,6 +16,7 @@ import { FormError } from '../components/form-error';
 import { DateField } from '../components/date-field';
 import { TimeField } from '../components/time-field';
 import { ViewTitle } from '../components/view-title';
+import { PlanSelect } from '../components/plan-select';
 
 /** The board's meetings, the latest first, with a form to set up the next one. */
 export function MeetingsView() {
@@ -141,14 +142,7 @@ function NewMeetingForm({ defaultTitle }: { defaultTitle: string }) {
           <label htmlFor={`${formId}-title-field`}>Title</label>
           <input id={`${formId}-title-field`} name="title" type="text" placeholder={defaultTitle} />
           <label htmlFor={`${formId}-plan`}>Plan</label>
-          <select id={`${formId}-plan`} name="plan" defaultValue={plans?.[0]?.id ?? ''} key={plans?.[0]?.id ?? 'none'}>
-            <option value="">No plan</option>
-            {plans?.map((plan) => (
-              <option key={plan.id} value={plan.id}>
-                {plan.header.title}
-              </option>
-            ))}
-          </select>
+          <PlanSelect id={`${formId}-plan`} name="plan" plans={plans} defaultValue={plans?.[0]?.id ?? ''} key={plans?.[0]?.id ?? 'none'} />
           <span />
           <label className="check">
             <input type="checkbox" name="standard" defaultChecked /> Start from the standard agenda

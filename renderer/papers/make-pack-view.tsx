@@ -14,6 +14,7 @@ import { AgendaEditor, type AgendaRow, type LinkOption } from './agenda-editor';
 import { PdfViewer } from './pdf-viewer';
 import './papers.css';
 import { ViewTitle } from '../components/view-title';
+import { PlanSelect } from '../components/plan-select';
 
 // "Make a pack", for the clerk: choose the PDFs (or a combined pack), edit the agenda, save a
 // .zip. Main reads and writes with the very code of `oversight-cli pack` (electron/pack), so
@@ -181,14 +182,7 @@ export function MakePackView() {
         })}
         <div className="field">
           <label htmlFor={`${ids}-planId`}>Plan the agenda links to</label>
-          <select {...field('planId')}>
-            <option value="">No plan</option>
-            {(plans ?? []).map((plan) => (
-              <option key={plan.id} value={plan.id}>
-                {plan.header.title}
-              </option>
-            ))}
-          </select>
+          <PlanSelect {...field('planId')} plans={plans} />
         </div>
       </fieldset>
 

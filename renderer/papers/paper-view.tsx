@@ -5,7 +5,7 @@ import { describePassage, paperTextModel, prepareText, type PaperAnchor } from '
 import { useProfile } from '../annotations/use-annotations';
 import { useServices } from '../app/context';
 import { hrefFor } from '../app/router';
-import { savedSentence, ShowInFolder } from '../components/saved-notice';
+import { SavedLine, savedSentence } from '../components/saved-notice';
 import { formatBytes, formatDate } from '../format';
 import { buildAnnotatedCopy } from './annotated-copy';
 import { anchorAnnotations, pageHighlights } from './anchoring';
@@ -146,14 +146,7 @@ function PaperPage({
           Save a copy with my notes…
         </button>
       </div>
-      <div aria-live="polite">
-        {copyOutcome ? (
-          <p className="entry entry-info">
-            {copyOutcome.text}{' '}
-            {copyOutcome.saved?.savedId ? <ShowInFolder savedId={copyOutcome.saved.savedId} fileName={copyOutcome.saved.fileName} /> : null}
-          </p>
-        ) : null}
-      </div>
+      <div aria-live="polite">{copyOutcome ? <SavedLine text={copyOutcome.text} saved={copyOutcome.saved} /> : null}</div>
       {newer ? (
         <p className="entry entry-info" role="note">
           A reissued version of this paper has arrived:{' '}
