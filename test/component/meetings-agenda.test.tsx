@@ -101,4 +101,24 @@ describe('agenda set-up for the minutes', () => {
     expect(closed).toHaveFocus();
     expect((await db.meetings.get(MEETING_ID))?.closedAt).toBeUndefined();
   }, 20_000);
+
+  it('deletes a draft meeting only after asking; "Keep it" keeps it, by keyboard alone', async () => {
+    const user = userEvent.setup();
+    const db = await sampleStore();
+    renderAt(`#/meetings/agenda?meeting=${MEETING_ID}`, db);
+    const ask = await screen.findByRole('button', { name: 'Delete this meeting…' });
+    ask.focus();
+    await user.keyboard('{Enter}');
+    const group = screen.getByRole('group', { name: 'Confirm deletion' });
+    expect(group).toHaveTextContent('everything recorded for it? This cannot be undone.');
+    await user.click(screen.getByRole('button', { name: 'Keep it' }));
+    expect(screen.queryByRole('group', { name: 'Confirm deletion' })).not.toBeInTheDocument();
+    expect(await db.meetings.get(MEETING_ID)).toBeDefined();
+
+    await user.click(screen.getByRole('button', { name: 'Delete this meeting…' }));
+    await user.click(screen.getByRole('button', { name: /^Yes, delete the meeting of / }));
+    await waitFor(async () => expect(await db.meetings.get(MEETING_ID)).toBeUndefined());
+    expect(await db.meetingRecords.where('meetingId').equals(MEETING_ID).count()).toBe(0);
+    await waitFor(() => expect(window.location.hash).toBe('#/meetings'));
+  }, 20_000);
 });
