@@ -17,7 +17,7 @@ import './meetings.css';
 import { NotOnThisLaptop } from '../components/not-on-laptop';
 import { FormError } from '../components/form-error';
 import { ViewTitle } from '../components/view-title';
-import { Field } from '../components/field';
+import { CheckField, CheckFields, TextField } from '../components/field';
 import { ConfirmBox } from '../components/confirm-action';
 import { PlanSelect } from '../components/plan-select';
 import { QuickForm, useQuickEntry } from '../components/quick-form';
@@ -450,46 +450,37 @@ function AddItem({ nextNumber, onAdd }: { nextNumber: string; onAdd: (item: Agen
       error={error}
       submitLabel="Add item"
     >
-      <Field id={`${formId}-number`} label="Number" className="field-number">
-        <input
-          id={`${formId}-number`}
-          type="text"
-          size={4}
-          placeholder={nextNumber}
-          value={fields.number}
-          onChange={(event) => set({ number: event.target.value })}
+      <TextField
+        id={`${formId}-number`}
+        label="Number"
+        className="field-number"
+        size={4}
+        placeholder={nextNumber}
+        value={fields.number}
+        onChange={(number) => set({ number })}
+      />
+      <TextField
+        id={`${formId}-item-title`}
+        label="Title"
+        className="field-wide"
+        inputRef={titleRef}
+        value={fields.title}
+        onChange={(title) => set({ title })}
+      />
+      <TextField
+        id={`${formId}-presenter`}
+        label="Presenter (role)"
+        value={fields.presenter}
+        onChange={(presenter) => set({ presenter })}
+      />
+      <CheckFields>
+        <CheckField label="Exempt" checked={fields.isExempt} onChange={(isExempt) => set({ isExempt })} />
+        <CheckField
+          label="Decision required"
+          checked={fields.isDecisionRequired}
+          onChange={(isDecisionRequired) => set({ isDecisionRequired })}
         />
-      </Field>
-      <Field id={`${formId}-item-title`} label="Title" className="field-wide">
-        <input
-          ref={titleRef}
-          id={`${formId}-item-title`}
-          type="text"
-          value={fields.title}
-          onChange={(event) => set({ title: event.target.value })}
-        />
-      </Field>
-      <Field id={`${formId}-presenter`} label="Presenter (role)">
-        <input
-          id={`${formId}-presenter`}
-          type="text"
-          value={fields.presenter}
-          onChange={(event) => set({ presenter: event.target.value })}
-        />
-      </Field>
-      <span className="field field-check">
-        <label className="check">
-          <input type="checkbox" checked={fields.isExempt} onChange={(event) => set({ isExempt: event.target.checked })} /> Exempt
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={fields.isDecisionRequired}
-            onChange={(event) => set({ isDecisionRequired: event.target.checked })}
-          />{' '}
-          Decision required
-        </label>
-      </span>
+      </CheckFields>
     </QuickForm>
   );
 }

@@ -16,7 +16,7 @@ import { SaveProvider, SaveStatus, useSave } from './save-status';
 import { useBoard, useMeetings } from './use-meetings';
 import './meetings.css';
 import { ViewTitle } from '../components/view-title';
-import { Field } from '../components/field';
+import { CheckField, CheckFields, Field, TextField } from '../components/field';
 import { usePlans } from '../hooks/use-plan-data';
 import { QuickForm, useQuickEntry } from '../components/quick-form';
 
@@ -236,32 +236,18 @@ function AddMember({
       error={error}
       submitLabel="Add member"
     >
-      <Field id={`${formId}-name`} label="Name">
-        <input
-          ref={nameRef}
-          id={`${formId}-name`}
-          type="text"
-          value={fields.name}
-          onChange={(event) => set({ name: event.target.value })}
-        />
-      </Field>
-      <Field id={`${formId}-role`} label="Role">
-        <input id={`${formId}-role`} type="text" value={fields.role} onChange={(event) => set({ role: event.target.value })} />
-      </Field>
-      <Field id={`${formId}-organisation`} label="Organisation">
-        <input
-          id={`${formId}-organisation`}
-          type="text"
-          list="board-organisations"
-          value={fields.organisation}
-          onChange={(event) => set({ organisation: event.target.value })}
-        />
-      </Field>
-      <span className="field field-check">
-        <label className="check">
-          <input type="checkbox" checked={fields.isVoting} onChange={(event) => set({ isVoting: event.target.checked })} /> Votes
-        </label>
-      </span>
+      <TextField id={`${formId}-name`} label="Name" inputRef={nameRef} value={fields.name} onChange={(name) => set({ name })} />
+      <TextField id={`${formId}-role`} label="Role" value={fields.role} onChange={(role) => set({ role })} />
+      <TextField
+        id={`${formId}-organisation`}
+        label="Organisation"
+        list="board-organisations"
+        value={fields.organisation}
+        onChange={(organisation) => set({ organisation })}
+      />
+      <CheckFields>
+        <CheckField label="Votes" checked={fields.isVoting} onChange={(isVoting) => set({ isVoting })} />
+      </CheckFields>
       <Field id={`${formId}-substitute`} label="Substitute for">
         <select
           id={`${formId}-substitute`}

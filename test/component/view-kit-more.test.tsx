@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ConfirmAction, ConfirmBox, OutcomeRegion } from '../../renderer/components/confirm-action';
 import { DataTable } from '../../renderer/components/data-table';
-import { Field } from '../../renderer/components/field';
+import { CheckField, CheckFields, Field, TextField } from '../../renderer/components/field';
 import { Dialog } from '../../renderer/components/dialog';
 import { RadioGroup } from '../../renderer/components/radio-group';
 import { PageTabs } from '../../renderer/components/page-tabs';
@@ -351,5 +351,68 @@ describe('the field', () => {
     expect(input.parentElement).toHaveClass('field', 'field-wide');
     await user.click(screen.getByText('Owner (role)'));
     expect(input).toHaveFocus();
+  });
+});
+
+describe('the text and check fields', () => {
+  it('a text field is named by its label and reports each change; its datalist and ref reach the input', async () => {
+    const user = userEvent.setup();
+    const ref = createRef<HTMLInputElement>();
+    const typed: string[] = [];
+    function Harness() {
+      const [value, setValue] = useState('');
+      return (
+        <>
+          <datalist id="organisations">
+            <option value="Parent carer forum" />
+          </datalist>
+          <TextField
+            id="member-organisation"
+            label="Organisation"
+            list="organisations"
+            inputRef={ref}
+            value={value}
+            onChange={(next) => {
+              typed.push(next);
+              setValue(next);
+            }}
+          />
+        </>
+      );
+    }
+    render(<Harness />);
+    const input = screen.getByRole('combobox', { name: 'Organisation' });
+    expect(ref.current).toBe(input);
+    await user.type(input, 'NHS');
+    expect(input).toHaveValue('NHS');
+    expect(typed).toEqual(['N', 'NH', 'NHS']);
+  });
+
+  it('a check field is named by its words and toggles by keyboard', async () => {
+    const user = userEvent.setup();
+    const seen: boolean[] = [];
+    function Harness() {
+      const [checked, setChecked] = useState(false);
+      return (
+        <CheckFields>
+          <CheckField
+            label="Decision required"
+            checked={checked}
+            onChange={(next) => {
+              seen.push(next);
+              setChecked(next);
+            }}
+          />
+        </CheckFields>
+      );
+    }
+    render(<Harness />);
+    const box = screen.getByRole('checkbox', { name: 'Decision required' });
+    expect(box.closest('span')).toHaveClass('field', 'field-check');
+    box.focus();
+    await user.keyboard(' ');
+    expect(box).toBeChecked();
+    await user.keyboard(' ');
+    expect(seen).toEqual([true, false]);
   });
 });
