@@ -3,13 +3,12 @@
 // renderer's storeCandidate; every run of busy samples over 50 ms is a long task, reported with
 // the functions (self time) and the call paths that filled it.
 import { promises as fs } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
+import { serve } from './bench-page';
 import { CHROMIUM_ARGS, ensureChromium } from '../chromium.mjs';
 
 type ProfileNode = {
@@ -68,15 +67,7 @@ async function main() {
   if (!chromiumFound.ok) throw new Error(chromiumFound.message);
   if (!process.env.NO_BUILD)
     await build({ configFile: path.join(root, 'scripts/bench/vite.bench.config.ts'), logLevel: 'warn', build: { minify: false } });
-  const server = createServer((request, response) => {
-    const relative = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
-    fs.readFile(path.join(dist, relative)).then(
-      (body) => response.writeHead(200, { 'Content-Type': relative.endsWith('.js') ? 'text/javascript' : 'text/html' }).end(body),
-      () => response.writeHead(404).end(),
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { server, origin } = await serve(dist);
   const profileDir = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-profile-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumFound.path,

@@ -5,9 +5,7 @@
 // the page), each reported as self time by function and by file. Time inside the bridge's
 // handler (main's real work: reading and decrypting chunks) is summed apart.
 import { promises as fs } from 'node:fs';
-import { createServer } from 'node:http';
 import { Session } from 'node:inspector/promises';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +17,7 @@ import { examineFile } from '../../electron/sync/examine';
 import { channels, isChannelName } from '../../shared/ipc/contract';
 import { fail, type Result } from '../../shared/result';
 import { generatePlan } from '../sample/generate-plan';
+import { serve } from './bench-page';
 import { CHROMIUM_ARGS, ensureChromium } from '../chromium.mjs';
 import { bytesFromPage, bytesToPage } from './bytes-bridge';
 
@@ -69,15 +68,7 @@ async function main(): Promise<void> {
   const candidate = { token: 'bench', fileName: 'bench.plan.json', source: 'dialog' as const, ...examined.file, outcome: examined.outcome };
   if (!process.env.NO_BUILD)
     await build({ configFile: path.join(root, 'scripts/bench/vite.bench.config.ts'), logLevel: 'warn', build: { minify: false } });
-  const server = createServer((request, response) => {
-    const relative = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
-    fs.readFile(path.join(dist, relative)).then(
-      (body) => response.writeHead(200, { 'Content-Type': relative.endsWith('.js') ? 'text/javascript' : 'text/html' }).end(body),
-      () => response.writeHead(404).end(),
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { server, origin } = await serve(dist);
   const context = await chromium.launchPersistentContext(path.join(work, 'profile'), {
     executablePath: found.path,
     headless: true,

@@ -1,12 +1,9 @@
 // `npm run bench [-- --json FILE]`: Oversight's speed, measured in real Chromium against the raw
 // limit in the same run (a bare IndexedDB write of the same records), plus Node-side figures.
 import { promises as fs } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { examineFile } from '../../electron/sync/examine';
 import type { ImportCandidate } from '../../shared/ipc/contract';
@@ -14,7 +11,7 @@ import { generatePlan } from '../sample/generate-plan';
 import { validatePlanText } from '../../shared/plan/validate';
 import { benchBoardReport } from './report';
 import { measureValidatorThroughput } from '../bench-validator';
-import { CHROMIUM_ARGS, ensureChromium } from '../chromium.mjs';
+import { ensureChromium } from '../chromium.mjs';
 import { benchAnnotations } from './annotations';
 import { benchBoardFolder } from './board-folder';
 import { benchEventLoop } from './event-loop';
@@ -25,6 +22,7 @@ import { benchExports } from './exports';
 import { benchImportLongTask } from './import-longtask';
 import { benchPlanReview } from './plan-review';
 import { benchScale } from './scale';
+import { freshPage, serve } from './bench-page';
 import { machineLoad, measured, meetsGoal, ratioOf, spreadText, spreadWarning, type Figure } from './stats';
 
 export type { Figure } from './stats';
@@ -43,43 +41,6 @@ type BenchWindow = {
     heapBytes(): number | null;
   };
 };
-
-async function serve(folder: string) {
-  const server = createServer((request, response) => {
-    void (async () => {
-      const relative = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
-      const file = path.resolve(folder, relative);
-      if (!file.startsWith(folder)) {
-        response.writeHead(404).end();
-        return;
-      }
-      try {
-        const body = await fs.readFile(file);
-        response.writeHead(200, { 'Content-Type': file.endsWith('.js') ? 'text/javascript' : 'text/html' }).end(body);
-      } catch {
-        response.writeHead(404).end();
-      }
-    })();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-
-/** A fresh Chromium profile (so IndexedDB starts empty), with the bench page loaded. */
-async function freshPage(executablePath: string, origin: string): Promise<{ page: Page; close: () => Promise<void> }> {
-  const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-bench-profile-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: CHROMIUM_ARGS });
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(`${origin}/index.html`);
-  await page.waitForFunction(() => document.title === 'ready');
-  return {
-    page,
-    close: async () => {
-      await context.close();
-      await fs.rm(profile, { recursive: true, force: true });
-    },
-  };
-}
 
 async function candidateFromFile(file: string, known?: string): Promise<{ candidate?: ImportCandidate; ms: number; skipped: boolean }> {
   const started = performance.now();

@@ -1,0 +1,47 @@
+// The bench's page, shared by `npm run bench` and the scripts that run or profile one section:
+// the built bench renderer served from a local port, and a fresh Chromium profile that loads it.
+import { promises as fs } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../chromium.mjs';
+
+/** Serves a built folder on a free local port (nothing outside it). */
+export async function serve(folder: string) {
+  const server = createServer((request, response) => {
+    void (async () => {
+      const relative = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
+      const file = path.resolve(folder, relative);
+      if (!file.startsWith(folder)) {
+        response.writeHead(404).end();
+        return;
+      }
+      try {
+        const body = await fs.readFile(file);
+        response.writeHead(200, { 'Content-Type': file.endsWith('.js') ? 'text/javascript' : 'text/html' }).end(body);
+      } catch {
+        response.writeHead(404).end();
+      }
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+/** A fresh Chromium profile (so IndexedDB starts empty), with the bench page loaded. */
+export async function freshPage(executablePath: string, origin: string): Promise<{ page: Page; close: () => Promise<void> }> {
+  const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-bench-profile-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: CHROMIUM_ARGS });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${origin}/index.html`);
+  await page.waitForFunction(() => document.title === 'ready');
+  return {
+    page,
+    close: async () => {
+      await context.close();
+      await fs.rm(profile, { recursive: true, force: true });
+    },
+  };
+}
