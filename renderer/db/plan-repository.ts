@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import type { ImportCandidate, Problem } from '../../shared/ipc/contract';
 import { compactChangesSteps } from '../../shared/plan/compact-changes';
 import { diffPlanSteps, entityKey, type PlanDiff } from '../../shared/plan/diff';
@@ -74,20 +75,28 @@ function cancelled(): Error {
 }
 
 /**
- * Writes the entities in chunks, each a task of its own. IndexedDB copies (structured clones) a
- * record when it is handed over, on the window's thread: 2,000 entities of a 100 MB plan took
- * 130 ms. So a chunk is sized by the time the last one took to hand over, to stay within half a
- * slice, and the window gets a turn after each; two chunks are in flight at most, so IndexedDB
- * is never idle waiting for the next one.
+ * Hands the entities to IndexedDB in chunks and resolves once every chunk is handed over, with the
+ * chunks' promises of being stored. IndexedDB copies (structured clones) a record when it is
+ * handed over, on the calling thread: 2,000 entities of a 100 MB plan took 130 ms.
+ * - On the window's thread (sliced), a chunk is sized by the time the last one took to hand over,
+ *   to stay within half a slice, and the window gets a turn after each.
+ * - Off it (unsliced: the import worker), every chunk is handed over at once, as a bare write's loop
+ *   of puts does. Storing them is IndexedDB's own work, on its own thread, and what the import
+ *   computes next (the hashes, the change set, plan review's figures, rows and search index)
+ *   overlaps it instead of running before or after it.
  */
-async function putInChunks(db: OversightDatabase, writes: readonly EntityRecord[], options: StoreOptions): Promise<void> {
+async function handOverInChunks(
+  db: OversightDatabase,
+  writes: readonly EntityRecord[],
+  options: StoreOptions,
+): Promise<{ pending: Array<PromiseLike<unknown>> }> {
   const budget = (options.sliceMs ?? SLICE_MS) / 2;
   const isSliced = Number.isFinite(budget);
   const pending: Array<PromiseLike<unknown>> = [];
   try {
     let size = isSliced ? FIRST_CHUNK : STORE_CHUNK;
     for (let start = 0; start < writes.length;) {
-      // Throwing inside the transaction aborts it: every chunk already written is rolled back.
+      // Throwing inside the transaction aborts it: every chunk already handed over is rolled back.
       if (options.signal?.aborted) throw cancelled();
       const end = Math.min(start + size, writes.length);
       const handedAt = performance.now();
@@ -95,23 +104,22 @@ async function putInChunks(db: OversightDatabase, writes: readonly EntityRecord[
       const tookMs = performance.now() - handedAt;
       pending.push(put.then(() => options.onProgress?.(end, writes.length)));
       start = end;
-      if (!isSliced) {
-        await put;
-        continue;
-      }
+      if (!isSliced) continue;
       // Half the entities if it took over the budget (at least one), double if under half of it.
       if (tookMs > budget) size = Math.max(1, Math.floor(size / 2));
       else if (tookMs < budget / 2) size = Math.min(STORE_CHUNK, size * 2);
+      // On the window's thread two chunks are in flight at most, so a cancel is seen between two
+      // chunks while IndexedDB stores them (the import's yields cannot survive the transaction
+      // being aborted under them).
       if (pending.length >= 2) await pending[pending.length - 2];
       await yieldToWindow();
     }
-    await Promise.all(pending);
-    if (options.signal?.aborted) throw cancelled();
   } catch (error) {
-    // Chunks still in flight fail with the transaction: handled here, so none is reported unhandled.
+    // Chunks handed over fail with the transaction: handled here, so none is reported unhandled.
     void Promise.allSettled(pending);
     throw error;
   }
+  return { pending };
 }
 
 /**
@@ -169,7 +177,7 @@ export async function storeCandidate(db: OversightDatabase, candidate: ImportCan
   if (outcome.status === 'answers')
     return { status: 'invalid', errors: [{ path: candidate.fileName, message: 'This is an answers workbook, not a plan.' }], warnings: [] };
 
-  const { plan } = outcome;
+  const { plan, contentHash, counts, warnings } = outcome;
   const planId = plan.plan.id;
   const revision = plan.export.revision;
   const now = (options.now ?? new Date()).toISOString();
@@ -181,28 +189,55 @@ export async function storeCandidate(db: OversightDatabase, candidate: ImportCan
   // already stored, or older, is answered at once; checked again inside, as another window may
   // have stored a revision meanwhile.
   const stored = await db.plans.get(planId);
-  const early = stored ? refusalOrUpToDate(stored, candidate.fileName, revision, outcome.contentHash) : null;
+  const early = stored ? refusalOrUpToDate(stored, candidate.fileName, revision, contentHash) : null;
   if (early) return early;
 
   // Plan review's figures, list rows and search index change in the same transaction, so they
   // can never disagree with the entities they were computed from.
   const tables = [db.plans, db.entities, db.imports, db.changeSets, db.entityHashes, ...planReviewTables(db)];
-  return db.transaction('rw', tables, async (): Promise<StoreOutcome> => {
+  // Cancel aborts the transaction at once, also while IndexedDB is storing chunks already handed
+  // over: the import then fails as cancelled, and nothing it wrote stays.
+  let abortTransaction: (() => void) | null = null;
+  const onCancel = () => abortTransaction?.();
+  // Off the window's thread only: there the import never yields, so nothing waits on a transaction
+  // aborted under it (on the window's thread a cancel is seen between two chunks instead).
+  if (!Number.isFinite(options.sliceMs ?? SLICE_MS)) options.signal?.addEventListener('abort', onCancel);
+  try {
+    // An async callback: Dexie keeps its transaction zone across native awaits only for those.
+    return await db.transaction('rw', tables, async (): Promise<StoreOutcome> => {
+      const transaction = Dexie.currentTransaction;
+      abortTransaction = () => {
+        try {
+          transaction.abort();
+        } catch {
+          // Already committed or aborted: nothing left to undo.
+        }
+      };
+      return await storeInTransaction();
+    });
+  } catch (error) {
+    if (options.signal?.aborted && !isImportCancelled(error)) throw cancelled();
+    throw error;
+  } finally {
+    options.signal?.removeEventListener('abort', onCancel);
+  }
+
+  async function storeInTransaction(): Promise<StoreOutcome> {
     const current = await db.plans.get(planId);
-    const settled = current ? refusalOrUpToDate(current, candidate.fileName, revision, outcome.contentHash) : null;
+    const settled = current ? refusalOrUpToDate(current, candidate.fileName, revision, contentHash) : null;
     if (settled) return settled;
 
-    // Every entity's hash, then the diff: from the stored hashes when they describe the stored
-    // revision (only changed, restored and archived entities are read), else from every entity.
-    const incoming = await runSliced(planHashesSteps(plan), options.sliceMs);
-    const byHashes = current ? await diffByHashes(db, plan, current.export.revision, revision, incoming, options.sliceMs) : null;
+    // A revision: every entity's hash, then the diff from the stored hashes when they describe the
+    // stored revision (only changed, restored and archived entities are read), else from every
+    // entity. A first import needs no hashes to diff: they are computed once its writes are under way.
+    const incomingBefore = current ? await runSliced(planHashesSteps(plan), options.sliceMs) : null;
+    const byHashes =
+      current && incomingBefore ? await diffByHashes(db, plan, current.export.revision, revision, incomingBefore, options.sliceMs) : null;
     let existing: EntityRecord[];
     let diff: PlanDiff;
-    let previousHashes: Iterable<[string, { hash: string }]>;
     let partial: PartialReview | undefined;
     if (byHashes) {
       ({ existing, diff } = byHashes);
-      previousHashes = byHashes.stored;
       // Only actions (and areas, measures) moved: the list rows are patched and the figures come
       // from the file. An owner or milestone moved: plan review is rebuilt from every entity.
       const isPatchable = diff.writes.every((write) => write.kind !== 'owner' && write.kind !== 'milestone');
@@ -216,21 +251,22 @@ export async function storeCandidate(db: OversightDatabase, candidate: ImportCan
       existing = await entitiesOfPlan(db, planId);
       // Computed in slices that yield to the window (a 60,000-action diff was one long task).
       diff = await runSliced(diffPlanSteps(existing, plan, revision), options.sliceMs);
-      previousHashes = existing
-        .filter((entity) => !incoming.has(entityKey(entity.kind, entity.id)))
-        .map((entity): [string, { hash: string }] => [entityKey(entity.kind, entity.id), { hash: entityHash(entity.data) }]);
     }
-    const hashes = await runSliced(encodeEntityHashesSteps(planId, revision, hashesAfter(incoming, previousHashes)), options.sliceMs);
     if (options.signal?.aborted) throw cancelled();
+
+    // Every read first (plan review's search shards: IndexedDB answers a transaction's requests in
+    // order, so a read asked after the writes would wait for all of them), then the entities are
+    // handed to IndexedDB at once, so that everything computed from here on (the hashes, the change
+    // set, plan review's figures, rows and search index) overlaps IndexedDB storing them.
+    const reviewShards = await readPlanReview(db, planId);
     const importId = newId();
     const previousRevision = current ? current.export.revision : null;
-
     const planRecord: PlanRecord = {
       id: planId,
       header: plan.plan,
       export: plan.export,
-      contentHash: outcome.contentHash,
-      counts: outcome.counts,
+      contentHash: contentHash,
+      counts,
       importedAt: now,
       boardId: current ? boardIdOfPlan(current) : openBoard,
       revisions: [
@@ -255,26 +291,34 @@ export async function storeCandidate(db: OversightDatabase, candidate: ImportCan
       planTitle: plan.plan.title,
       revision,
       previousRevision,
-      counts: outcome.counts,
+      counts,
       summary: diff.summary,
-      warnings: outcome.warnings,
+      warnings,
       writes: diff.writes.length + 3,
     };
+    // Every entity is handed over first; the rest is computed while IndexedDB stores them, step by
+    // step in this one flow (Dexie keeps its transaction zone across awaits taken one at a time).
+    const entities = await handOverInChunks(db, diff.writes, options);
+    const incoming = incomingBefore ?? (await runSliced(planHashesSteps(plan), options.sliceMs));
+    const previousHashes: Iterable<[string, { hash: string }]> = byHashes
+      ? byHashes.stored
+      : existing
+          .filter((entity) => !incoming.has(entityKey(entity.kind, entity.id)))
+          .map((entity): [string, { hash: string }] => [entityKey(entity.kind, entity.id), { hash: entityHash(entity.data) }]);
+    const hashes = await runSliced(encodeEntityHashesSteps(planId, revision, hashesAfter(incoming, previousHashes)), options.sliceMs);
     // A first import's 200,000 additions as one string: one object each was a long task to clone.
     const storedChanges = await runSliced(compactChangesSteps(diff.changes), options.sliceMs);
     const changeSet: ChangeSetRecord = { importId, planId, revision, previousRevision, ...storedChanges };
-
-    // Every read first (plan review's search shards), then every write handed to IndexedDB at
-    // once, so plan review's computing overlaps IndexedDB storing the entities.
-    const reviewShards = await readPlanReview(db, planId);
+    if (options.signal?.aborted) throw cancelled();
     await Promise.all([
-      putInChunks(db, diff.writes, options),
+      ...entities.pending,
       db.plans.put(planRecord),
       db.imports.add(importRecord),
       db.changeSets.add(changeSet),
       db.entityHashes.put(hashes),
       writePlanReview(db, { planId, revision, existing, writes: diff.writes, now, partial }, reviewShards, options.sliceMs),
     ]);
+    if (options.signal?.aborted) throw cancelled();
     return {
       status: 'imported',
       importId,
@@ -285,7 +329,7 @@ export async function storeCandidate(db: OversightDatabase, candidate: ImportCan
       summary: diff.summary,
       writes: importRecord.writes,
     };
-  });
+  }
 }
 
 /** The order IndexedDB keeps a plan's entities in ([planId+kind+id], strings by code unit). */

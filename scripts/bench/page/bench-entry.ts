@@ -10,7 +10,7 @@ import './import-longtask-entry';
 // Runs inside Chromium: our import (the renderer's real storeCandidate, in one Dexie
 // transaction) against the bare IndexedDB write of exactly the same records.
 
-async function importCandidate(candidate: ImportCandidate, dbName: string) {
+async function importCandidate(candidate: ImportCandidate, dbName: string, sliceMs?: number) {
   const db = new OversightDatabase(dbName);
   await db.open();
   // The candidate arrives over IPC by structured clone: time that copy too.
@@ -31,7 +31,7 @@ async function importCandidate(candidate: ImportCandidate, dbName: string) {
   };
   const started = performance.now();
   try {
-    const outcome = await storeCandidate(db, received);
+    const outcome = await storeCandidate(db, received, sliceMs === undefined ? {} : { sliceMs });
     const storeMs = performance.now() - started;
     return { cloneMs, storeMs, outcome, writes };
   } finally {

@@ -106,6 +106,30 @@ describe('storing a huge plan', () => {
     db.close();
   }, 60_000);
 
+  it('with slicing off (an import off the window thread), a cancel between two chunks still leaves the store exactly as it was', async () => {
+    const db = fresh();
+    await storeCandidate(db, candidateFor(generatePlan({ seed: 2, actions: 20, planId: 'small-plan' }) as Record<string, unknown>));
+    const before = await dumpAll(db);
+    const controller = new AbortController();
+    const progress: number[] = [];
+    const error: unknown = await storeCandidate(db, big(), {
+      sliceMs: Number.POSITIVE_INFINITY,
+      signal: controller.signal,
+      onProgress: (stored) => {
+        progress.push(stored);
+        if (stored >= STORE_CHUNK) controller.abort();
+      },
+    }).then(
+      () => null,
+      (reason: unknown) => reason,
+    );
+    expect(isImportCancelled(error)).toBe(true);
+    // Seen after the first chunk: at most the one chunk already handed over finished too.
+    expect(progress.length).toBeLessThanOrEqual(2);
+    expect(await dumpAll(db)).toEqual(before);
+    db.close();
+  }, 60_000);
+
   it('cancelled part way through a first import, leaves no plan, entity or change set behind', async () => {
     const db = fresh();
     const controller = new AbortController();
