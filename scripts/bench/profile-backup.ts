@@ -17,6 +17,7 @@ import { examineFile } from '../../electron/sync/examine';
 import { channels, isChannelName } from '../../shared/ipc/contract';
 import { fail, type Result } from '../../shared/result';
 import { generatePlan } from '../sample/generate-plan';
+import { benchBridge } from './backup';
 import { serve } from './bench-page';
 import { CHROMIUM_ARGS, ensureChromium } from '../chromium.mjs';
 import { bytesFromPage, bytesToPage } from './bytes-bridge';
@@ -57,8 +58,9 @@ async function main(): Promise<void> {
       string,
       (argument: unknown) => Promise<Result<unknown>>
     >;
-    const bridge = process.env.BENCH_BRIDGE === 'playwright' ? 'playwright' : 'base64';
+    const bridge = benchBridge();
     const parts = { decode: 0, parse: 0, handler: 0, calls: 0, bytes: 0 };
+    const tableBytes = new Map<string, number>();
     await context.exposeBinding('__backupInvoke', async (_source, channel: unknown, argument: unknown) => {
       if (!isChannelName(channel) || !channel.startsWith('backup:')) return fail('forbidden', 'not a backup channel');
       let started = performance.now();
@@ -70,11 +72,19 @@ async function main(): Promise<void> {
       if (!parsed.success) return fail('invalid-argument', parsed.error.message);
       const frame = (parsed.data as { frame?: Uint8Array }).frame;
       parts.bytes += frame?.length ?? 0;
+      // Bytes by table: a page's frame starts `{"table":"NAME"`; a paper's slices count as papers' bytes.
+      if (frame) {
+        const table =
+          frame[0] === 1
+            ? (/^\{"table":"([A-Za-z0-9]+)"/.exec(Buffer.from(frame.subarray(1, 80)).toString('latin1'))?.[1] ?? '?')
+            : '(paper bytes)';
+        tableBytes.set(table, (tableBytes.get(table) ?? 0) + frame.length);
+      }
       started = performance.now();
       const result = await (handlers[channel] ?? (async () => fail('forbidden', 'no handler')))(parsed.data);
       parts.handler += performance.now() - started;
       parts.calls += 1;
-      return bridge === 'base64' ? bytesToPage(result) : result;
+      return bridge === 'playwright' ? result : bytesToPage(result);
     });
     await service.setPassphrase(PASSPHRASE);
     const page = context.pages()[0] ?? (await context.newPage());
@@ -99,9 +109,15 @@ async function main(): Promise<void> {
     const nodeProfile = (await node.post('Profiler.stop')).profile as unknown as CpuProfile;
     const size = (await fs.stat(path.join(work, 'data', 'Backups', made.fileName))).size;
     console.log(
-      `backup ${Math.round(made.ms)} ms (${(made.ms / read.ms).toFixed(2)}× the bare read), file ${(size / 2 ** 20).toFixed(1)} MB; ` +
+      `bridge ${bridge}: backup ${Math.round(made.ms)} ms (${(made.ms / read.ms).toFixed(2)}× the bare read), file ${(size / 2 ** 20).toFixed(1)} MB; ` +
         `main over ${parts.calls} calls (${(parts.bytes / 2 ** 20).toFixed(1)} MB of frames): base64 decode ${Math.round(parts.decode)} ms, ` +
         `contract parse ${Math.round(parts.parse)} ms, handlers ${Math.round(parts.handler)} ms`,
+    );
+    console.log(
+      `frames by table: ${[...tableBytes]
+        .sort((a, b) => b[1] - a[1])
+        .map(([table, bytes]) => `${table} ${(bytes / 2 ** 20).toFixed(1)} MB`)
+        .join(', ')}`,
     );
     reportProfile('Chromium (renderer)', profile);
     reportProfile('Node (main and the bridge)', nodeProfile);
