@@ -34,7 +34,7 @@ export function deriveKey(passphrase: string, salt: Uint8Array, iterations: numb
 export type KeyMaterial = { key: Uint8Array; salt: Uint8Array; iterations: number };
 
 export type BackupWriter = {
-  /** Encrypts one frame and appends it. */
+  /** Encrypts one frame and appends it, after every frame appended before it (calls may overlap). */
   append(frame: Uint8Array): Promise<void>;
   /** Appends the closing frame, writes the header and renames the file into place; returns its path. */
   finish(endFrame: Uint8Array, holds: BackupHolds): Promise<string>;
@@ -70,18 +70,45 @@ export async function createBackupWriter(options: {
   let position = HEADER_BLOCK_BYTES;
   let index = 0;
   let isClosed = false;
+  // Appends may overlap (the renderer keeps several in flight, so its reading and main's writing
+  // overlap): each waits for the one before it, so chunks are numbered and written in the order
+  // the frames arrived. After a failure every later append and the finish fail too, so a file
+  // with a gap in its chunks is never finished.
+  let queue: Promise<void> = Promise.resolve();
+  let failure: unknown = null;
+  function inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const turn = queue.then(() => {
+      if (failure !== null) throw failure;
+      return work();
+    });
+    queue = turn.then(
+      () => undefined,
+      (error: unknown) => {
+        failure ??= error;
+      },
+    );
+    return turn;
+  }
 
   async function writeChunk(plain: Uint8Array, isFinal: boolean): Promise<void> {
     if (plain.length > MAX_FRAME_BYTES) throw new Error('A backup frame is larger than the format allows.');
     const cipher = createCipheriv('aes-256-gcm', options.keys.key, chunkNonce(noncePrefix, index), { authTagLength: GCM_TAG_BYTES });
     cipher.setAAD(chunkAad(index, isFinal));
-    const body = Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+    const encrypted = cipher.update(plain);
+    const final = cipher.final();
+    const tag = cipher.getAuthTag();
     const length = Buffer.alloc(4);
-    length.writeUInt32BE(body.length, 0);
-    const chunk = Buffer.concat([length, body]);
-    hash.update(chunk);
-    await handle.write(chunk, 0, chunk.length, position);
-    position += chunk.length;
+    length.writeUInt32BE(encrypted.length + final.length + tag.length, 0);
+    // Written as its parts: no copy of the frame is made to join them.
+    const parts = [length, encrypted, final, tag];
+    let bytes = 0;
+    for (const part of parts) {
+      hash.update(part);
+      bytes += part.length;
+    }
+    const { bytesWritten } = await handle.writev(parts, position);
+    if (bytesWritten !== bytes) throw new Error(`Only ${bytesWritten} of a chunk's ${bytes} bytes were written.`);
+    position += bytes;
     index += 1;
   }
 
@@ -94,13 +121,18 @@ export async function createBackupWriter(options: {
   }
 
   return {
-    append: (frame) => writeChunk(frame, false),
+    append: (frame) => inTurn(() => writeChunk(frame, false)),
     async release() {
       if (isClosed) return;
       isClosed = true;
       await handle.close().catch(() => undefined);
     },
     async finish(endFrame, holds) {
+      // Once every frame appended before it is written; never after one that failed.
+      await inTurn(async () => undefined).catch(async (error: unknown) => {
+        await abort();
+        throw error;
+      });
       try {
         await writeChunk(endFrame, true);
         const header: BackupHeader = {

@@ -28,6 +28,11 @@ import { clearLocalJournal } from './wipe';
 const PAGE_RECORDS = 2000;
 /** The most bytes of papers one page's records may hold (one paper larger than this is a page of its own). */
 const MAX_PAGE_BLOB_BYTES = 16 * 2 ** 20;
+/**
+ * Appends a backup keeps in flight: a few, so main encrypts and writes while the next pages are
+ * read, yet never more than a few frames (each at most the format's frame limit) in memory.
+ */
+const APPENDS_IN_FLIGHT = 3;
 /** Chunks main reads and decrypts ahead of the one being written during a restore. */
 const READ_AHEAD = 3;
 
@@ -47,6 +52,42 @@ export type BackupProgress = { table: string; records: number };
 
 function sortedTables(db: OversightDatabase): Table[] {
   return [...db.tables].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** One page of a table: up to PAGE_RECORDS records after `after` (from the start when undefined), in primary-key order. */
+function readPage(table: Table, after: unknown): Promise<unknown[]> {
+  const collection = after === undefined ? table.orderBy(':id') : table.where(':id').above(after);
+  return collection.limit(PAGE_RECORDS).toArray();
+}
+
+/**
+ * Every table's records in pages, table after table. Each page is read in a short transaction of
+ * its own (members' edits are never held up behind a backup), and the next page's read is begun
+ * as soon as this one arrives, so the store reads it while this one is encoded and sent: at most
+ * two pages in memory.
+ */
+async function* storePages(tables: readonly Table[]): AsyncGenerator<{ table: Table; records: unknown[] }> {
+  const readFrom = (tableIndex: number, after: unknown) => {
+    const table = tables[tableIndex];
+    if (!table) return null;
+    const reading = readPage(table, after).then((records) => ({ tableIndex, records }));
+    // A read begun ahead and never awaited (the backup failed meanwhile) must not be an unhandled rejection.
+    reading.catch(() => undefined);
+    return reading;
+  };
+  let next = readFrom(0, undefined);
+  while (next) {
+    const { tableIndex, records } = await next;
+    const table = tables[tableIndex] as Table;
+    const keyPath = table.schema.primKey.keyPath;
+    if (keyPath === null || keyPath === undefined) throw new Error(`The ${table.name} table has no key path.`);
+    // A short page is the table's last; a full one may have more after it.
+    next =
+      records.length < PAGE_RECORDS
+        ? readFrom(tableIndex + 1, undefined)
+        : readFrom(tableIndex, Dexie.getByKeyPath(records[records.length - 1] as object, keyPath));
+    if (records.length > 0) yield { table, records };
+  }
 }
 
 /** Whether a record holds a Blob anywhere (a walk that allocates nothing: most records hold none). */
@@ -90,8 +131,8 @@ export async function countStore(db: OversightDatabase): Promise<BackupHolds> {
 }
 
 /**
- * Backs the whole store up through main. Pages are read in their own short transactions so
- * members' edits are never held up behind a long backup.
+ * Backs the whole store up through main, streaming: pages read ahead one at a time, a few frames
+ * in flight to main, never the whole store in memory.
  */
 export async function backUpStore(
   db: OversightDatabase,
@@ -104,40 +145,37 @@ export async function backUpStore(
   const { session } = begun.value;
   const holds: BackupHolds = { tables: {}, papers: 0, paperBytes: 0 };
   let blobNumber = 0;
-  // One append in flight at a time (main writes them in order), while the next page or slice is
-  // read from the store.
-  let inFlight: Promise<unknown> = Promise.resolve();
+  // Several appends in flight (main writes them in the order they were sent) while the next page
+  // is read and encoded: the store's reads, this thread's JSON and main's encryption and writing
+  // overlap instead of taking turns. A failed append is noticed at the next send or at the end.
+  const inFlight: Array<Promise<unknown>> = [];
   let failure: unknown = null;
   async function send(frame: Uint8Array): Promise<void> {
-    await inFlight;
+    if (inFlight.length >= APPENDS_IN_FLIGHT) await inFlight.shift();
     if (failure) throw failure;
-    inFlight = call(api.call('backup:append', { session, frame })).catch((error: unknown) => {
-      failure = error;
-    });
+    inFlight.push(
+      call(api.call('backup:append', { session, frame })).catch((error: unknown) => {
+        failure ??= error;
+      }),
+    );
   }
   try {
-    for (const table of sortedTables(db)) {
-      const keyPath = table.schema.primKey.keyPath;
-      if (keyPath === null || keyPath === undefined) throw new Error(`The ${table.name} table has no key path.`);
-      holds.tables[table.name] = 0;
-      let lastKey: unknown = undefined;
-      for (;;) {
-        const collection = lastKey === undefined ? table.orderBy(':id') : table.where(':id').above(lastKey);
-        const page: unknown[] = await collection.limit(PAGE_RECORDS).toArray();
-        if (page.length === 0) break;
-        lastKey = Dexie.getByKeyPath(page[page.length - 1] as object, keyPath);
-        await sendPage(table.name, page);
-        holds.tables[table.name] = (holds.tables[table.name] ?? 0) + page.length;
-        onProgress?.({ table: table.name, records: holds.tables[table.name] ?? 0 });
-        if (page.length < PAGE_RECORDS) break;
-      }
+    const tables = sortedTables(db);
+    for (const table of tables) holds.tables[table.name] = 0;
+    for await (const { table, records } of storePages(tables)) {
+      await sendPage(table.name, records);
+      holds.tables[table.name] = (holds.tables[table.name] ?? 0) + records.length;
+      onProgress?.({ table: table.name, records: holds.tables[table.name] ?? 0 });
     }
-    await inFlight;
+    await Promise.all(inFlight);
     if (failure) throw failure;
     holds.papers = holds.tables.papers ?? 0;
     const finished = await api.call('backup:finish', { session, frame: encodeFrame({ kind: 'end', holds }), holds });
     return finished.ok ? { ok: true, value: { fileName: finished.value.fileName } } : finished;
   } catch (error) {
+    // The appends already sent are settled first (none rejects: each failure is caught above),
+    // so the abort comes after them and nothing is written once the temporary file is removed.
+    await Promise.all(inFlight);
     await api.call('backup:abort', { session });
     return {
       ok: false,
@@ -169,9 +207,19 @@ export async function backUpStore(
     await send(frame);
     for (const blob of blobs) {
       holds.paperBytes += blob.size;
+      // The next slice is read while this one is sent (two slices, 2 MiB, in hand at most). A read
+      // begun ahead and never awaited (the backup failed meanwhile) must not be an unhandled rejection.
+      const readSlice = (start: number) => {
+        if (start >= blob.size) return null;
+        const reading = blob.slice(start, start + BLOB_SLICE_BYTES).arrayBuffer();
+        reading.catch(() => undefined);
+        return reading;
+      };
       // An empty Blob has no blob frames: its placeholder's size (0) says it is complete.
-      for (let start = 0; start < blob.size; start += BLOB_SLICE_BYTES) {
-        const bytes = new Uint8Array(await blob.slice(start, start + BLOB_SLICE_BYTES).arrayBuffer());
+      let next = readSlice(0);
+      for (let start = 0; next; start += BLOB_SLICE_BYTES) {
+        const bytes = new Uint8Array(await next);
+        next = readSlice(start + BLOB_SLICE_BYTES);
         await send(encodeFrame({ kind: 'blob', blob: blobNumber, bytes }));
       }
       blobNumber += 1;

@@ -26,6 +26,12 @@ type BackupBench = {
 };
 
 const PASSPHRASE = 'bench passphrase, not a secret';
+
+/** How the bench's bridge carries byte arrays (BENCH_BRIDGE): `upload` unless told otherwise. */
+export function benchBridge(): 'upload' | 'base64' | 'playwright' {
+  const mode = process.env.BENCH_BRIDGE;
+  return mode === 'base64' || mode === 'playwright' ? mode : 'upload';
+}
 // A 500-page pack: ten papers of 50 pages, at about 4 KB a page of text-only PDF plus images
 // (2 MB a paper). Random bytes, so nothing compresses better than a real PDF would.
 const PAPERS = 10;
@@ -54,9 +60,10 @@ export async function benchBackup(
         string,
         (argument: unknown) => Promise<Result<unknown>>
       >;
-      // Byte arrays cross the bridge as base64 made by native code on both sides
-      // (bytes-bridge.ts); BENCH_BRIDGE=playwright leaves them to Playwright's own encoding.
-      const bridge = process.env.BENCH_BRIDGE === 'playwright' ? 'playwright' : 'base64';
+      // Byte arrays from the page cross the bridge as bytes POSTed to the bench's server, replies'
+      // as base64 made by native code on both sides (bytes-bridge.ts); BENCH_BRIDGE=base64 sends
+      // the page's as base64 too, BENCH_BRIDGE=playwright leaves both to Playwright's own encoding.
+      const bridge = benchBridge();
       await page.evaluate((mode) => {
         (window as unknown as { __benchBridge: string }).__benchBridge = mode;
       }, bridge);
@@ -65,7 +72,7 @@ export async function benchBackup(
         const parsed = channels[channel].request.safeParse(bytesFromPage(argument));
         if (!parsed.success) return fail('invalid-argument', parsed.error.message);
         const reply = await (handlers[channel] ?? (async () => fail('forbidden', 'no handler')))(parsed.data);
-        return bridge === 'base64' ? bytesToPage(reply) : reply;
+        return bridge === 'playwright' ? reply : bytesToPage(reply);
       });
       await service.setPassphrase(PASSPHRASE);
       const counts = await page.evaluate(
@@ -95,7 +102,7 @@ export async function benchBackup(
     measured('backup', 'ms', of('backup'), {
       baseline: { name: `bare read of the same ${what}`, runs: of('read') },
       goal: { ratioAtMost: 2 },
-      note: `file ${(runs[0]?.mb ?? 0).toFixed(1)} MB`,
+      note: `file ${(runs[0]?.mb ?? 0).toFixed(1)} MB; bridge: ${benchBridge()}`,
     }),
     measured('restore', 'ms', of('restore'), {
       baseline: { name: `bare write of the same ${what}`, runs: of('write') },

@@ -7,10 +7,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../chromium.mjs';
+import { receiveUpload } from './bytes-bridge';
 
-/** Serves a built folder on a free local port (nothing outside it). */
+/** Serves a built folder on a free local port (nothing outside it), and takes the page's bytes for the bench's bridge. */
 export async function serve(folder: string) {
   const server = createServer((request, response) => {
+    const upload = request.method === 'POST' ? /^\/__bytes\/([^/]+)$/.exec(request.url ?? '') : null;
+    if (upload?.[1]) {
+      receiveUpload(request, response, upload[1]);
+      return;
+    }
     void (async () => {
       const relative = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
       const file = path.resolve(folder, relative);

@@ -20,9 +20,8 @@ import { generatePlan } from '../sample/generate-plan';
 import { serve } from './bench-page';
 import { CHROMIUM_ARGS, ensureChromium } from '../chromium.mjs';
 import { bytesFromPage, bytesToPage } from './bytes-bridge';
+import { reportProfile, type CpuProfile } from './cpu-profile';
 
-type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
-type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
 type BenchWindow = {
   backupBench: {
     seed(candidate: unknown, annotations: number, papers: number, paperBytes: number): Promise<Record<string, number>>;
@@ -34,28 +33,6 @@ type BenchWindow = {
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = path.join(root, 'dist', 'bench');
 const PASSPHRASE = 'bench passphrase, not a secret';
-
-function report(label: string, profile: Profile): void {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const self = new Map<string, number>();
-  const files = new Map<string, number>();
-  let total = 0;
-  for (let index = 0; index < profile.samples.length; index += 1) {
-    const ms = (profile.timeDeltas[index] ?? 0) / 1000;
-    const node = byId.get(profile.samples[index] as number);
-    if (!node) continue;
-    total += ms;
-    const file = node.callFrame.url.split('/').pop() || node.callFrame.functionName;
-    const name = `${node.callFrame.functionName || '(anon)'} ${file}:${node.callFrame.lineNumber + 1}`;
-    self.set(name, (self.get(name) ?? 0) + ms);
-    files.set(file, (files.get(file) ?? 0) + ms);
-  }
-  console.log(`\n== ${label}: ${Math.round(total)} ms sampled`);
-  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 20)))
-    console.log(`  self ${Math.round(ms).toString().padStart(6)} ms  ${name}`);
-  for (const [file, ms] of [...files].sort((a, b) => b[1] - a[1]).slice(0, 10))
-    console.log(`  file ${Math.round(ms).toString().padStart(6)} ms  ${file}`);
-}
 
 async function main(): Promise<void> {
   const found = ensureChromium();
@@ -118,11 +95,11 @@ async function main(): Promise<void> {
       ([fileName, passphrase]) => (window as unknown as BenchWindow).backupBench.restore(fileName, passphrase),
       [made.fileName, PASSPHRASE] as const,
     );
-    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
-    const nodeProfile = (await node.post('Profiler.stop')).profile as unknown as Profile;
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+    const nodeProfile = (await node.post('Profiler.stop')).profile as unknown as CpuProfile;
     console.log(`restore ${Math.round(restored.ms)} ms; main's handlers ${Math.round(handlerMs)} ms over ${calls} calls`);
-    report('Chromium (renderer)', profile);
-    report('Node (main and the bridge)', nodeProfile);
+    reportProfile('Chromium (renderer)', profile);
+    reportProfile('Node (main and the bridge)', nodeProfile);
   } finally {
     await context.close();
     server.close();

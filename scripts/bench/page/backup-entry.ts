@@ -4,7 +4,7 @@ import { storeCandidate } from '../../../renderer/db/plan-repository';
 import type { Api } from '../../../renderer/ipc/client';
 import type { ImportCandidate } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/result';
-import { bytesIn, bytesOut } from './bytes-bridge';
+import { bytesIn, bytesOut, bytesUploaded } from './bytes-bridge';
 
 // In Chromium: backing up and restoring a large store (the renderer's real code, main's real
 // backup service bound in by the bench runner) against a bare read and a bare write of the same
@@ -12,15 +12,30 @@ import { bytesIn, bytesOut } from './bytes-bridge';
 
 type Invoke = (channel: string, argument: unknown) => Promise<Result<unknown>>;
 
-type BridgeWindow = { __backupInvoke: Invoke; __benchBridge?: 'base64' | 'playwright' };
+type BridgeWindow = { __backupInvoke: Invoke; __benchBridge?: 'upload' | 'base64' | 'playwright' };
 
-// Byte arrays cross as native base64 unless the runner asks for Playwright's own encoding
-// (BENCH_BRIDGE=playwright), kept to show what that bridge costs.
+// Byte arrays in a call's argument cross as uploaded bytes (the default), as native base64
+// (BENCH_BRIDGE=base64) or as Playwright's own encoding (BENCH_BRIDGE=playwright), kept to show
+// what those bridges cost; replies' byte arrays as native base64 unless Playwright's.
+function sent(argument: unknown): Promise<unknown> {
+  const mode = (window as unknown as BridgeWindow).__benchBridge;
+  if (mode === 'playwright') return Promise.resolve(argument);
+  return mode === 'base64' ? Promise.resolve(bytesOut(argument)) : bytesUploaded(argument);
+}
+
+// Calls reach main in the order they were made, as over Electron's IPC (the backup keeps several
+// appends in flight and main writes them in arrival order), however long each one's upload takes.
+let invoked: Promise<unknown> = Promise.resolve();
 const api: Api = {
   call: (async (channel: string, argument: unknown) => {
     const bridge = window as unknown as BridgeWindow;
-    const sent = bridge.__benchBridge === 'playwright' ? argument : bytesOut(argument);
-    return bytesIn(await bridge.__backupInvoke(channel, sent));
+    const uploading = sent(argument);
+    // The reply is wrapped so `invoked` settles when the call is made, not when it is answered.
+    const invoking = invoked.then(async () => ({ reply: bridge.__backupInvoke(channel, await uploading) }));
+    invoked = invoking.catch(() => undefined);
+    const { reply } = await invoking;
+    const answer = await reply;
+    return bridge.__benchBridge === 'playwright' ? answer : bytesIn(answer);
   }) as never,
   on: () => () => undefined,
   pathForFile: () => '',
@@ -148,8 +163,24 @@ async function restore(fileName: string, passphrase: string): Promise<{ ms: numb
   await takeRestoreOutcome(db);
   const counts: Record<string, number> = {};
   for (const table of db.tables) counts[table.name] = await table.count();
+  // Outside the timing: every paper byte for byte as it was backed up, which equal counts alone
+  // would not show if the bridge delivered a paper's slices out of order.
+  const source = new OversightDatabase('bench-backup');
+  await source.open();
+  for (const paper of await source.papers.toArray()) {
+    const restored = await db.papers.get(paper.id);
+    if (!restored || (await digest(restored.pdf)) !== (await digest(paper.pdf)))
+      throw new Error(`paper ${paper.id} differs after the restore`);
+  }
+  source.close();
   db.close();
   return { ms, counts };
+}
+
+async function digest(blob: Blob): Promise<string> {
+  return [...new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()))]
+    .map((byte) => byte.toString(16).padStart(2, '0'))
+    .join('');
 }
 
 (window as unknown as { backupBench: unknown }).backupBench = { seed, backup, bareRead, bareWrite, restore };

@@ -2,7 +2,11 @@
 // crosses as `{ $bytes: base64 }`, encoded and decoded by the browser's native base64 (Chromium
 // has `toBase64` / `fromBase64`). Left to Playwright, a Uint8Array is turned into base64 in Node
 // one byte at a time in JavaScript, which cost half of a restore's time (docs/benchmarks.md).
-// Every byte still crosses the bridge; only the encoding is native.
+// Or, for a call's argument, as the bytes themselves: POSTed to the bench's server, the call then
+// naming them `{ $upload: id }` (`bytesUploaded`). Base64 text through Playwright's binding is
+// JSON in a DevTools message, which cost the backup about as much as all of its own work
+// (docs/benchmarks.md, "Backup speed, second pass"); Electron's IPC moves the bytes as bytes.
+// Every byte still crosses to main either way.
 
 type Base64Bytes = { $bytes: string };
 type NativeBase64 = { toBase64?: () => string };
@@ -42,5 +46,25 @@ export function bytesIn(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(bytesIn);
   if (typeof value === 'object' && value !== null)
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, bytesIn(item)]));
+  return value;
+}
+
+let uploads = 0;
+
+/** A call's argument with each byte array POSTed to the bench's server first and named `{ $upload: id }`. */
+export async function bytesUploaded(value: unknown): Promise<unknown> {
+  if (value instanceof Uint8Array) {
+    uploads += 1;
+    const id = `${Date.now().toString(36)}-${uploads}`;
+    // A Blob body, not the array itself: Chromium copies a byte-array body into the DevTools
+    // event Playwright listens to (as base64 JSON, costing what this bridge exists to avoid); a
+    // Blob goes to the browser's blob store and the network as bytes.
+    const response = await fetch(`/__bytes/${id}`, { method: 'POST', body: new Blob([value as BlobPart]) });
+    if (!response.ok) throw new Error(`The bench's bridge refused ${value.length} bytes (HTTP ${response.status}).`);
+    return { $upload: id };
+  }
+  if (Array.isArray(value)) return Promise.all(value.map(bytesUploaded));
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(await Promise.all(Object.entries(value).map(async ([key, item]) => [key, await bytesUploaded(item)])));
   return value;
 }

@@ -287,6 +287,81 @@ describe('backing up and restoring the store', () => {
     expect(await dump(fresh)).toEqual(before);
   });
 
+  it('keeps up to three appends in flight, in order, reading each table to its end (a multiple of the page, an empty table)', async () => {
+    const db = freshDb();
+    // Exactly two full pages of entities (the read after them finds nothing), papers between them
+    // in name order, and every other table empty.
+    await db.entities.bulkPut(
+      Array.from({ length: 4_000 }, (_, index) => ({ planId: 'p', kind: 'action', id: `A${String(index).padStart(5, '0')}` })) as never[],
+    );
+    await db.papers.put({
+      id: 'm1\u0001p1',
+      meetingId: 'm1',
+      paperId: 'p1',
+      size: paperBytes.length,
+      pdf: new Blob([paperBytes], { type: 'application/pdf' }),
+    } as never);
+    await db.plans.put({ id: 'plan-a', title: 'Plan A' } as never);
+    const before = await dump(db);
+    const real = apiFor(path.join(folder, 'data'));
+    await unwrap(real.call('backup:set-passphrase', { passphrase: 'a long passphrase for tests' }));
+    // Main answers each append a moment later, so the renderer's sends pile up if it lets them.
+    let open = 0;
+    let most = 0;
+    const slow: Api = {
+      ...real,
+      call: (async (channel: ChannelName, argument: unknown) => {
+        if (channel !== 'backup:append') return real.call(channel, argument as never);
+        open += 1;
+        most = Math.max(most, open);
+        const reply = real.call(channel, argument as never);
+        await new Promise((resolve) => setTimeout(resolve, 15));
+        open -= 1;
+        return reply;
+      }) as Api['call'],
+    };
+    const made = await unwrap(backUpStore(db, slow, 'manual'));
+    expect(most).toBe(3);
+    const frames = appended.map((frame, index) => decodeFrame(frame, index));
+    expect(frames.map((frame) => (frame.kind === 'records' ? `${frame.table}:${frame.records.length}` : frame.kind))).toEqual([
+      'entities:2000',
+      'entities:2000',
+      'papers:1',
+      'blob',
+      'blob',
+      'blob',
+      'plans:1',
+    ]);
+    const ids = frames.flatMap((frame) =>
+      frame.kind === 'records' && frame.table === 'entities' ? frame.records.map((record) => (record as { id: string }).id) : [],
+    );
+    expect(ids).toEqual(Array.from({ length: 4_000 }, (_, index) => `A${String(index).padStart(5, '0')}`));
+
+    const opened = await unwrap(real.call('backup:open', { fileName: made.fileName }));
+    if (!opened) throw new Error('nothing opened');
+    expect(opened.header.holds.tables).toMatchObject({ entities: 4_000, papers: 1, plans: 1, annotations: 0, meetings: 0 });
+    await unwrap(real.call('backup:unlock', { token: opened.token, passphrase: 'a long passphrase for tests' }));
+    const fresh = freshDb();
+    await restoreStore(fresh, real, opened.token, opened.header);
+    await takeRestoreOutcome(fresh);
+    expect(await dump(fresh)).toEqual(before);
+  });
+
+  it('leaves no file under any name when an append fails with others in flight behind it', async () => {
+    const db = freshDb();
+    await db.entities.bulkPut(
+      Array.from({ length: 9_000 }, (_, index) => ({ planId: 'p', kind: 'action', id: `A${String(index).padStart(5, '0')}` })) as never[],
+    );
+    const api = apiFor(path.join(folder, 'data'));
+    await unwrap(api.call('backup:set-passphrase', { passphrase: 'a long passphrase for tests' }));
+    failAppendAt = 2;
+    const reply = await backUpStore(db, api, 'manual');
+    expect(reply).toMatchObject({ ok: false, error: { message: 'The backup was not made: The disk is full.' } });
+    // Sending stopped within the window: no more than three appends after the one that failed.
+    expect(appends).toBeLessThanOrEqual(5);
+    expect(await fs.readdir(path.join(folder, 'data', 'Backups'))).toEqual([]);
+  });
+
   it('replaces (never merges) what this laptop holds', async () => {
     const db = freshDb();
     await seed(db);
