@@ -303,6 +303,15 @@ describe('IPC dispatcher', () => {
     expect(calls.size).toBe(0);
   });
 
+  it('starts handlers in the order the calls arrive, before any await (the backup writes overlapping appends in that order)', () => {
+    const { table, calls } = spyTable();
+    const dispatch = dispatcher(table);
+    const frames = [1, 2, 3].map((n) => ({ session: 's1', frame: new Uint8Array([n]) }));
+    for (const frame of frames) void dispatch('backup:append', trusted, frame);
+    // Synchronously: every handler has been called already, in arrival order.
+    expect(calls.get('backup:append')).toEqual(frames);
+  });
+
   it('refuses a foreign sender before reading anything', async () => {
     const { table, calls } = spyTable();
     const dispatch = dispatcher(table);
