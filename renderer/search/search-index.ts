@@ -154,23 +154,20 @@ async function refreshShards(db: OversightDatabase, cache: Cache, recordIds: rea
   const stampsBefore = new Map(held.map((id) => [id, cache.shards.get(id)?.stamp]));
   const records = await db.transaction('r', db.searchIndex, async () => wholeShards(db, await db.searchIndex.bulkGet(held)));
   let isChanged = false;
-  // Changed meanwhile by this window's own commit (which read the stored shard first) or by a
-  // later refresh: that copy is newer.
-  const isOvertaken = (recordId: string) => cache.shards.get(recordId)?.stamp !== stampsBefore.get(recordId);
   for (const [index, recordId] of held.entries()) {
-    if (isOvertaken(recordId)) continue;
+    // Changed meanwhile by this window's own commit, which read the stored shard first: newer.
+    if (cache.shards.get(recordId)?.stamp !== stampsBefore.get(recordId)) continue;
     const record = records[index];
     if (!record) {
       isChanged = cache.shards.delete(recordId) || isChanged;
       continue;
     }
     if (record.stamp !== undefined && cache.shards.get(recordId)?.stamp === record.stamp) continue;
-    // Loaded in batches with a turn for the window between them: the shards a plan stored by the
-    // import worker (renderer/plan/import-worker.ts) wrote, loaded in one go, held the window for
-    // 190 ms after a 10 MB plan's import; searches answer from the old copy meanwhile.
-    const loaded = await MiniSearch.loadJSONAsync<SearchDocument>(record.json, INDEX_OPTIONS);
-    if (isOvertaken(recordId)) continue;
-    cache.shards.set(recordId, { planId: record.planId, index: loaded, stamp: record.stamp });
+    cache.shards.set(recordId, {
+      planId: record.planId,
+      index: MiniSearch.loadJSON<SearchDocument>(record.json, INDEX_OPTIONS),
+      stamp: record.stamp,
+    });
     isChanged = true;
   }
   if (isChanged) changed(cache);
