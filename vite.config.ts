@@ -7,6 +7,8 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react()],
+  // The import worker (renderer/plan/import-worker.ts) is a module worker: bundled as one.
+  worker: { format: 'es' },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

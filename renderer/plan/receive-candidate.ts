@@ -4,7 +4,8 @@ import type { PlanFile } from '../../shared/plan/schema';
 /**
  * Turns a candidate as main sent it into one the store takes. A valid plan read by the file
  * reader arrives as the UTF-8 bytes of its JSON (main never parses it, so a large plan cannot
- * hold up main's event loop) and is parsed here, one candidate at a time, just before it is stored.
+ * hold up main's event loop) and is parsed here, one candidate at a time, just before it is stored:
+ * in the import worker (renderer/plan/serve-imports.ts), or in the window where there is none.
  */
 export function receiveCandidate(reply: CandidateReply): ImportCandidate {
   const { outcome } = reply;

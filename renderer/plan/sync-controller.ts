@@ -12,6 +12,7 @@ import { alignSamplePacks, seedSampleBoard } from '../meetings/sample-board';
 import { packFileHashes, storePack, type PackOutcome } from '../papers/pack-repository';
 import type { PackRecord } from '../papers/types';
 import { startTextExtraction } from '../papers/text-extraction';
+import { storeCandidateInWorker } from './import-in-worker';
 import { receiveCandidate } from './receive-candidate';
 
 /** One file handled this session, with what became of it. Kept in memory: failures never touch the store. */
@@ -84,10 +85,24 @@ export function createSyncController(db: OversightDatabase, api: Api) {
     return full;
   }
 
-  async function storeOne(
-    candidate: ImportCandidate,
-    boardId?: string,
-  ): Promise<StoreOutcome | MergeOutcome | PackOutcome | AnswersOutcome> {
+  async function storeOne(sent: CandidateReply, boardId?: string): Promise<StoreOutcome | MergeOutcome | PackOutcome | AnswersOutcome> {
+    if (sent.outcome.status === 'valid') {
+      // A plan is parsed and stored by a worker of its own (renderer/plan/import-worker.ts), so
+      // the window paints and takes input throughout; Cancel reaches it through the signal.
+      const controller = new AbortController();
+      storing = controller;
+      try {
+        return await storeCandidateInWorker(db, sent, {
+          ...(boardId !== undefined ? { boardId } : {}),
+          signal: controller.signal,
+          onProgress: (loaded, total) => setState({ progress: { fileName: sent.fileName, phase: 'storing', loaded, total } }),
+        });
+      } finally {
+        storing = null;
+      }
+    }
+    // Anything but a valid plan comes as it was sent (only a plan comes as bytes).
+    const candidate = receiveCandidate(sent);
     if (candidate.outcome.status === 'pack') {
       // The papers' PDFs are fetched one by one by the candidate's token, never pushed in it.
       const outcome = await storePack(db, candidate, async (paperId) => {
@@ -105,19 +120,8 @@ export function createSyncController(db: OversightDatabase, api: Api) {
       const { workbook, warnings } = candidate.outcome;
       return recordAnswers(db, workbook, { sha256: candidate.sha256, profile: await getProfile(db), warnings });
     }
-    if (candidate.outcome.status !== 'annotations') {
-      const controller = new AbortController();
-      storing = controller;
-      try {
-        return await storeCandidate(db, candidate, {
-          ...(boardId !== undefined ? { boardId } : {}),
-          signal: controller.signal,
-          onProgress: (loaded, total) => setState({ progress: { fileName: candidate.fileName, phase: 'storing', loaded, total } }),
-        });
-      } finally {
-        storing = null;
-      }
-    }
+    // An invalid file or a tracker waiting for its columns: answered at once, nothing stored.
+    if (candidate.outcome.status !== 'annotations') return storeCandidate(db, candidate);
     const { file } = candidate.outcome;
     const summary = await mergeAnnotationsFile(db, file, { sha256: candidate.sha256, profile: await getProfile(db) });
     if (summary.writes > 0) await catchUpSearchIndex(db);
@@ -135,9 +139,8 @@ export function createSyncController(db: OversightDatabase, api: Api) {
       const backup = await backUpIfSetUp(db, api, 'before-import').catch((error: unknown) => ({ ok: false, error }) as const);
       if (backup && !backup.ok) console.warn('The backup before an import failed', backup.error);
     }
-    for (const sent of candidates) {
-      // Parsed one at a time, so only one large plan's objects are held at once.
-      const candidate = receiveCandidate(sent);
+    // One at a time, so only one large plan's objects are held at once (by its worker).
+    for (const candidate of candidates) {
       try {
         const mark: InterruptedImport = {
           fileName: candidate.fileName,
@@ -152,7 +155,7 @@ export function createSyncController(db: OversightDatabase, api: Api) {
           fileName: candidate.fileName,
           source: candidate.source,
           outcome,
-          ...(outcome.status === 'needs-mapping' ? { candidate } : {}),
+          ...(outcome.status === 'needs-mapping' ? { candidate: receiveCandidate(candidate) } : {}),
         });
       } catch (error) {
         // The transaction rolled back: the store is as it was. Say so plainly.

@@ -5,5 +5,7 @@ export default defineConfig({
   root: 'scripts/bench/page',
   base: './',
   logLevel: 'warn',
+  // The app's import worker, as vite.config.ts builds it.
+  worker: { format: 'es' },
   build: { outDir: '../../../dist/bench', emptyOutDir: true, target: 'chrome130', modulePreload: { polyfill: false } },
 });

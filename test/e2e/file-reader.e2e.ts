@@ -7,7 +7,7 @@ import { ROOT, type AppHarness } from './harness';
 import { useApp } from './use-app';
 
 // As the app does: files examined in the file reader (parse-worker.ts, here a worker thread),
-// a valid plan handed by main to the page as the bytes of its JSON, parsed in the page.
+// a valid plan handed by main to the page as the bytes of its JSON, parsed in the page's import worker.
 
 let app: AppHarness | undefined;
 

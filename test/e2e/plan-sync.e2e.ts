@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateRevision, type PlanFileObject } from '../../scripts/sample/generate-plan';
-import { axeViolations, SAMPLE_FOLDER, type AppHarness } from './harness';
+import { securityHeaders } from '../../electron/security';
+import { axeViolations, RENDERER_DIST, SAMPLE_FOLDER, type AppHarness } from './harness';
 import { useApp } from './use-app';
 import { dumpStore } from './store-dump';
 
@@ -134,21 +135,34 @@ describe('plan sync in Chromium', () => {
     const file = path.join(app.documentsFolder, 'r3.plan.json');
     await fs.writeFile(file, JSON.stringify(revision3()));
     // Inject a failure into the last write of the import's transaction, in real Chromium IndexedDB.
-    await page.evaluate(() => {
+    // The plan is stored by the import worker (renderer/plan/import-worker.ts), a realm of its
+    // own: the fault goes in at the top of the worker's script, before any of its code runs.
+    const workerScript = /\/assets\/import-worker-[^/]+\.js$/;
+    const fault = `{
       const original = IDBObjectStore.prototype.add;
-      IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+      IDBObjectStore.prototype.add = function (...args) {
         if (this.name === 'changeSets') {
           IDBObjectStore.prototype.add = original;
           throw new DOMException('Injected failure', 'UnknownError');
         }
         return original.apply(this, args);
       };
+    }
+`;
+    let faultsServed = 0;
+    await page.route(workerScript, async (route) => {
+      const script = await fs.readFile(path.join(RENDERER_DIST, new URL(route.request().url()).pathname), 'utf8');
+      faultsServed += 1;
+      // Served as the harness serves it, with the app's CSP.
+      await route.fulfill({ contentType: 'text/javascript; charset=utf-8', headers: securityHeaders(), body: fault + script });
     });
     app.nextDialogFiles = [file];
     await page.goto(`${app.origin}/index.html#/imports`);
     await page.getByRole('button', { name: 'Import files…' }).click();
     await page.getByText(/r3\.plan\.json could not be stored, so nothing was changed/).waitFor();
+    expect(faultsServed).toBe(1);
     expect(await dumpStore(page)).toBe(before);
+    await page.unroute(workerScript);
 
     // The same file imports cleanly once the fault is gone.
     app.nextDialogFiles = [file];

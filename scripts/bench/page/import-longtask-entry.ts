@@ -1,6 +1,8 @@
 import { OversightDatabase } from '../../../renderer/db/database';
-import { storeCandidate } from '../../../renderer/db/plan-repository';
-import type { ImportCandidate } from '../../../shared/ipc/contract';
+import { storeCandidate, type StoreOutcome } from '../../../renderer/db/plan-repository';
+import { storeCandidateInWorker } from '../../../renderer/plan/import-in-worker';
+import { loadSearchIndex, subscribeToSearchIndex } from '../../../renderer/search/search-index';
+import type { CandidateReply, ImportCandidate } from '../../../shared/ipc/contract';
 import { validatePlanValue } from '../../../shared/plan/validate';
 import { generatePlan } from '../../sample/generate-plan';
 
@@ -9,8 +11,14 @@ import { generatePlan } from '../../sample/generate-plan';
 // stored by the renderer's real storeCandidate while a PerformanceObserver records every long
 // task (over 50 ms) on the main thread. `sliceMs` Infinity computes the diff, the figures and the
 // search index each in one go: the baseline, as before the slicing.
+//
+// The app stores plans in its import worker (renderer/plan/import-worker.ts): `makePlan` with
+// `form` 'bytes' keeps only the plan's JSON as UTF-8 bytes, as main sends it, and
+// `importInWorkerWatchingLongTasks` moves them to the real worker, which parses and stores them,
+// while the window's long tasks are recorded.
 
 let made: { candidate: ImportCandidate; megabytes: number; actions: number } | null = null;
+let sent: CandidateReply | null = null;
 
 function padded(actions: number, megabytes: number): Record<string, unknown> {
   const plan = generatePlan({ actions, seed: 13 }) as { actions: Array<Record<string, unknown>> };
@@ -24,11 +32,27 @@ function padded(actions: number, megabytes: number): Record<string, unknown> {
   return plan as unknown as Record<string, unknown>;
 }
 
-function makePlan(actions: number, megabytes: number) {
+function makePlan(actions: number, megabytes: number, form: 'object' | 'bytes' = 'object') {
   const plan = padded(actions, megabytes);
   const size = JSON.stringify(plan).length;
   const validation = validatePlanValue(plan);
   if (!validation.ok) throw new Error(`generated plan invalid: ${JSON.stringify(validation.errors.slice(0, 3))}`);
+  made = null;
+  sent = null;
+  if (form === 'bytes') {
+    // Only the bytes are kept: the window holds no plan object, as in the app.
+    const planJson = new TextEncoder().encode(JSON.stringify(validation.plan));
+    sent = {
+      token: 'bench-longtask',
+      fileName: 'huge.plan.json',
+      source: 'dialog',
+      sha256: 'e'.repeat(64),
+      size,
+      modifiedAt: '2026-03-02T09:15:00.000Z',
+      outcome: { status: 'valid', planJson, contentHash: 'bench', warnings: validation.warnings, counts: validation.counts },
+    };
+    return { megabytes: size / 2 ** 20, actions };
+  }
   made = {
     megabytes: size / 2 ** 20,
     actions,
@@ -45,31 +69,91 @@ function makePlan(actions: number, megabytes: number) {
   return { megabytes: made.megabytes, actions };
 }
 
-async function importWatchingLongTasks(dbName: string, sliceMs: number) {
-  if (!made) throw new Error('makePlan first');
-  const db = new OversightDatabase(dbName);
-  await db.open();
-  // Let the long tasks of making the plan finish before watching.
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  const tasks: number[] = [];
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) tasks.push(entry.duration);
-  });
-  observer.observe({ type: 'longtask' });
-  const started = performance.now();
-  const outcome = await storeCandidate(db, made.candidate, { sliceMs });
-  const ms = performance.now() - started;
-  await new Promise((resolve) => setTimeout(resolve, 200));
-  for (const entry of observer.takeRecords()) tasks.push(entry.duration);
-  observer.disconnect();
-  db.close();
+type Task = { startTime: number; duration: number };
+
+function summary(tasks: readonly Task[]) {
   return {
-    status: outcome.status,
-    ms,
-    longestMs: Math.max(0, ...tasks),
+    longestMs: Math.max(0, ...tasks.map((task) => task.duration)),
     count: tasks.length,
-    totalMs: tasks.reduce((sum, duration) => sum + duration, 0),
+    totalMs: tasks.reduce((sum, task) => sum + task.duration, 0),
   };
 }
 
-Object.assign(window, { importLongTaskBench: { makePlan, importWatchingLongTasks } });
+/**
+ * Runs one import while a PerformanceObserver records the window's long tasks, then goes on
+ * watching until `settled` resolves and `afterMs` more: tasks after the outcome are counted apart.
+ */
+async function watchingLongTasks(
+  dbName: string,
+  store: (db: OversightDatabase) => Promise<StoreOutcome>,
+  options: { afterMs: number; before?: (db: OversightDatabase) => Promise<unknown>; settled?: (db: OversightDatabase) => Promise<unknown> },
+) {
+  const db = new OversightDatabase(dbName);
+  await db.open();
+  await options.before?.(db);
+  // Let the long tasks of making the plan finish before watching.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const tasks: Task[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) tasks.push({ startTime: entry.startTime, duration: entry.duration });
+  });
+  observer.observe({ type: 'longtask' });
+  const started = performance.now();
+  const settled = options.settled?.(db);
+  const outcome = await store(db);
+  const ended = performance.now();
+  await settled;
+  const afterMs = performance.now() - ended;
+  await new Promise((resolve) => setTimeout(resolve, options.afterMs));
+  for (const entry of observer.takeRecords()) tasks.push({ startTime: entry.startTime, duration: entry.duration });
+  observer.disconnect();
+  db.close();
+  const after = summary(tasks.filter((task) => task.startTime >= ended));
+  return {
+    status: outcome.status,
+    ms: ended - started,
+    ...summary(tasks.filter((task) => task.startTime < ended)),
+    afterMs,
+    afterLongestMs: after.longestMs,
+    afterCount: after.count,
+    afterTotalMs: after.totalMs,
+  };
+}
+
+/** Resolves when the window's search index next changes (or after `withinMs`). */
+function searchIndexChanged(db: OversightDatabase, withinMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, withinMs);
+    const unsubscribe = subscribeToSearchIndex(db, done);
+    function done() {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    }
+  });
+}
+
+function importWatchingLongTasks(dbName: string, sliceMs: number) {
+  const candidate = made?.candidate;
+  if (!candidate) throw new Error('makePlan first');
+  return watchingLongTasks(dbName, (db) => storeCandidate(db, candidate, { sliceMs }), { afterMs: 200 });
+}
+
+/**
+ * The app's path: the bytes moved to the import worker, parsed and stored there. The window holds
+ * its search index loaded, as the app's does from start: after the worker's commit the window
+ * reads the plan's new search shards (the worker names them on a BroadcastChannel). Watched
+ * until then and a second more, and counted apart: that reading follows the import.
+ */
+function importInWorkerWatchingLongTasks(dbName: string) {
+  const candidate = sent;
+  if (!candidate) throw new Error("makePlan(…, 'bytes') first");
+  sent = null;
+  return watchingLongTasks(dbName, (db) => storeCandidateInWorker(db, candidate), {
+    afterMs: 1000,
+    before: (db) => loadSearchIndex(db),
+    settled: (db) => searchIndexChanged(db, 120_000),
+  });
+}
+
+Object.assign(window, { importLongTaskBench: { makePlan, importWatchingLongTasks, importInWorkerWatchingLongTasks } });
