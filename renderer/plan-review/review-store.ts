@@ -43,7 +43,7 @@ function* patchedReviewSteps(change: PlanReviewChange, partial: PartialReview): 
       counted.push({ planId: change.planId, kind, id: data.id, data, addedInRevision: 0, changedInRevision: 0, archivedInRevision: null });
     }
   }
-  const { summary } = yield* buildPlanReviewSteps(change.planId, change.revision, counted);
+  const { summary } = yield* buildPlanReviewSteps(change.planId, change.revision, counted, { rows: false });
   const owners = new Map(partial.owners.map((owner) => [owner.id, owner.data as Owner]));
   const byId = new Map<string, ActionRow>();
   for (const row of partial.rows.rows) byId.set(row.id, row);

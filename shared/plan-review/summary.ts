@@ -106,8 +106,17 @@ export function buildPlanReview(planId: string, revision: number, entities: Iter
 
 export type PlanReview = { summary: PlanSummary; rows: ActionRow[] };
 
-/** {@link buildPlanReview}, pausing after each entity and each action row. */
-export function* buildPlanReviewSteps(planId: string, revision: number, entities: Iterable<StoredEntity>): Sliced<PlanReview> {
+/**
+ * {@link buildPlanReview}, pausing after each entity and each action row. With `rows: false` only
+ * the summary is built (rows come back empty): a revision that patches the stored rows needs no
+ * new row for each of its 10,000 actions, nor their sort.
+ */
+export function* buildPlanReviewSteps(
+  planId: string,
+  revision: number,
+  entities: Iterable<StoredEntity>,
+  options: { rows: boolean } = { rows: true },
+): Sliced<PlanReview> {
   const owners = new Map<string, Owner>();
   const areas: StoredEntity[] = [];
   const actions: StoredEntity[] = [];
@@ -143,12 +152,14 @@ export function* buildPlanReviewSteps(planId: string, revision: number, entities
   }
 
   const rows: ActionRow[] = [];
-  for (const entity of actions) {
-    yield;
-    rows.push(actionRow(entity, owners, milestonesOf.get(entity.id) ?? []));
+  if (options.rows) {
+    for (const entity of actions) {
+      yield;
+      rows.push(actionRow(entity, owners, milestonesOf.get(entity.id) ?? []));
+    }
+    // Sorted in steps: 60,000 rows sorted in one call were a long task of the import.
+    yield* sortSteps(rows, (a, b) => compareRefs(a.ref, b.ref));
   }
-  // Sorted in steps: 60,000 rows sorted in one call were a long task of the import.
-  yield* sortSteps(rows, (a, b) => compareRefs(a.ref, b.ref));
 
   const byArea = new Map<string, AreaSummary>();
   for (const entity of areas) {

@@ -3,7 +3,9 @@ import { diffPlan } from '../../../shared/plan/diff';
 import type { PlanFile } from '../../../shared/plan/schema';
 import { validatePlanValue } from '../../../shared/plan/validate';
 import { filterRows, filtersFromParams, filtersToParams, NO_FILTERS, sortRows } from '../../../shared/plan-review/filters';
-import { buildPlanReview } from '../../../shared/plan-review/summary';
+import { buildPlanReview, buildPlanReviewSteps } from '../../../shared/plan-review/summary';
+import { runToEnd } from '../../../shared/sliced';
+import { generatePlan } from '../../../scripts/sample/generate-plan';
 import { makeValidPlan } from '../plan/fixtures';
 
 function validPlan(
@@ -21,6 +23,18 @@ function review(plan: PlanFile) {
 }
 
 describe('dashboard summary', () => {
+  it('without rows (a revision patching the stored rows), gives the same summary and no rows', () => {
+    const plan = validatePlanValue(generatePlan({ actions: 300, seed: 18 }));
+    if (!plan.ok) throw new Error('generated plan invalid');
+    const { plan: file } = plan;
+    const entities = diffPlan([], file, file.export.revision).writes;
+    const whole = buildPlanReview(file.plan.id, file.export.revision, entities);
+    const summaryOnly = runToEnd(buildPlanReviewSteps(file.plan.id, file.export.revision, entities, { rows: false }));
+    expect(whole.rows).toHaveLength(300);
+    expect(summaryOnly.rows).toEqual([]);
+    expect(summaryOnly.summary).toEqual(whole.summary);
+  });
+
   it('counts delivery RAG of actions and impact RAG of linked measures per area, never mixed', () => {
     const { summary } = review(validPlan());
     const [area1, area2] = summary.areas;
