@@ -148,26 +148,36 @@ function watchOtherWindowsShards(db: OversightDatabase, cache: Cache): void {
   };
 }
 
+/** A turn for the window: a timer, outside any transaction. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 async function refreshShards(db: OversightDatabase, cache: Cache, recordIds: readonly string[]): Promise<void> {
   const held = recordIds.filter((id) => cache.shards.has(id) || cache.isComplete);
   if (held.length === 0) return;
   const stampsBefore = new Map(held.map((id) => [id, cache.shards.get(id)?.stamp]));
+  // Changed meanwhile by this window's own commit, which read the stored shard first: newer.
+  const isOvertaken = (recordId: string) => cache.shards.get(recordId)?.stamp !== stampsBefore.get(recordId);
   const records = await db.transaction('r', db.searchIndex, async () => wholeShards(db, await db.searchIndex.bulkGet(held)));
   let isChanged = false;
   for (const [index, recordId] of held.entries()) {
-    // Changed meanwhile by this window's own commit, which read the stored shard first: newer.
-    if (cache.shards.get(recordId)?.stamp !== stampsBefore.get(recordId)) continue;
+    if (isOvertaken(recordId)) continue;
     const record = records[index];
     if (!record) {
       isChanged = cache.shards.delete(recordId) || isChanged;
       continue;
     }
     if (record.stamp !== undefined && cache.shards.get(recordId)?.stamp === record.stamp) continue;
-    cache.shards.set(recordId, {
-      planId: record.planId,
-      index: MiniSearch.loadJSON<SearchDocument>(record.json, INDEX_OPTIONS),
-      stamp: record.stamp,
-    });
+    // A shard the import worker wrote for a large plan is megabytes of JSON: its parse and the
+    // index built from it are two tasks, with a turn for the window before, between and after
+    // (in one task, the four shards of a 100 MB plan held the window for about a second).
+    await nextTurn();
+    if (isOvertaken(recordId)) continue;
+    const js = JSON.parse(record.json) as Parameters<typeof MiniSearch.loadJS>[0];
+    await nextTurn();
+    if (isOvertaken(recordId)) continue;
+    cache.shards.set(recordId, { planId: record.planId, index: MiniSearch.loadJS<SearchDocument>(js, INDEX_OPTIONS), stamp: record.stamp });
     isChanged = true;
   }
   if (isChanged) changed(cache);
