@@ -42,7 +42,7 @@ export type StoreOptions = {
   newId?: () => string;
   /** Told after each chunk of entities is written: how many of how many. */
   onProgress?: (stored: number, total: number) => void;
-  /** Aborting it cancels the import between two chunks: the transaction rolls back, nothing changes. */
+  /** Aborting it cancels the import: unsliced at once, sliced between two chunks: the transaction rolls back, nothing changes. */
   signal?: AbortSignal;
   /** Milliseconds of computing (diff, figures, search changes) between two yields to the window. */
   sliceMs?: number;

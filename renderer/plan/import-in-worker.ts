@@ -14,7 +14,7 @@ export type ImportWorkerLike = {
 export type StoreInWorkerOptions = {
   /** The board a new plan is filed under (the open board unless given). */
   boardId?: string;
-  /** Aborting it cancels the import between two chunks: the transaction rolls back, nothing changes. */
+  /** Aborting it cancels the import at once (in the worker) or between two chunks (in the window): the transaction rolls back, nothing changes. */
   signal?: AbortSignal;
   /** Told as entities are written: how many of how many. */
   onProgress?: (stored: number, total: number) => void;

@@ -7,7 +7,7 @@ import type { StoreOutcome } from '../db/plan-repository';
 /** Store one candidate: a plan as the bytes of its JSON (transferred, not copied) or as the plan object. */
 export type StoreRequest = { type: 'store'; dbName: string; candidate: CandidateReply; boardId?: string };
 
-/** Cancel the import being stored (between two chunks: the transaction rolls back). */
+/** Cancel the import being stored (its transaction is aborted at once and rolls back). */
 export type CancelRequest = { type: 'cancel' };
 
 export type ToImportWorker = StoreRequest | CancelRequest;

@@ -56,8 +56,8 @@ async function storeRequested(
     const outcome = await storeCandidate(db, candidate, {
       ...(request.boardId !== undefined ? { boardId: request.boardId } : {}),
       signal,
-      // Off the window's thread nothing needs to yield: computed in one go, still written in
-      // chunks so that Cancel takes effect between two of them.
+      // Off the window's thread nothing needs to yield: every chunk of entities is handed over at
+      // once, the rest computed while IndexedDB stores them, and Cancel aborts the transaction.
       sliceMs: Infinity,
       onProgress: (stored, total) => port.postMessage({ type: 'progress', stored, total }),
     });

@@ -326,7 +326,7 @@ export function createSyncController(db: OversightDatabase, api: Api) {
       return controller.openDialog();
     },
 
-    /** Cancels the plan being stored now (between two chunks): nothing from it is kept. */
+    /** Cancels the plan being stored now (at once in the import worker): nothing from it is kept. */
     cancelImport() {
       storing?.abort();
     },
