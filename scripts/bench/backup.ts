@@ -2,11 +2,9 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { createBackupService } from '../../electron/backup/backup-service';
-import { createHandlers, type HandlerContext } from '../../electron/ipc/handlers';
 import { channels, isChannelName, type ImportCandidate } from '../../shared/ipc/contract';
-import { fail, type Result } from '../../shared/result';
-import { bytesFromPage, bytesToPage } from './bytes-bridge';
+import { fail } from '../../shared/result';
+import { backupHandlers, bytesFromPage, bytesToPage } from './bytes-bridge';
 import { measured, type Figure } from './stats';
 
 // Issue 16's figures: `backup` and `restore` of a store holding the 10,000-action plan, 50,000
@@ -54,12 +52,8 @@ export async function benchBackup(
     const dataFolder = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-bench-backup-'));
     const { page, close } = await freshPage();
     try {
-      const service = createBackupService({ dataFolder, app: { name: 'Oversight', version: 'bench' } });
-      // Only the backup channels are bound; arguments are parsed against the contract as main does.
-      const handlers = createHandlers({ backups: service } as unknown as HandlerContext) as unknown as Record<
-        string,
-        (argument: unknown) => Promise<Result<unknown>>
-      >;
+      // Arguments are parsed against the contract as main does.
+      const { service, handlers } = backupHandlers(dataFolder);
       // Byte arrays from the page cross the bridge as bytes POSTed to the bench's server, replies'
       // as base64 made by native code on both sides (bytes-bridge.ts); BENCH_BRIDGE=base64 sends
       // the page's as base64 too, BENCH_BRIDGE=playwright leaves both to Playwright's own encoding.

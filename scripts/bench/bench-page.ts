@@ -6,6 +6,9 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import { examineFile } from '../../electron/sync/examine';
+import type { ImportCandidate } from '../../shared/ipc/contract';
+import { generatePlan } from '../sample/generate-plan';
 import { CHROMIUM_ARGS } from '../chromium.mjs';
 import { receiveUpload } from './bytes-bridge';
 
@@ -50,4 +53,24 @@ export async function freshPage(executablePath: string, origin: string): Promise
       await fs.rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** The bench's plan (`actions` actions, seed 2026) written to `folder` and examined as main does: the candidate main hands over. */
+export async function benchPlanCandidate(folder: string, actions = 10_000): Promise<ImportCandidate> {
+  const planFile = path.join(folder, 'bench.plan.json');
+  await fs.writeFile(planFile, JSON.stringify(generatePlan({ actions, seed: 2026 })));
+  const examined = await examineFile(planFile, {});
+  if (examined.status !== 'examined' || examined.outcome.status !== 'valid') throw new Error('bench plan did not validate');
+  return { token: 'bench', fileName: 'bench.plan.json', source: 'dialog', ...examined.file, outcome: examined.outcome };
+}
+
+/** Runs a bench script's main and exits: 0 when it resolves, 1 (with the error) when it throws. */
+export function runScript(main: () => Promise<void>): void {
+  void main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 }

@@ -4,6 +4,9 @@
 // themselves POSTed to the bench's server beforehand (`receiveUpload`), as Electron's IPC moves a
 // Uint8Array as bytes (a structured clone), not as text. Replies to the page go as base64.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createBackupService } from '../../electron/backup/backup-service';
+import { createHandlers, type HandlerContext } from '../../electron/ipc/handlers';
+import type { Result } from '../../shared/result';
 
 type Base64Bytes = { $bytes: string };
 type UploadedBytes = { $upload: string };
@@ -64,4 +67,17 @@ export function bytesToPage(value: unknown): unknown {
   if (typeof value === 'object' && value !== null)
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, bytesToPage(item)]));
   return value;
+}
+
+/** Main's real backup service over `dataFolder`, and its handlers as main registers them (only the backup channels are bound). */
+export function backupHandlers(dataFolder: string): {
+  service: ReturnType<typeof createBackupService>;
+  handlers: Record<string, (argument: unknown) => Promise<Result<unknown>>>;
+} {
+  const service = createBackupService({ dataFolder, app: { name: 'Oversight', version: 'bench' } });
+  const handlers = createHandlers({ backups: service } as unknown as HandlerContext) as unknown as Record<
+    string,
+    (argument: unknown) => Promise<Result<unknown>>
+  >;
+  return { service, handlers };
 }

@@ -11,16 +11,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
-import { createBackupService } from '../../electron/backup/backup-service';
-import { createHandlers, type HandlerContext } from '../../electron/ipc/handlers';
-import { examineFile } from '../../electron/sync/examine';
 import { channels, isChannelName } from '../../shared/ipc/contract';
-import { fail, type Result } from '../../shared/result';
-import { generatePlan } from '../sample/generate-plan';
+import { fail } from '../../shared/result';
 import { benchBridge } from './backup';
-import { serve } from './bench-page';
+import { benchPlanCandidate, runScript, serve } from './bench-page';
 import { CHROMIUM_ARGS, ensureChromium } from '../chromium.mjs';
-import { bytesFromPage, bytesToPage } from './bytes-bridge';
+import { backupHandlers, bytesFromPage, bytesToPage } from './bytes-bridge';
 import { reportProfile, type CpuProfile } from './cpu-profile';
 
 type BenchWindow = {
@@ -39,11 +35,7 @@ async function main(): Promise<void> {
   const found = ensureChromium();
   if (!found.ok) throw new Error(found.message);
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'oversight-profile-backup-'));
-  const planFile = path.join(work, 'bench.plan.json');
-  await fs.writeFile(planFile, JSON.stringify(generatePlan({ actions: 10_000, seed: 2026 })));
-  const examined = await examineFile(planFile, {});
-  if (examined.status !== 'examined' || examined.outcome.status !== 'valid') throw new Error('bench plan did not validate');
-  const candidate = { token: 'bench', fileName: 'bench.plan.json', source: 'dialog' as const, ...examined.file, outcome: examined.outcome };
+  const candidate = await benchPlanCandidate(work);
   if (!process.env.NO_BUILD)
     await build({ configFile: path.join(root, 'scripts/bench/vite.bench.config.ts'), logLevel: 'warn', build: { minify: false } });
   const { server, origin } = await serve(dist);
@@ -53,11 +45,7 @@ async function main(): Promise<void> {
     args: CHROMIUM_ARGS,
   });
   try {
-    const service = createBackupService({ dataFolder: path.join(work, 'data'), app: { name: 'Oversight', version: 'bench' } });
-    const handlers = createHandlers({ backups: service } as unknown as HandlerContext) as unknown as Record<
-      string,
-      (argument: unknown) => Promise<Result<unknown>>
-    >;
+    const { service, handlers } = backupHandlers(path.join(work, 'data'));
     const bridge = benchBridge();
     const parts = { decode: 0, parse: 0, handler: 0, calls: 0, bytes: 0 };
     const tableBytes = new Map<string, number>();
@@ -132,10 +120,4 @@ async function main(): Promise<void> {
   }
 }
 
-void main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runScript(main);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
-import { serve } from './bench-page';
+import { runScript, serve } from './bench-page';
 import { CHROMIUM_ARGS, ensureChromium } from '../chromium.mjs';
 
 type ProfileNode = {
@@ -155,10 +155,4 @@ function report(profile: Profile) {
   }
 }
 
-void main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runScript(main);
