@@ -122,6 +122,8 @@ function cacheOf(db: OversightDatabase): Cache {
 type ShardsWritten = { type: 'shards-written'; db: string; recordIds: string[] };
 const SHARDS_CHANNEL = 'oversight.search-shards';
 const channels = new WeakMap<OversightDatabase, BroadcastChannel>();
+/** Each window's refresh of shards others wrote, chained (see watchOtherWindowsShards). */
+const refreshes = new WeakMap<Cache, Promise<void>>();
 
 function isShardsWritten(value: unknown): value is ShardsWritten {
   if (typeof value !== 'object' || value === null) return false;
@@ -144,7 +146,15 @@ function watchOtherWindowsShards(db: OversightDatabase, cache: Cache): void {
   channel.onmessage = (event: MessageEvent<unknown>) => {
     const message = event.data;
     if (!isShardsWritten(message) || message.db !== db.name) return;
-    void refreshShards(db, cache, message.recordIds);
+    // One refresh at a time, in the order told: a refresh yields between shards, and one that
+    // started earlier (and read older shards) must not land after a later one and undo it.
+    const previous = refreshes.get(cache) ?? Promise.resolve();
+    const next = previous
+      .then(() => refreshShards(db, cache, message.recordIds))
+      .catch((error: unknown) => {
+        console.warn('Search could not read the shards another window wrote', error);
+      });
+    refreshes.set(cache, next);
   };
 }
 

@@ -50,6 +50,29 @@ describe('two windows writing the search index', () => {
     for (const db of [first, second, third]) db.close();
   });
 
+  it('a window finds every note another window saves in quick succession, and keeps them', async () => {
+    const name = `two-windows-${Math.random().toString(36).slice(2)}`;
+    names.push(name);
+    const first = new OversightDatabase(name);
+    await storeCandidate(first, candidateFor(planObject()));
+    const profile = await saveProfile(first, { displayName: 'Cllr A', role: 'member', organisation: 'Council' });
+    const second = new OversightDatabase(name);
+    await loadSearchIndex(first);
+    await loadSearchIndex(second);
+    // The second window saves notes back to back; the first is told of each write and reads the
+    // written shards again, one refresh after another (a shard at a time, with turns between).
+    for (let index = 0; index < 30; index += 1) {
+      await createAnnotation(second, profile, action, { kind: 'note', text: `quickwindow heron ${index}`, tags: [], visibility: 'shared' });
+      // A turn, so the first window's refreshes start while the next note is being saved.
+      await new Promise((resolve) => setTimeout(resolve, index % 3));
+    }
+    await vi.waitFor(() => expect(searchLoadedIndex(first, 'quickwindow').total).toBe(30), { timeout: 5000 });
+    // And it stays so once every refresh has run.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(searchLoadedIndex(first, 'quickwindow').total).toBe(30);
+    for (const db of [first, second]) db.close();
+  });
+
   it('each window finds the notes the other saves, without a restart', async () => {
     const name = `two-windows-${Math.random().toString(36).slice(2)}`;
     names.push(name);
