@@ -122,8 +122,6 @@ function cacheOf(db: OversightDatabase): Cache {
 type ShardsWritten = { type: 'shards-written'; db: string; recordIds: string[] };
 const SHARDS_CHANNEL = 'oversight.search-shards';
 const channels = new WeakMap<OversightDatabase, BroadcastChannel>();
-/** Each window's refresh of shards others wrote, chained (see watchOtherWindowsShards). */
-const refreshes = new WeakMap<Cache, Promise<void>>();
 
 function isShardsWritten(value: unknown): value is ShardsWritten {
   if (typeof value !== 'object' || value === null) return false;
@@ -146,48 +144,30 @@ function watchOtherWindowsShards(db: OversightDatabase, cache: Cache): void {
   channel.onmessage = (event: MessageEvent<unknown>) => {
     const message = event.data;
     if (!isShardsWritten(message) || message.db !== db.name) return;
-    // One refresh at a time, in the order told: a refresh yields between shards, and one that
-    // started earlier (and read older shards) must not land after a later one and undo it.
-    const previous = refreshes.get(cache) ?? Promise.resolve();
-    const next = previous
-      .then(() => refreshShards(db, cache, message.recordIds))
-      .catch((error: unknown) => {
-        console.warn('Search could not read the shards another window wrote', error);
-      });
-    refreshes.set(cache, next);
+    void refreshShards(db, cache, message.recordIds);
   };
-}
-
-/** A turn for the window: a timer, outside any transaction. */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 async function refreshShards(db: OversightDatabase, cache: Cache, recordIds: readonly string[]): Promise<void> {
   const held = recordIds.filter((id) => cache.shards.has(id) || cache.isComplete);
   if (held.length === 0) return;
   const stampsBefore = new Map(held.map((id) => [id, cache.shards.get(id)?.stamp]));
-  // Changed meanwhile by this window's own commit, which read the stored shard first: newer.
-  const isOvertaken = (recordId: string) => cache.shards.get(recordId)?.stamp !== stampsBefore.get(recordId);
   const records = await db.transaction('r', db.searchIndex, async () => wholeShards(db, await db.searchIndex.bulkGet(held)));
   let isChanged = false;
   for (const [index, recordId] of held.entries()) {
-    if (isOvertaken(recordId)) continue;
+    // Changed meanwhile by this window's own commit, which read the stored shard first: newer.
+    if (cache.shards.get(recordId)?.stamp !== stampsBefore.get(recordId)) continue;
     const record = records[index];
     if (!record) {
       isChanged = cache.shards.delete(recordId) || isChanged;
       continue;
     }
     if (record.stamp !== undefined && cache.shards.get(recordId)?.stamp === record.stamp) continue;
-    // A shard the import worker wrote for a large plan is megabytes of JSON: its parse and the
-    // index built from it are two tasks, with a turn for the window before, between and after
-    // (in one task, the four shards of a 100 MB plan held the window for about a second).
-    await nextTurn();
-    if (isOvertaken(recordId)) continue;
-    const js = JSON.parse(record.json) as Parameters<typeof MiniSearch.loadJS>[0];
-    await nextTurn();
-    if (isOvertaken(recordId)) continue;
-    cache.shards.set(recordId, { planId: record.planId, index: MiniSearch.loadJS<SearchDocument>(js, INDEX_OPTIONS), stamp: record.stamp });
+    cache.shards.set(recordId, {
+      planId: record.planId,
+      index: MiniSearch.loadJSON<SearchDocument>(record.json, INDEX_OPTIONS),
+      stamp: record.stamp,
+    });
     isChanged = true;
   }
   if (isChanged) changed(cache);
