@@ -18,16 +18,22 @@ afterEach(async () => {
 
 const action = { kind: 'action' as const, planId: 'northshire-wsoa-2025', id: 'A-1.1' };
 
+/** Two windows on one store holding a plan, each with its search index loaded, and a member's profile. */
+async function twoWindows() {
+  const name = `two-windows-${Math.random().toString(36).slice(2)}`;
+  names.push(name);
+  const first = new OversightDatabase(name);
+  await storeCandidate(first, candidateFor(planObject()));
+  const profile = await saveProfile(first, { displayName: 'Cllr A', role: 'member', organisation: 'Council' });
+  const second = new OversightDatabase(name);
+  await loadSearchIndex(first);
+  await loadSearchIndex(second);
+  return { name, first, second, profile };
+}
+
 describe('two windows writing the search index', () => {
   it('loses no window’s documents: each change is made to the stored shard, not a stale copy', async () => {
-    const name = `two-windows-${Math.random().toString(36).slice(2)}`;
-    names.push(name);
-    const first = new OversightDatabase(name);
-    await storeCandidate(first, candidateFor(planObject()));
-    const profile = await saveProfile(first, { displayName: 'Cllr A', role: 'member', organisation: 'Council' });
-    const second = new OversightDatabase(name);
-    await loadSearchIndex(first);
-    await loadSearchIndex(second);
+    const { name, first, second, profile } = await twoWindows();
 
     // Forty notes from each window, interleaved: with 16 note shards, many share a shard.
     for (let index = 0; index < 40; index += 1) {
@@ -51,16 +57,9 @@ describe('two windows writing the search index', () => {
   });
 
   it('a window finds every note another window saves in quick succession, and keeps them', async () => {
-    const name = `two-windows-${Math.random().toString(36).slice(2)}`;
-    names.push(name);
-    const first = new OversightDatabase(name);
-    await storeCandidate(first, candidateFor(planObject()));
-    const profile = await saveProfile(first, { displayName: 'Cllr A', role: 'member', organisation: 'Council' });
-    const second = new OversightDatabase(name);
-    await loadSearchIndex(first);
-    await loadSearchIndex(second);
+    const { first, second, profile } = await twoWindows();
     // The second window saves notes back to back; the first is told of each write and reads the
-    // written shards again, one refresh after another (a shard at a time, with turns between).
+    // written shards again.
     for (let index = 0; index < 30; index += 1) {
       await createAnnotation(second, profile, action, { kind: 'note', text: `quickwindow heron ${index}`, tags: [], visibility: 'shared' });
       // A turn, so the first window's refreshes start while the next note is being saved.
@@ -74,14 +73,7 @@ describe('two windows writing the search index', () => {
   });
 
   it('each window finds the notes the other saves, without a restart', async () => {
-    const name = `two-windows-${Math.random().toString(36).slice(2)}`;
-    names.push(name);
-    const first = new OversightDatabase(name);
-    await storeCandidate(first, candidateFor(planObject()));
-    const profile = await saveProfile(first, { displayName: 'Cllr A', role: 'member', organisation: 'Council' });
-    const second = new OversightDatabase(name);
-    await loadSearchIndex(first);
-    await loadSearchIndex(second);
+    const { first, second, profile } = await twoWindows();
     for (let index = 0; index < 20; index += 1) {
       const [db, window] = index % 2 === 0 ? [first, 'firstwindow'] : [second, 'secondwindow'];
       await createAnnotation(db, profile, action, { kind: 'note', text: `${window} zebrafinch ${index}`, tags: [], visibility: 'shared' });
