@@ -1,7 +1,5 @@
 import { Dexie, type Table } from 'dexie';
 import {
-  BLOB_SLICE_BYTES,
-  MAX_FRAME_BYTES,
   decodeFrame,
   encodeFrame,
   isBlobPlaceholder,
@@ -15,19 +13,18 @@ import type { Api } from '../ipc/client';
 import type { OversightDatabase } from '../db/database';
 import { chunkActionRows } from '../plan-review/action-row-chunks';
 import type { ActionRowsRecord } from '../plan-review/records';
+import { startReadyWorker, type WorkerLike } from '../start-worker';
+import { renumberFrame, sortedTables, type BackupProgress, type TableDone } from './backup-frames';
+import { isFromBackupWorker, type ToBackupWorker } from './backup-messages';
+import { serveBackups } from './serve-backups';
 import { clearLocalJournal } from './wipe';
 
-// The renderer's side of backups: reads the store table by table in pages and sends each page
-// (and each paper's PDF, slice by slice) to main as a frame; main encrypts and appends it. A
-// restore reads the frames back one at a time inside one transaction over every table, so the
-// store is either wholly the backup or wholly as it was (a crash mid-restore commits nothing).
+// The renderer's side of backups. A backup's frames are made by a worker of its own
+// (renderer/backup/backup-frames.ts, served by serve-backups.ts), or by the window where there is
+// none; the window passes each frame to main, which encrypts and appends it. A restore reads the
+// frames back one at a time inside one transaction over every table, so the store is either
+// wholly the backup or wholly as it was (a crash mid-restore commits nothing).
 
-// Records per page: large pages mean few frames, so few round trips to main and few waits that
-// keep the restore's transaction alive (each costs far more than the records' own bytes). A page
-// whose frame would pass the format's limit is split.
-const PAGE_RECORDS = 2000;
-/** The most bytes of papers one page's records may hold (one paper larger than this is a page of its own). */
-const MAX_PAGE_BLOB_BYTES = 16 * 2 ** 20;
 /**
  * Appends a backup keeps in flight: a few, so main encrypts and writes while the next pages are
  * read, yet never more than a few frames (each at most the format's frame limit) in memory.
@@ -48,69 +45,69 @@ export const RESTORE_DONE = 'restoreDone';
 /** The backup a restore was of, as the start notice names it. */
 export type RestoreMark = { fileName: string; createdAt: string };
 
-export type BackupProgress = { table: string; records: number };
+export type { BackupProgress } from './backup-frames';
 
-function sortedTables(db: OversightDatabase): Table[] {
-  return [...db.tables].sort((a, b) => a.name.localeCompare(b.name));
-}
+/** What the window needs of a backup worker (a Worker in the app; a port pair in tests and in the window's own fallback). */
+export type BackupWorkerLike = WorkerLike<ToBackupWorker>;
 
-/** One page of a table: up to PAGE_RECORDS records after `after` (from the start when undefined), in primary-key order. */
-function readPage(table: Table, after: unknown): Promise<unknown[]> {
-  const collection = after === undefined ? table.orderBy(':id') : table.where(':id').above(after);
-  return collection.limit(PAGE_RECORDS).toArray();
+/** Workers that make a backup's frames at once, each a table at a time. */
+export const BACKUP_WORKERS = 2;
+
+export type BackUpOptions = {
+  /** Starts a worker: null where there is none (jsdom). Tests pass their own. */
+  startWorker?: () => BackupWorkerLike | null;
+  /** How long a worker's module may take to load before the window makes the frames itself. */
+  readyWithinMs?: number;
+};
+
+/** Starts a backup worker, or null where the page has no Worker (jsdom). */
+export function startBackupWorker(): BackupWorkerLike | null {
+  if (typeof Worker === 'undefined') return null;
+  // Vite bundles the worker and its imports into a file of its own, served from the app's origin.
+  return new Worker(new URL('./backup-worker.ts', import.meta.url), { type: 'module', name: 'oversight-backup' });
 }
 
 /**
- * Every table's records in pages, table after table. Each page is read in a short transaction of
- * its own (members' edits are never held up behind a backup), and the next page's read is begun
- * as soon as this one arrives, so the store reads it while this one is encoded and sent: at most
- * two pages in memory.
+ * The window's own backup producer, where no worker starts: serveBackups over a pair of ports in
+ * this thread (messages delivered a task later, not cloned), reading through the window's `db`.
  */
-async function* storePages(tables: readonly Table[]): AsyncGenerator<{ table: Table; records: unknown[] }> {
-  const readFrom = (tableIndex: number, after: unknown) => {
-    const table = tables[tableIndex];
-    if (!table) return null;
-    const reading = readPage(table, after).then((records) => ({ tableIndex, records }));
-    // A read begun ahead and never awaited (the backup failed meanwhile) must not be an unhandled rejection.
-    reading.catch(() => undefined);
-    return reading;
+function windowProducer(db: OversightDatabase): BackupWorkerLike {
+  type Listener = (event: Event) => void;
+  const toWindow: Listener[] = [];
+  const toServer: Array<(event: MessageEvent<unknown>) => void> = [];
+  let isTerminated = false;
+  const deliver = (listeners: ReadonlyArray<(event: MessageEvent<unknown>) => void>, data: unknown) =>
+    setTimeout(() => {
+      if (!isTerminated) for (const listener of listeners) listener({ data } as MessageEvent<unknown>);
+    });
+  serveBackups(
+    { postMessage: (message) => deliver(toWindow, message), addEventListener: (_type, listener) => toServer.push(listener) },
+    { openDb: () => db, closeDb: () => undefined },
+  );
+  return {
+    postMessage: (message) => deliver(toServer, message),
+    addEventListener: (type, listener) => {
+      if (type === 'message') toWindow.push(listener);
+    },
+    terminate: () => {
+      isTerminated = true;
+    },
   };
-  let next = readFrom(0, undefined);
-  while (next) {
-    const { tableIndex, records } = await next;
-    const table = tables[tableIndex] as Table;
-    const keyPath = table.schema.primKey.keyPath;
-    if (keyPath === null || keyPath === undefined) throw new Error(`The ${table.name} table has no key path.`);
-    // A short page is the table's last; a full one may have more after it.
-    next =
-      records.length < PAGE_RECORDS
-        ? readFrom(tableIndex + 1, undefined)
-        : readFrom(tableIndex, Dexie.getByKeyPath(records[records.length - 1] as object, keyPath));
-    if (records.length > 0) yield { table, records };
-  }
 }
 
-/** Whether a record holds a Blob anywhere (a walk that allocates nothing: most records hold none). */
-function holdsBlob(value: unknown): boolean {
-  if (value instanceof Blob) return true;
-  if (Array.isArray(value)) return value.some(holdsBlob);
-  if (typeof value === 'object' && value !== null) {
-    for (const key in value) if (holdsBlob((value as Record<string, unknown>)[key])) return true;
-  }
-  return false;
-}
-
-/** Replaces every Blob inside a record by a numbered placeholder, collecting the Blobs in order. */
-function withPlaceholders(value: unknown, blobs: Blob[], base: number): unknown {
-  if (value instanceof Blob) {
-    blobs.push(value);
-    return { $blob: base + blobs.length - 1, type: value.type, size: value.size } satisfies BlobPlaceholder;
-  }
-  if (Array.isArray(value)) return value.map((item) => withPlaceholders(item, blobs, base));
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withPlaceholders(item, blobs, base)]));
-  }
-  return value;
+/** The backup workers, started at once; the window's own producer when none starts. */
+async function startProducers(db: OversightDatabase, options: BackUpOptions): Promise<BackupWorkerLike[]> {
+  const started = await Promise.all(
+    Array.from({ length: BACKUP_WORKERS }, () =>
+      startReadyWorker(options.startWorker ?? startBackupWorker, {
+        name: 'backup',
+        fallback: 'the window reads the store itself',
+        readyWithinMs: options.readyWithinMs ?? 15_000,
+      }),
+    ),
+  );
+  const workers = started.filter((worker): worker is BackupWorkerLike => worker !== null);
+  return workers.length > 0 ? workers : [windowProducer(db)];
 }
 
 async function call<T>(reply: Promise<Result<T>>): Promise<T> {
@@ -131,26 +128,32 @@ export async function countStore(db: OversightDatabase): Promise<BackupHolds> {
 }
 
 /**
- * Backs the whole store up through main, streaming: pages read ahead one at a time, a few frames
- * in flight to main, never the whole store in memory.
+ * Backs the whole store up through main, streaming: workers read and encode the tables, a bounded
+ * number of bytes ahead; the window puts their frames in file order and keeps a few in flight to
+ * main; never the whole store in memory.
  */
 export async function backUpStore(
   db: OversightDatabase,
   api: Api,
   reason: BackupReason,
   onProgress?: (progress: BackupProgress) => void,
+  options: BackUpOptions = {},
 ): Promise<Result<{ fileName: string }>> {
+  // The workers' modules load while main begins the file.
+  const producing = startProducers(db, options);
   const begun = await api.call('backup:begin', { reason, schemaVersion: db.verno });
-  if (!begun.ok) return begun;
+  const producers = await producing;
+  if (!begun.ok) {
+    for (const producer of producers) producer.terminate();
+    return begun;
+  }
   const { session } = begun.value;
-  const holds: BackupHolds = { tables: {}, papers: 0, paperBytes: 0 };
-  let blobNumber = 0;
-  // Several appends in flight (main writes them in the order they were sent) while the next page
-  // is read and encoded: the store's reads, this thread's JSON and main's encryption and writing
+  // Several appends in flight (main writes them in the order they were sent) while the workers
+  // make the next frames: the store's reads, the frames' JSON and main's encryption and writing
   // overlap instead of taking turns. A failed append is noticed at the next send or at the end.
   const inFlight: Array<Promise<unknown>> = [];
   let failure: unknown = null;
-  async function send(frame: Uint8Array): Promise<void> {
+  const send = async (frame: Uint8Array) => {
     if (inFlight.length >= APPENDS_IN_FLIGHT) await inFlight.shift();
     if (failure) throw failure;
     inFlight.push(
@@ -158,18 +161,12 @@ export async function backUpStore(
         failure ??= error;
       }),
     );
-  }
+  };
   try {
-    const tables = sortedTables(db);
-    for (const table of tables) holds.tables[table.name] = 0;
-    for await (const { table, records } of storePages(tables)) {
-      await sendPage(table.name, records);
-      holds.tables[table.name] = (holds.tables[table.name] ?? 0) + records.length;
-      onProgress?.({ table: table.name, records: holds.tables[table.name] ?? 0 });
-    }
+    const tableNames = sortedTables(db).map((table) => table.name);
+    const holds = await passFrames(producers, db.name, tableNames, send, onProgress);
     await Promise.all(inFlight);
     if (failure) throw failure;
-    holds.papers = holds.tables.papers ?? 0;
     const finished = await api.call('backup:finish', { session, frame: encodeFrame({ kind: 'end', holds }), holds });
     return finished.ok ? { ok: true, value: { fileName: finished.value.fileName } } : finished;
   } catch (error) {
@@ -181,50 +178,121 @@ export async function backUpStore(
       ok: false,
       error: { code: 'failed', message: `The backup was not made: ${error instanceof Error ? error.message : String(error)}` },
     };
+  } finally {
+    for (const producer of producers) producer.terminate();
   }
+}
 
-  async function sendPage(tableName: string, page: unknown[]): Promise<void> {
-    const blobs: Blob[] = [];
-    // Placeholders are numbered across the whole backup.
-    // Only a record that holds a file is copied (with placeholders); the rest go as they are.
-    const records = page.map((record) => (holdsBlob(record) ? withPlaceholders(record, blobs, blobNumber) : record));
-    // A restore holds a page's papers in memory until the page is whole: pages of papers stay small.
-    const blobBytes = blobs.reduce((sum, blob) => sum + blob.size, 0);
-    if (blobBytes > MAX_PAGE_BLOB_BYTES && page.length > 1) {
-      const half = Math.ceil(page.length / 2);
-      await sendPage(tableName, page.slice(0, half));
-      await sendPage(tableName, page.slice(half));
-      return;
-    }
-    const frame = encodeFrame({ kind: 'records', table: tableName, records });
-    if (frame.length > MAX_FRAME_BYTES) {
-      if (page.length === 1) throw new Error(`A record in ${tableName} is larger than a backup frame allows.`);
-      const half = Math.ceil(page.length / 2);
-      await sendPage(tableName, page.slice(0, half));
-      await sendPage(tableName, page.slice(half));
-      return;
-    }
-    await send(frame);
-    for (const blob of blobs) {
-      holds.paperBytes += blob.size;
-      // The next slice is read while this one is sent (two slices, 2 MiB, in hand at most). A read
-      // begun ahead and never awaited (the backup failed meanwhile) must not be an unhandled rejection.
-      const readSlice = (start: number) => {
-        if (start >= blob.size) return null;
-        const reading = blob.slice(start, start + BLOB_SLICE_BYTES).arrayBuffer();
-        reading.catch(() => undefined);
-        return reading;
-      };
-      // An empty Blob has no blob frames: its placeholder's size (0) says it is complete.
-      let next = readSlice(0);
-      for (let start = 0; next; start += BLOB_SLICE_BYTES) {
-        const bytes = new Uint8Array(await next);
-        next = readSlice(start + BLOB_SLICE_BYTES);
-        await send(encodeFrame({ kind: 'blob', blob: blobNumber, bytes }));
-      }
-      blobNumber += 1;
+/** Tables a producer is asked for ahead of the one it is reading, so it never waits for the window to ask. */
+const TABLES_AHEAD = 2;
+
+type Made = { frame: Uint8Array; records: number; placeholders: boolean; producer: BackupWorkerLike };
+
+/** One table's frames as its producer sends them, taken one at a time in order. */
+class TableStream {
+  private readonly frames: Made[] = [];
+  private done: TableDone | null = null;
+  private failure: Error | null = null;
+  private wake: (() => void) | null = null;
+  push(made: Made): void {
+    this.frames.push(made);
+    this.wake?.();
+  }
+  finish(done: TableDone): void {
+    this.done = done;
+    this.wake?.();
+  }
+  fail(error: Error): void {
+    this.failure ??= error;
+    this.wake?.();
+  }
+  /** The next frame, or what the table held once every frame is taken. */
+  async next(): Promise<Made | TableDone> {
+    for (;;) {
+      if (this.failure) throw this.failure;
+      const made = this.frames.shift();
+      if (made) return made;
+      if (this.done) return this.done;
+      await new Promise<void>((resolve) => (this.wake = resolve));
+      this.wake = null;
     }
   }
+}
+
+/**
+ * The tables handed to the producers, the next to whichever finishes one, and their frames passed
+ * to `send` in file order (table by table, by name), each producer credited with a frame's bytes
+ * once it is on its way to main: while the window passes one table's frames, the other producer
+ * reads the next table. Blobs are renumbered from 0 across the file. What the backup holds once
+ * every table is passed.
+ */
+async function passFrames(
+  producers: readonly BackupWorkerLike[],
+  dbName: string,
+  tableNames: readonly string[],
+  send: (frame: Uint8Array) => Promise<void>,
+  onProgress?: (progress: BackupProgress) => void,
+): Promise<BackupHolds> {
+  const streams = tableNames.map(() => new TableStream());
+  const failAll = (error: Error) => {
+    for (const stream of streams) stream.fail(error);
+  };
+  let nextTable = 0;
+  const handOuts = producers.map((producer) => {
+    // The tables this producer was asked for and has not finished, oldest first: its frames are the first's.
+    const asked: number[] = [];
+    const handOut = () => {
+      if (nextTable >= tableNames.length) return;
+      asked.push(nextTable);
+      producer.postMessage({ type: 'table', dbName, table: tableNames[nextTable] as string });
+      nextTable += 1;
+    };
+    producer.addEventListener('message', (event) => {
+      const message = (event as MessageEvent<unknown>).data;
+      if (!isFromBackupWorker(message)) return;
+      const stream = streams[asked[0] ?? -1];
+      if (message.type === 'frame') stream?.push({ ...message, producer });
+      else if (message.type === 'table-done') {
+        stream?.finish({ records: message.records, blobs: message.blobs, paperBytes: message.paperBytes });
+        asked.shift();
+        handOut();
+      } else if (message.type === 'failed') failAll(new Error(message.message));
+    });
+    producer.addEventListener('error', () => failAll(new Error('a backup worker stopped with an error')));
+    producer.addEventListener('messageerror', () => failAll(new Error('a backup worker could not read a message')));
+    return handOut;
+  });
+  // Tables handed out in turn, so each producer's first tables are near the start of the file.
+  for (let round = 0; round < TABLES_AHEAD; round += 1) for (const handOut of handOuts) handOut();
+  const holds: BackupHolds = { tables: {}, papers: 0, paperBytes: 0 };
+  let blobBase = 0;
+  try {
+    for (const [index, table] of tableNames.entries()) {
+      const stream = streams[index] as TableStream;
+      for (;;) {
+        const next = await stream.next();
+        if (!('frame' in next)) {
+          // Counted frame by frame below; a table with no records is counted 0.
+          holds.tables[table] ??= 0;
+          holds.paperBytes += next.paperBytes;
+          blobBase += next.blobs;
+          break;
+        }
+        const bytes = next.frame.length;
+        await send(renumberFrame(next.frame, next.placeholders, blobBase));
+        next.producer.postMessage({ type: 'credit', bytes });
+        if (next.records > 0) {
+          holds.tables[table] = (holds.tables[table] ?? 0) + next.records;
+          onProgress?.({ table: table, records: holds.tables[table] ?? 0 });
+        }
+      }
+    }
+  } catch (error) {
+    for (const producer of producers) producer.postMessage({ type: 'cancel' });
+    throw error;
+  }
+  holds.papers = holds.tables.papers ?? 0;
+  return holds;
 }
 
 /** Why a backup cannot be restored into this store, or null when it can. */

@@ -3,13 +3,10 @@ import type { OversightDatabase } from '../db/database';
 import { storeCandidate, type StoreOutcome } from '../db/plan-repository';
 import { isFromImportWorker, type StoreRequest, type ToImportWorker } from './import-messages';
 import { receiveCandidate } from './receive-candidate';
+import { startReadyWorker, type WorkerLike } from '../start-worker';
 
 /** What the window needs of a Worker (a Worker in the app; a MessagePort pair in tests). */
-export type ImportWorkerLike = {
-  postMessage(message: ToImportWorker, transfer?: Transferable[]): void;
-  addEventListener(type: 'message' | 'messageerror' | 'error', listener: (event: Event) => void): void;
-  terminate(): void;
-};
+export type ImportWorkerLike = WorkerLike<ToImportWorker>;
 
 export type StoreInWorkerOptions = {
   /** The board a new plan is filed under (the open board unless given). */
@@ -45,19 +42,12 @@ export async function storeCandidateInWorker(
   sent: CandidateReply,
   options: StoreInWorkerOptions = {},
 ): Promise<StoreOutcome> {
-  let worker: ImportWorkerLike | null = null;
-  try {
-    worker = (options.startWorker ?? startImportWorker)();
-  } catch (error) {
-    console.warn('The import worker could not be started, so the plan is stored by the window.', error);
-  }
+  const worker = await startReadyWorker(options.startWorker ?? startImportWorker, {
+    name: 'import',
+    fallback: 'the plan is stored by the window',
+    readyWithinMs: options.readyWithinMs ?? 15_000,
+  });
   if (!worker) return storeInWindow(db, sent, options);
-  const isReady = await whenReady(worker, options.readyWithinMs ?? 15_000);
-  if (!isReady) {
-    worker.terminate();
-    console.warn('The import worker did not start, so the plan is stored by the window.');
-    return storeInWindow(db, sent, options);
-  }
   try {
     return await storeThrough(worker, db.name, sent, options);
   } finally {
@@ -70,22 +60,6 @@ function storeInWindow(db: OversightDatabase, sent: CandidateReply, options: Sto
     ...(options.boardId !== undefined ? { boardId: options.boardId } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
-}
-
-/** True once the worker says its module loaded; false if it fails to load (a blocked script) or takes too long. */
-function whenReady(worker: ImportWorkerLike, withinMs: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), withinMs);
-    const settle = (isReady: boolean) => {
-      clearTimeout(timer);
-      resolve(isReady);
-    };
-    worker.addEventListener('message', (event) => {
-      if (isFromImportWorker((event as MessageEvent<unknown>).data) && (event as MessageEvent<{ type: string }>).data.type === 'ready')
-        settle(true);
-    });
-    worker.addEventListener('error', () => settle(false));
   });
 }
 

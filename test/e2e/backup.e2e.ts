@@ -138,6 +138,8 @@ async function openRestore(app: AppHarness, file: string): Promise<void> {
   await app.page.getByRole('button', { name: 'Restore from a backup file…' }).click();
 }
 
+const BACKUP_WORKER_SCRIPT = /\/assets\/backup-worker-[^/]+\.js$/;
+
 describe('backups in Chromium', () => {
   it('backs up, refuses a wrong passphrase, a truncated file and a newer version, then restores every table on a fresh laptop', async () => {
     work = await e2e.tempFolder('oversight-backup-e2e-');
@@ -162,11 +164,25 @@ describe('backups in Chromium', () => {
     await a.page.getByText('A backup passphrase is set.').waitFor({ timeout: 30_000 });
 
     const before = await dumpWithBlobs(a.page);
+    // The store is read and encoded by two backup workers (renderer/backup/backup-worker.ts), built
+    // by Vite and served with the app's CSP; neither is left running, and the window never had to
+    // read the store itself.
+    let backupWorkers = 0;
+    const workerWarnings: string[] = [];
+    a.page.on('worker', (worker) => {
+      if (BACKUP_WORKER_SCRIPT.test(worker.url())) backupWorkers += 1;
+    });
+    a.page.on('console', (message) => {
+      if (message.text().includes('backup worker')) workerWarnings.push(message.text());
+    });
     await a.page.getByRole('button', { name: 'Back up now' }).click();
     await a.page
       .getByTestId('backup-message')
       .getByText(/^Backed up to oversight-.*-manual\.oversight-backup\.$/)
       .waitFor({ timeout: 45_000 });
+    expect(backupWorkers).toBe(2);
+    await expect.poll(() => a.page.workers().filter((worker) => BACKUP_WORKER_SCRIPT.test(worker.url())).length).toBe(0);
+    expect(workerWarnings).toEqual([]);
     const folder = path.join(a.dataFolder, 'Backups');
     const [fileName] = (await fs.readdir(folder)).filter((name) => name.endsWith('-manual.oversight-backup'));
     if (!fileName) throw new Error('no backup file');

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Dexie } from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackupService } from '../../../electron/backup/backup-service';
 import { createHandlers, type HandlerContext } from '../../../electron/ipc/handlers';
 import { OversightDatabase } from '../../../renderer/db/database';
@@ -14,6 +14,7 @@ import {
   RESTORE_DONE,
   RESTORE_IN_PROGRESS,
   backUpStore,
+  type BackupWorkerLike,
   countStore,
   restoreStore,
   takeRestoreOutcome,
@@ -23,7 +24,10 @@ import type { Api } from '../../../renderer/ipc/client';
 import { isWipeConfirmed, wipeConfirmation, wipeStore } from '../../../renderer/backup/wipe';
 import { channels, type ChannelName } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/result';
-import { decodeFrame } from '../../../shared/backup/format';
+import { decodeFrame, encodeFrame } from '../../../shared/backup/format';
+import { renumberFrame } from '../../../renderer/backup/backup-frames';
+import { isFromBackupWorker, isToBackupWorker, type FromBackupWorker, type ToBackupWorker } from '../../../renderer/backup/backup-messages';
+import { serveBackups } from '../../../renderer/backup/serve-backups';
 import { TEST_ITERATIONS } from './helpers';
 
 // The renderer's backup and restore against main's real handlers and real files: the store
@@ -522,6 +526,292 @@ describe('backing up and restoring the store', () => {
     const header = { schemaVersion: db.verno + 1 } as Parameters<typeof whyCannotRestore>[1];
     expect(whyCannotRestore(db, header)).toContain('newer version of Oversight');
     await expect(restoreStore(db, apiFor(folder), 't', header)).rejects.toThrow('Update Oversight');
+  });
+});
+
+describe('backing up through the backup workers', () => {
+  type ChannelWorker = BackupWorkerLike & { asked: string[]; frameLengths: number[]; mostAhead: () => number };
+
+  /** A backup worker whose far end is serveBackups on a MessageChannel: what the window sees of backup-worker.ts. */
+  function channelWorker(options: Parameters<typeof serveBackups>[1] = {}): ChannelWorker {
+    const channel = new MessageChannel();
+    const asked: string[] = [];
+    // Taken as each frame is posted: its bytes then move to the window.
+    const frameLengths: number[] = [];
+    let ahead = 0;
+    let most = 0;
+    const worker = channel.port2;
+    const port = {
+      postMessage: (message: FromBackupWorker, transfer?: { transfer?: Transferable[] }) => {
+        if (message.type === 'frame') {
+          frameLengths.push(message.frame.length);
+          ahead += message.frame.length;
+          most = Math.max(most, ahead);
+        }
+        worker.postMessage(message, transfer);
+      },
+      addEventListener: (type: 'message', listener: (event: MessageEvent<unknown>) => void) =>
+        worker.addEventListener(type, (event) => {
+          const data = event.data as ToBackupWorker;
+          if (data.type === 'table') asked.push(data.table);
+          if (data.type === 'credit') ahead -= data.bytes;
+          listener(event);
+        }),
+    };
+    serveBackups(port, options);
+    worker.start();
+    channel.port1.start();
+    return {
+      asked,
+      frameLengths,
+      mostAhead: () => most,
+      postMessage: (message, transfer) => channel.port1.postMessage(message, transfer ?? []),
+      addEventListener: (type, listener) => channel.port1.addEventListener(type, listener),
+      terminate: () => channel.port1.close(),
+    };
+  }
+
+  /** A store with files in two tables, so that blobs must be numbered across the workers' tables. */
+  async function twoFileTables(): Promise<Dexie> {
+    const name = `backup-files-${Math.random().toString(36).slice(2)}`;
+    const db = new Dexie(name);
+    db.version(1).stores({ attachments: 'id', meta: 'key', notes: 'id', papers: 'id' });
+    await db.open();
+    const file = (bytes: number) => new Blob([randomBytes(bytes)], { type: 'application/pdf' });
+    await db.table('attachments').bulkPut([
+      { id: 'a1', pdf: file(1_500_000) },
+      { id: 'a2', pdf: file(10), also: [file(3)] },
+    ]);
+    await db
+      .table('notes')
+      .bulkPut(Array.from({ length: 4_100 }, (_, index) => ({ id: `n${String(index).padStart(5, '0')}`, text: 'Ask' })));
+    await db.table('papers').bulkPut([
+      { id: 'p1', pdf: file(2_100_000) },
+      { id: 'p2', pdf: file(0) },
+    ]);
+    return db;
+  }
+
+  async function dumpDexie(db: Dexie): Promise<Record<string, unknown[]>> {
+    return dump(db as unknown as OversightDatabase);
+  }
+
+  it('makes, through two workers, the very frames the window makes, with blobs numbered from 0 across the file', async () => {
+    const db = await twoFileTables();
+    const before = await dumpDexie(db);
+    const api = apiFor(path.join(folder, 'data'));
+    await unwrap(api.call('backup:set-passphrase', { passphrase: 'a long passphrase for tests' }));
+    const workers: ChannelWorker[] = [];
+    const made = await unwrap(
+      backUpStore(db as unknown as OversightDatabase, api, 'manual', undefined, {
+        startWorker: () => {
+          const worker = channelWorker({ openDb: () => db as unknown as OversightDatabase, closeDb: () => undefined });
+          workers.push(worker);
+          return worker;
+        },
+      }),
+    );
+    const throughWorkers = appended.map((frame, index) => decodeFrame(frame, index));
+    // Both workers read tables: the first table to each, then the next to whichever finished one.
+    expect(workers).toHaveLength(2);
+    expect(workers.map((worker) => worker.asked[0])).toEqual(['attachments', 'meta']);
+    expect(workers.flatMap((worker) => worker.asked).sort()).toEqual(['attachments', 'meta', 'notes', 'papers']);
+
+    appended = [];
+    await unwrap(backUpStore(db as unknown as OversightDatabase, api, 'before-import', undefined, { startWorker: () => null }));
+    const inWindow = appended.map((frame, index) => decodeFrame(frame, index));
+    expect(throughWorkers).toEqual(inWindow);
+
+    // Placeholders in file order number 0, 1, 2…, and each blob's slices follow its page in that order.
+    const numbers = JSON.stringify(throughWorkers.filter((frame) => frame.kind === 'records')).match(/"\$blob":\d+/g);
+    expect(numbers).toEqual(['"$blob":0', '"$blob":1', '"$blob":2', '"$blob":3', '"$blob":4']);
+    expect([...new Set(throughWorkers.flatMap((frame) => (frame.kind === 'blob' ? [frame.blob] : [])))]).toEqual([0, 1, 2, 3]);
+    expect(throughWorkers.map((frame) => (frame.kind === 'records' ? `${frame.table}:${frame.records.length}` : frame.kind))).toEqual([
+      'attachments:2',
+      'blob',
+      'blob',
+      'blob',
+      'blob',
+      'notes:2000',
+      'notes:2000',
+      'notes:100',
+      'papers:2',
+      'blob',
+      'blob',
+      'blob',
+    ]);
+
+    const name = `backup-files-restored-${Math.random().toString(36).slice(2)}`;
+    const fresh = new Dexie(name);
+    fresh.version(1).stores({ attachments: 'id', meta: 'key', notes: 'id', papers: 'id' });
+    await fresh.open();
+    const opened = await unwrap(api.call('backup:open', { fileName: made.fileName }));
+    if (!opened) throw new Error('nothing opened');
+    await unwrap(api.call('backup:unlock', { token: opened.token, passphrase: 'a long passphrase for tests' }));
+    await restoreStore(fresh as unknown as OversightDatabase, api, opened.token, opened.header);
+    const restored = await dumpDexie(fresh);
+    // The restore's own marks aside, the very records and bytes.
+    expect({ ...restored, meta: [] }).toEqual({ ...before, meta: [] });
+    for (const each of [db, fresh]) {
+      each.close();
+      await Dexie.delete(each.name);
+    }
+  });
+
+  it('keeps each worker no more than its bound of bytes (or one frame) ahead of what the window has passed to main', async () => {
+    const db = freshDb();
+    await db.entities.bulkPut(
+      Array.from({ length: 12_000 }, (_, index) => ({ planId: 'p', kind: 'action', id: `A${String(index).padStart(5, '0')}` })) as never[],
+    );
+    const real = apiFor(path.join(folder, 'data'));
+    await unwrap(real.call('backup:set-passphrase', { passphrase: 'a long passphrase for tests' }));
+    // Main takes its time over each append, so the workers would run ahead if nothing held them.
+    const slow: Api = {
+      ...real,
+      call: (async (channel: ChannelName, argument: unknown) => {
+        if (channel === 'backup:append') await new Promise((resolve) => setTimeout(resolve, 10));
+        return real.call(channel, argument as never);
+      }) as Api['call'],
+    };
+    const workers: ChannelWorker[] = [];
+    const bound = 50_000;
+    await unwrap(
+      backUpStore(db, slow, 'manual', undefined, {
+        startWorker: () => {
+          const worker = channelWorker({ bytesAhead: bound });
+          workers.push(worker);
+          return worker;
+        },
+      }),
+    );
+    const frames = workers.flatMap((worker) => worker.frameLengths);
+    // Six pages of entities, each larger than the bound: one frame at a time is all a worker may hold.
+    expect(frames.filter((length) => length > bound)).toHaveLength(6);
+    for (const worker of workers) expect(worker.mostAhead()).toBeLessThanOrEqual(Math.max(bound, ...frames));
+    expect(Math.max(...workers.map((worker) => worker.mostAhead()))).toBe(Math.max(...frames));
+  });
+
+  it('fails as a whole, tells the other worker to stop and leaves no file, when a worker cannot read a table', async () => {
+    const db = freshDb();
+    await seed(db);
+    const api = apiFor(path.join(folder, 'data'));
+    await unwrap(api.call('backup:set-passphrase', { passphrase: 'a long passphrase for tests' }));
+    // The second worker's store has no papers table (as a store of another build would not).
+    const partial = new Dexie(`backup-partial-${Math.random().toString(36).slice(2)}`);
+    partial.version(1).stores({ meta: 'key' });
+    const workers: ChannelWorker[] = [];
+    const told: ToBackupWorker[] = [];
+    const reply = await backUpStore(db, api, 'manual', undefined, {
+      startWorker: () => {
+        const worker = workers.length === 0 ? channelWorker() : channelWorker({ openDb: () => partial as unknown as OversightDatabase });
+        workers.push(worker);
+        const post = worker.postMessage;
+        worker.postMessage = (message, transfer) => {
+          told.push(message);
+          post(message, transfer);
+        };
+        return worker;
+      },
+    });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/^The backup was not made: The store has no table \w+\.$/) },
+    });
+    expect(told.filter((message) => message.type === 'cancel')).toHaveLength(2);
+    expect(await fs.readdir(path.join(folder, 'data', 'Backups'))).toEqual([]);
+    await Dexie.delete(partial.name);
+  });
+
+  it('fails as a whole and leaves no file when a worker stops with an error', async () => {
+    const db = freshDb();
+    await seed(db);
+    const api = apiFor(path.join(folder, 'data'));
+    await unwrap(api.call('backup:set-passphrase', { passphrase: 'a long passphrase for tests' }));
+    const reply = await backUpStore(db, api, 'manual', undefined, {
+      startWorker: () => {
+        const worker = channelWorker();
+        const listeners: Array<(event: Event) => void> = [];
+        const add = worker.addEventListener;
+        worker.addEventListener = (type, listener) => {
+          if (type === 'error') listeners.push(listener);
+          add(type, listener);
+        };
+        const post = worker.postMessage;
+        // The worker dies as it is handed its first table (as one out of memory would).
+        worker.postMessage = (message, transfer) => {
+          if (message.type === 'table') for (const listener of listeners) listener(new Event('error'));
+          else post(message, transfer);
+        };
+        return worker;
+      },
+    });
+    expect(reply).toMatchObject({ ok: false, error: { message: 'The backup was not made: a backup worker stopped with an error' } });
+    expect(await fs.readdir(path.join(folder, 'data', 'Backups'))).toEqual([]);
+  });
+
+  it('reads the store in the window, and says so, when no worker starts in time', async () => {
+    const db = freshDb();
+    await seed(db);
+    const before = await dump(db);
+    const api = apiFor(path.join(folder, 'data'));
+    await unwrap(api.call('backup:set-passphrase', { passphrase: 'a long passphrase for tests' }));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    let terminated = 0;
+    const silent: BackupWorkerLike = {
+      postMessage: () => undefined,
+      addEventListener: () => undefined,
+      terminate: () => (terminated += 1),
+    };
+    const made = await unwrap(backUpStore(db, api, 'manual', undefined, { startWorker: () => silent, readyWithinMs: 20 }));
+    expect(terminated).toBe(2);
+    expect(warn.mock.calls.map((call) => call[0])).toEqual([
+      'The backup worker did not start, so the window reads the store itself.',
+      'The backup worker did not start, so the window reads the store itself.',
+    ]);
+    warn.mockRestore();
+    const opened = await unwrap(api.call('backup:open', { fileName: made.fileName }));
+    if (!opened) throw new Error('nothing opened');
+    await unwrap(api.call('backup:unlock', { token: opened.token, passphrase: 'a long passphrase for tests' }));
+    const fresh = freshDb();
+    await restoreStore(fresh, api, opened.token, opened.header);
+    await takeRestoreOutcome(fresh);
+    expect(await dump(fresh)).toEqual(before);
+  });
+
+  it('acts only on messages of the right shape, at both ends', () => {
+    expect(isToBackupWorker({ type: 'table', dbName: 'd', table: 'notes' })).toBe(true);
+    expect(isToBackupWorker({ type: 'table', dbName: 'd' })).toBe(false);
+    expect(isToBackupWorker({ type: 'credit', bytes: 10 })).toBe(true);
+    expect(isToBackupWorker({ type: 'credit', bytes: -1 })).toBe(false);
+    expect(isToBackupWorker({ type: 'cancel' })).toBe(true);
+    expect(isToBackupWorker({ type: 'store' })).toBe(false);
+    expect(isToBackupWorker(null)).toBe(false);
+    expect(isFromBackupWorker({ type: 'frame', frame: new Uint8Array(2), records: 1, placeholders: false })).toBe(true);
+    expect(isFromBackupWorker({ type: 'frame', frame: [1, 2], records: 1, placeholders: false })).toBe(false);
+    expect(isFromBackupWorker({ type: 'table-done', records: 3, blobs: 0, paperBytes: 0 })).toBe(true);
+    expect(isFromBackupWorker({ type: 'table-done', records: 3, blobs: 0.5, paperBytes: 0 })).toBe(false);
+    expect(isFromBackupWorker({ type: 'failed', message: 'm' })).toBe(true);
+    expect(isFromBackupWorker({ type: 'ready' })).toBe(true);
+    expect(isFromBackupWorker({ type: 'outcome' })).toBe(false);
+  });
+
+  it('renumbers a table’s blobs past those before it: in a blob frame’s header, and in a page’s placeholders', () => {
+    const slice = encodeFrame({ kind: 'blob', blob: 2, bytes: new Uint8Array([7, 8]) });
+    expect(decodeFrame(renumberFrame(slice, false, 5), 0)).toEqual({ kind: 'blob', blob: 7, bytes: new Uint8Array([7, 8]) });
+    const page = encodeFrame({
+      kind: 'records',
+      table: 'papers',
+      records: [{ id: 'p', pdf: { $blob: 0, type: 'application/pdf', size: 3 }, parts: [{ $blob: 1, type: '', size: 0 }] }],
+    });
+    expect(decodeFrame(renumberFrame(page, true, 4), 0)).toEqual({
+      kind: 'records',
+      table: 'papers',
+      records: [{ id: 'p', pdf: { $blob: 4, type: 'application/pdf', size: 3 }, parts: [{ $blob: 5, type: '', size: 0 }] }],
+    });
+    // Nothing to move: the same frame back.
+    expect(renumberFrame(page, true, 0)).toBe(page);
+    const plain = encodeFrame({ kind: 'records', table: 'notes', records: [{ id: 'n', $blob: 1 }] });
+    expect(renumberFrame(plain, false, 4)).toBe(plain);
   });
 });
 
