@@ -15,6 +15,12 @@ import { receiveUpload } from './bytes-bridge';
 /** Serves a built folder on a free local port (nothing outside it), and takes the page's bytes for the bench's bridge. */
 export async function serve(folder: string) {
   const server = createServer((request, response) => {
+    if (request.method === 'POST' && request.url === '/__discard') {
+      // The bridge's cost alone (backup bench): the bytes are received in full, then dropped.
+      request.on('data', () => undefined);
+      request.on('end', () => response.writeHead(204).end());
+      return;
+    }
     const upload = request.method === 'POST' ? /^\/__bytes\/([^/]+)$/.exec(request.url ?? '') : null;
     if (upload?.[1]) {
       receiveUpload(request, response, upload[1]);
