@@ -258,7 +258,7 @@ export async function storeCandidate(db: OversightDatabase, candidate: ImportCan
     // order, so a read asked after the writes would wait for all of them), then the entities are
     // handed to IndexedDB at once, so that everything computed from here on (the hashes, the change
     // set, plan review's figures, rows and search index) overlaps IndexedDB storing them.
-    const reviewShards = await readPlanReview(db, planId);
+    const reviewReads = await readPlanReview(db, planId, current ? { existing, writes: diff.writes } : undefined, options.sliceMs);
     const importId = newId();
     const previousRevision = current ? current.export.revision : null;
     const planRecord: PlanRecord = {
@@ -316,7 +316,7 @@ export async function storeCandidate(db: OversightDatabase, candidate: ImportCan
       db.imports.add(importRecord),
       db.changeSets.add(changeSet),
       db.entityHashes.put(hashes),
-      writePlanReview(db, { planId, revision, existing, writes: diff.writes, now, partial }, reviewShards, options.sliceMs),
+      writePlanReview(db, { planId, revision, existing, writes: diff.writes, now, partial }, reviewReads, options.sliceMs),
     ]);
     if (options.signal?.aborted) throw cancelled();
     return {

@@ -1,5 +1,5 @@
 import { entityKey, type StoredEntity } from '../../shared/plan/diff';
-import { searchChangesSteps } from '../../shared/plan-review/search-documents';
+import { searchChangesSteps, type SearchChanges } from '../../shared/plan-review/search-documents';
 import { actionRow, buildPlanReviewSteps, compareRefs, type ActionRow, type PlanReview } from '../../shared/plan-review/summary';
 import { COLLECTIONS, KIND_OF_COLLECTION, type Owner, type PlanFile } from '../../shared/plan/schema';
 import { sortSteps, type Sliced } from '../../shared/sliced';
@@ -9,7 +9,7 @@ import type { OversightDatabase } from '../db/database';
 import { entitiesOfPlan } from '../db/entity-queries';
 import { runSliced } from '../db/yield-in-transaction';
 import { actionRowsRevision, writeActionRows } from './action-rows';
-import { applySearchChanges, planShardRecordIds, readShards, type ReadShards } from '../search/search-index';
+import { applySearchChanges, planShardRecordIds, readShards, shardRecordId, type ReadShards } from '../search/search-index';
 
 /** The tables {@link updatePlanReview} writes: include them in the import's transaction. */
 export function planReviewTables(db: OversightDatabase) {
@@ -81,9 +81,27 @@ function* keyedSteps(
   return { before, after };
 }
 
-/** Reads what {@link writePlanReview} needs (the plan's search shards not in memory), before the import writes anything. */
-export function readPlanReview(db: OversightDatabase, planId: string): Promise<ReadShards> {
-  return readShards(db, planShardRecordIds(planId));
+/** What {@link readPlanReview} read: the search shards to change and, for a revision, the search changes themselves. */
+export type ReviewReads = { shards: ReadShards; search: SearchChanges | null };
+
+/**
+ * Reads what {@link writePlanReview} needs, before the import writes anything (IndexedDB answers
+ * a transaction's requests in order: a read asked after the writes would wait for all of them).
+ * A first import changes every plan shard, and reads them all. A revision works out its search
+ * changes first and reads only the shards they touch: none when no indexed text changed (a
+ * revision that only moved ratings, dates or statuses), where every shard was read before.
+ */
+export async function readPlanReview(
+  db: OversightDatabase,
+  planId: string,
+  revision?: Pick<PlanReviewChange, 'existing' | 'writes'>,
+  sliceMs?: number,
+): Promise<ReviewReads> {
+  if (!revision) return { shards: await readShards(db, planShardRecordIds(planId)), search: null };
+  const before = new Map(revision.existing.map((entity) => [entityKey(entity.kind, entity.id), entity]));
+  const search = await runSliced(searchChangesSteps(before, revision.writes), sliceMs);
+  const touched = new Set([...search.upsert.map((document) => shardRecordId(document.id)), ...search.remove.map(shardRecordId)]);
+  return { shards: await readShards(db, [...touched]), search };
 }
 
 /**
@@ -97,7 +115,7 @@ export function readPlanReview(db: OversightDatabase, planId: string): Promise<R
 export async function writePlanReview(
   db: OversightDatabase,
   change: PlanReviewChange,
-  shards: ReadShards,
+  reads: ReviewReads,
   sliceMs?: number,
 ): Promise<unknown> {
   const { before, after } = await runSliced(keyedSteps(change.existing, change.writes), sliceMs);
@@ -105,7 +123,8 @@ export async function writePlanReview(
     change.partial ? patchedReviewSteps(change, change.partial) : buildPlanReviewSteps(change.planId, change.revision, after.values()),
     sliceMs,
   );
-  const indexed = applySearchChanges(db, shards, await runSliced(searchChangesSteps(before, change.writes), sliceMs), sliceMs);
+  const changes = reads.search ?? (await runSliced(searchChangesSteps(before, change.writes), sliceMs));
+  const indexed = applySearchChanges(db, reads.shards, changes, sliceMs);
   return Promise.all([
     db.planSummaries.put({ ...summary, updatedAt: change.now }),
     writeActionRows(db, change.planId, change.revision, rows, sliceMs),
@@ -115,8 +134,7 @@ export async function writePlanReview(
 
 /** Reads and writes plan review's records for one import (see {@link writePlanReview}). */
 export async function updatePlanReview(db: OversightDatabase, change: PlanReviewChange): Promise<void> {
-  const shards = await readPlanReview(db, change.planId);
-  await writePlanReview(db, change, shards);
+  await writePlanReview(db, change, await readPlanReview(db, change.planId));
 }
 
 /**

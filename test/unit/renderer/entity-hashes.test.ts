@@ -172,6 +172,41 @@ describe('diffing a revision from the stored hashes', () => {
     expect(reads.count).toBe(0);
   });
 
+  it('a revision that changes no indexed text reads and writes no search shard; one renaming an action, only that action’s shard', async () => {
+    const db = freshDb();
+    const plan = basePlan();
+    await storeCandidate(db, candidateFor(plan));
+    const shardsBefore = await db.searchIndex.toArray();
+    const read: string[][] = [];
+    const bulkGet = db.searchIndex.bulkGet.bind(db.searchIndex);
+    db.searchIndex.bulkGet = ((keys: string[]) => {
+      read.push([...keys]);
+      return bulkGet(keys);
+    }) as typeof db.searchIndex.bulkGet;
+    // Ratings only: the search documents are the same.
+    const rated = revised(plan, (next) => {
+      for (const action of next.actions.slice(0, 12)) action.deliveryRag = action.deliveryRag === 'red' ? 'amber' : 'red';
+    });
+    expect(await storeCandidate(db, candidateFor(rated))).toMatchObject({ status: 'imported', summary: { changed: 12 } });
+    expect(read).toEqual([]);
+    expect(await db.searchIndex.toArray()).toEqual(shardsBefore);
+    // One action renamed: its shard alone is read and written, and search finds the new words.
+    const renamed = revised(rated, (next) => {
+      const action = next.actions[3];
+      if (action) action.title = 'Zygomorphic outreach to every family';
+    });
+    await storeCandidate(db, candidateFor(renamed));
+    expect(read).toHaveLength(1);
+    expect(read[0]).toHaveLength(1);
+    const changedShards = (await db.searchIndex.toArray()).filter(
+      (record) => record.stamp !== shardsBefore.find((before) => before.id === record.id)?.stamp,
+    );
+    expect(changedShards.map((record) => record.id)).toEqual(read[0]);
+    resetSearchIndexCache(db);
+    await loadSearchIndex(db);
+    expect(searchLoadedIndex(db, 'zygomorphic').groups.flatMap((group) => group.hits).length).toBeGreaterThan(0);
+  });
+
   it('an unchanged revision (new number, same entities) reads and writes no entity, and keeps its hashes current', async () => {
     const db = freshDb();
     const plan = basePlan();
