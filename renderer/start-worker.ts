@@ -28,22 +28,21 @@ function whenReady(worker: WorkerLike<unknown>, withinMs: number): Promise<boole
 /**
  * Starts a worker and waits for it to say it is ready; null when there is none (jsdom), or it
  * could not be started or did not load in time, each said in the console as `The NAME worker …,
- * so FALLBACK.` (unless `fallback` is null: a worker started ahead of need, whose failure is said
- * when a worker is needed).
+ * so FALLBACK.`
  */
 export async function startReadyWorker<W extends WorkerLike<never>>(
   start: () => W | null,
-  { name, fallback, readyWithinMs }: { name: string; fallback: string | null; readyWithinMs: number },
+  { name, fallback, readyWithinMs }: { name: string; fallback: string; readyWithinMs: number },
 ): Promise<W | null> {
   let worker: W | null = null;
   try {
     worker = start();
   } catch (error) {
-    if (fallback !== null) console.warn(`The ${name} worker could not be started, so ${fallback}.`, error);
+    console.warn(`The ${name} worker could not be started, so ${fallback}.`, error);
   }
   if (!worker) return null;
   if (await whenReady(worker as unknown as WorkerLike<unknown>, readyWithinMs)) return worker;
   worker.terminate();
-  if (fallback !== null) console.warn(`The ${name} worker did not start, so ${fallback}.`);
+  console.warn(`The ${name} worker did not start, so ${fallback}.`);
   return null;
 }

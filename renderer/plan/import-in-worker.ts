@@ -42,52 +42,17 @@ export async function storeCandidateInWorker(
   sent: CandidateReply,
   options: StoreInWorkerOptions = {},
 ): Promise<StoreOutcome> {
-  // The spare started ahead (prepareImportWorker), ready by now; else one started for this import.
-  const spare = options.startWorker ? null : await takeSpare();
-  const worker =
-    spare ??
-    (await startReadyWorker(options.startWorker ?? startImportWorker, {
-      name: 'import',
-      fallback: 'the plan is stored by the window',
-      readyWithinMs: options.readyWithinMs ?? 15_000,
-    }));
+  const worker = await startReadyWorker(options.startWorker ?? startImportWorker, {
+    name: 'import',
+    fallback: 'the plan is stored by the window',
+    readyWithinMs: options.readyWithinMs ?? 15_000,
+  });
   if (!worker) return storeInWindow(db, sent, options);
   try {
     return await storeThrough(worker, db.name, sent, options);
   } finally {
     worker.terminate();
-    // The next import's worker starts now, while the member looks at this one.
-    if (spareStart && !options.startWorker) prepareImportWorker(spareStart);
   }
-}
-
-/** A fresh worker started ahead of the next import, ready or failed (null); and how to start the next one. */
-let spare: Promise<ImportWorkerLike | null> | null = null;
-let spareStart: (() => ImportWorkerLike | null) | null = null;
-
-/**
- * Starts an import worker ahead of need, so the next plan is handed to a worker whose module has
- * loaded (a worker's start, some 50 ms, was part of every import), and after each import starts
- * the next. Each worker stores one plan and is stopped: one idle worker is kept, never a used one.
- * A spare that fails to start is said nothing of; the import then starts a worker as before.
- */
-export function prepareImportWorker(start: () => ImportWorkerLike | null = startImportWorker): void {
-  spareStart = start;
-  if (spare) return;
-  spare = startReadyWorker(start, { name: 'import', fallback: null, readyWithinMs: 15_000 });
-}
-
-/** The spare, if one was started (the caller owns it from here), and none kept after it until the import ends. */
-async function takeSpare(): Promise<ImportWorkerLike | null> {
-  const taken = spare;
-  spare = null;
-  return taken ? await taken : null;
-}
-
-/** Stops the spare and starts no other (tests; a window closing). */
-export async function discardSpareImportWorker(): Promise<void> {
-  spareStart = null;
-  (await takeSpare())?.terminate();
 }
 
 function storeInWindow(db: OversightDatabase, sent: CandidateReply, options: StoreInWorkerOptions): Promise<StoreOutcome> {

@@ -12,7 +12,7 @@ import { alignSamplePacks, seedSampleBoard } from '../meetings/sample-board';
 import { packFileHashes, storePack, type PackOutcome } from '../papers/pack-repository';
 import type { PackRecord } from '../papers/types';
 import { startTextExtraction } from '../papers/text-extraction';
-import { prepareImportWorker, storeCandidateInWorker } from './import-in-worker';
+import { storeCandidateInWorker } from './import-in-worker';
 import { receiveCandidate } from './receive-candidate';
 
 /** One file handled this session, with what became of it. Kept in memory: failures never touch the store. */
@@ -64,8 +64,6 @@ const IMPORT_IN_PROGRESS = 'importInProgress';
  * A small external store, read with useSyncExternalStore.
  */
 export function createSyncController(db: OversightDatabase, api: Api) {
-  // The first plan's worker starts now (the first-run sample's, or the member's first file).
-  prepareImportWorker();
   let state: SyncState = { entries: [], progress: null, isBusy: false, interrupted: null };
   const listeners = new Set<() => void>();
   let queue: Promise<unknown> = Promise.resolve();

@@ -1,7 +1,7 @@
 import { OversightDatabase } from '../../../renderer/db/database';
 import { storeCandidate } from '../../../renderer/db/plan-repository';
 import type { CandidateReply, ImportCandidate } from '../../../shared/ipc/contract';
-import { prepareImportWorker, startImportWorker, storeCandidateInWorker } from '../../../renderer/plan/import-in-worker';
+import { startImportWorker, storeCandidateInWorker } from '../../../renderer/plan/import-in-worker';
 import { diffPlan } from '../../../shared/plan/diff';
 import './annotations-entry';
 import './plan-review-entry';
@@ -43,19 +43,10 @@ async function importCandidate(candidate: ImportCandidate, dbName: string, slice
   }
 }
 
-/** Import workers started in this page: as the app does, one is started ahead of each import. */
-let workersStarted = 0;
-prepareImportWorker(() => {
-  const worker = startImportWorker();
-  if (worker) workersStarted += 1;
-  return worker;
-});
-
 /**
  * The app's path: the plan's JSON as the bytes main sends (encoded before the timing: main sends
- * the file's bytes as read), copied once as IPC copies them, then moved to the import worker
- * (started ahead, as the app starts one at start and after each import), which parses and stores
- * them. Fails if the window stored the plan itself (the fallback).
+ * the file's bytes as read), copied once as IPC copies them, then moved to the import worker,
+ * which parses and stores them. Fails if the window stored the plan itself (the fallback).
  */
 async function importInWorker(candidate: ImportCandidate, dbName: string) {
   if (candidate.outcome.status !== 'valid') throw new Error('bench candidate must be valid');
@@ -63,6 +54,7 @@ async function importInWorker(candidate: ImportCandidate, dbName: string) {
   const fileBytes = new TextEncoder().encode(JSON.stringify(plan));
   const db = new OversightDatabase(dbName);
   await db.open();
+  let workers = 0;
   let fellBack = false;
   const warn = console.warn;
   // storeCandidateInWorker says so in the console when the window stores the plan itself.
@@ -76,9 +68,15 @@ async function importInWorker(candidate: ImportCandidate, dbName: string) {
     const copyMs = performance.now() - copyStarted;
     const sent: CandidateReply = { ...candidate, outcome: { ...rest, planJson } };
     const started = performance.now();
-    const outcome = await storeCandidateInWorker(db, sent);
+    const outcome = await storeCandidateInWorker(db, sent, {
+      startWorker: () => {
+        const worker = startImportWorker();
+        if (worker) workers += 1;
+        return worker;
+      },
+    });
     const storeMs = performance.now() - started;
-    if (workersStarted === 0 || fellBack) throw new Error('the import worker did not run: the window stored the plan');
+    if (workers !== 1 || fellBack) throw new Error('the import worker did not run: the window stored the plan');
     return { copyMs, storeMs, outcome };
   } finally {
     console.warn = warn;

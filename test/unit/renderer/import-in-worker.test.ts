@@ -6,13 +6,7 @@ import { OversightDatabase } from '../../../renderer/db/database';
 import { isImportCancelled, storeCandidate } from '../../../renderer/db/plan-repository';
 import { SCHEMA_VERSIONS } from '../../../renderer/db/schema';
 import { isFromImportWorker, isToImportWorker } from '../../../renderer/plan/import-messages';
-import {
-  discardSpareImportWorker,
-  prepareImportWorker,
-  startImportWorker,
-  storeCandidateInWorker,
-  type ImportWorkerLike,
-} from '../../../renderer/plan/import-in-worker';
+import { startImportWorker, storeCandidateInWorker, type ImportWorkerLike } from '../../../renderer/plan/import-in-worker';
 import { serveImports, type ImportPort } from '../../../renderer/plan/serve-imports';
 import { generatePlan } from '../../../scripts/sample/generate-plan';
 import { candidateFor, planObject } from './plan-candidates';
@@ -239,56 +233,6 @@ describe('storing a plan in the import worker', () => {
     }).catch((reason: unknown) => reason);
     expect((error as Error).message).toBe('The import worker stopped with an error, so nothing was stored.');
     expect(progress).toEqual([]);
-    db.close();
-  });
-});
-
-describe('the import worker started ahead', () => {
-  afterEach(async () => {
-    await discardSpareImportWorker();
-  });
-
-  it('hands each plan to a worker started before it arrived, and starts the next one once it is stored', async () => {
-    const db = fresh();
-    const started: FakeWorker[] = [];
-    prepareImportWorker(() => {
-      const worker = channelWorker();
-      started.push(worker);
-      return worker;
-    });
-    // One worker, started at once, before any plan.
-    expect(started).toHaveLength(1);
-    const first = started[0];
-    await storeCandidateInWorker(db, candidateFor(planObject(), 'Q3.plan.json'));
-    // Stored by that worker, which is stopped; the next one is already started, and idle.
-    expect(first?.received.map((message) => (message as { type?: string }).type)).toEqual(['store']);
-    expect(first?.isTerminated()).toBe(true);
-    expect(started).toHaveLength(2);
-    expect(started[1]?.isTerminated()).toBe(false);
-    expect(started[1]?.received).toEqual([]);
-    const next = generatePlan({ seed: 21, actions: 40, areas: 2, planId: 'second-plan' }) as Record<string, unknown>;
-    expect(await storeCandidateInWorker(db, asBytes(candidateFor(next, 'second.plan.json')))).toMatchObject({ status: 'imported' });
-    expect(started[1]?.isTerminated()).toBe(true);
-    expect(started).toHaveLength(3);
-    // A plan given its own worker (as a test does) leaves the spare alone.
-    const own = channelWorker();
-    await storeCandidateInWorker(db, candidateFor(planObject(), 'Q3 again.plan.json'), { startWorker: () => own });
-    expect(own.isTerminated()).toBe(true);
-    expect(started).toHaveLength(3);
-    expect(started[2]?.isTerminated()).toBe(false);
-    db.close();
-  });
-
-  it('stores the plan when the worker started ahead could not start, and says nothing of that one', async () => {
-    const db = fresh();
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    prepareImportWorker(() => {
-      throw new Error('no workers here');
-    });
-    // No Worker here (Node): the plan is stored by the window; the spare's failure is not said.
-    const outcome = await storeCandidateInWorker(db, candidateFor(planObject(), 'Q3.plan.json'), { readyWithinMs: 50 });
-    expect(outcome).toMatchObject({ status: 'imported' });
-    expect(warn.mock.calls.map((call) => call[0])).toEqual([]);
     db.close();
   });
 });
