@@ -166,13 +166,15 @@ export function renumberFrame(frame: Uint8Array, placeholders: boolean, base: nu
   if (!placeholders) return frame;
   const decoded = decodeFrame(frame, 0);
   if (decoded.kind !== 'records') return frame;
-  return encodeFrame({ ...decoded, records: decoded.records.map((record) => renumbered(record, base)) });
+  const renumbered = (placeholder: BlobPlaceholder) => ({ ...placeholder, $blob: placeholder.$blob + base });
+  return encodeFrame({ ...decoded, records: decoded.records.map((record) => mapPlaceholders(record, renumbered)) });
 }
 
-function renumbered(value: unknown, base: number): unknown {
-  if (isBlobPlaceholder(value)) return { ...value, $blob: value.$blob + base };
-  if (Array.isArray(value)) return value.map((item) => renumbered(item, base));
+/** A copy of a record from a backup with each placeholder inside it replaced by what `replace` makes of it. */
+export function mapPlaceholders(value: unknown, replace: (placeholder: BlobPlaceholder) => unknown): unknown {
+  if (isBlobPlaceholder(value)) return replace(value);
+  if (Array.isArray(value)) return value.map((item) => mapPlaceholders(item, replace));
   if (typeof value === 'object' && value !== null)
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, renumbered(item, base)]));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapPlaceholders(item, replace)]));
   return value;
 }

@@ -14,7 +14,7 @@ import type { OversightDatabase } from '../db/database';
 import { chunkActionRows } from '../plan-review/action-row-chunks';
 import type { ActionRowsRecord } from '../plan-review/records';
 import { startReadyWorker, type WorkerLike } from '../start-worker';
-import { renumberFrame, sortedTables, type BackupProgress, type TableDone } from './backup-frames';
+import { mapPlaceholders, renumberFrame, sortedTables, type BackupProgress, type TableDone, type TableFrame } from './backup-frames';
 import { isFromBackupWorker, type ToBackupWorker } from './backup-messages';
 import { serveBackups } from './serve-backups';
 import { clearLocalJournal } from './wipe';
@@ -186,7 +186,7 @@ export async function backUpStore(
 /** Tables a producer is asked for ahead of the one it is reading, so it never waits for the window to ask. */
 const TABLES_AHEAD = 2;
 
-type Made = { frame: Uint8Array; records: number; placeholders: boolean; producer: BackupWorkerLike };
+type Made = TableFrame & { producer: BackupWorkerLike };
 
 /** One table's frames as its producer sends them, taken one at a time in order. */
 class TableStream {
@@ -457,13 +457,9 @@ function collectPlaceholders(value: unknown, into: Map<number, BlobPlaceholder>)
 }
 
 function withBlobs(value: unknown, parts: Map<number, Uint8Array[]>, sizes: Map<number, BlobPlaceholder>): unknown {
-  if (isBlobPlaceholder(value)) {
-    const bytes = parts.get(value.$blob) ?? [];
-    return new Blob(bytes as BlobPart[], { type: sizes.get(value.$blob)?.type ?? value.type });
-  }
-  if (Array.isArray(value)) return value.map((item) => withBlobs(item, parts, sizes));
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withBlobs(item, parts, sizes)]));
-  }
-  return value;
+  return mapPlaceholders(
+    value,
+    (placeholder) =>
+      new Blob((parts.get(placeholder.$blob) ?? []) as BlobPart[], { type: sizes.get(placeholder.$blob)?.type ?? placeholder.type }),
+  );
 }

@@ -1,5 +1,5 @@
 import { OversightDatabase } from '../db/database';
-import { produceTableFrames } from './backup-frames';
+import { produceTableFrames, type FrameSink } from './backup-frames';
 import { isToBackupWorker, type FromBackupWorker, type ToBackupWorker } from './backup-messages';
 
 /** The worker's side of a message port: its global scope in the app, a port in tests and in the window's own fallback. */
@@ -34,7 +34,7 @@ export function serveBackups(
   let ahead = 0;
   let isCancelled = false;
   let wake: (() => void) | null = null;
-  const emit = async ({ frame, records, placeholders }: { frame: Uint8Array; records: number; placeholders: boolean }) => {
+  const emit: FrameSink = async ({ frame, records, placeholders }) => {
     // One frame may always go when none is waiting, however large.
     while (ahead > 0 && ahead + frame.length > bytesAhead && !isCancelled) await new Promise<void>((resolve) => (wake = resolve));
     if (isCancelled) throw new Error('The backup was cancelled.');

@@ -98,7 +98,7 @@ export async function readPlanReview(
   sliceMs?: number,
 ): Promise<ReviewReads> {
   if (!revision) return { shards: await readShards(db, planShardRecordIds(planId)), search: null };
-  const before = new Map(revision.existing.map((entity) => [entityKey(entity.kind, entity.id), entity]));
+  const { before } = await runSliced(keyedSteps(revision.existing, []), sliceMs);
   const search = await runSliced(searchChangesSteps(before, revision.writes), sliceMs);
   const touched = new Set([...search.upsert.map((document) => shardRecordId(document.id)), ...search.remove.map(shardRecordId)]);
   return { shards: await readShards(db, [...touched]), search };
