@@ -382,6 +382,7 @@ export function PdfViewer({ pdf: blob, title, isExempt, page, onPageChange, page
             if (event.shiftKey) reportSelection();
           }}
           data-rendered-page={renderedPage}
+          data-text-page={pageText ? page : undefined}
           data-exempt={isExempt ? 'true' : undefined}
         >
           {isExempt ? (
