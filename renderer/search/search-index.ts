@@ -102,6 +102,12 @@ type Cache = {
   isReady: boolean;
   isComplete: boolean;
   loading: Promise<void> | null;
+  /**
+   * How many writes of each shard this window has heard of: its own commits and other windows'
+   * notices. A shard read from the store is put in memory only if no write of it was heard of
+   * since the read began; a write heard of meanwhile brings a newer read (or is itself in memory).
+   */
+  writesHeard: Map<string, number>;
   /** Bumped whenever committed changes reach the cache: views re-run their search. */
   version: number;
   listeners: Set<() => void>;
@@ -112,7 +118,15 @@ const caches = new WeakMap<OversightDatabase, Cache>();
 function cacheOf(db: OversightDatabase): Cache {
   let cache = caches.get(db);
   if (!cache) {
-    cache = { shards: new Map(), isReady: false, isComplete: false, loading: null, version: 0, listeners: new Set() };
+    cache = {
+      shards: new Map(),
+      isReady: false,
+      isComplete: false,
+      loading: null,
+      writesHeard: new Map(),
+      version: 0,
+      listeners: new Set(),
+    };
     caches.set(db, cache);
     watchOtherWindowsShards(db, cache);
   }
@@ -122,6 +136,14 @@ function cacheOf(db: OversightDatabase): Cache {
 type ShardsWritten = { type: 'shards-written'; db: string; recordIds: string[] };
 const SHARDS_CHANNEL = 'oversight.search-shards';
 const channels = new WeakMap<OversightDatabase, BroadcastChannel>();
+
+function hearWrite(cache: Cache, recordId: string): void {
+  cache.writesHeard.set(recordId, (cache.writesHeard.get(recordId) ?? 0) + 1);
+}
+
+function writesHeardOf(cache: Cache, recordId: string): number {
+  return cache.writesHeard.get(recordId) ?? 0;
+}
 
 function isShardsWritten(value: unknown): value is ShardsWritten {
   if (typeof value !== 'object' || value === null) return false;
@@ -144,19 +166,26 @@ function watchOtherWindowsShards(db: OversightDatabase, cache: Cache): void {
   channel.onmessage = (event: MessageEvent<unknown>) => {
     const message = event.data;
     if (!isShardsWritten(message) || message.db !== db.name) return;
+    for (const recordId of message.recordIds) hearWrite(cache, recordId);
     void refreshShards(db, cache, message.recordIds);
   };
 }
 
+/**
+ * Reads again the shards another window wrote, if this window holds them or is loading them (a
+ * shard whose read by the load began before the other window's write would otherwise be put in
+ * memory without it, for good).
+ */
 async function refreshShards(db: OversightDatabase, cache: Cache, recordIds: readonly string[]): Promise<void> {
-  const held = recordIds.filter((id) => cache.shards.has(id) || cache.isComplete);
+  const held = recordIds.filter((id) => cache.shards.has(id) || cache.isComplete || cache.loading !== null);
   if (held.length === 0) return;
-  const stampsBefore = new Map(held.map((id) => [id, cache.shards.get(id)?.stamp]));
+  const heardBefore = held.map((id) => writesHeardOf(cache, id));
   const records = await db.transaction('r', db.searchIndex, async () => wholeShards(db, await db.searchIndex.bulkGet(held)));
   let isChanged = false;
   for (const [index, recordId] of held.entries()) {
-    // Changed meanwhile by this window's own commit, which read the stored shard first: newer.
-    if (cache.shards.get(recordId)?.stamp !== stampsBefore.get(recordId)) continue;
+    // A write heard of since this read began: this window's own commit (in memory already) or
+    // another window's, whose notice started a newer read. Either way this read is older.
+    if (writesHeardOf(cache, recordId) !== heardBefore[index]) continue;
     const record = records[index];
     if (!record) {
       isChanged = cache.shards.delete(recordId) || isChanged;
@@ -331,7 +360,10 @@ export async function applySearchChanges(
   // (to be read again from the store) if it does not. Listened for before the first change, so
   // a shard left half changed by an abort between two slices is forgotten too.
   transaction.on('complete', () => {
-    for (const { recordId, shard } of touched) cache.shards.set(recordId, shard);
+    for (const { recordId, shard } of touched) {
+      cache.shards.set(recordId, shard);
+      hearWrite(cache, recordId);
+    }
     changed(cache);
     channels
       .get(db)
@@ -454,6 +486,8 @@ export function loadSearchIndex(db: OversightDatabase): Promise<void> {
         if (next !== undefined && !cache.shards.has(next)) read(next).catch(() => undefined);
         const record = await reading;
         reads.delete(id);
+        // Another window's write heard of meanwhile is read again by refreshShards, which may
+        // put the newer shard in memory before or after this.
         if (record && !cache.shards.has(id))
           cache.shards.set(id, {
             planId: record.planId,

@@ -1,11 +1,13 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAnnotation } from '../../../renderer/annotations/annotation-repository';
+import { createAnnotation, scheduleSearchCatchUp } from '../../../renderer/annotations/annotation-repository';
 import { saveProfile } from '../../../renderer/annotations/profile-repository';
 import { OversightDatabase } from '../../../renderer/db/database';
 import { storeCandidate } from '../../../renderer/db/plan-repository';
-import { loadSearchIndex, searchLoadedIndex } from '../../../renderer/search/search-index';
+import { annotationDocumentId } from '../../../renderer/search/annotation-documents';
+import { loadSearchIndex, searchLoadedIndex, shardRecordId } from '../../../renderer/search/search-index';
+import type { Profile } from '../../../shared/annotations/types';
 import { candidateFor, planObject } from './plan-candidates';
 
 // Two windows on one store (possible if the single-instance lock fails): each keeps the search
@@ -87,4 +89,122 @@ describe('two windows writing the search index', () => {
     }
     for (const db of [first, second]) db.close();
   });
+
+  it('a window loading its index keeps a note another window indexes while a shard is being read', async () => {
+    const { name, first, second: loaded, profile } = await twoWindows();
+    loaded.close();
+    const shard = 'northshire-wsoa-2025\u0001notes-3';
+    await save(first, profile, noteIn(shard, 'a'), 'earlier heron');
+    const second = new OversightDatabase(name);
+    // The second window's load reads the shard; before that read reaches the window, the first
+    // window indexes a note into the same shard, and the second hears of the write.
+    const table = second.searchIndex;
+    const get = table.get.bind(table);
+    let isHeld = false;
+    table.get = (async (key: string) => {
+      const record = await get(key);
+      if (key === shard && !isHeld) {
+        isHeld = true;
+        const heard = writeHeard(shard);
+        await save(first, profile, noteIn(shard, 'b'), 'latewriter kingfisher');
+        await heard;
+      }
+      return record;
+    }) as typeof table.get;
+    await loadSearchIndex(second);
+    expect(isHeld).toBe(true);
+    await vi.waitFor(() => expect(searchLoadedIndex(second, 'kingfisher').total).toBe(1));
+    expect(searchLoadedIndex(second, 'heron').total).toBe(1);
+    for (const db of [first, second]) db.close();
+  });
+
+  it('a window that hears of two writes of a shard keeps the later, whichever read returns first', async () => {
+    const { first, second, profile } = await twoWindows();
+    const shard = 'northshire-wsoa-2025\u0001notes-5';
+    await save(second, profile, noteIn(shard, 'a'), 'firstnote osprey');
+    await vi.waitFor(() => expect(searchLoadedIndex(first, 'osprey').total).toBe(1));
+    // The first window hears of two writes and reads the shard after each; the first read
+    // returns after the second read has begun, and before it returns.
+    const held = holdShardReads(first, shard);
+    const heardOnce = writeHeard(shard);
+    await save(second, profile, noteIn(shard, 'b'), 'secondnote plover');
+    await heardOnce;
+    await vi.waitFor(() => expect(held).toHaveLength(1));
+    const heardTwice = writeHeard(shard);
+    await save(second, profile, noteIn(shard, 'c'), 'thirdnote curlew');
+    await heardTwice;
+    await vi.waitFor(() => expect(held).toHaveLength(2));
+    held[0]?.();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    held[1]?.();
+    await vi.waitFor(() => expect(searchLoadedIndex(first, 'curlew').total).toBe(1));
+    expect(searchLoadedIndex(first, 'plover').total).toBe(1);
+    // And it stays so once both reads have been dealt with.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(searchLoadedIndex(first, 'curlew').total).toBe(1);
+    for (const db of [first, second]) db.close();
+  });
+
+  it('a window’s own note stays found when a read it began before saving returns after', async () => {
+    const { first, second, profile } = await twoWindows();
+    const shard = 'northshire-wsoa-2025\u0001notes-7';
+    await save(second, profile, noteIn(shard, 'a'), 'firstnote osprey');
+    await vi.waitFor(() => expect(searchLoadedIndex(first, 'osprey').total).toBe(1));
+    const held = holdShardReads(first, shard);
+    const heard = writeHeard(shard);
+    await save(second, profile, noteIn(shard, 'b'), 'othernote plover');
+    await heard;
+    await vi.waitFor(() => expect(held).toHaveLength(1));
+    // The first window saves into the shard while its read of the other's write is out.
+    await save(first, profile, noteIn(shard, 'c'), 'ownnote dunlin');
+    expect(searchLoadedIndex(first, 'dunlin').total).toBe(1);
+    held[0]?.();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(searchLoadedIndex(first, 'dunlin').total).toBe(1);
+    expect(searchLoadedIndex(first, 'plover').total).toBe(1);
+    for (const db of [first, second]) db.close();
+  });
 });
+
+/** An annotation id whose search document falls in the given shard. */
+function noteIn(shard: string, seed: string): string {
+  for (let attempt = 0; ; attempt += 1) {
+    const id = `note-${seed}-${attempt}`;
+    if (shardRecordId(annotationDocumentId({ id, target: action })) === shard) return id;
+  }
+}
+
+/** Saves a note with the given id and waits until its search document is written. */
+async function save(db: OversightDatabase, profile: Profile, id: string, text: string): Promise<void> {
+  await createAnnotation(db, profile, action, { kind: 'note', text, tags: [], visibility: 'shared' }, { newId: () => id });
+  await scheduleSearchCatchUp(db);
+}
+
+/** Resolves once a window has announced a write of the shard, and every window has had a turn to hear it. */
+function writeHeard(shard: string): Promise<void> {
+  const channel = new BroadcastChannel('oversight.search-shards');
+  return new Promise<void>((resolve) => {
+    channel.onmessage = (event: MessageEvent<{ recordIds?: string[] }>) => {
+      if (!event.data.recordIds?.includes(shard)) return;
+      channel.close();
+      setTimeout(resolve, 0);
+    };
+  });
+}
+
+/**
+ * Holds each read of the shard made in its own read transaction (a window reading shards
+ * another wrote) after the transaction, until the test calls the returned functions in turn.
+ * Held after the transaction, since IndexedDB commits a transaction left waiting.
+ */
+function holdShardReads(db: OversightDatabase, shard: string): Array<() => void> {
+  const transaction = db.transaction.bind(db) as (...args: unknown[]) => Promise<unknown>;
+  const held: Array<() => void> = [];
+  (db as unknown as { transaction: typeof transaction }).transaction = async (...args) => {
+    const result = await transaction(...args);
+    const isShardRead = args[0] === 'r' && Array.isArray(result) && result.some((record) => (record as { id?: string })?.id === shard);
+    if (isShardRead) await new Promise<void>((resolve) => held.push(resolve));
+    return result;
+  };
+  return held;
+}
