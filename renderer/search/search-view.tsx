@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { SearchKind } from '../../shared/plan-review/search-documents';
 import { hrefFor } from '../app/router';
 import { formatNumber, formatPeriod, plural } from '../format';
@@ -56,12 +56,6 @@ export function SearchView({ params }: { params: URLSearchParams }) {
   const planTitles = new Map((plans ?? []).map((plan) => [plan.id, plan.header.title]));
   const isManyPlans = planTitles.size > 1;
 
-  // Keep the query in the address (without a history entry per key), so Back returns to these results.
-  useEffect(() => {
-    const target = hrefFor('/search', { q: query || undefined });
-    if (window.location.hash !== target) window.history.replaceState(null, '', target);
-  }, [query]);
-
   return (
     <>
       <ViewTitle>Search</ViewTitle>
@@ -74,7 +68,13 @@ export function SearchView({ params }: { params: URLSearchParams }) {
           value={query}
           autoComplete="off"
           spellCheck={false}
-          onChange={(event) => setQuery(event.target.value)}
+          onChange={(event) => {
+            setQuery(event.target.value);
+            // The words typed go in the address (without a history entry per key), so Back returns
+            // to these results. Written here, not after rendering: a view still showing an older
+            // address would write it back over a newer one (a link followed as the app opened).
+            window.history.replaceState(null, '', hrefFor('/search', { q: event.target.value || undefined }));
+          }}
         />
       </form>
       <p role="status" className="result-count" data-testid="search-status">

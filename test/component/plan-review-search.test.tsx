@@ -51,6 +51,24 @@ describe('search', () => {
     expect(screen.getByTestId('search-status')).toHaveTextContent('Type at least two letters');
   });
 
+  it('keeps the words typed in the address, and never writes an older search over a newer address', async () => {
+    const user = userEvent.setup();
+    const db = await storeWithPlan();
+    // The address has moved on (a link followed as the app opened) while the view still shows
+    // the search it was rendered for: the address is left as it is.
+    window.location.hash = '#/search?q=coordinator';
+    renderWithServices(<SearchView params={new URLSearchParams('q=induction')} />, { db });
+    await screen.findByRole('region', { name: 'Progress updates (1)' });
+    expect(window.location.hash).toBe('#/search?q=coordinator');
+    // Typing writes the words into the address, without a history entry per key.
+    const length = window.history.length;
+    await user.type(screen.getByRole('searchbox', { name: /Search actions/ }), 's');
+    expect(window.location.hash).toBe('#/search?q=inductions');
+    await user.clear(screen.getByRole('searchbox', { name: /Search actions/ }));
+    expect(window.location.hash).toBe('#/search');
+    expect(window.history.length).toBe(length);
+  });
+
   it('Ctrl+K (or Cmd+K) puts the cursor in the shell’s search box, and Enter opens the results', async () => {
     const user = userEvent.setup();
     const db = await storeWithPlan();
