@@ -121,15 +121,9 @@ describe('two windows writing the search index', () => {
   it('a window that hears of two writes of a shard keeps the later, whichever read returns first', async () => {
     const { first, second, profile } = await twoWindows();
     const shard = 'northshire-wsoa-2025\u0001notes-5';
-    await save(second, profile, noteIn(shard, 'a'), 'firstnote osprey');
-    await vi.waitFor(() => expect(searchLoadedIndex(first, 'osprey').total).toBe(1));
     // The first window hears of two writes and reads the shard after each; the first read
     // returns after the second read has begun, and before it returns.
-    const held = holdShardReads(first, shard);
-    const heardOnce = writeHeard(shard);
-    await save(second, profile, noteIn(shard, 'b'), 'secondnote plover');
-    await heardOnce;
-    await vi.waitFor(() => expect(held).toHaveLength(1));
+    const held = await readHeldAfterWrite(first, second, profile, shard);
     const heardTwice = writeHeard(shard);
     await save(second, profile, noteIn(shard, 'c'), 'thirdnote curlew');
     await heardTwice;
@@ -148,13 +142,7 @@ describe('two windows writing the search index', () => {
   it('a window’s own note stays found when a read it began before saving returns after', async () => {
     const { first, second, profile } = await twoWindows();
     const shard = 'northshire-wsoa-2025\u0001notes-7';
-    await save(second, profile, noteIn(shard, 'a'), 'firstnote osprey');
-    await vi.waitFor(() => expect(searchLoadedIndex(first, 'osprey').total).toBe(1));
-    const held = holdShardReads(first, shard);
-    const heard = writeHeard(shard);
-    await save(second, profile, noteIn(shard, 'b'), 'othernote plover');
-    await heard;
-    await vi.waitFor(() => expect(held).toHaveLength(1));
+    const held = await readHeldAfterWrite(first, second, profile, shard);
     // The first window saves into the shard while its read of the other's write is out.
     await save(first, profile, noteIn(shard, 'c'), 'ownnote dunlin');
     expect(searchLoadedIndex(first, 'dunlin').total).toBe(1);
@@ -190,6 +178,22 @@ function writeHeard(shard: string): Promise<void> {
       setTimeout(resolve, 0);
     };
   });
+}
+
+/**
+ * The first window holds the shard with one note of the second's in it; the second then saves
+ * a note ("secondnote plover") into it, and the first's read of that write is held (see
+ * {@link holdShardReads}).
+ */
+async function readHeldAfterWrite(first: OversightDatabase, second: OversightDatabase, profile: Profile, shard: string) {
+  await save(second, profile, noteIn(shard, 'a'), 'firstnote osprey');
+  await vi.waitFor(() => expect(searchLoadedIndex(first, 'osprey').total).toBe(1));
+  const held = holdShardReads(first, shard);
+  const heard = writeHeard(shard);
+  await save(second, profile, noteIn(shard, 'b'), 'secondnote plover');
+  await heard;
+  await vi.waitFor(() => expect(held).toHaveLength(1));
+  return held;
 }
 
 /**
