@@ -39,8 +39,7 @@ type BenchWindow = {
       dbName: string,
     ): Promise<{ cloneMs: number; storeMs: number; writes: number; outcome: { status: string } }>;
     importInWorker(candidate: ImportCandidate, dbName: string): Promise<{ copyMs: number; storeMs: number; outcome: { status: string } }>;
-    bareWrite(candidate: ImportCandidate, dbName: string): Promise<{ ms: number; records: number }>;
-    bareWriteInChunks(candidate: ImportCandidate, dbName: string, perRecord: number): Promise<{ ms: number; records: number }>;
+    bareWrite(candidate: ImportCandidate, dbName: string, entitiesPerRecord?: number): Promise<{ ms: number; records: number }>;
     bareReadAll(dbName: string): Promise<{ ms: number; count: number }>;
     heapBytes(): number | null;
   };
@@ -182,7 +181,7 @@ async function main() {
         readAll.push(read.ms);
         entityCount = read.count;
         const chunked = await baseline.page.evaluate(
-          ([c, n]) => (window as unknown as BenchWindow).oversightBench.bareWriteInChunks(c, 'bare-chunks', n),
+          ([c, n]) => (window as unknown as BenchWindow).oversightBench.bareWrite(c, 'bare-chunks', n),
           [candidate, ENTITIES_PER_CHUNK] as const,
         );
         inChunks.push(chunked.ms);

@@ -84,15 +84,32 @@ async function importInWorker(candidate: ImportCandidate, dbName: string) {
   }
 }
 
-/** The records a first import of this candidate writes, written with nothing but IndexedDB. */
-async function bareWrite(candidate: ImportCandidate, dbName: string) {
+/**
+ * The records a first import of this candidate writes, written with nothing but IndexedDB: an
+ * entity a record, as the app stores them (the import's baseline). Or, given `entitiesPerRecord`,
+ * the entities that many to a record, in the order the plan lists them: what IndexedDB costs here
+ * per record rather than per byte, a reference for the entity store's layout and the baseline of
+ * no figure of ours.
+ */
+async function bareWrite(candidate: ImportCandidate, dbName: string, entitiesPerRecord?: number) {
   if (candidate.outcome.status !== 'valid') throw new Error('bench candidate must be valid');
   const { plan } = candidate.outcome;
   const diff = diffPlan([], plan, plan.export.revision);
+  const planId = plan.plan.id;
+  const entityRecords: readonly unknown[] =
+    entitiesPerRecord === undefined
+      ? diff.writes
+      : Array.from({ length: Math.ceil(diff.writes.length / entitiesPerRecord) }, (_, chunk) => ({
+          planId,
+          chunk,
+          entities: diff.writes.slice(chunk * entitiesPerRecord, (chunk + 1) * entitiesPerRecord),
+        }));
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const request = indexedDB.open(dbName, 1);
     request.onupgradeneeded = () => {
-      request.result.createObjectStore('entities', { keyPath: ['planId', 'kind', 'id'] });
+      request.result.createObjectStore('entities', {
+        keyPath: entitiesPerRecord === undefined ? ['planId', 'kind', 'id'] : ['planId', 'chunk'],
+      });
       request.result.createObjectStore('plans', { keyPath: 'id' });
       request.result.createObjectStore('imports', { keyPath: 'id' });
       request.result.createObjectStore('changeSets', { keyPath: 'importId' });
@@ -104,56 +121,16 @@ async function bareWrite(candidate: ImportCandidate, dbName: string) {
   await new Promise<void>((resolve, reject) => {
     const transaction = db.transaction(['entities', 'plans', 'imports', 'changeSets'], 'readwrite');
     const entities = transaction.objectStore('entities');
-    for (const record of diff.writes) entities.put(record);
-    transaction.objectStore('plans').put({ id: plan.plan.id, header: plan.plan, export: plan.export });
-    transaction.objectStore('imports').put({ id: 'bare', planId: plan.plan.id });
+    for (const record of entityRecords) entities.put(record);
+    transaction.objectStore('plans').put({ id: planId, header: plan.plan, export: plan.export });
+    transaction.objectStore('imports').put({ id: 'bare', planId });
     transaction.objectStore('changeSets').put({ importId: 'bare', changes: diff.changes });
     transaction.oncomplete = () => resolve();
     transaction.onerror = () => reject(transaction.error);
   });
   const ms = performance.now() - started;
   db.close();
-  return { ms, records: diff.writes.length + 3 };
-}
-
-/**
- * The same records as bareWrite, but the entities `perRecord` to a record (in the order the plan
- * lists them): what IndexedDB costs here per record rather than per byte. A reference for the
- * entity store's layout, not a baseline of any figure of ours (the app stores an entity a record).
- */
-async function bareWriteInChunks(candidate: ImportCandidate, dbName: string, perRecord: number) {
-  if (candidate.outcome.status !== 'valid') throw new Error('bench candidate must be valid');
-  const { plan } = candidate.outcome;
-  const diff = diffPlan([], plan, plan.export.revision);
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(dbName, 1);
-    request.onupgradeneeded = () => {
-      request.result.createObjectStore('entityChunks', { keyPath: ['planId', 'chunk'] });
-      request.result.createObjectStore('plans', { keyPath: 'id' });
-      request.result.createObjectStore('imports', { keyPath: 'id' });
-      request.result.createObjectStore('changeSets', { keyPath: 'importId' });
-    };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-  const started = performance.now();
-  let records = 3;
-  await new Promise<void>((resolve, reject) => {
-    const transaction = db.transaction(['entityChunks', 'plans', 'imports', 'changeSets'], 'readwrite');
-    const chunks = transaction.objectStore('entityChunks');
-    for (let start = 0; start < diff.writes.length; start += perRecord) {
-      chunks.put({ planId: plan.plan.id, chunk: start / perRecord, entities: diff.writes.slice(start, start + perRecord) });
-      records += 1;
-    }
-    transaction.objectStore('plans').put({ id: plan.plan.id, header: plan.plan, export: plan.export });
-    transaction.objectStore('imports').put({ id: 'bare', planId: plan.plan.id });
-    transaction.objectStore('changeSets').put({ importId: 'bare', changes: diff.changes });
-    transaction.oncomplete = () => resolve();
-    transaction.onerror = () => reject(transaction.error);
-  });
-  const ms = performance.now() - started;
-  db.close();
-  return { ms, records };
+  return { ms, records: entityRecords.length + 3 };
 }
 
 /** Bare read of every entity of a database written by bareWrite (the "read all actions" baseline). */
@@ -179,5 +156,5 @@ function heapBytes(): number | null {
   return memory ? memory.usedJSHeapSize : null;
 }
 
-Object.assign(window, { oversightBench: { importCandidate, importInWorker, bareWrite, bareWriteInChunks, bareReadAll, heapBytes } });
+Object.assign(window, { oversightBench: { importCandidate, importInWorker, bareWrite, bareReadAll, heapBytes } });
 document.title = 'ready';
