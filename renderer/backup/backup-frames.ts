@@ -85,15 +85,14 @@ function holdsBlob(value: unknown): boolean {
 
 /** Replaces every Blob inside a record by a numbered placeholder, collecting the Blobs in order. */
 function withPlaceholders(value: unknown, blobs: Blob[], base: number): unknown {
-  if (value instanceof Blob) {
-    blobs.push(value);
-    return { $blob: base + blobs.length - 1, type: value.type, size: value.size } satisfies BlobPlaceholder;
-  }
-  if (Array.isArray(value)) return value.map((item) => withPlaceholders(item, blobs, base));
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withPlaceholders(item, blobs, base)]));
-  }
-  return value;
+  return mapWithin(
+    value,
+    (item): item is Blob => item instanceof Blob,
+    (blob) => {
+      blobs.push(blob);
+      return { $blob: base + blobs.length - 1, type: blob.type, size: blob.size } satisfies BlobPlaceholder;
+    },
+  );
 }
 
 /**
@@ -172,9 +171,14 @@ export function renumberFrame(frame: Uint8Array, placeholders: boolean, base: nu
 
 /** A copy of a record from a backup with each placeholder inside it replaced by what `replace` makes of it. */
 export function mapPlaceholders(value: unknown, replace: (placeholder: BlobPlaceholder) => unknown): unknown {
-  if (isBlobPlaceholder(value)) return replace(value);
-  if (Array.isArray(value)) return value.map((item) => mapPlaceholders(item, replace));
+  return mapWithin(value, isBlobPlaceholder, replace);
+}
+
+/** A copy of a record with each value inside it that `isMatch` picks (depth first, in order) replaced by what `replace` makes of it. */
+function mapWithin<T>(value: unknown, isMatch: (item: unknown) => item is T, replace: (match: T) => unknown): unknown {
+  if (isMatch(value)) return replace(value);
+  if (Array.isArray(value)) return value.map((item) => mapWithin(item, isMatch, replace));
   if (typeof value === 'object' && value !== null)
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapPlaceholders(item, replace)]));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapWithin(item, isMatch, replace)]));
   return value;
 }
