@@ -146,24 +146,64 @@ export async function examineFile(filePath: string, options: ExamineOptions = {}
 
 function toOutcome(validation: PlanValidation): ImportOutcome {
   if (!validation.ok) return { status: 'invalid', errors: validation.errors, warnings: validation.warnings };
+  const { json, contentHash } = encodePlan(validation.plan);
+  encodedPlans.set(validation.plan, json);
   return {
     status: 'valid',
     plan: validation.plan,
-    contentHash: planContentHash(validation.plan),
+    contentHash,
     warnings: validation.warnings,
     counts: validation.counts,
   };
 }
 
 /**
+ * A valid plan's JSON as examineFile encoded it for its content hash, until the file reader takes
+ * it to send (parse-worker.ts): the reader would otherwise serialise the plan a second time.
+ */
+const encodedPlans = new WeakMap<PlanFile, Uint8Array>();
+
+/**
+ * The UTF-8 bytes of `JSON.stringify(plan)`: those examineFile encoded, handed over once (the
+ * reader moves them to another thread), else encoded now.
+ */
+export function takePlanJson(plan: PlanFile): Uint8Array {
+  const json = encodedPlans.get(plan);
+  encodedPlans.delete(plan);
+  return json ?? new TextEncoder().encode(JSON.stringify(plan));
+}
+
+/**
  * SHA-256 of a plan's content, leaving out when it was exported: the same revision exported
- * twice, or re-saved with other formatting, is recognised as the same content.
+ * twice, or re-saved with other formatting, is recognised as the same content. The hash of
+ * `JSON.stringify({ ...plan, export: exportWithoutExportedAt })`.
  */
 export function planContentHash(plan: PlanFile): string {
+  return encodePlan(plan).contentHash;
+}
+
+/**
+ * The plan's JSON (the UTF-8 bytes of `JSON.stringify(plan)`) and its content hash (see
+ * {@link planContentHash}) from one serialisation: the two JSONs differ only in the value of
+ * `export`, so each top-level value is serialised once, hashed as it comes (with `export` less
+ * its `exportedAt`) and joined. A 100 MB plan was serialised twice in full before.
+ */
+export function encodePlan(plan: PlanFile): { json: Uint8Array; contentHash: string } {
   const { exportedAt: _exportedAt, ...exportWithoutTime } = plan.export;
-  return createHash('sha256')
-    .update(JSON.stringify({ ...plan, export: exportWithoutTime }))
-    .digest('hex');
+  const hash = createHash('sha256');
+  const parts: string[] = [];
+  // In JSON.stringify's order (own enumerable keys), leaving out what it leaves out.
+  for (const [key, value] of Object.entries(plan)) {
+    const valueJson = JSON.stringify(value) as string | undefined;
+    if (valueJson === undefined) continue;
+    const head = `${parts.length === 0 ? '{' : ','}${JSON.stringify(key)}:`;
+    hash.update(head).update(key === 'export' ? JSON.stringify(exportWithoutTime) : valueJson);
+    parts.push(head, valueJson);
+  }
+  const end = parts.length === 0 ? '{}' : '}';
+  hash.update(end);
+  parts.push(end);
+  return { json: new TextEncoder().encode(parts.join('')), contentHash: hash.digest('hex') };
 }
 
 async function isFolder(filePath: string): Promise<boolean> {

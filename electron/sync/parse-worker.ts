@@ -1,6 +1,6 @@
 import { isMainThread, parentPort } from 'node:worker_threads';
 import type { TrackerMapping } from '../../shared/tracker/mapping';
-import { examineFile, type ExamineResult, type ReaderResult } from './examine';
+import { examineFile, takePlanJson, type ExamineResult, type ReaderResult } from './examine';
 
 // The file reader's own process: plan files, trackers, annotations files and packs are parsed
 // here, never in main, so a huge or hostile file cannot freeze the window's link to main or
@@ -81,7 +81,8 @@ export async function runParseRequest(
 /**
  * A valid plan leaves the reader as the UTF-8 bytes of its JSON, with the summary main needs:
  * main hands the bytes to the renderer without deserialising the plan's objects, which for a
- * 150 MB plan held main's event loop for most of a second.
+ * 150 MB plan held main's event loop for most of a second. They are the bytes examineFile encoded
+ * for the content hash (takePlanJson), not a second serialisation.
  */
 export function toReaderResult(result: ExamineResult): ReaderResult {
   if (result.status !== 'examined' || result.outcome.status !== 'valid') return result;
@@ -90,7 +91,7 @@ export function toReaderResult(result: ExamineResult): ReaderResult {
   const { outcome: _outcome, ...examined } = result;
   return {
     ...examined,
-    outcome: { ...rest, planJson: new TextEncoder().encode(JSON.stringify(plan)) },
+    outcome: { ...rest, planJson: takePlanJson(plan) },
     summary: { planId: plan.plan.id, revision: plan.export.revision, evidence },
   };
 }

@@ -44,9 +44,10 @@ async function importCandidate(candidate: ImportCandidate, dbName: string, slice
 }
 
 /**
- * The app's path: the plan's JSON as the bytes main sends (encoded before the timing: main sends
- * the file's bytes as read), copied once as IPC copies them, then moved to the import worker,
- * which parses and stores them. Fails if the window stored the plan itself (the fallback).
+ * The app's path: the plan's JSON as the bytes main sends (encoded here before the timing: main's
+ * reader encoding them is timed in Node, with its examination), copied once as IPC copies them,
+ * then moved to the import worker, which parses and stores them. Fails if the window stored the
+ * plan itself (the fallback).
  */
 async function importInWorker(candidate: ImportCandidate, dbName: string) {
   if (candidate.outcome.status !== 'valid') throw new Error('bench candidate must be valid');
