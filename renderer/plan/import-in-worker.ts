@@ -17,6 +17,12 @@ export type StoreInWorkerOptions = {
   onProgress?: (stored: number, total: number) => void;
   /** Starts the worker: null where there is none (jsdom). Tests pass their own. */
   startWorker?: () => ImportWorkerLike | null;
+  /**
+   * A worker started ahead ({@link readyImportWorker}), while main still examined the file: used
+   * instead of starting one, and stopped when done like any. Null inside: it could not load, and
+   * the window stores the plan itself.
+   */
+  started?: Promise<ImportWorkerLike | null>;
   /** How long the worker's module may take to load before the window stores the plan itself. */
   readyWithinMs?: number;
 };
@@ -42,17 +48,28 @@ export async function storeCandidateInWorker(
   sent: CandidateReply,
   options: StoreInWorkerOptions = {},
 ): Promise<StoreOutcome> {
-  const worker = await startReadyWorker(options.startWorker ?? startImportWorker, {
-    name: 'import',
-    fallback: 'the plan is stored by the window',
-    readyWithinMs: options.readyWithinMs ?? 15_000,
-  });
+  const worker = await (options.started ?? readyImportWorker(options));
   if (!worker) return storeInWindow(db, sent, options);
   try {
     return await storeThrough(worker, db.name, sent, options);
   } finally {
     worker.terminate();
   }
+}
+
+/**
+ * Starts the import worker and waits for its module to load (55–75 ms here, a twentieth of a
+ * revision's import): null where it cannot run, and the window stores the plan itself. The sync
+ * controller starts one as soon as main validates a file, so that a valid plan finds it loaded.
+ */
+export function readyImportWorker(
+  options: Pick<StoreInWorkerOptions, 'startWorker' | 'readyWithinMs'> = {},
+): Promise<ImportWorkerLike | null> {
+  return startReadyWorker(options.startWorker ?? startImportWorker, {
+    name: 'import',
+    fallback: 'the plan is stored by the window',
+    readyWithinMs: options.readyWithinMs ?? 15_000,
+  });
 }
 
 function storeInWindow(db: OversightDatabase, sent: CandidateReply, options: StoreInWorkerOptions): Promise<StoreOutcome> {

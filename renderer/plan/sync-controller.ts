@@ -12,7 +12,7 @@ import { alignSamplePacks, seedSampleBoard } from '../meetings/sample-board';
 import { packFileHashes, storePack, type PackOutcome } from '../papers/pack-repository';
 import type { PackRecord } from '../papers/types';
 import { startTextExtraction } from '../papers/text-extraction';
-import { storeCandidateInWorker } from './import-in-worker';
+import { readyImportWorker, storeCandidateInWorker, type ImportWorkerLike } from './import-in-worker';
 import { receiveCandidate } from './receive-candidate';
 
 /** One file handled this session, with what became of it. Kept in memory: failures never touch the store. */
@@ -63,13 +63,32 @@ const IMPORT_IN_PROGRESS = 'importInProgress';
  * sample), stores each in its own transaction, and keeps a session log for the views.
  * A small external store, read with useSyncExternalStore.
  */
-export function createSyncController(db: OversightDatabase, api: Api) {
+export function createSyncController(db: OversightDatabase, api: Api, options: { startImportWorker?: () => ImportWorkerLike | null } = {}) {
   let state: SyncState = { entries: [], progress: null, isBusy: false, interrupted: null };
   const listeners = new Set<() => void>();
   let queue: Promise<unknown> = Promise.resolve();
   let sequence = 0;
   /** The import being stored now, for Cancel. */
   let storing: AbortController | null = null;
+  /**
+   * The import worker, started once main says it is validating a file: loaded by the time a valid
+   * plan arrives, taken by the first plan stored. One not taken is stopped when the sync ends.
+   */
+  let warmWorker: Promise<ImportWorkerLike | null> | null = null;
+
+  function warmImportWorker() {
+    warmWorker ??= readyImportWorker(options.startImportWorker ? { startWorker: options.startImportWorker } : {});
+  }
+
+  function takeWarmWorker(): Promise<ImportWorkerLike | null> | null {
+    const worker = warmWorker;
+    warmWorker = null;
+    return worker;
+  }
+
+  function stopWarmWorker() {
+    void takeWarmWorker()?.then((worker) => worker?.terminate());
+  }
 
   function setState(next: Partial<SyncState>) {
     state = { ...state, ...next };
@@ -91,9 +110,11 @@ export function createSyncController(db: OversightDatabase, api: Api) {
       // the window paints and takes input throughout; Cancel reaches it through the signal.
       const controller = new AbortController();
       storing = controller;
+      const started = takeWarmWorker();
       try {
         return await storeCandidateInWorker(db, sent, {
           ...(boardId !== undefined ? { boardId } : {}),
+          ...(started ? { started } : options.startImportWorker ? { startWorker: options.startImportWorker } : {}),
           signal: controller.signal,
           onProgress: (loaded, total) => setState({ progress: { fileName: sent.fileName, phase: 'storing', loaded, total } }),
         });
@@ -182,6 +203,7 @@ export function createSyncController(db: OversightDatabase, api: Api) {
       try {
         return await work();
       } finally {
+        stopWarmWorker();
         setState({ isBusy: false, progress: null });
       }
     });
@@ -207,7 +229,12 @@ export function createSyncController(db: OversightDatabase, api: Api) {
   }
 
   const unsubscribers = [
-    api.on('sync:progress', (progress) => setState({ progress: progress.phase === 'done' ? null : progress })),
+    api.on('sync:progress', (progress) => {
+      // Main reads a file, then validates it (a known file is never validated): the worker that
+      // would store it loads meanwhile.
+      if (progress.phase === 'validating') warmImportWorker();
+      setState({ progress: progress.phase === 'done' ? null : progress });
+    }),
     api.on('sync:inbox-changed', () => void controller.scanInbox()),
   ];
 
@@ -337,6 +364,7 @@ export function createSyncController(db: OversightDatabase, api: Api) {
     },
 
     dispose() {
+      stopWarmWorker();
       for (const unsubscribe of unsubscribers) unsubscribe();
       listeners.clear();
     },

@@ -6,7 +6,16 @@ import { OversightDatabase } from '../../../renderer/db/database';
 import { isImportCancelled, storeCandidate } from '../../../renderer/db/plan-repository';
 import { SCHEMA_VERSIONS } from '../../../renderer/db/schema';
 import { isFromImportWorker, isToImportWorker } from '../../../renderer/plan/import-messages';
-import { startImportWorker, storeCandidateInWorker, type ImportWorkerLike } from '../../../renderer/plan/import-in-worker';
+import {
+  readyImportWorker,
+  startImportWorker,
+  storeCandidateInWorker,
+  type ImportWorkerLike,
+} from '../../../renderer/plan/import-in-worker';
+import { createApi } from '../../../renderer/ipc/client';
+import { createSyncController } from '../../../renderer/plan/sync-controller';
+import type { OversightBridge } from '../../../shared/ipc/contract';
+import { ok } from '../../../shared/result';
 import { serveImports, type ImportPort } from '../../../renderer/plan/serve-imports';
 import { generatePlan } from '../../../scripts/sample/generate-plan';
 import { candidateFor, planObject } from './plan-candidates';
@@ -89,6 +98,33 @@ describe('storing a plan in the import worker', () => {
     expect(await db.imports.count()).toBe(1);
     expect(await db.planSummaries.get('worker-plan')).toBeDefined();
     expect(worker.isTerminated()).toBe(true);
+    db.close();
+  }, 60_000);
+
+  it('uses a worker started ahead instead of starting one, and stops it once stored', async () => {
+    const db = fresh();
+    const worker = channelWorker();
+    const startWorker = vi.fn(channelWorker);
+    const outcome = await storeCandidateInWorker(db, asBytes(large()), {
+      started: readyImportWorker({ startWorker: () => worker }),
+      startWorker,
+    });
+    expect(outcome).toMatchObject({ status: 'imported', planId: 'worker-plan', revision: 1 });
+    expect(startWorker).not.toHaveBeenCalled();
+    // The worker started ahead is the one asked to store the plan, and was stopped.
+    expect(worker.received.filter((message) => isToImportWorker(message) && message.type === 'store')).toHaveLength(1);
+    expect(worker.isTerminated()).toBe(true);
+    expect(await db.entities.count()).toBeGreaterThan(0);
+    db.close();
+  }, 60_000);
+
+  it('stores the plan in the window when the worker started ahead could not load', async () => {
+    const db = fresh();
+    const startWorker = vi.fn(channelWorker);
+    const outcome = await storeCandidateInWorker(db, asBytes(large()), { started: Promise.resolve(null), startWorker });
+    expect(outcome).toMatchObject({ status: 'imported', planId: 'worker-plan' });
+    expect(startWorker).not.toHaveBeenCalled();
+    expect(await db.entities.count()).toBeGreaterThan(0);
     db.close();
   }, 60_000);
 
@@ -233,6 +269,110 @@ describe('storing a plan in the import worker', () => {
     }).catch((reason: unknown) => reason);
     expect((error as Error).message).toBe('The import worker stopped with an error, so nothing was stored.');
     expect(progress).toEqual([]);
+    db.close();
+  });
+});
+
+describe('the sync controller starts the import worker while main validates a file', () => {
+  /** Main's side of a scan of the inbox: the progress it tells (the file's phases), then the replies. */
+  function scanningBridge(
+    phases: ReadonlyArray<'reading' | 'validating' | 'done'>,
+    replies: () => CandidateReply[],
+    onReplied: () => void,
+  ) {
+    const listeners = new Set<(payload: unknown) => void>();
+    const bridge: OversightBridge = {
+      async invoke(channel) {
+        if (channel !== 'sync:scan-inbox') return { ok: false, error: { code: 'unknown-channel', message: channel } };
+        for (const phase of phases) for (const listener of listeners) listener({ fileName: 'north.plan.json', phase, loaded: 1, total: 1 });
+        onReplied();
+        return ok(replies());
+      },
+      on(event, listener) {
+        if (event !== 'sync:progress') return () => undefined;
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      pathForFile: () => '',
+    };
+    return createApi(bridge);
+  }
+
+  it('a valid plan is stored by the worker started while it was validated, started once', async () => {
+    const db = fresh();
+    const workers: FakeWorker[] = [];
+    const startImportWorker = vi.fn(() => {
+      const worker = channelWorker();
+      workers.push(worker);
+      return worker;
+    });
+    let startedBeforeReply = 0;
+    const api = scanningBridge(
+      ['reading', 'validating', 'validating', 'done'],
+      () => [asBytes(large())],
+      () => {
+        startedBeforeReply = startImportWorker.mock.calls.length;
+      },
+    );
+    const sync = createSyncController(db, api, { startImportWorker });
+    const [outcome] = await sync.scanInbox();
+    expect(outcome).toMatchObject({ status: 'imported', planId: 'worker-plan' });
+    expect(startedBeforeReply).toBe(1);
+    expect(startImportWorker).toHaveBeenCalledTimes(1);
+    expect(workers[0]?.received.filter((message) => isToImportWorker(message) && message.type === 'store')).toHaveLength(1);
+    expect(workers[0]?.isTerminated()).toBe(true);
+    sync.dispose();
+    db.close();
+  }, 60_000);
+
+  it('starts none for a file main never validates, and stops one no plan took when the sync ends', async () => {
+    const db = fresh();
+    const workers: FakeWorker[] = [];
+    const startImportWorker = vi.fn(() => {
+      const worker = channelWorker();
+      workers.push(worker);
+      return worker;
+    });
+    // A known file: read and hashed, never validated, nothing sent.
+    const known = createSyncController(
+      db,
+      scanningBridge(
+        ['reading', 'done'],
+        () => [],
+        () => undefined,
+      ),
+      { startImportWorker },
+    );
+    expect(await known.scanInbox()).toEqual([]);
+    expect(startImportWorker).not.toHaveBeenCalled();
+    known.dispose();
+    // An invalid file: validated (a worker starts), refused, and the worker stopped.
+    const invalid: CandidateReply = {
+      token: 'invalid',
+      fileName: 'north.plan.json',
+      source: 'inbox',
+      sha256: 'e'.repeat(64),
+      size: 10,
+      modifiedAt: '2026-12-06T09:00:00.000Z',
+      outcome: { status: 'invalid', errors: [{ path: 'north.plan.json', message: 'It is not a plan file.' }], warnings: [] },
+    };
+    const refused = createSyncController(
+      db,
+      scanningBridge(
+        ['reading', 'validating', 'done'],
+        () => [invalid],
+        () => undefined,
+      ),
+      {
+        startImportWorker,
+      },
+    );
+    const [outcome] = await refused.scanInbox();
+    expect(outcome?.status).toBe('invalid');
+    expect(startImportWorker).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(workers[0]?.isTerminated()).toBe(true));
+    expect(await db.entities.count()).toBe(0);
+    refused.dispose();
     db.close();
   });
 });
