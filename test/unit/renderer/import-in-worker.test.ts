@@ -298,14 +298,20 @@ describe('the sync controller starts the import worker while main validates a fi
     return createApi(bridge);
   }
 
-  it('a valid plan is stored by the worker started while it was validated, started once', async () => {
-    const db = fresh();
+  /** Starts channel workers, keeping each. */
+  function countedWorkers() {
     const workers: FakeWorker[] = [];
     const startImportWorker = vi.fn(() => {
       const worker = channelWorker();
       workers.push(worker);
       return worker;
     });
+    return { workers, startImportWorker };
+  }
+
+  it('a valid plan is stored by the worker started while it was validated, started once', async () => {
+    const db = fresh();
+    const { workers, startImportWorker } = countedWorkers();
     let startedBeforeReply = 0;
     const api = scanningBridge(
       ['reading', 'validating', 'validating', 'done'],
@@ -327,12 +333,7 @@ describe('the sync controller starts the import worker while main validates a fi
 
   it('starts none for a file main never validates, and stops one no plan took when the sync ends', async () => {
     const db = fresh();
-    const workers: FakeWorker[] = [];
-    const startImportWorker = vi.fn(() => {
-      const worker = channelWorker();
-      workers.push(worker);
-      return worker;
-    });
+    const { workers, startImportWorker } = countedWorkers();
     // A known file: read and hashed, never validated, nothing sent.
     const known = createSyncController(
       db,
