@@ -38,6 +38,8 @@ function revision3(): string {
   return JSON.stringify(revision, null, 2);
 }
 
+const REVISION_3 = 'northmoor-send-plan.r3.plan.json';
+
 /** Counts the import workers the page starts, from before the app opens. */
 function countImportWorkers(page: Page): () => number {
   let started = 0;
@@ -88,15 +90,20 @@ describe('the import worker in Chromium', () => {
       typescriptWorkerParser(path.join(ROOT, 'electron', 'sync', 'parse-worker.ts'), createRequire(import.meta.url).resolve('tsx/cjs/api')),
     );
     const asBytes: string[] = [];
+    let importWorkers = (): number => 0;
     app = await e2e.start({
       examine: async (filePath, options) => {
+        const startedBefore = importWorkers();
         const result: ReaderResult = await host.examine(filePath, options);
         if (result.status === 'examined' && 'planJson' in result.outcome) asBytes.push(path.basename(filePath));
+        // The page starts the import worker once main says it is validating the file, before main
+        // replies: main's reply waits here until the page has started it.
+        if (path.basename(filePath) === REVISION_3) await expect.poll(importWorkers, { timeout: 30_000 }).toBe(startedBefore + 1);
         return result;
       },
     });
     const { page } = app;
-    const importWorkers = countImportWorkers(page);
+    importWorkers = countImportWorkers(page);
     const warnings: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'warning') warnings.push(message.text());
@@ -106,9 +113,10 @@ describe('the import worker in Chromium', () => {
     expect(importWorkers()).toBe(2);
     await markDocument(page);
 
-    await fs.writeFile(path.join(app.inboxFolder, 'northmoor-send-plan.r3.plan.json'), revision3());
+    await fs.writeFile(path.join(app.inboxFolder, REVISION_3), revision3());
     // The plan view the member has open shows revision 3 once the worker's transaction commits.
     await page.getByRole('link', { name: /What changed in revision 3/ }).waitFor({ timeout: 60_000 });
+    // Revision 3's worker, started while main validated it, is the one that stored it: no other.
     expect(importWorkers()).toBe(3);
     expect(asBytes).toHaveLength(3);
     expect(await storedRevision(page)).toBe(3);
