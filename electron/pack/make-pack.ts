@@ -30,7 +30,7 @@ import { formatSize } from '../../shared/files/zip-directory';
 import { describeWriteError } from '../fs/atomic-write';
 import { encryptionOf } from './pdf-encryption';
 import type { ExamineResult } from '../sync/examine';
-import { isIgnoredName } from '../sync/file-kinds';
+import { isIgnoredName } from '../../shared/files/file-kinds';
 import { examinePack, isPdf } from '../sync/pack-read';
 import { readFileForImport } from '../sync/read-file';
 import { makeZipArchive } from './zip-write';

@@ -8,7 +8,7 @@ import { PLAN_LIMITS, validatePlanBytes, validatePlanValue, type PlanValidation 
 import { findHeaderRow, headingSignature, suggestMapping, type TrackerMapping } from '../../shared/tracker/mapping';
 import { trackerRowsToPlan } from '../../shared/tracker/to-plan';
 import type { EvidenceRecord } from '../evidence/open-evidence';
-import { classifyFileName } from './file-kinds';
+import { classifyFileName } from '../../shared/files/file-kinds';
 import type { ExaminedFile, ExamineResult } from './examine-types';
 import { examinePack } from './pack-read';
 import { readFileForImport } from './read-file';

@@ -6,8 +6,8 @@ import { watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { classifyFileName, isIgnoredName } from './file-kinds';
-import type { FileKind } from './file-kinds';
+import { classifyFileName, isIgnoredName } from '../../shared/files/file-kinds';
+import type { FileKind } from '../../shared/files/file-kinds';
 
 /** A stable file in the inbox that the importer can read. */
 export type InboxFile = { path: string; name: string; size: number; modifiedAt: string; kind: FileKind };

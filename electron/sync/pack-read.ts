@@ -8,7 +8,7 @@ import { PACK_LIMITS, PACK_MANIFEST_SUFFIX, type PackManifest, type PackPaper } 
 import { validatePackBytes } from '../../shared/pack/validate';
 import { entryDataOffset, formatSize, hasZipSignature, readZipDirectory, type ZipEntry } from '../../shared/files/zip-directory';
 import type { ExaminedFile, ExamineResult, PackLocation } from './examine-types';
-import { isIgnoredName } from './file-kinds';
+import { isIgnoredName } from '../../shared/files/file-kinds';
 import { readFileForImport } from './read-file';
 
 // Reads a meeting pack: a folder (or a .pack.json in it) or a .zip holding a .pack.json and the

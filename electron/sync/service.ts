@@ -7,7 +7,7 @@ import type { TrackerMapping } from '../../shared/tracker/mapping';
 import type { EvidenceRecord } from '../evidence/open-evidence';
 import { examineFile, type ExamineOptions, type ReaderResult } from './examine';
 import { droppedPathProblem } from './dropped-paths';
-import { classifyFileName, isIgnoredName } from './file-kinds';
+import { classifyFileName, isIgnoredName } from '../../shared/files/file-kinds';
 import { createInbox } from './inbox';
 import type { MappingStore } from './mapping-store';
 import { paperById, readPackPaper, type PackLocation } from './pack-read';

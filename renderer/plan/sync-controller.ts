@@ -12,6 +12,7 @@ import { alignSamplePacks, seedSampleBoard } from '../meetings/sample-board';
 import { packFileHashes, storePack, type PackOutcome } from '../papers/pack-repository';
 import type { PackRecord } from '../papers/types';
 import { startTextExtraction } from '../papers/text-extraction';
+import { classifyFileName } from '../../shared/files/file-kinds';
 import { readyImportWorker, storeCandidateInWorker, type ImportWorkerLike } from './import-in-worker';
 import { receiveCandidate } from './receive-candidate';
 
@@ -231,8 +232,8 @@ export function createSyncController(db: OversightDatabase, api: Api, options: {
   const unsubscribers = [
     api.on('sync:progress', (progress) => {
       // Main reads a file, then validates it (a known file is never validated): the worker that
-      // would store it loads meanwhile.
-      if (progress.phase === 'validating') warmImportWorker();
+      // would store it, if it is a plan or a tracker, loads meanwhile.
+      if (progress.phase === 'validating' && becomesPlan(progress.fileName)) warmImportWorker();
       setState({ progress: progress.phase === 'done' ? null : progress });
     }),
     api.on('sync:inbox-changed', () => void controller.scanInbox()),
@@ -373,6 +374,12 @@ export function createSyncController(db: OversightDatabase, api: Api, options: {
 }
 
 export type SyncController = ReturnType<typeof createSyncController>;
+
+/** Whether a file of this name is read as a plan (a plan file or a spreadsheet tracker), not as papers or notes. */
+function becomesPlan(fileName: string): boolean {
+  const kind = classifyFileName(fileName);
+  return kind === 'plan' || kind === 'tracker-csv' || kind === 'tracker-xlsx';
+}
 
 function describeStoreError(error: unknown): string {
   const name = typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';

@@ -279,12 +279,13 @@ describe('the sync controller starts the import worker while main validates a fi
     phases: ReadonlyArray<'reading' | 'validating' | 'done'>,
     replies: () => CandidateReply[],
     onReplied: () => void,
+    fileName = 'north.plan.json',
   ) {
     const listeners = new Set<(payload: unknown) => void>();
     const bridge: OversightBridge = {
       async invoke(channel) {
         if (channel !== 'sync:scan-inbox') return { ok: false, error: { code: 'unknown-channel', message: channel } };
-        for (const phase of phases) for (const listener of listeners) listener({ fileName: 'north.plan.json', phase, loaded: 1, total: 1 });
+        for (const phase of phases) for (const listener of listeners) listener({ fileName, phase, loaded: 1, total: 1 });
         onReplied();
         return ok(replies());
       },
@@ -374,6 +375,32 @@ describe('the sync controller starts the import worker while main validates a fi
     await vi.waitFor(() => expect(workers[0]?.isTerminated()).toBe(true));
     expect(await db.entities.count()).toBe(0);
     refused.dispose();
+    db.close();
+  });
+
+  it.each([
+    ['north.plan.json', 1],
+    ['Tracker March.xlsx', 1],
+    ['tracker.csv', 1],
+    ['board-papers-2026-12.zip', 0],
+    ['cllr-ahmed.annotations.json', 0],
+  ])('for %s being validated, starts %i worker (only files read as plans)', async (fileName, expected) => {
+    const db = fresh();
+    const { workers, startImportWorker } = countedWorkers();
+    const sync = createSyncController(
+      db,
+      scanningBridge(
+        ['reading', 'validating', 'done'],
+        () => [],
+        () => undefined,
+        fileName,
+      ),
+      { startImportWorker },
+    );
+    await sync.scanInbox();
+    expect(startImportWorker).toHaveBeenCalledTimes(expected);
+    await vi.waitFor(() => expect(workers.every((worker) => worker.isTerminated())).toBe(true));
+    sync.dispose();
     db.close();
   });
 });

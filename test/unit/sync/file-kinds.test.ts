@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyFileName, isIgnoredName } from '../../../electron/sync/file-kinds';
+import { classifyFileName, isIgnoredName } from '../../../shared/files/file-kinds';
 
 describe('classifyFileName', () => {
   it.each([
