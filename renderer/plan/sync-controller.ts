@@ -76,9 +76,11 @@ export function createSyncController(db: OversightDatabase, api: Api, options: {
    * plan arrives, taken by the first plan stored. One not taken is stopped when the sync ends.
    */
   let warmWorker: Promise<ImportWorkerLike | null> | null = null;
+  /** How an import worker is started: the app's way, or a test's. */
+  const workerStart = options.startImportWorker ? { startWorker: options.startImportWorker } : {};
 
   function warmImportWorker() {
-    warmWorker ??= readyImportWorker(options.startImportWorker ? { startWorker: options.startImportWorker } : {});
+    warmWorker ??= readyImportWorker(workerStart);
   }
 
   function takeWarmWorker(): Promise<ImportWorkerLike | null> | null {
@@ -111,11 +113,11 @@ export function createSyncController(db: OversightDatabase, api: Api, options: {
       // the window paints and takes input throughout; Cancel reaches it through the signal.
       const controller = new AbortController();
       storing = controller;
-      const started = takeWarmWorker();
       try {
         return await storeCandidateInWorker(db, sent, {
           ...(boardId !== undefined ? { boardId } : {}),
-          ...(started ? { started } : options.startImportWorker ? { startWorker: options.startImportWorker } : {}),
+          // The worker started while main validated this plan, else one started now.
+          started: takeWarmWorker() ?? readyImportWorker(workerStart),
           signal: controller.signal,
           onProgress: (loaded, total) => setState({ progress: { fileName: sent.fileName, phase: 'storing', loaded, total } }),
         });
